@@ -1,0 +1,100 @@
+import Fastify, { type FastifyInstance } from 'fastify';
+import { randomUUID } from 'node:crypto';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import {
+  jsonSchemaTransform,
+  jsonSchemaTransformObject,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import type { Config } from './config.js';
+import type { Database } from './db/client.js';
+import { registerErrorHandling } from './platform/errors.js';
+import { publicPolicy, registerPolicyEnforcement, type DeclaredRoute } from './platform/policy/policy.js';
+import { registerSecurityHeaders } from './platform/http/security-headers.js';
+import { registerNotFound, registerWebApp } from './platform/http/web.js';
+import { healthRoutes } from './modules/health/health.routes.js';
+import { referenceRoutes } from './modules/reference/reference.routes.js';
+
+/** What the app needs from outside: configuration and an open, migrated database. */
+export interface AppDeps {
+  config: Config;
+  database: Database;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    deps: AppDeps;
+    routeInventory: DeclaredRoute[];
+  }
+}
+
+const REQUEST_ID = /^[A-Za-z0-9._-]{8,128}$/;
+
+/** Builds the HTTP app with every plugin and module; main.ts and the tests both call it. */
+export async function buildApp(deps: AppDeps, opts: { webDir?: string } = {}): Promise<FastifyInstance> {
+  const { config } = deps;
+  const app = Fastify({
+    logger: {
+      level: config.logLevel,
+      redact: {
+        paths: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
+        censor: '[redacted]',
+      },
+    },
+    trustProxy: config.trustProxy,
+    bodyLimit: 1_048_576,
+    // Keep a caller's correlation id when it looks sane, else make one.
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+    },
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.decorate('deps', deps);
+  app.addHook('onSend', async (request, reply, payload) => {
+    reply.header('x-request-id', request.id);
+    return payload;
+  });
+
+  registerErrorHandling(app);
+  registerNotFound(app, opts.webDir);
+  app.decorate('routeInventory', registerPolicyEnforcement(app));
+  await registerSecurityHeaders(app, config);
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Samenplan API',
+        version: config.version,
+        description: 'API of Samenplan, the working platform of an intersectoral youth-care network (1 Gezin 1 Plan).',
+      },
+      servers: config.publicUrl ? [{ url: config.publicUrl }] : [],
+    },
+    transform: jsonSchemaTransform,
+    transformObject: jsonSchemaTransformObject,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+
+  await app.register(
+    async (api) => {
+      api.get(
+        '/openapi.json',
+        { config: { policy: publicPolicy }, schema: { hide: true } },
+        async () => app.swagger(),
+      );
+      await api.register(healthRoutes);
+      await api.register(referenceRoutes);
+    },
+    { prefix: '/api' },
+  );
+
+  await registerWebApp(app, opts.webDir);
+  return app;
+}

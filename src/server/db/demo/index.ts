@@ -1,0 +1,41 @@
+import { eq, inArray } from 'drizzle-orm';
+import type { Db } from '../client.js';
+import { municipality, systemSetting } from '../schema/index.js';
+import { loadReferenceData, upsertRegion } from '../reference-data.js';
+
+const DEMO_MARKER = 'demo.loadedAt';
+
+/** The arrondissements Brugge (31000) and Oostende (35000): the 17 municipalities of seed 002. */
+const NOORD_WEST_VLAANDEREN_ARRONDISSEMENTS = ['31000', '35000'];
+
+export class DemoRefusedError extends Error {}
+
+/** Whether demo data was loaded into this database before. */
+export async function isDemoLoaded(db: Db): Promise<boolean> {
+  const rows = await db.select().from(systemSetting).where(eq(systemSetting.key, DEMO_MARKER));
+  return rows.length > 0;
+}
+
+/**
+ * Loads the demo data set (idempotent: a second run adds nothing). Later modules extend this with
+ * their own demo records; every step must upsert on a natural key. Refused in production.
+ */
+export async function loadDemoData(db: Db, env: string): Promise<void> {
+  if (env === 'production') throw new DemoRefusedError('Demo data is never loaded when NODE_ENV=production.');
+  await db.transaction(async (tx) => {
+    await loadReferenceData(tx);
+    const nwv = await tx
+      .select({ nisCode: municipality.nisCode })
+      .from(municipality)
+      .where(inArray(municipality.arrondissementNis, NOORD_WEST_VLAANDEREN_ARRONDISSEMENTS));
+    await upsertRegion(
+      tx,
+      { code: 'noord-west-vlaanderen', name: 'Noord-West-Vlaanderen', kind: 'network' },
+      nwv.map((m) => m.nisCode),
+    );
+    await tx
+      .insert(systemSetting)
+      .values({ key: DEMO_MARKER, value: new Date().toISOString() })
+      .onConflictDoUpdate({ target: systemSetting.key, set: { value: new Date().toISOString(), updatedAt: new Date() } });
+  });
+}

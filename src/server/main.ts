@@ -1,0 +1,56 @@
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from './app.js';
+import type { Config } from './config.js';
+import { openDatabase, type Database } from './db/client.js';
+import { prepareDatabase } from './db/migrate.js';
+import { isDemoLoaded, loadDemoData } from './db/demo/index.js';
+
+export interface StartOptions {
+  /** Load the demo data set when this database has never had it (npm start). */
+  demoIfEmpty?: boolean;
+}
+
+/** Opens the database the config names (PGlite in the data dir, or PostgreSQL). */
+export function openConfiguredDatabase(config: Config): Promise<Database> {
+  return openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+}
+
+/** config → database (migrated) → app → listen; closes everything on SIGTERM/SIGINT. */
+export async function startServer(config: Config, opts: StartOptions = {}): Promise<FastifyInstance> {
+  const database = await openConfiguredDatabase(config);
+  let app: FastifyInstance | undefined;
+  try {
+    await prepareDatabase(database);
+    if (opts.demoIfEmpty && config.env !== 'production' && !(await isDemoLoaded(database.db))) {
+      await loadDemoData(database.db, config.env);
+    }
+    app = await buildApp({ config, database });
+    await app.listen({ port: config.port, host: config.host });
+  } catch (err) {
+    await app?.close().catch(() => undefined);
+    await database.close().catch(() => undefined);
+    throw err;
+  }
+
+  const server = app;
+  let closing = false;
+  const shutdown = (signal: string) => {
+    if (closing) return;
+    closing = true;
+    server.log.info({ signal }, 'shutting down');
+    // A hung request must not keep the process alive forever.
+    const timer = setTimeout(() => process.exit(1), 10_000);
+    timer.unref();
+    void server
+      .close()
+      .then(() => database.close())
+      .then(() => process.exit(0))
+      .catch((err: unknown) => {
+        server.log.error({ err }, 'error during shutdown');
+        process.exit(1);
+      });
+  };
+  process.once('SIGTERM', () => shutdown('SIGTERM'));
+  process.once('SIGINT', () => shutdown('SIGINT'));
+  return server;
+}

@@ -1,0 +1,30 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { sql } from 'drizzle-orm';
+import { ZHealth } from '../../../shared/schemas/health.js';
+import { ZErrorResponse } from '../../../shared/schemas/common.js';
+import { publicPolicy } from '../../platform/policy/policy.js';
+import { AppError } from '../../platform/errors.js';
+
+/** GET /api/health: liveness plus a round trip to the database. */
+export const healthRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get(
+    '/health',
+    {
+      config: { policy: publicPolicy },
+      schema: {
+        tags: ['platform'],
+        summary: 'Health of the service and its database',
+        response: { 200: ZHealth, 503: ZErrorResponse },
+      },
+    },
+    async () => {
+      try {
+        await app.deps.database.db.execute(sql`select 1`);
+      } catch (err) {
+        app.log.error({ err }, 'health check: database unreachable');
+        throw new AppError(503, 'unavailable');
+      }
+      return { status: 'ok' as const, database: app.deps.database.kind, version: app.deps.config.version };
+    },
+  );
+};

@@ -1,0 +1,44 @@
+import type { FastifyInstance } from 'fastify';
+import fastifyStatic from '@fastify/static';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { WEB_DIST_DIR } from '../../paths.js';
+import { sendError } from '../errors.js';
+
+/** Whether a built web app exists in webDir. */
+export function hasWebApp(webDir = WEB_DIST_DIR): boolean {
+  return existsSync(join(webDir, 'index.html'));
+}
+
+/** Serves the built web app at `/`: hashed assets cached for good, index.html always fresh. */
+export async function registerWebApp(app: FastifyInstance, webDir = WEB_DIST_DIR): Promise<void> {
+  if (hasWebApp(webDir)) {
+    await app.register(fastifyStatic, {
+      root: webDir,
+      wildcard: false,
+      index: false,
+      // Hashed assets never change; index.html must always be fetched fresh.
+      setHeaders: (res, path) => {
+        res.setHeader('cache-control', path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache');
+      },
+    });
+  }
+}
+
+/**
+ * Unmatched requests: under /api the JSON error format; a page path gets index.html so the web app's
+ * router decides (and shows its own 404). Must be installed before any prefixed plugin.
+ */
+export function registerNotFound(app: FastifyInstance, webDir = WEB_DIST_DIR): void {
+  const hasWeb = hasWebApp(webDir);
+  app.setNotFoundHandler((request, reply) => {
+    const path = request.url.split('?')[0] ?? '';
+    if (path === '/api' || path.startsWith('/api/')) return sendError(request, reply, 404, 'route_not_found');
+    const wantsPage = (request.method === 'GET' || request.method === 'HEAD') && !/\.[a-z0-9]+$/i.test(path);
+    if (!wantsPage) return sendError(request, reply, 404, 'not_found');
+    if (!hasWeb) {
+      return sendError(request, reply, 503, 'unavailable', 'The web app is not built yet: run `npm run build`.');
+    }
+    return reply.header('cache-control', 'no-cache').sendFile('index.html');
+  });
+}

@@ -1,0 +1,138 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ZErrorResponse } from '../../src/shared/schemas/common.js';
+import { createTestApp, type TestContext } from '../helpers/app.js';
+
+let ctx: TestContext;
+beforeAll(async () => {
+  ctx = await createTestApp();
+});
+afterAll(() => ctx.close());
+
+describe('one error format', () => {
+  it('answers an unknown API route with 404 route_not_found, in Dutch by default', async () => {
+    const res = await ctx.app.inject({ method: 'GET', url: '/api/does-not-exist' });
+    expect(res.statusCode).toBe(404);
+    const body = ZErrorResponse.parse(res.json());
+    expect(body.error.code).toBe('route_not_found');
+    expect(body.error.message).not.toMatch(/route|not found/i);
+  });
+
+  it('speaks English when the caller prefers it', async () => {
+    const res = await ctx.app.inject({
+      method: 'GET',
+      url: '/api/does-not-exist',
+      headers: { 'accept-language': 'en-GB,en;q=0.9,nl;q=0.5' },
+    });
+    const nl = await ctx.app.inject({ method: 'GET', url: '/api/does-not-exist', headers: { 'accept-language': 'nl-BE' } });
+    expect(res.json().error.message).not.toBe(nl.json().error.message);
+  });
+
+  it.each([
+    ['{bad json', 'invalid_json'],
+    ['{"a":', 'invalid_json'],
+  ])('answers malformed JSON %j with 400 %s, never 500', async (payload, code) => {
+    const res = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/health',
+      headers: { 'content-type': 'application/json' },
+      payload,
+    });
+    expect(res.statusCode).toBeGreaterThanOrEqual(400);
+    expect(res.statusCode).toBeLessThan(500);
+    expect(ZErrorResponse.parse(res.json()).error.code).toBe(code);
+    expect(res.body).not.toMatch(/at .*\.(ts|js):\d+/);
+  });
+
+  it('answers an unsupported content type with 415', async () => {
+    const res = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/health',
+      headers: { 'content-type': 'application/x-unknown' },
+      payload: 'x',
+    });
+    expect([404, 415]).toContain(res.statusCode);
+    ZErrorResponse.parse(res.json());
+  });
+
+  it('answers an oversized body with 413', async () => {
+    const res = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/health',
+      headers: { 'content-type': 'application/json' },
+      payload: JSON.stringify({ big: 'x'.repeat(2_000_000) }),
+    });
+    expect(res.statusCode).toBe(413);
+    expect(ZErrorResponse.parse(res.json()).error.code).toBe('payload_too_large');
+  });
+
+  it('answers an unknown file path with 404 JSON, not the web app', async () => {
+    const res = await ctx.app.inject({ method: 'GET', url: '/nothing-here.png' });
+    expect(res.statusCode).toBe(404);
+    ZErrorResponse.parse(res.json());
+  });
+});
+
+describe('headers', () => {
+  it('sends strict security headers and no-store on API responses', async () => {
+    const res = await ctx.app.inject({ method: 'GET', url: '/api/health' });
+    const csp = String(res.headers['content-security-policy']);
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).not.toMatch(/script-src[^;]*unsafe-inline/);
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(res.headers['x-content-type-options']).toBe('nosniff');
+    expect(res.headers['referrer-policy']).toBe('no-referrer');
+    expect(res.headers['cache-control']).toBe('no-store');
+    // Not behind TLS here: no HSTS, which would break plain-http development.
+    expect(res.headers['strict-transport-security']).toBeUndefined();
+  });
+
+  it('sends HSTS when the public URL is https', async () => {
+    const tls = await createTestApp({ PUBLIC_URL: 'https://samenplan.example.be' });
+    const res = await tls.app.inject({ method: 'GET', url: '/api/health' });
+    expect(res.headers['strict-transport-security']).toMatch(/max-age=\d+/);
+    await tls.close();
+  });
+
+  it('keeps a sane caller request id and replaces a hostile one', async () => {
+    const ok = await ctx.app.inject({ url: '/api/health', headers: { 'x-request-id': 'abc-12345678' } });
+    expect(ok.headers['x-request-id']).toBe('abc-12345678');
+    const bad = await ctx.app.inject({ url: '/api/health', headers: { 'x-request-id': 'a\nb<script>' } });
+    expect(bad.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+  });
+});
+
+describe('OpenAPI', () => {
+  it('documents every API route from its Zod schemas', async () => {
+    const res = await ctx.app.inject({ method: 'GET', url: '/api/openapi.json' });
+    expect(res.statusCode).toBe(200);
+    const doc = res.json();
+    expect(doc.openapi).toMatch(/^3\./);
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining(['/api/health', '/api/regions', '/api/regions/{code}', '/api/sectors']),
+    );
+    expect(doc.paths['/api/regions/{code}'].get.responses['404']).toBeDefined();
+  });
+
+  it('serves interactive docs at /api/docs', async () => {
+    const res = await ctx.app.inject({ method: 'GET', url: '/api/docs/' });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toContain('text/html');
+  });
+});
+
+describe('policies', () => {
+  it('every registered route declares a policy (deny by default)', () => {
+    expect(ctx.app.routeInventory.length).toBeGreaterThan(5);
+    const missing = ctx.app.routeInventory.filter((r) => !r.policy);
+    expect(missing).toEqual([]);
+  });
+
+  it('refuses to start when a route declares no policy', async () => {
+    const { default: Fastify } = await import('fastify');
+    const { registerPolicyEnforcement } = await import('../../src/server/platform/policy/policy.js');
+    const app = Fastify();
+    registerPolicyEnforcement(app);
+    expect(() => app.get('/api/secret', async () => 'x')).toThrow(/declares no policy/);
+    await app.close();
+  });
+});
