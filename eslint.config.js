@@ -1,6 +1,7 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
 
 export default tseslint.config(
   { ignores: ['dist/**', 'data/**', 'node_modules/**', 'src/server/db/migrations/**', 'coverage/**'] },
@@ -20,6 +21,7 @@ export default tseslint.config(
   },
   {
     files: ['src/cli/**/*.ts', 'scripts/**', 'tests/**', 'bin/**'],
+    languageOptions: { globals: globals.node },
     rules: { 'no-console': 'off' },
   },
 );

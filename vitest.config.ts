@@ -18,7 +18,7 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['tests/e2e/**/*.e2e.ts'],
-          globalSetup: ['tests/e2e/global-setup.ts'],
+          globalSetup: ['tests/helpers/global-setup.ts', 'tests/e2e/global-setup.ts'],
           pool: 'forks',
           fileParallelism: false,
           testTimeout: 60_000,

@@ -12,7 +12,7 @@ import {
 import type { Config } from './config.js';
 import type { Database } from './db/client.js';
 import { registerErrorHandling } from './platform/errors.js';
-import { publicPolicy, registerPolicyEnforcement, type DeclaredRoute } from './platform/policy/policy.js';
+import { publicPolicy, registerPolicyEnforcement, registerPublicPlugin, type DeclaredRoute } from './platform/policy/policy.js';
 import { registerSecurityHeaders } from './platform/http/security-headers.js';
 import { registerNotFound, registerWebApp } from './platform/http/web.js';
 import { healthRoutes } from './modules/health/health.routes.js';
@@ -80,7 +80,7 @@ export async function buildApp(deps: AppDeps, opts: { webDir?: string } = {}): P
     transform: jsonSchemaTransform,
     transformObject: jsonSchemaTransformObject,
   });
-  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  await registerPublicPlugin(app, swaggerUi, { routePrefix: '/api/docs' });
 
   await app.register(
     async (api) => {

@@ -4,6 +4,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { WEB_DIST_DIR } from '../../paths.js';
 import { sendError } from '../errors.js';
+import { registerPublicPlugin } from '../policy/policy.js';
 
 /** Whether a built web app exists in webDir. */
 export function hasWebApp(webDir = WEB_DIST_DIR): boolean {
@@ -13,7 +14,7 @@ export function hasWebApp(webDir = WEB_DIST_DIR): boolean {
 /** Serves the built web app at `/`: hashed assets cached for good, index.html always fresh. */
 export async function registerWebApp(app: FastifyInstance, webDir = WEB_DIST_DIR): Promise<void> {
   if (hasWebApp(webDir)) {
-    await app.register(fastifyStatic, {
+    await registerPublicPlugin(app, fastifyStatic, {
       root: webDir,
       wildcard: false,
       index: false,

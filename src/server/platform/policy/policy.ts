@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyRequest, RouteOptions } from 'fastify';
+import type { FastifyInstance, FastifyPluginAsync, FastifyPluginCallback, FastifyRequest, RouteOptions } from 'fastify';
 import { NotFound } from '../errors.js';
 
 /**
@@ -34,31 +34,26 @@ export interface DeclaredRoute {
   policy: string | undefined;
 }
 
-// Routes that plugins register (API docs UI, static web files) carry no config of ours: they serve
-// public, non-personal content, and are named here, in one place, instead of anywhere else.
-const FRAMEWORK_PUBLIC_PREFIXES = ['/api/docs'];
-const FRAMEWORK_PUBLIC_EXACT = new Set(['/', '/*', '/assets/*']);
-
-function isFrameworkPublic(url: string): boolean {
-  return FRAMEWORK_PUBLIC_EXACT.has(url) || FRAMEWORK_PUBLIC_PREFIXES.some((p) => url === p || url.startsWith(p + '/'));
-}
-
 /**
  * Installs deny-by-default: every route gets its policy checked before the handler; a route
- * without a policy makes start-up fail. Returns the inventory of declared routes.
+ * without a policy makes start-up (app.ready) fail. Returns the inventory of declared routes.
  */
 export function registerPolicyEnforcement(app: FastifyInstance): DeclaredRoute[] {
+  const routes: RouteOptions[] = [];
   const inventory: DeclaredRoute[] = [];
+  // Checked once all hooks ran, so a scope may assign a policy to the routes of a plugin it wraps.
   app.addHook('onRoute', (route: RouteOptions) => {
-    const methods = Array.isArray(route.method) ? route.method : [route.method];
-    let policy = route.config?.policy;
-    if (!policy && isFrameworkPublic(route.url)) {
-      policy = publicPolicy;
-      route.config = { ...route.config, policy };
+    routes.push(route);
+  });
+  app.addHook('onReady', async () => {
+    inventory.length = 0;
+    for (const route of routes) {
+      const methods = Array.isArray(route.method) ? route.method : [route.method];
+      for (const method of methods) inventory.push({ method, url: route.url, policy: route.config?.policy?.name });
     }
-    for (const method of methods) inventory.push({ method, url: route.url, policy: policy?.name });
-    if (!policy) {
-      throw new Error(`Route ${methods.join(',')} ${route.url} declares no policy (config.policy)`);
+    const missing = inventory.filter((r) => !r.policy);
+    if (missing.length > 0) {
+      throw new Error(`Routes without a declared policy (config.policy): ${missing.map((r) => `${r.method} ${r.url}`).join(', ')}`);
     }
   });
   app.addHook('preHandler', async (request) => {
@@ -70,4 +65,21 @@ export function registerPolicyEnforcement(app: FastifyInstance): DeclaredRoute[]
     await policy.check(request);
   });
   return inventory;
+}
+
+/**
+ * Registers a third-party plugin (API docs, static web files) whose routes all serve public,
+ * non-personal content, declaring the public policy on each of them.
+ */
+export async function registerPublicPlugin<O extends object>(
+  app: FastifyInstance,
+  plugin: FastifyPluginAsync<O> | FastifyPluginCallback<O>,
+  options: O,
+): Promise<void> {
+  await app.register(async (scope) => {
+    scope.addHook('onRoute', (route) => {
+      route.config = { ...route.config, policy: publicPolicy };
+    });
+    await scope.register(plugin, options);
+  });
 }

@@ -1,0 +1,50 @@
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { AxeBuilder } from '@axe-core/playwright';
+import { expect, inject } from 'vitest';
+import { cliEnv, freePort, startCli, exited } from '../helpers/cli.js';
+import type { ChildProcess } from 'node:child_process';
+
+export const chromiumPath = inject('chromiumPath');
+export const hasChromium = chromiumPath !== '';
+
+/** Launches Debian's Chromium headless, without any network use of its own. */
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: chromiumPath,
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-dev-shm-usage',
+    ],
+  });
+}
+
+/** The real server (`samenplan serve --demo-if-empty`) on a database of its own. */
+export async function startServer(extraEnv: Record<string, string> = {}): Promise<{
+  baseUrl: string;
+  stop: () => Promise<void>;
+}> {
+  const env = await cliEnv({ PORT: String(await freePort()), ...extraEnv });
+  const { child, baseUrl } = await startCli(['serve', '--demo-if-empty'], env);
+  return { baseUrl, stop: () => stopChild(child) };
+}
+
+async function stopChild(child: ChildProcess): Promise<void> {
+  child.kill('SIGTERM');
+  await exited(child);
+}
+
+/** Runs axe on the page and fails on any serious or critical violation, listing them. */
+export async function expectNoSeriousA11yViolations(page: Page): Promise<void> {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  const serious = results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  expect(serious, `axe violations on ${page.url()}`).toEqual([]);
+}

@@ -1,0 +1,78 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { expectNoSeriousA11yViolations, hasChromium, launchBrowser, startServer } from './browser.js';
+
+describe.skipIf(!hasChromium)('web app shell in Chromium', () => {
+  let browser: Browser;
+  let server: Awaited<ReturnType<typeof startServer>>;
+
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('renders the home page in Dutch with the regions from the API, and passes axe', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+    await page.goto(server.baseUrl + '/');
+    await expect.poll(() => page.getAttribute('html', 'lang')).toBe('nl');
+    await page.getByRole('heading', { level: 1, name: 'Welkom bij Samenplan' }).waitFor();
+    await page.getByText('Noord-West-Vlaanderen').first().waitFor();
+    await expect.poll(() => page.title()).toContain('Samenplan');
+    expect(await page.getByRole('navigation').getByRole('link', { name: 'Sociale kaart' }).count()).toBe(1);
+    await expectNoSeriousA11yViolations(page);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('switches to English, remembers it after a reload, and switches back', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
+    await page.goto(server.baseUrl + '/');
+    await page.getByRole('heading', { level: 1, name: 'Welkom bij Samenplan' }).waitFor();
+    await page.getByRole('radiogroup', { name: 'Taal' }).getByText('EN').click();
+    await page.getByRole('heading', { level: 1, name: 'Welcome to Samenplan' }).waitFor();
+    expect(await page.getAttribute('html', 'lang')).toBe('en');
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: 'Welcome to Samenplan' }).waitFor();
+    expect(await page.getAttribute('html', 'lang')).toBe('en');
+    await expectNoSeriousA11yViolations(page);
+    await page.getByRole('radiogroup', { name: 'Language' }).getByText('NL').click();
+    await page.getByRole('heading', { level: 1, name: 'Welkom bij Samenplan' }).waitFor();
+    await context.close();
+  });
+
+  it('shows a region with its municipalities, and a 404 page for unknown paths', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await page.goto(server.baseUrl + '/regio/noord-west-vlaanderen');
+    await page.getByRole('heading', { level: 1, name: 'Noord-West-Vlaanderen' }).waitFor();
+    await page.getByRole('cell', { name: 'Knokke-Heist' }).first().waitFor();
+    await expectNoSeriousA11yViolations(page);
+
+    await page.goto(server.baseUrl + '/bestaat/niet');
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    expect(await page.getByRole('link', { name: 'Naar het overzicht' }).count()).toBeGreaterThan(0);
+    await expectNoSeriousA11yViolations(page);
+    await page.close();
+  });
+
+  it('works at phone width: the menu opens from a button and navigates', async () => {
+    const page = await browser.newPage({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
+    await page.goto(server.baseUrl + '/');
+    await page.getByRole('heading', { level: 1, name: 'Welkom bij Samenplan' }).waitFor();
+    // No horizontal scrolling at 360 px.
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await page.getByRole('button', { name: 'Menu' }).click();
+    await page.getByRole('navigation').getByRole('link', { name: 'Sociale kaart' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Sociale kaart' }).waitFor();
+    await expectNoSeriousA11yViolations(page);
+    await page.close();
+  });
+});
