@@ -24,4 +24,9 @@ export default tseslint.config(
     languageOptions: { globals: globals.node },
     rules: { 'no-console': 'off' },
   },
+  {
+    files: ['**/*.test.ts', 'tests/**'],
+    // Tests assert presence right before; a failed assertion is the better error than a guard.
+    rules: { '@typescript-eslint/no-non-null-assertion': 'off' },
+  },
 );

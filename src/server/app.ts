@@ -17,11 +17,15 @@ import { registerSecurityHeaders } from './platform/http/security-headers.js';
 import { registerNotFound, registerWebApp } from './platform/http/web.js';
 import { healthRoutes } from './modules/health/health.routes.js';
 import { referenceRoutes } from './modules/reference/reference.routes.js';
+import { authRoutes } from './modules/auth/auth.routes.js';
+import { registerAuthentication } from './platform/auth/authenticate.js';
+import { systemClock, type Clock } from './platform/clock.js';
 
 /** What the app needs from outside: configuration and an open, migrated database. */
 export interface AppDeps {
   config: Config;
   database: Database;
+  clock: Clock;
 }
 
 declare module 'fastify' {
@@ -34,7 +38,8 @@ declare module 'fastify' {
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,128}$/;
 
 /** Builds the HTTP app with every plugin and module; main.ts and the tests both call it. */
-export async function buildApp(deps: AppDeps, opts: { webDir?: string } = {}): Promise<FastifyInstance> {
+export async function buildApp(input: Omit<AppDeps, 'clock'> & { clock?: Clock }, opts: { webDir?: string } = {}): Promise<FastifyInstance> {
+  const deps: AppDeps = { ...input, clock: input.clock ?? systemClock };
   const { config } = deps;
   const app = Fastify({
     logger: {
@@ -66,6 +71,7 @@ export async function buildApp(deps: AppDeps, opts: { webDir?: string } = {}): P
   registerNotFound(app, opts.webDir);
   app.decorate('routeInventory', registerPolicyEnforcement(app));
   await registerSecurityHeaders(app, config);
+  await registerAuthentication(app, { config, db: deps.database.db, clock: deps.clock });
 
   await app.register(swagger, {
     openapi: {
@@ -91,6 +97,7 @@ export async function buildApp(deps: AppDeps, opts: { webDir?: string } = {}): P
       );
       await api.register(healthRoutes);
       await api.register(referenceRoutes);
+      await api.register(authRoutes);
     },
     { prefix: '/api' },
   );

@@ -3,11 +3,13 @@ import { buildApp } from '../../src/server/app.js';
 import { loadConfig, type Config } from '../../src/server/config.js';
 import type { Database } from '../../src/server/db/client.js';
 import { freshDatabase } from './database.js';
+import { TestClock } from './clock.js';
 
 export interface TestContext {
   app: FastifyInstance;
   database: Database;
   config: Config;
+  clock: TestClock;
   close(): Promise<void>;
 }
 
@@ -15,12 +17,14 @@ export interface TestContext {
 export async function createTestApp(env: Record<string, string> = {}): Promise<TestContext> {
   const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent', ...env });
   const database = await freshDatabase();
-  const app = await buildApp({ config, database });
+  const clock = new TestClock();
+  const app = await buildApp({ config, database, clock });
   await app.ready();
   return {
     app,
     database,
     config,
+    clock,
     close: async () => {
       await app.close();
       await database.close();

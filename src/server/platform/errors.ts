@@ -37,6 +37,12 @@ export class Conflict extends AppError {
     super(409, 'conflict', message, details);
   }
 }
+/** Too many attempts: try again after retryAfter seconds (sent as Retry-After). */
+export class TooManyRequests extends AppError {
+  constructor(readonly retryAfter: number) {
+    super(429, 'too_many_requests');
+  }
+}
 /** The input is well-formed but not acceptable. */
 export class Invalid extends AppError {
   constructor(message?: string, details?: Detail[]) {
@@ -100,6 +106,7 @@ export function sendError(
 export function registerErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError | AppError, request, reply) => {
     if (error instanceof AppError) {
+      if (error instanceof TooManyRequests) reply.header('retry-after', String(error.retryAfter));
       return sendError(request, reply, error.status, error.code, error.explicitMessage, error.details);
     }
     if (hasZodFastifySchemaValidationErrors(error)) {

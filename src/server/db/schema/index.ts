@@ -1,2 +1,4 @@
 export * from './reference.js';
 export * from './system.js';
+export * from './identity.js';
+export * from './audit.js';

@@ -1,5 +1,7 @@
 import type { FastifyInstance, FastifyPluginAsync, FastifyPluginCallback, FastifyRequest, RouteOptions } from 'fastify';
-import { NotFound } from '../errors.js';
+import { AppError, Forbidden, NotFound } from '../errors.js';
+import type { Actor } from '../auth/authenticate.js';
+import { recordAuditAlone } from '../audit/audit.js';
 
 /**
  * A route's declared access rule. Every route must declare one (deny by default):
@@ -26,6 +28,42 @@ export const publicPolicy: RoutePolicy = {
   description: 'Anyone, without logging in',
   check: () => undefined,
 };
+
+/** A caller with a full session: password and second factor. */
+export const authenticatedPolicy: RoutePolicy = {
+  name: 'authenticated',
+  description: 'Anyone logged in with password and second factor',
+  check: (request) => {
+    requireFull(request);
+  },
+};
+
+/** A caller who gave the password but not yet the second factor (MFA step and enrolment only). */
+export const passwordStagePolicy: RoutePolicy = {
+  name: 'password-stage',
+  description: 'A session after the password, before the second factor',
+  check: (request) => {
+    if (!request.actor) throw new AppError(401, 'unauthenticated');
+  },
+};
+
+/** Platform administrators. */
+export const platformAdminPolicy: RoutePolicy = {
+  name: 'platform-admin',
+  description: 'Platform administrators',
+  check: (request) => {
+    const actor = requireFull(request);
+    if (!actor.platformRoles.some((r) => r.role === 'platform_admin')) throw new Forbidden();
+  },
+};
+
+/** The actor of a full session, or a 401 saying what is missing. */
+export function requireFull(request: FastifyRequest): Actor {
+  const actor = request.actor;
+  if (!actor) throw new AppError(401, 'unauthenticated');
+  if (actor.level !== 'full') throw new AppError(401, 'mfa_required');
+  return actor;
+}
 
 /** A route known to the policy layer, for the route inventory and its test. */
 export interface DeclaredRoute {
@@ -62,7 +100,22 @@ export function registerPolicyEnforcement(app: FastifyInstance): DeclaredRoute[]
     const policy = request.routeOptions.config.policy;
     // Unreachable while onRoute enforces declarations; kept so a gap can never mean "allowed".
     if (!policy) throw new NotFound();
-    await policy.check(request);
+    try {
+      await policy.check(request);
+    } catch (err) {
+      // Every refusal is on the record, with who asked and from where.
+      await recordAuditAlone(app.deps.database.db, {
+        action: 'request.denied',
+        resourceType: 'route',
+        resourceId: `${request.method} ${request.routeOptions.url ?? request.url}`,
+        actorAccountId: request.actor?.accountId ?? null,
+        actorPersonId: request.actor?.personId ?? null,
+        ip: request.ip,
+        outcome: 'denied',
+        reason: err instanceof AppError ? err.code : 'error',
+      });
+      throw err;
+    }
   });
   return inventory;
 }

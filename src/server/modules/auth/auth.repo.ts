@@ -1,0 +1,62 @@
+import { and, eq, isNull, sql } from 'drizzle-orm';
+import type { DbOrTx } from '../../db/client.js';
+import { account, recoveryCode } from '../../db/schema/index.js';
+
+/** SQL for accounts, their second factor and recovery codes. */
+export const authRepo = {
+  async findByEmail(db: DbOrTx, email: string) {
+    const [row] = await db.select().from(account).where(sql`lower(${account.email}) = ${email.toLowerCase()}`);
+    return row;
+  },
+
+  async findById(db: DbOrTx, id: string) {
+    const [row] = await db.select().from(account).where(eq(account.id, id));
+    return row;
+  },
+
+  setPendingMfaSecret(db: DbOrTx, id: string, secret: string, now: Date) {
+    return db.update(account).set({ mfaSecret: secret, updatedAt: now }).where(and(eq(account.id, id), isNull(account.mfaEnabledAt)));
+  },
+
+  enableMfa(db: DbOrTx, id: string, step: number, now: Date) {
+    return db
+      .update(account)
+      .set({ mfaEnabledAt: now, mfaLastStep: step, updatedAt: now, version: sql`${account.version} + 1` })
+      .where(eq(account.id, id));
+  },
+
+  /**
+   * Records a TOTP step as used, only if it is newer than the last one: the conditional update makes
+   * two concurrent uses of one code impossible. True when this call won.
+   */
+  async claimTotpStep(db: DbOrTx, id: string, step: number): Promise<boolean> {
+    const rows = await db
+      .update(account)
+      .set({ mfaLastStep: step })
+      .where(and(eq(account.id, id), sql`coalesce(${account.mfaLastStep}, -1) < ${step}`))
+      .returning({ id: account.id });
+    return rows.length > 0;
+  },
+
+  async replaceRecoveryCodes(db: DbOrTx, accountId: string, hashes: string[]) {
+    await db.delete(recoveryCode).where(eq(recoveryCode.accountId, accountId));
+    await db.insert(recoveryCode).values(hashes.map((codeHash) => ({ accountId, codeHash })));
+  },
+
+  /** Marks a matching unused recovery code as used; true when there was one. */
+  async useRecoveryCode(db: DbOrTx, accountId: string, codeHash: string, now: Date): Promise<boolean> {
+    const rows = await db
+      .update(recoveryCode)
+      .set({ usedAt: now })
+      .where(and(eq(recoveryCode.accountId, accountId), eq(recoveryCode.codeHash, codeHash), isNull(recoveryCode.usedAt)))
+      .returning({ id: recoveryCode.id });
+    return rows.length > 0;
+  },
+
+  setPassword(db: DbOrTx, id: string, passwordHash: string, now: Date) {
+    return db
+      .update(account)
+      .set({ passwordHash, passwordChangedAt: now, updatedAt: now, version: sql`${account.version} + 1` })
+      .where(eq(account.id, id));
+  },
+};

@@ -1,0 +1,184 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { FastifyRequest } from 'fastify';
+import { ZErrorResponse } from '../../../shared/schemas/common.js';
+import {
+  ZLoginRequest,
+  ZLoginResponse,
+  ZMeResponse,
+  ZMfaEnabledResponse,
+  ZMfaRequest,
+  ZMfaSetupResponse,
+  ZOk,
+  ZPasswordChange,
+  ZSessionListResponse,
+  ZSessionParams,
+} from '../../../shared/schemas/auth.js';
+import {
+  authenticatedPolicy,
+  passwordStagePolicy,
+  publicPolicy,
+  requireFull,
+} from '../../platform/policy/policy.js';
+import { AppError } from '../../platform/errors.js';
+import { clearSessionCookie, setSessionCookie, type Actor } from '../../platform/auth/authenticate.js';
+import { createAuthService } from './auth.service.js';
+
+const errors = { 400: ZErrorResponse, 401: ZErrorResponse, 403: ZErrorResponse, 429: ZErrorResponse };
+const client = (request: FastifyRequest) => ({ ip: request.ip, userAgent: request.headers['user-agent'] ?? null });
+
+/** The actor of a session at any level (the password-stage policy guarantees one). */
+function actorOf(request: FastifyRequest): Actor {
+  if (!request.actor) throw new AppError(401, 'unauthenticated');
+  return request.actor;
+}
+
+/** Login with password and TOTP, enrolment, logout, my sessions and password. */
+export const authRoutes: FastifyPluginAsyncZod = async (app) => {
+  const { config, database, clock } = app.deps;
+  const service = createAuthService(database.db, clock);
+
+  app.post(
+    '/auth/login',
+    {
+      config: { policy: publicPolicy },
+      schema: {
+        tags: ['auth'],
+        summary: 'Check e-mail and password; starts a session that still needs the second factor',
+        body: ZLoginRequest,
+        response: { 200: ZLoginResponse, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const result = await service.login(request.body.email, request.body.password, client(request), request.actor?.sessionId);
+      setSessionCookie(reply, config, result.token);
+      return { data: { next: result.next, csrfToken: result.csrfToken } };
+    },
+  );
+
+  app.post(
+    '/auth/mfa',
+    {
+      config: { policy: passwordStagePolicy },
+      schema: {
+        tags: ['auth'],
+        summary: 'Give the second factor (a TOTP code or a recovery code)',
+        body: ZMfaRequest,
+        response: { 200: ZLoginResponse, 409: ZErrorResponse, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const session = await service.verifyMfa(actorOf(request), request.body.code, client(request));
+      setSessionCookie(reply, config, session.token);
+      return { data: { next: 'mfa' as const, csrfToken: session.csrfToken } };
+    },
+  );
+
+  app.post(
+    '/auth/mfa/setup',
+    {
+      config: { policy: passwordStagePolicy },
+      schema: {
+        tags: ['auth'],
+        summary: 'Start TOTP enrolment: a new secret and its QR code',
+        response: { 200: ZMfaSetupResponse, 409: ZErrorResponse, ...errors },
+      },
+    },
+    async (request) => ({ data: await service.setupMfa(actorOf(request)) }),
+  );
+
+  app.post(
+    '/auth/mfa/enable',
+    {
+      config: { policy: passwordStagePolicy },
+      schema: {
+        tags: ['auth'],
+        summary: 'Confirm TOTP enrolment with a first code; returns one-time recovery codes',
+        body: ZMfaRequest,
+        response: { 200: ZMfaEnabledResponse, 409: ZErrorResponse, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const { session, recoveryCodes } = await service.enableMfa(actorOf(request), request.body.code, client(request));
+      setSessionCookie(reply, config, session.token);
+      return { data: { recoveryCodes, csrfToken: session.csrfToken } };
+    },
+  );
+
+  app.get(
+    '/auth/me',
+    {
+      config: { policy: passwordStagePolicy },
+      schema: { tags: ['auth'], summary: 'Who I am, my roles and abilities', response: { 200: ZMeResponse, ...errors } },
+    },
+    async (request) => ({ data: service.me(actorOf(request)) }),
+  );
+
+  app.post(
+    '/auth/logout',
+    {
+      config: { policy: passwordStagePolicy },
+      schema: { tags: ['auth'], summary: 'End this session', response: { 200: ZOk, ...errors } },
+    },
+    async (request, reply) => {
+      await service.logout(actorOf(request), client(request));
+      clearSessionCookie(reply, config);
+      return { data: { ok: true as const } };
+    },
+  );
+
+  app.post(
+    '/auth/logout-all',
+    {
+      config: { policy: authenticatedPolicy },
+      schema: { tags: ['auth'], summary: 'End all my sessions, on every device', response: { 200: ZOk, ...errors } },
+    },
+    async (request, reply) => {
+      await service.logoutEverywhere(requireFull(request), client(request));
+      clearSessionCookie(reply, config);
+      return { data: { ok: true as const } };
+    },
+  );
+
+  app.get(
+    '/auth/sessions',
+    {
+      config: { policy: authenticatedPolicy },
+      schema: { tags: ['auth'], summary: 'My active sessions', response: { 200: ZSessionListResponse, ...errors } },
+    },
+    async (request) => ({ data: await service.listSessions(requireFull(request)) }),
+  );
+
+  app.delete(
+    '/auth/sessions/:id',
+    {
+      config: { policy: authenticatedPolicy },
+      schema: {
+        tags: ['auth'],
+        summary: 'End one of my sessions',
+        params: ZSessionParams,
+        response: { 200: ZOk, 404: ZErrorResponse, ...errors },
+      },
+    },
+    async (request) => {
+      await service.revokeSession(requireFull(request), request.params.id, client(request));
+      return { data: { ok: true as const } };
+    },
+  );
+
+  app.post(
+    '/auth/password',
+    {
+      config: { policy: authenticatedPolicy },
+      schema: {
+        tags: ['auth'],
+        summary: 'Change my password; my other sessions end',
+        body: ZPasswordChange,
+        response: { 200: ZOk, ...errors },
+      },
+    },
+    async (request) => {
+      await service.changePassword(requireFull(request), request.body.currentPassword, request.body.newPassword, client(request));
+      return { data: { ok: true as const } };
+    },
+  );
+};

@@ -1,0 +1,240 @@
+import { randomBytes } from 'node:crypto';
+import type { Db } from '../../db/client.js';
+import type { Clock } from '../../platform/clock.js';
+import { AppError, NotFound, TooManyRequests } from '../../platform/errors.js';
+import { recordAudit, recordAuditAlone } from '../../platform/audit/audit.js';
+import { hashPassword, passwordProblem, verifyPassword } from '../../platform/auth/password.js';
+import { clearFailures, LIMITS, lockedFor, recordFailure } from '../../platform/auth/throttle.js';
+import { sessionRepo } from '../../platform/auth/session.repo.js';
+import { sha256 } from '../../platform/auth/tokens.js';
+import { newTotpSecret, totpQrSvg, totpStep, totpUri } from '../../platform/auth/totp.js';
+import type { Actor } from '../../platform/auth/authenticate.js';
+import { abilitiesOf } from '../../../shared/permissions.js';
+import type { TMe } from '../../../shared/schemas/auth.js';
+import { authRepo } from './auth.repo.js';
+
+export interface ClientInfo {
+  ip: string;
+  userAgent: string | null;
+}
+
+const RECOVERY_CODE_COUNT = 10;
+const RECOVERY_ALPHABET = 'abcdefghjkmnpqrstuvwxyz23456789';
+
+function newRecoveryCode(): string {
+  const bytes = randomBytes(10);
+  const chars = [...bytes].map((b) => RECOVERY_ALPHABET[b % RECOVERY_ALPHABET.length]).join('');
+  return `${chars.slice(0, 5)}-${chars.slice(5)}`;
+}
+const normaliseRecoveryCode = (code: string) => code.toLowerCase().replace(/-/g, '');
+
+
+
+/** Login with password and second factor, sessions, and password changes. */
+export function createAuthService(db: Db, clock: Clock) {
+  /** Starts a session after the right password; the same refusal for unknown e-mail and wrong password. */
+  async function login(email: string, password: string, client: ClientInfo, replacingSessionId?: string) {
+    const now = clock.now();
+    const keys = { account: `login:acct:${email}`, ip: `login:ip:${client.ip}` };
+    const wait = await lockedFor(db, [keys.account, keys.ip], now);
+    if (wait > 0) {
+      await recordAuditAlone(db, {
+        action: 'auth.login', resourceType: 'account', actorLabel: email, ip: client.ip, outcome: 'denied', reason: 'throttled',
+      });
+      throw new TooManyRequests(wait);
+    }
+    const acct = await authRepo.findByEmail(db, email);
+    const passwordOk = await verifyPassword(acct?.passwordHash, password);
+    if (!acct || !passwordOk || acct.status !== 'active') {
+      await db.transaction(async (tx) => {
+        await recordFailure(tx, keys.account, LIMITS.account, now);
+        await recordFailure(tx, keys.ip, LIMITS.ip, now);
+        await recordAudit(tx, {
+          action: 'auth.login',
+          resourceType: 'account',
+          resourceId: acct?.id ?? null,
+          actorAccountId: acct?.id ?? null,
+          actorLabel: email,
+          ip: client.ip,
+          outcome: 'failed',
+          reason: !acct ? 'unknown_account' : !passwordOk ? 'wrong_password' : 'account_disabled',
+        });
+      });
+      throw new AppError(401, 'invalid_credentials');
+    }
+    return db.transaction(async (tx) => {
+      await clearFailures(tx, keys.account, now);
+      // A new session id at every login; whatever session the browser had is ended.
+      if (replacingSessionId) await sessionRepo.revoke(tx, replacingSessionId, now);
+      const created = await sessionRepo.create(tx, { accountId: acct.id, level: 'password', ip: client.ip, userAgent: client.userAgent, now });
+      await recordAudit(tx, {
+        action: 'auth.login', resourceType: 'account', resourceId: acct.id, actorAccountId: acct.id, actorPersonId: acct.personId,
+        ip: client.ip, outcome: 'success', reason: 'password',
+      });
+      return { ...created, next: acct.mfaEnabledAt ? ('mfa' as const) : ('mfa_enrol' as const) };
+    });
+  }
+
+  /** Raises a session to full: the old session ends and a new id is issued (no fixation across levels). */
+  async function upgrade(actor: Actor, client: ClientInfo, now: Date, tx: Parameters<Parameters<Db['transaction']>[0]>[0]) {
+    await sessionRepo.revoke(tx, actor.sessionId, now);
+    return sessionRepo.create(tx, { accountId: actor.accountId, level: 'full', ip: client.ip, userAgent: client.userAgent, now });
+  }
+
+  /** Checks the second factor (TOTP, single use; or a recovery code) and makes the session full. */
+  async function verifyMfa(actor: Actor, code: string, client: ClientInfo) {
+    const now = clock.now();
+    const key = `mfa:acct:${actor.accountId}`;
+    const wait = await lockedFor(db, [key], now);
+    if (wait > 0) throw new TooManyRequests(wait);
+    const acct = await authRepo.findById(db, actor.accountId);
+    if (!acct?.mfaSecret || !acct.mfaEnabledAt) throw new AppError(409, 'conflict', undefined);
+    const secret = acct.mfaSecret;
+    const result = await db.transaction(async (tx) => {
+      let method: 'totp' | 'recovery_code' | null = null;
+      if (/^\d{6}$/.test(code)) {
+        const step = totpStep(secret, code, now);
+        if (step !== null && (await authRepo.claimTotpStep(tx, acct.id, step))) method = 'totp';
+      } else if (await authRepo.useRecoveryCode(tx, acct.id, sha256(normaliseRecoveryCode(code)), now)) {
+        method = 'recovery_code';
+      }
+      if (!method) return null;
+      await clearFailures(tx, key, now);
+      const session = await upgrade(actor, client, now, tx);
+      await recordAudit(tx, {
+        action: 'auth.mfa', resourceType: 'account', resourceId: acct.id, actorAccountId: acct.id, actorPersonId: acct.personId,
+        ip: client.ip, outcome: 'success', reason: method,
+      });
+      return session;
+    });
+    if (result) return result;
+    await db.transaction(async (tx) => {
+      await recordFailure(tx, key, LIMITS.mfa, now);
+      await recordAudit(tx, {
+        action: 'auth.mfa', resourceType: 'account', resourceId: acct.id, actorAccountId: acct.id, ip: client.ip, outcome: 'failed',
+      });
+    });
+    throw new AppError(401, 'invalid_mfa_code');
+  }
+
+  /** Starts TOTP enrolment: a new secret (kept until confirmed) and its QR code. */
+  async function setupMfa(actor: Actor) {
+    const acct = await authRepo.findById(db, actor.accountId);
+    if (!acct) throw new NotFound();
+    if (acct.mfaEnabledAt) throw new AppError(409, 'conflict', undefined);
+    const secret = newTotpSecret();
+    await authRepo.setPendingMfaSecret(db, acct.id, secret, clock.now());
+    const uri = totpUri(secret, acct.email);
+    return { secret, otpauthUri: uri, qrSvg: await totpQrSvg(uri) };
+  }
+
+  /** Confirms enrolment with a first code; returns recovery codes (shown once) and a full session. */
+  async function enableMfa(actor: Actor, code: string, client: ClientInfo) {
+    const now = clock.now();
+    const key = `mfa:acct:${actor.accountId}`;
+    const wait = await lockedFor(db, [key], now);
+    if (wait > 0) throw new TooManyRequests(wait);
+    const acct = await authRepo.findById(db, actor.accountId);
+    if (!acct) throw new NotFound();
+    if (acct.mfaEnabledAt || !acct.mfaSecret) throw new AppError(409, 'conflict');
+    const step = /^\d{6}$/.test(code) ? totpStep(acct.mfaSecret, code, now) : null;
+    if (step === null) {
+      await recordFailure(db, key, LIMITS.mfa, now);
+      throw new AppError(400, 'invalid_mfa_code');
+    }
+    const codes = Array.from({ length: RECOVERY_CODE_COUNT }, newRecoveryCode);
+    return db.transaction(async (tx) => {
+      await authRepo.enableMfa(tx, acct.id, step, now);
+      await authRepo.replaceRecoveryCodes(tx, acct.id, codes.map((c) => sha256(normaliseRecoveryCode(c))));
+      const session = await upgrade(actor, client, now, tx);
+      await recordAudit(tx, {
+        action: 'auth.mfa_enrol', resourceType: 'account', resourceId: acct.id, actorAccountId: acct.id, actorPersonId: acct.personId,
+        ip: client.ip, outcome: 'success',
+      });
+      return { session, recoveryCodes: codes };
+    });
+  }
+
+  async function logout(actor: Actor, client: ClientInfo) {
+    const now = clock.now();
+    await db.transaction(async (tx) => {
+      await sessionRepo.revoke(tx, actor.sessionId, now);
+      await recordAudit(tx, {
+        action: 'auth.logout', resourceType: 'session', resourceId: actor.sessionId, actorAccountId: actor.accountId,
+        actorPersonId: actor.personId, ip: client.ip, outcome: 'success',
+      });
+    });
+  }
+
+  async function logoutEverywhere(actor: Actor, client: ClientInfo) {
+    const now = clock.now();
+    await db.transaction(async (tx) => {
+      const ended = await sessionRepo.revokeAll(tx, actor.accountId, now);
+      await recordAudit(tx, {
+        action: 'auth.logout_all', resourceType: 'account', resourceId: actor.accountId, actorAccountId: actor.accountId,
+        actorPersonId: actor.personId, ip: client.ip, outcome: 'success', details: { sessionsEnded: ended },
+      });
+    });
+  }
+
+  async function listSessions(actor: Actor) {
+    const rows = await sessionRepo.listLive(db, actor.accountId, clock.now());
+    return rows.map((r) => ({
+      ...r,
+      createdAt: r.createdAt.toISOString(),
+      lastSeenAt: r.lastSeenAt.toISOString(),
+      expiresAt: r.expiresAt.toISOString(),
+      current: r.id === actor.sessionId,
+    }));
+  }
+
+  async function revokeSession(actor: Actor, sessionId: string, client: ClientInfo) {
+    const now = clock.now();
+    await db.transaction(async (tx) => {
+      if (!(await sessionRepo.revokeOwn(tx, actor.accountId, sessionId, now))) throw new NotFound();
+      await recordAudit(tx, {
+        action: 'auth.session_revoke', resourceType: 'session', resourceId: sessionId, actorAccountId: actor.accountId,
+        actorPersonId: actor.personId, ip: client.ip, outcome: 'success',
+      });
+    });
+  }
+
+  /** Changes the password after checking the current one; every other session ends at once. */
+  async function changePassword(actor: Actor, current: string, next: string, client: ClientInfo) {
+    const now = clock.now();
+    const acct = await authRepo.findById(db, actor.accountId);
+    if (!acct || !(await verifyPassword(acct.passwordHash, current))) {
+      await recordAuditAlone(db, {
+        action: 'auth.password_change', resourceType: 'account', resourceId: actor.accountId, actorAccountId: actor.accountId,
+        ip: client.ip, outcome: 'failed', reason: 'wrong_password',
+      });
+      throw new AppError(401, 'invalid_credentials');
+    }
+    const problem = passwordProblem(next, acct.email);
+    if (problem) throw new AppError(400, 'weak_password', undefined, [{ path: 'newPassword', message: problem }]);
+    const hash = await hashPassword(next);
+    await db.transaction(async (tx) => {
+      await authRepo.setPassword(tx, acct.id, hash, now);
+      const ended = await sessionRepo.revokeAll(tx, acct.id, now, actor.sessionId);
+      await recordAudit(tx, {
+        action: 'auth.password_change', resourceType: 'account', resourceId: acct.id, actorAccountId: acct.id,
+        actorPersonId: acct.personId, ip: client.ip, outcome: 'success', details: { sessionsEnded: ended },
+      });
+    });
+  }
+
+  function me(actor: Actor): TMe {
+    return {
+      account: { id: actor.accountId, email: actor.email, mfaEnabled: actor.mfaEnabled },
+      person: actor.personId && actor.personName ? { id: actor.personId, name: actor.personName } : null,
+      level: actor.level,
+      platformRoles: actor.platformRoles,
+      memberships: actor.memberships,
+      abilities: actor.level === 'full' ? abilitiesOf(actor) : {},
+      csrfToken: actor.csrfToken,
+    };
+  }
+
+  return { login, verifyMfa, setupMfa, enableMfa, logout, logoutEverywhere, listSessions, revokeSession, changePassword, me };
+}
+export type AuthService = ReturnType<typeof createAuthService>;

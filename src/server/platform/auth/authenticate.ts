@@ -1,0 +1,134 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import cookie from '@fastify/cookie';
+import type { Config } from '../../config.js';
+import type { Db } from '../../db/client.js';
+import { brusselsDate, type Clock } from '../clock.js';
+import { AppError } from '../errors.js';
+import { recordAuditAlone } from '../audit/audit.js';
+import { sessionRepo, SESSION_ABSOLUTE_MS, type SessionLevel } from './session.repo.js';
+import { safeEqual } from './tokens.js';
+import type { TMe } from '../../../shared/schemas/auth.js';
+
+/** Who is calling: the live session, its account and person, roles and memberships. */
+export interface Actor {
+  sessionId: string;
+  accountId: string;
+  email: string;
+  personId: string | null;
+  personName: string | null;
+  level: SessionLevel;
+  mfaEnabled: boolean;
+  csrfToken: string;
+  platformRoles: TMe['platformRoles'];
+  memberships: TMe['memberships'];
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    actor: Actor | null;
+  }
+}
+
+// Sessions are touched at most once a minute: idle time is measured to the minute, without a write per request.
+const TOUCH_EVERY_MS = 60_000;
+const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/** The session cookie's name: `__Host-` (Secure, no Domain, Path=/) behind TLS. */
+export function sessionCookieName(config: Config): string {
+  return config.secure ? '__Host-samenplan_session' : 'samenplan_session';
+}
+
+/** Sets the session cookie on the reply. */
+export function setSessionCookie(reply: FastifyReply, config: Config, token: string): void {
+  reply.setCookie(sessionCookieName(config), token, {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: config.secure,
+    maxAge: Math.floor(SESSION_ABSOLUTE_MS / 1000),
+  });
+}
+
+export function clearSessionCookie(reply: FastifyReply, config: Config): void {
+  reply.clearCookie(sessionCookieName(config), { path: '/', httpOnly: true, sameSite: 'lax', secure: config.secure });
+}
+
+/** The origin browsers send for this deployment (PUBLIC_URL's, else the Host the request came to). */
+function expectedOrigin(request: FastifyRequest, config: Config): string {
+  if (config.publicUrl) return new URL(config.publicUrl).origin;
+  return `${request.protocol}://${request.host}`;
+}
+
+/**
+ * Cross-site request protection for every state-changing request: a cross-site Origin or
+ * Sec-Fetch-Site is refused, and a request made with a session must carry that session's CSRF token.
+ */
+function checkCsrf(request: FastifyRequest, config: Config): string | null {
+  if (!UNSAFE_METHODS.has(request.method)) return null;
+  const origin = request.headers.origin;
+  if (origin !== undefined && origin !== expectedOrigin(request, config)) return 'origin';
+  if (request.headers['sec-fetch-site'] === 'cross-site') return 'fetch-site';
+  if (request.actor) {
+    const given = request.headers['x-csrf-token'];
+    if (typeof given !== 'string' || !safeEqual(given, request.actor.csrfToken)) return 'token';
+  }
+  return null;
+}
+
+/** Loads the caller from the session cookie on every request and enforces CSRF protection. */
+export async function registerAuthentication(
+  app: FastifyInstance,
+  deps: { config: Config; db: Db; clock: Clock },
+): Promise<void> {
+  const { config, db, clock } = deps;
+  await app.register(cookie);
+  app.decorateRequest('actor', null);
+
+  app.addHook('onRequest', async (request, reply) => {
+    const token = request.cookies[sessionCookieName(config)];
+    if (token) {
+      const now = clock.now();
+      const live = await sessionRepo.findLive(db, token, now);
+      if (!live) {
+        clearSessionCookie(reply, config);
+      } else {
+        if (now.getTime() - live.lastSeenAt.getTime() > TOUCH_EVERY_MS) await sessionRepo.touch(db, live.id, now);
+        const full = live.level === 'full' && live.personId;
+        request.actor = {
+          sessionId: live.id,
+          accountId: live.accountId,
+          email: live.email,
+          personId: live.personId,
+          personName: live.personName,
+          level: live.level,
+          mfaEnabled: live.mfaEnabled,
+          csrfToken: live.csrfToken,
+          platformRoles: full && live.personId ? await sessionRepo.platformRoles(db, live.personId) : [],
+          memberships:
+            full && live.personId
+              ? (await sessionRepo.memberships(db, live.personId, brusselsDate(now))).map((m) => ({
+                  ...m,
+                  roles: m.roles.filter((r): r is 'org_admin' | 'professional' => r === 'org_admin' || r === 'professional'),
+                }))
+              : [],
+        };
+      }
+    }
+    if (request.url.startsWith('/api/')) {
+      const problem = checkCsrf(request, config);
+      if (problem) {
+        await recordAuditAlone(db, {
+          action: 'request.csrf',
+          resourceType: 'route',
+          resourceId: `${request.method} ${request.url.split('?')[0]}`,
+          actorAccountId: request.actor?.accountId ?? null,
+          actorPersonId: request.actor?.personId ?? null,
+          ip: request.ip,
+          outcome: 'denied',
+          reason: problem,
+        });
+        throw new AppError(403, 'csrf_failed');
+      }
+    }
+  });
+}

@@ -1,0 +1,142 @@
+import { and, desc, eq, gt, isNull, ne, sql } from 'drizzle-orm';
+import type { DbOrTx } from '../../db/client.js';
+import { account, membership, organisation, person, platformRole, session } from '../../db/schema/index.js';
+import { randomToken, sha256 } from './tokens.js';
+
+export const SESSION_IDLE_MS = 30 * 60_000;
+export const SESSION_ABSOLUTE_MS = 12 * 60 * 60_000;
+
+export type SessionLevel = 'password' | 'full';
+
+/** SQL for login sessions and what a session's account may do. */
+export const sessionRepo = {
+  /** Creates a session and returns the token for the cookie (only its hash is stored). */
+  async create(
+    db: DbOrTx,
+    input: { accountId: string; level: SessionLevel; ip: string | null; userAgent: string | null; now: Date; expiresAt?: Date },
+  ) {
+    const token = randomToken();
+    const csrfToken = randomToken();
+    const [row] = await db
+      .insert(session)
+      .values({
+        tokenHash: sha256(token),
+        accountId: input.accountId,
+        level: input.level,
+        csrfToken,
+        createdAt: input.now,
+        lastSeenAt: input.now,
+        expiresAt: input.expiresAt ?? new Date(input.now.getTime() + SESSION_ABSOLUTE_MS),
+        ip: input.ip,
+        userAgent: input.userAgent?.slice(0, 300) ?? null,
+      })
+      .returning({ id: session.id });
+    if (!row) throw new Error('session insert returned nothing');
+    return { id: row.id, token, csrfToken };
+  },
+
+  /** The live session for a token: not revoked, not past its absolute or idle limit, account and person active. */
+  async findLive(db: DbOrTx, token: string, now: Date) {
+    const idleCutoff = new Date(now.getTime() - SESSION_IDLE_MS);
+    const [row] = await db
+      .select({
+        id: session.id,
+        level: session.level,
+        csrfToken: session.csrfToken,
+        createdAt: session.createdAt,
+        lastSeenAt: session.lastSeenAt,
+        expiresAt: session.expiresAt,
+        accountId: account.id,
+        email: account.email,
+        mfaEnabled: sql<boolean>`${account.mfaEnabledAt} is not null`,
+        personId: account.personId,
+        personName: person.name,
+      })
+      .from(session)
+      .innerJoin(account, eq(account.id, session.accountId))
+      .leftJoin(person, eq(person.id, account.personId))
+      .where(
+        and(
+          eq(session.tokenHash, sha256(token)),
+          isNull(session.revokedAt),
+          gt(session.expiresAt, now),
+          gt(session.lastSeenAt, idleCutoff),
+          eq(account.status, 'active'),
+          sql`(${person.id} is null or ${person.status} = 'active')`,
+        ),
+      );
+    return row;
+  },
+
+  touch(db: DbOrTx, id: string, now: Date) {
+    return db.update(session).set({ lastSeenAt: now }).where(eq(session.id, id));
+  },
+
+  revoke(db: DbOrTx, id: string, now: Date) {
+    return db.update(session).set({ revokedAt: now }).where(and(eq(session.id, id), isNull(session.revokedAt)));
+  },
+
+  /** Revokes one session of this account; false when it is not theirs or already ended. */
+  async revokeOwn(db: DbOrTx, accountId: string, id: string, now: Date): Promise<boolean> {
+    const rows = await db
+      .update(session)
+      .set({ revokedAt: now })
+      .where(and(eq(session.id, id), eq(session.accountId, accountId), isNull(session.revokedAt)))
+      .returning({ id: session.id });
+    return rows.length > 0;
+  },
+
+  /** Ends every session of an account (optionally but one); returns how many ended. */
+  async revokeAll(db: DbOrTx, accountId: string, now: Date, exceptId?: string): Promise<number> {
+    const rows = await db
+      .update(session)
+      .set({ revokedAt: now })
+      .where(and(eq(session.accountId, accountId), isNull(session.revokedAt), exceptId ? ne(session.id, exceptId) : undefined))
+      .returning({ id: session.id });
+    return rows.length;
+  },
+
+  listLive(db: DbOrTx, accountId: string, now: Date) {
+    return db
+      .select({
+        id: session.id,
+        createdAt: session.createdAt,
+        lastSeenAt: session.lastSeenAt,
+        expiresAt: session.expiresAt,
+        ip: session.ip,
+        userAgent: session.userAgent,
+      })
+      .from(session)
+      .where(
+        and(
+          eq(session.accountId, accountId),
+          isNull(session.revokedAt),
+          gt(session.expiresAt, now),
+          gt(session.lastSeenAt, new Date(now.getTime() - SESSION_IDLE_MS)),
+        ),
+      )
+      .orderBy(desc(session.lastSeenAt));
+  },
+
+  platformRoles(db: DbOrTx, personId: string) {
+    return db
+      .select({ role: platformRole.role, regionId: platformRole.regionId })
+      .from(platformRole)
+      .where(eq(platformRole.personId, personId));
+  },
+
+  memberships(db: DbOrTx, personId: string, today: string) {
+    return db
+      .select({ organisationId: organisation.id, organisationName: organisation.name, roles: membership.roles })
+      .from(membership)
+      .innerJoin(organisation, eq(organisation.id, membership.organisationId))
+      .where(
+        and(
+          eq(membership.personId, personId),
+          sql`${membership.validFrom} <= ${today}::date`,
+          sql`(${membership.validUntil} is null or ${membership.validUntil} >= ${today}::date)`,
+        ),
+      )
+      .orderBy(organisation.name);
+  },
+};

@@ -1,0 +1,26 @@
+/** Roles and the abilities they give, shared so the web app hides what the server would refuse. */
+export const PLATFORM_ROLES = ['platform_admin', 'network_coordinator'] as const;
+export const ORG_ROLES = ['org_admin', 'professional'] as const;
+export type PlatformRole = (typeof PLATFORM_ROLES)[number];
+export type OrgRole = (typeof ORG_ROLES)[number];
+
+export interface RoleFacts {
+  platformRoles: { role: PlatformRole }[];
+  memberships: { roles: OrgRole[] }[];
+}
+
+/** Abilities the UI uses to show navigation and actions; the server checks each one again. */
+export function abilitiesOf(facts: RoleFacts): Record<string, boolean> {
+  const platformAdmin = facts.platformRoles.some((r) => r.role === 'platform_admin');
+  const coordinator = facts.platformRoles.some((r) => r.role === 'network_coordinator');
+  const orgAdmin = facts.memberships.some((m) => m.roles.includes('org_admin'));
+  const professional = facts.memberships.some((m) => m.roles.includes('professional'));
+  return {
+    'admin.view': platformAdmin || orgAdmin,
+    'admin.organisations.manage': platformAdmin,
+    'admin.people.manage': platformAdmin || orgAdmin,
+    'audit.view': platformAdmin,
+    'network.coordinate': coordinator,
+    'families.work': professional,
+  };
+}

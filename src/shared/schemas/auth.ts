@@ -1,0 +1,99 @@
+import { z } from 'zod';
+import { dataEnvelope } from './common.js';
+
+export const PASSWORD_MIN_LENGTH = 12;
+export const PASSWORD_MAX_LENGTH = 128;
+
+const ZEmail = z
+  .string()
+  .trim()
+  .min(3)
+  .max(254)
+  .pipe(z.email())
+  .transform((e) => e.toLowerCase());
+
+export const ZLoginRequest = z
+  .object({
+    email: ZEmail,
+    // Length limits only: whether it is right is for the server to say, in one answer for all failures.
+    password: z.string().min(1).max(PASSWORD_MAX_LENGTH),
+  })
+  .strict()
+  .meta({ id: 'LoginRequest' });
+export type TLoginRequest = z.infer<typeof ZLoginRequest>;
+
+/** After the password: give the second factor, or set one up first. */
+export const ZLoginResult = z
+  .object({ next: z.enum(['mfa', 'mfa_enrol']), csrfToken: z.string() })
+  .meta({ id: 'LoginResult' });
+export const ZLoginResponse = dataEnvelope(ZLoginResult);
+
+export const ZMfaRequest = z
+  .object({
+    code: z
+      .string()
+      .trim()
+      .regex(/^(\d{6}|[A-Za-z0-9]{5}-?[A-Za-z0-9]{5})$/, 'Six digits from the app, or a recovery code'),
+  })
+  .strict()
+  .meta({ id: 'MfaRequest' });
+
+export const ZMfaSetup = z
+  .object({
+    secret: z.string(),
+    otpauthUri: z.string(),
+    qrSvg: z.string().describe('SVG of the QR code to scan with an authenticator app'),
+  })
+  .meta({ id: 'MfaSetup' });
+export const ZMfaSetupResponse = dataEnvelope(ZMfaSetup);
+
+export const ZMfaEnabled = z
+  .object({ recoveryCodes: z.array(z.string()), csrfToken: z.string() })
+  .meta({ id: 'MfaEnabled' });
+export const ZMfaEnabledResponse = dataEnvelope(ZMfaEnabled);
+
+export const ZPasswordChange = z
+  .object({
+    currentPassword: z.string().min(1).max(PASSWORD_MAX_LENGTH),
+    newPassword: z.string().min(PASSWORD_MIN_LENGTH).max(PASSWORD_MAX_LENGTH),
+  })
+  .strict()
+  .meta({ id: 'PasswordChange' });
+
+export const PLATFORM_ROLE_VALUES = ['platform_admin', 'network_coordinator'] as const;
+export const ORG_ROLE_VALUES = ['org_admin', 'professional'] as const;
+
+export const ZMe = z
+  .object({
+    account: z.object({ id: z.uuid(), email: z.string(), mfaEnabled: z.boolean() }),
+    person: z.object({ id: z.uuid(), name: z.string() }).nullable(),
+    level: z.enum(['password', 'full']),
+    platformRoles: z.array(z.object({ role: z.enum(PLATFORM_ROLE_VALUES), regionId: z.uuid().nullable() })),
+    memberships: z.array(
+      z.object({
+        organisationId: z.uuid(),
+        organisationName: z.string(),
+        roles: z.array(z.enum(ORG_ROLE_VALUES)),
+      }),
+    ),
+    abilities: z.record(z.string(), z.boolean()),
+    csrfToken: z.string(),
+  })
+  .meta({ id: 'Me' });
+export type TMe = z.infer<typeof ZMe>;
+export const ZMeResponse = dataEnvelope(ZMe);
+
+export const ZSessionInfo = z
+  .object({
+    id: z.uuid(),
+    createdAt: z.iso.datetime(),
+    lastSeenAt: z.iso.datetime(),
+    expiresAt: z.iso.datetime(),
+    ip: z.string().nullable(),
+    userAgent: z.string().nullable(),
+    current: z.boolean(),
+  })
+  .meta({ id: 'SessionInfo' });
+export const ZSessionListResponse = dataEnvelope(z.array(ZSessionInfo));
+export const ZSessionParams = z.object({ id: z.uuid() });
+export const ZOk = dataEnvelope(z.object({ ok: z.literal(true) }));
