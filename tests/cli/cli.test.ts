@@ -3,7 +3,7 @@ import { ZHealth } from '../../src/shared/schemas/health.js';
 import { ZRegionListResponse } from '../../src/shared/schemas/reference.js';
 import { cliEnv, exited, freePort, runCli, startCli } from '../helpers/cli.js';
 
-describe('samenplan CLI', () => {
+describe('samenplan CLI', { timeout: 120_000 }, () => {
   it('prints help for every command', async () => {
     const env = await cliEnv();
     const top = await runCli(['--help'], env);

@@ -97,3 +97,12 @@ export const ZSessionInfo = z
 export const ZSessionListResponse = dataEnvelope(z.array(ZSessionInfo));
 export const ZSessionParams = z.object({ id: z.uuid() });
 export const ZOk = dataEnvelope(z.object({ ok: z.literal(true) }));
+
+/** First visit through an enrolment link: choose a password (then set up the second factor). */
+export const ZEnrolRequest = z
+  .object({
+    token: z.string().min(20).max(200),
+    password: z.string().min(PASSWORD_MIN_LENGTH).max(PASSWORD_MAX_LENGTH),
+  })
+  .strict()
+  .meta({ id: 'EnrolRequest' });

@@ -2,6 +2,7 @@ import { eq, inArray } from 'drizzle-orm';
 import type { Db } from '../client.js';
 import { municipality, systemSetting } from '../schema/index.js';
 import { loadReferenceData, upsertRegion } from '../reference-data.js';
+import { loadDemoPeople } from './people.js';
 
 const DEMO_MARKER = 'demo.loadedAt';
 
@@ -28,11 +29,12 @@ export async function loadDemoData(db: Db, env: string): Promise<void> {
       .select({ nisCode: municipality.nisCode })
       .from(municipality)
       .where(inArray(municipality.arrondissementNis, NOORD_WEST_VLAANDEREN_ARRONDISSEMENTS));
-    await upsertRegion(
+    const regionId = await upsertRegion(
       tx,
       { code: 'noord-west-vlaanderen', name: 'Noord-West-Vlaanderen', kind: 'network' },
       nwv.map((m) => m.nisCode),
     );
+    await loadDemoPeople(tx, regionId);
     await tx
       .insert(systemSetting)
       .values({ key: DEMO_MARKER, value: new Date().toISOString() })

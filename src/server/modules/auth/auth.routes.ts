@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { FastifyRequest } from 'fastify';
 import { ZErrorResponse } from '../../../shared/schemas/common.js';
 import {
+  ZEnrolRequest,
   ZLoginRequest,
   ZLoginResponse,
   ZMeResponse,
@@ -50,6 +51,24 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const result = await service.login(request.body.email, request.body.password, client(request), request.actor?.sessionId);
+      setSessionCookie(reply, config, result.token);
+      return { data: { next: result.next, csrfToken: result.csrfToken } };
+    },
+  );
+
+  app.post(
+    '/auth/enrol',
+    {
+      config: { policy: publicPolicy },
+      schema: {
+        tags: ['auth'],
+        summary: 'Choose a first password through a one-time enrolment link; the second factor is set up next',
+        body: ZEnrolRequest,
+        response: { 200: ZLoginResponse, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const result = await service.enrol(request.body.token, request.body.password, client(request));
       setSessionCookie(reply, config, result.token);
       return { data: { next: result.next, csrfToken: result.csrfToken } };
     },

@@ -12,6 +12,7 @@ import type { Actor } from '../../platform/auth/authenticate.js';
 import { abilitiesOf } from '../../../shared/permissions.js';
 import type { TMe } from '../../../shared/schemas/auth.js';
 import { authRepo } from './auth.repo.js';
+import { identityRepo } from '../identity/identity.repo.js';
 
 export interface ClientInfo {
   ip: string;
@@ -155,6 +156,34 @@ export function createAuthService(db: Db, clock: Clock) {
     });
   }
 
+  /** Sets the first password through a one-time enrolment token; the second factor comes next. */
+  async function enrol(token: string, password: string, client: ClientInfo) {
+    const now = clock.now();
+    const key = `enrol:ip:${client.ip}`;
+    const wait = await lockedFor(db, [key], now);
+    if (wait > 0) throw new TooManyRequests(wait);
+    const hash = await hashPassword(password);
+    const result = await db.transaction(async (tx) => {
+      const accountId = await identityRepo.consumeAuthToken(tx, sha256(token), 'enrolment', now);
+      if (!accountId) return null;
+      const acct = await authRepo.findById(tx, accountId);
+      if (!acct || acct.status !== 'active') return null;
+      const problem = passwordProblem(password, acct.email);
+      if (problem) throw new AppError(400, 'weak_password', undefined, [{ path: 'password', message: problem }]);
+      await authRepo.setPassword(tx, acct.id, hash, now);
+      const session = await sessionRepo.create(tx, { accountId: acct.id, level: 'password', ip: client.ip, userAgent: client.userAgent, now });
+      await recordAudit(tx, {
+        action: 'auth.enrol', resourceType: 'account', resourceId: acct.id, actorAccountId: acct.id, actorPersonId: acct.personId,
+        ip: client.ip, outcome: 'success',
+      });
+      return { ...session, next: acct.mfaEnabledAt ? ('mfa' as const) : ('mfa_enrol' as const) };
+    });
+    if (result) return result;
+    await recordFailure(db, key, LIMITS.account, now);
+    await recordAuditAlone(db, { action: 'auth.enrol', resourceType: 'account', ip: client.ip, outcome: 'failed', reason: 'invalid_token' });
+    throw new AppError(400, 'bad_request', 'This enrolment link is not valid (any more).');
+  }
+
   async function logout(actor: Actor, client: ClientInfo) {
     const now = clock.now();
     await db.transaction(async (tx) => {
@@ -235,6 +264,6 @@ export function createAuthService(db: Db, clock: Clock) {
     };
   }
 
-  return { login, verifyMfa, setupMfa, enableMfa, logout, logoutEverywhere, listSessions, revokeSession, changePassword, me };
+  return { login, enrol, verifyMfa, setupMfa, enableMfa, logout, logoutEverywhere, listSessions, revokeSession, changePassword, me };
 }
 export type AuthService = ReturnType<typeof createAuthService>;

@@ -297,3 +297,40 @@ describe('audit of authentication', () => {
     expect(all).not.toContain('Niet-Juist-Wachtwoord');
   });
 });
+
+describe('enrolment link', () => {
+  it('sets the first password once, then requires setting up the second factor', async () => {
+    const { createUserWithEnrolment } = await import('../identity/identity.service.js');
+    const email = `nieuw-${Date.now()}@example.test`;
+    const created = await createUserWithEnrolment(
+      ctx.database.db,
+      { name: 'Nieuwe Collega', email, organisationId: orgId, orgRoles: ['professional'] },
+      ctx.clock.now(),
+      { actorLabel: 'test' },
+    );
+    const c = client();
+    const weak = await c.post('/api/auth/enrol', { token: created.enrolmentToken, password: 'wachtwoord123' });
+    expect(weak.statusCode).toBe(400);
+    // The refused attempt did not use up the link.
+    const ok = await c.post('/api/auth/enrol', { token: created.enrolmentToken, password: 'Eigen-Sterk-Wachtwoord-9' });
+    expect(ok.statusCode).toBe(200);
+    expect(ok.json().data.next).toBe('mfa_enrol');
+    expect((await c.get('/api/auth/sessions')).statusCode).toBe(401);
+    const reuse = await client().post('/api/auth/enrol', { token: created.enrolmentToken, password: 'Nog-Een-Wachtwoord-10' });
+    expect(reuse.statusCode).toBe(400);
+    expect((await client().post('/api/auth/login', { email, password: 'Eigen-Sterk-Wachtwoord-9' })).json().data.next).toBe('mfa_enrol');
+  });
+
+  it('refuses an expired link', async () => {
+    const { createUserWithEnrolment } = await import('../identity/identity.service.js');
+    const created = await createUserWithEnrolment(
+      ctx.database.db,
+      { name: 'Te Laat', email: `laat-${Date.now()}@example.test` },
+      ctx.clock.now(),
+      { actorLabel: 'test' },
+    );
+    ctx.clock.advance(8 * 24 * 60 * 60_000);
+    const res = await client().post('/api/auth/enrol', { token: created.enrolmentToken, password: 'Eigen-Sterk-Wachtwoord-9' });
+    expect(res.statusCode).toBe(400);
+  });
+});
