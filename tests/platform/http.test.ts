@@ -136,3 +136,28 @@ describe('policies', () => {
     await expect(app.ready()).rejects.toThrow(/without a declared policy.*GET \/api\/secret/);
   });
 });
+
+describe('web app', () => {
+  it('serves index.html for page paths and the files of the build, with the CSP', async () => {
+    const { mkdtempSync, mkdirSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const { buildApp } = await import('../../src/server/app.js');
+    const webDir = mkdtempSync(join(tmpdir(), 'samenplan-web-'));
+    mkdirSync(join(webDir, 'assets'));
+    writeFileSync(join(webDir, 'index.html'), '<!doctype html><html><body><div id="root"></div></body></html>');
+    writeFileSync(join(webDir, 'assets', 'app-abc123.js'), 'console.log(1)');
+    const app = await buildApp({ config: ctx.config, database: ctx.database }, { webDir });
+    for (const url of ['/', '/regio/noord-west-vlaanderen', '/bestaat/niet']) {
+      const page = await app.inject({ url });
+      expect(page.statusCode, url).toBe(200);
+      expect(page.headers['content-type']).toContain('text/html');
+      expect(page.body).toContain('<div id="root">');
+      expect(page.headers['content-security-policy']).toContain("script-src 'self'");
+    }
+    const asset = await app.inject({ url: '/assets/app-abc123.js' });
+    expect(asset.statusCode).toBe(200);
+    expect(asset.headers['cache-control']).toContain('immutable');
+    await app.close();
+  });
+});

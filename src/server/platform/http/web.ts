@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import fastifyStatic from '@fastify/static';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { WEB_DIST_DIR } from '../../paths.js';
 import { sendError } from '../errors.js';
@@ -18,6 +18,7 @@ export async function registerWebApp(app: FastifyInstance, webDir = WEB_DIST_DIR
       root: webDir,
       wildcard: false,
       index: false,
+      cacheControl: false,
       // Hashed assets never change; index.html must always be fetched fresh.
       setHeaders: (res, path) => {
         res.setHeader('cache-control', path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache');
@@ -31,15 +32,16 @@ export async function registerWebApp(app: FastifyInstance, webDir = WEB_DIST_DIR
  * router decides (and shows its own 404). Must be installed before any prefixed plugin.
  */
 export function registerNotFound(app: FastifyInstance, webDir = WEB_DIST_DIR): void {
-  const hasWeb = hasWebApp(webDir);
+  // Read once: the page is small, and a deploy restarts the server anyway.
+  const indexHtml = hasWebApp(webDir) ? readFileSync(join(webDir, 'index.html')) : null;
   app.setNotFoundHandler((request, reply) => {
     const path = request.url.split('?')[0] ?? '';
     if (path === '/api' || path.startsWith('/api/')) return sendError(request, reply, 404, 'route_not_found');
     const wantsPage = (request.method === 'GET' || request.method === 'HEAD') && !/\.[a-z0-9]+$/i.test(path);
     if (!wantsPage) return sendError(request, reply, 404, 'not_found');
-    if (!hasWeb) {
+    if (!indexHtml) {
       return sendError(request, reply, 503, 'unavailable', 'The web app is not built yet: run `npm run build`.');
     }
-    return reply.header('cache-control', 'no-cache').sendFile('index.html');
+    return reply.code(200).header('cache-control', 'no-cache').type('text/html; charset=utf-8').send(indexHtml);
   });
 }
