@@ -1,0 +1,39 @@
+import { createBrowserRouter, type RouteObject } from 'react-router';
+import { RootRouteError, RouteError } from '../components/route-error.js';
+import { HomePage } from '../modules/home/home-page.js';
+import { NotFoundPage } from '../modules/not-found/not-found-page.js';
+import { ModulePlaceholderPage } from '../modules/placeholder/module-placeholder-page.js';
+import { RegionPage } from '../modules/regions/region-page.js';
+import { AppLayout } from './app-layout.js';
+import { MODULES, type TPlannedModuleKey } from './modules.js';
+
+const plannedModules: RouteObject[] = MODULES.filter(
+  (entry): entry is typeof entry & { key: TPlannedModuleKey } => entry.key !== 'home',
+).map((entry) => ({
+  path: entry.path.slice(1),
+  element: <ModulePlaceholderPage key={entry.key} module={entry.key} />,
+}));
+
+/** All client routes. A page that throws is shown inside the shell; a broken shell gets a bare page. */
+export const routes: RouteObject[] = [
+  {
+    element: <AppLayout />,
+    errorElement: <RootRouteError />,
+    children: [
+      {
+        errorElement: <RouteError />,
+        children: [
+          { index: true, element: <HomePage /> },
+          { path: 'regio/:code', element: <RegionPage /> },
+          ...plannedModules,
+          { path: '*', element: <NotFoundPage /> },
+        ],
+      },
+    ],
+  },
+];
+
+/** Creates the browser router of the app. */
+export function createAppRouter() {
+  return createBrowserRouter(routes);
+}

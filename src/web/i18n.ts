@@ -1,0 +1,104 @@
+import i18n from 'i18next';
+import { initReactI18next, useTranslation } from 'react-i18next';
+import nl from '../shared/i18n/nl.json';
+import en from '../shared/i18n/en.json';
+
+/** The UI languages, Dutch first (the default). */
+export const LANGUAGES = ['nl', 'en'] as const;
+export type TLanguage = (typeof LANGUAGES)[number];
+export const DEFAULT_LANGUAGE: TLanguage = 'nl';
+
+/** The only thing Samenplan keeps in the browser's storage. */
+export const LANGUAGE_STORAGE_KEY = 'samenplan.lang';
+
+// Both files must have exactly the same keys: each assignment fails to compile when
+// the other file lacks a key.
+const enChecked: typeof nl = en;
+const nlChecked: typeof en = nl;
+
+declare module 'i18next' {
+  interface CustomTypeOptions {
+    defaultNS: 'translation';
+    resources: { translation: typeof nl };
+  }
+}
+
+/** Narrows any string to a supported language, or undefined. */
+export function toLanguage(value: string | null | undefined): TLanguage | undefined {
+  const base = value?.toLowerCase().split('-')[0];
+  return LANGUAGES.find((lng) => lng === base);
+}
+
+function readStoredLanguage(): TLanguage | undefined {
+  try {
+    return toLanguage(window.localStorage.getItem(LANGUAGE_STORAGE_KEY));
+  } catch {
+    // Storage can be unavailable (privacy settings); Dutch is fine then.
+    return undefined;
+  }
+}
+
+function storeLanguage(lng: TLanguage): void {
+  try {
+    window.localStorage.setItem(LANGUAGE_STORAGE_KEY, lng);
+  } catch {
+    // Not remembering the choice is acceptable.
+  }
+}
+
+/** Locale used for numbers and dates: Belgian Dutch, or British English. */
+export function localeFor(lng: string): 'nl-BE' | 'en-GB' {
+  return toLanguage(lng) === 'en' ? 'en-GB' : 'nl-BE';
+}
+
+/** Value of the Accept-Language header for the current UI language. */
+export function acceptLanguage(): string {
+  return toLanguage(i18n.language) === 'en' ? 'en-GB,en;q=0.9' : 'nl-BE,nl;q=0.9';
+}
+
+/** The current UI language (always a supported one). */
+export function currentLanguage(): TLanguage {
+  return toLanguage(i18n.language) ?? DEFAULT_LANGUAGE;
+}
+
+function applyToDocument(lng: TLanguage): void {
+  document.documentElement.lang = lng;
+}
+
+void i18n.use(initReactI18next).init({
+  resources: { nl: { translation: nl }, en: { translation: enChecked } },
+  lng: readStoredLanguage() ?? DEFAULT_LANGUAGE,
+  fallbackLng: DEFAULT_LANGUAGE,
+  supportedLngs: [...LANGUAGES],
+  nonExplicitSupportedLngs: false,
+  initAsync: false,
+  returnNull: false,
+  interpolation: { escapeValue: false }, // React escapes already
+});
+void nlChecked;
+
+applyToDocument(currentLanguage());
+i18n.on('languageChanged', (lng) => {
+  const language = toLanguage(lng) ?? DEFAULT_LANGUAGE;
+  applyToDocument(language);
+  storeLanguage(language);
+});
+
+/** Switches the UI language; remembered for the next visit. */
+export function changeLanguage(lng: TLanguage): Promise<unknown> {
+  return i18n.changeLanguage(lng);
+}
+
+/** Number formatting in the locale of the current UI language. */
+export function useFormat() {
+  const { i18n: instance } = useTranslation();
+  const locale = localeFor(instance.language);
+  const numberFormat = new Intl.NumberFormat(locale);
+  return {
+    locale,
+    number: (value: number) => numberFormat.format(value),
+    collator: new Intl.Collator(locale, { sensitivity: 'base', numeric: true }),
+  };
+}
+
+export default i18n;
