@@ -27,12 +27,21 @@ export const DEMO_USERS: {
   orgRoles?: OrgRole[];
   platformRoles?: PlatformRole[];
   role: string;
+  noMfa?: boolean;
 }[] = [
   { email: 'beheer@samenplan.demo', name: 'Lotte Verhaeghe', platformRoles: ['platform_admin'], role: 'platform admin' },
   { email: 'coordinator@samenplan.demo', name: 'Jonas Vandamme', platformRoles: ['network_coordinator'], role: 'network coordinator' },
   { email: 'orgbeheer@samenplan.demo', name: 'Sofie Maes', organisation: 'Jeugdhulp Kustlijn vzw', orgRoles: ['org_admin'], role: 'organisation admin' },
   { email: 'hulpverlener@samenplan.demo', name: 'Ruben Claeys', organisation: 'Jeugdhulp Kustlijn vzw', orgRoles: ['professional'], role: 'professional' },
   { email: 'clb@samenplan.demo', name: 'Amira El Idrissi', organisation: 'CLB Polderland', orgRoles: ['professional'], role: 'professional (CLB)' },
+  {
+    email: 'nieuw@samenplan.demo',
+    name: 'Wout Peeters',
+    organisation: 'CGG Zeewind',
+    orgRoles: ['professional'],
+    role: 'professional without a second factor yet (to try the enrolment)',
+    noMfa: true,
+  },
 ];
 
 /** Loads the demo organisations and one account per role; idempotent on names and e-mail addresses. */
@@ -52,7 +61,11 @@ export async function loadDemoPeople(tx: DbOrTx, regionId: string): Promise<void
     const [existing] = await tx.select({ id: account.id }).from(account).where(eq(account.personId, p.id));
     if (!existing) {
       await identityRepo.insertAccount(tx, {
-        email: u.email, personId: p.id, passwordHash, mfaSecret: DEMO_TOTP_SECRET, mfaEnabledAt: new Date(),
+        email: u.email,
+        personId: p.id,
+        passwordHash,
+        mfaSecret: u.noMfa ? null : DEMO_TOTP_SECRET,
+        mfaEnabledAt: u.noMfa ? null : new Date(),
       });
     }
     const orgId = u.organisation ? orgIds.get(u.organisation) : undefined;
