@@ -18,6 +18,8 @@ import { registerNotFound, registerWebApp } from './platform/http/web.js';
 import { healthRoutes } from './modules/health/health.routes.js';
 import { referenceRoutes } from './modules/reference/reference.routes.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
+import { identityRoutes } from './modules/identity/identity.routes.js';
+import { auditRoutes } from './modules/audit/audit.routes.js';
 import { registerAuthentication } from './platform/auth/authenticate.js';
 import { systemClock, type Clock } from './platform/clock.js';
 
@@ -98,6 +100,8 @@ export async function buildApp(input: Omit<AppDeps, 'clock'> & { clock?: Clock }
       await api.register(healthRoutes);
       await api.register(referenceRoutes);
       await api.register(authRoutes);
+      await api.register(identityRoutes);
+      await api.register(auditRoutes);
     },
     { prefix: '/api' },
   );

@@ -57,6 +57,18 @@ export const platformAdminPolicy: RoutePolicy = {
   },
 };
 
+/** Platform administrators and organisation administrators; services narrow it to what each may reach. */
+export const adminPolicy: RoutePolicy = {
+  name: 'admin',
+  description: 'Platform administrators (everything) and organisation administrators (their own organisations)',
+  check: (request) => {
+    const actor = requireFull(request);
+    const platformAdmin = actor.platformRoles.some((r) => r.role === 'platform_admin');
+    const orgAdmin = actor.memberships.some((m) => m.roles.includes('org_admin'));
+    if (!platformAdmin && !orgAdmin) throw new Forbidden();
+  },
+};
+
 /** The actor of a full session, or a 401 saying what is missing. */
 export function requireFull(request: FastifyRequest): Actor {
   const actor = request.actor;
