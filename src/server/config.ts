@@ -19,6 +19,19 @@ const ZConfig = z.object({
   SAMENPLAN_DATA_DIR: z.string().min(1).default('./data'),
   PUBLIC_URL: z.url({ error: 'must be an absolute URL such as https://samenplan.example.be' }).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\/.+/, 'must be an smtp:// or smtps:// URL, e.g. smtp://user:pass@mail.example.be:587')
+    .optional(),
+  MAIL_FROM: z.string().min(3).default('Samenplan <no-reply@samenplan.local>'),
+  OIDC_ISSUER: z.url({ error: 'must be the issuer URL of the OpenID Connect provider' }).optional(),
+  OIDC_CLIENT_ID: z.string().min(1).optional(),
+  OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  OIDC_LABEL: z.string().min(1).max(80).default('Aanmelden met je organisatie-account'),
+  OIDC_STRONG_AUTH: z
+    .enum(['true', 'false', '1', '0'], { error: 'must be true or false' })
+    .default('false')
+    .transform((v) => v === 'true' || v === '1'),
   TRUST_PROXY: z
     .enum(['true', 'false', '1', '0'], { error: 'must be true or false' })
     .default('false')
@@ -34,6 +47,20 @@ export type Config = {
   publicUrl: string | undefined;
   logLevel: z.infer<typeof ZConfig>['LOG_LEVEL'];
   trustProxy: boolean;
+  /** SMTP server for outgoing mail; without it, mail lands in the development outbox (never in production). */
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  /** External login with OpenID Connect, when configured. */
+  oidc:
+    | {
+        issuer: string;
+        clientId: string;
+        clientSecret: string;
+        label: string;
+        /** The provider's login counts as both factors (e.g. eID, itsme); otherwise TOTP is asked after it. */
+        strongAuth: boolean;
+      }
+    | undefined;
   /** Whether the public URL is https: cookies get Secure, HSTS is sent. */
   secure: boolean;
   version: string;
@@ -56,6 +83,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     );
   }
   const c = parsed.data;
+  const oidcSet = [c.OIDC_ISSUER, c.OIDC_CLIENT_ID, c.OIDC_CLIENT_SECRET].filter(Boolean).length;
+  if (oidcSet > 0 && oidcSet < 3) {
+    throw new ConfigError('Invalid configuration: OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET must be set together');
+  }
   return {
     env: c.NODE_ENV,
     port: c.PORT,
@@ -65,6 +96,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     publicUrl: c.PUBLIC_URL,
     logLevel: c.LOG_LEVEL,
     trustProxy: c.TRUST_PROXY,
+    smtpUrl: c.SMTP_URL,
+    mailFrom: c.MAIL_FROM,
+    oidc:
+      c.OIDC_ISSUER && c.OIDC_CLIENT_ID && c.OIDC_CLIENT_SECRET
+        ? { issuer: c.OIDC_ISSUER, clientId: c.OIDC_CLIENT_ID, clientSecret: c.OIDC_CLIENT_SECRET, label: c.OIDC_LABEL, strongAuth: c.OIDC_STRONG_AUTH }
+        : undefined,
     secure: c.PUBLIC_URL?.startsWith('https://') ?? false,
     version: packageVersion(),
   };

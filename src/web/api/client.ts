@@ -17,8 +17,49 @@ export class ApiError extends Error {
     readonly code: TErrorCode,
     message: string,
     readonly details?: TApiErrorDetail[],
+    /** Seconds to wait before trying again (from `Retry-After`, on 429). */
+    readonly retryAfter?: number,
   ) {
     super(message);
+  }
+}
+
+// ---- Session: CSRF token and the reaction to an ended session ----
+
+/**
+ * The CSRF token of the current session. In memory only (never in web storage): after a reload,
+ * `GET /api/auth/me` gives it again.
+ */
+let csrfToken: string | null = null;
+
+/** Remembers the CSRF token of the latest login, second-factor, enrolment or `me` answer. */
+export function setCsrfToken(token: string | null): void {
+  csrfToken = token;
+}
+
+let onUnauthenticated: (() => void) | null = null;
+
+/** Registers what happens when a call finds the session ended (401): normally, go to the login page. */
+export function setUnauthenticatedHandler(handler: (() => void) | null): void {
+  onUnauthenticated = handler;
+}
+
+/** The server refused the CSRF token: fetch a fresh one from `me`. True when one was found. */
+async function refreshCsrfToken(): Promise<boolean> {
+  try {
+    const response = await fetch('/api/auth/me', {
+      method: 'GET',
+      headers: { Accept: 'application/json', 'Accept-Language': acceptLanguage() },
+      credentials: 'same-origin',
+    });
+    if (!response.ok) return false;
+    const body = (await readJson(response)) as { data?: { csrfToken?: unknown } } | undefined;
+    const token = body?.data?.csrfToken;
+    if (typeof token !== 'string') return false;
+    csrfToken = token;
+    return true;
+  } catch {
+    return false;
   }
 }
 
@@ -52,20 +93,32 @@ async function readJson(response: Response): Promise<unknown> {
   }
 }
 
-/**
- * GETs an API path and parses the body with the shared Zod schema.
- * Throws ApiError for network failures, error responses and unexpected bodies.
- */
-export async function apiGet<S extends z.ZodType>(
-  path: string,
-  schema: S,
-  signal?: AbortSignal,
-): Promise<z.output<S>> {
-  let response: Response;
+function retryAfterOf(response: Response): number | undefined {
+  const value = Number(response.headers.get('retry-after'));
+  return Number.isFinite(value) && value > 0 ? value : undefined;
+}
+
+/** Options of one API call. */
+export interface TRequestOptions {
+  signal?: AbortSignal;
+  /**
+   * When the session turns out to be ended (401 `unauthenticated`), hand over to the registered
+   * handler (the login page). Off for the login steps themselves. Default: on.
+   */
+  redirectOnUnauthenticated?: boolean;
+}
+
+type TMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+async function send(method: TMethod, path: string, body: unknown, signal: AbortSignal | undefined): Promise<Response> {
+  const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': acceptLanguage() };
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  if (method !== 'GET' && csrfToken !== null) headers['x-csrf-token'] = csrfToken;
   try {
-    response = await fetch(path, {
-      method: 'GET',
-      headers: { Accept: 'application/json', 'Accept-Language': acceptLanguage() },
+    return await fetch(path, {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
       credentials: 'same-origin',
       signal,
     });
@@ -73,21 +126,74 @@ export async function apiGet<S extends z.ZodType>(
     if (signal?.aborted) throw cause;
     throw new ApiError(0, 'unavailable', 'Network request failed');
   }
+}
 
-  const body = await readJson(response);
-  if (!response.ok) {
-    const parsed = ZErrorResponse.safeParse(body);
-    if (parsed.success) {
-      const { code, message, details } = parsed.data.error;
-      throw new ApiError(response.status, code, message, details);
-    }
-    throw new ApiError(response.status, codeForStatus(response.status), response.statusText);
+async function request<S extends z.ZodType>(
+  method: TMethod,
+  path: string,
+  schema: S,
+  body: unknown,
+  options: TRequestOptions,
+): Promise<z.output<S>> {
+  let response = await send(method, path, body, options.signal);
+  let responseBody = await readJson(response);
+  let error = response.ok ? null : toApiError(response, responseBody);
+
+  // A stale CSRF token (for instance after logging in in another tab): fetch a fresh one, try once more.
+  if (error?.code === 'csrf_failed' && method !== 'GET' && (await refreshCsrfToken())) {
+    response = await send(method, path, body, options.signal);
+    responseBody = await readJson(response);
+    error = response.ok ? null : toApiError(response, responseBody);
   }
 
-  const parsed = schema.safeParse(body);
+  if (error) {
+    if (error.status === 401 && error.code === 'unauthenticated' && options.redirectOnUnauthenticated !== false) {
+      csrfToken = null;
+      onUnauthenticated?.();
+    }
+    throw error;
+  }
+
+  const parsed = schema.safeParse(responseBody);
   if (!parsed.success) {
     console.error(`Unexpected response from ${path}`, parsed.error);
     throw new ApiError(response.status, 'internal', 'Unexpected response from the server');
   }
   return parsed.data;
+}
+
+function toApiError(response: Response, body: unknown): ApiError {
+  const parsed = ZErrorResponse.safeParse(body);
+  if (parsed.success) {
+    const { code, message, details } = parsed.data.error;
+    return new ApiError(response.status, code, message, details, retryAfterOf(response));
+  }
+  return new ApiError(response.status, codeForStatus(response.status), response.statusText, undefined, retryAfterOf(response));
+}
+
+/**
+ * POSTs (or DELETEs, …) to an API path with the session's CSRF token, and parses the answer with
+ * the shared Zod schema. A stale CSRF token is refreshed once; an ended session goes to the login page.
+ */
+export function apiSend<S extends z.ZodType>(
+  method: Exclude<TMethod, 'GET'>,
+  path: string,
+  schema: S,
+  body?: unknown,
+  options: TRequestOptions = {},
+): Promise<z.output<S>> {
+  return request(method, path, schema, body, options);
+}
+
+/**
+ * GETs an API path and parses the body with the shared Zod schema.
+ * Throws ApiError for network failures, error responses and unexpected bodies.
+ */
+export function apiGet<S extends z.ZodType>(
+  path: string,
+  schema: S,
+  signal?: AbortSignal,
+  options: Omit<TRequestOptions, 'signal'> = {},
+): Promise<z.output<S>> {
+  return request('GET', path, schema, undefined, { ...options, signal });
 }

@@ -4,6 +4,8 @@ import { useDisclosure, useMediaQuery } from '@mantine/hooks';
 import { NavLink as RouterNavLink, Link, Outlet, useLocation, useMatch } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useHealth } from '../api/queries.js';
+import { AccountMenu } from '../modules/auth/account-menu.js';
+import { useSessionExpiryRedirect } from '../modules/auth/session-expiry.js';
 import { LanguageSwitch } from './language-switch.js';
 import { MODULES, type TModuleEntry } from './modules.js';
 import classes from './app-layout.module.css';
@@ -61,7 +63,9 @@ function useFocusMainOnNavigate() {
   useEffect(() => {
     if (previous.current === pathname) return;
     previous.current = pathname;
-    document.getElementById(MAIN_ID)?.focus({ preventScroll: true });
+    const main = document.getElementById(MAIN_ID);
+    // A page may have put the focus on its own heading already (the login steps do).
+    if (main && !main.contains(document.activeElement)) main.focus({ preventScroll: true });
     window.scrollTo({ top: 0 });
   }, [pathname]);
 }
@@ -74,6 +78,7 @@ export function AppLayout() {
   const isMobile = useMediaQuery('(max-width: 47.99em)');
   const navHidden = Boolean(isMobile) && !opened;
   useFocusMainOnNavigate();
+  useSessionExpiryRedirect();
 
   const skipToContent = (event: MouseEvent<HTMLAnchorElement>) => {
     event.preventDefault();
@@ -108,7 +113,10 @@ export function AppLayout() {
                 <span className={classes.tagline}>{t('app.tagline')}</span>
               </Link>
             </Group>
-            <LanguageSwitch />
+            <Group gap="xs" wrap="nowrap">
+              <LanguageSwitch />
+              <AccountMenu />
+            </Group>
           </Group>
         </AppShell.Header>
 

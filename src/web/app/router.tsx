@@ -1,5 +1,10 @@
 import { createBrowserRouter, type RouteObject } from 'react-router';
 import { RootRouteError, RouteError } from '../components/route-error.js';
+import { AccountPage } from '../modules/account/account-page.js';
+import { EnrolLinkPage } from '../modules/auth/enrol-link-page.js';
+import { LoginPage } from '../modules/auth/login-page.js';
+import { MfaEnrolPage } from '../modules/auth/mfa-enrol-page.js';
+import { MfaPage } from '../modules/auth/mfa-page.js';
 import { HomePage } from '../modules/home/home-page.js';
 import { NotFoundPage } from '../modules/not-found/not-found-page.js';
 import { ModulePlaceholderPage } from '../modules/placeholder/module-placeholder-page.js';
@@ -25,6 +30,11 @@ export const routes: RouteObject[] = [
         children: [
           { index: true, element: <HomePage /> },
           { path: 'regio/:code', element: <RegionPage /> },
+          { path: 'aanmelden', element: <LoginPage /> },
+          { path: 'aanmelden/code', element: <MfaPage /> },
+          { path: 'aanmelden/instellen', element: <MfaEnrolPage /> },
+          { path: 'inschrijven', element: <EnrolLinkPage /> },
+          { path: 'account', element: <AccountPage /> },
           ...plannedModules,
           { path: '*', element: <NotFoundPage /> },
         ],
