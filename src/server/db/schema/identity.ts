@@ -210,3 +210,21 @@ export const loginThrottle = pgTable('login_throttle', {
   windowStart: timestamp('window_start', { withTimezone: true }).notNull().defaultNow(),
   lockedUntil: timestamp('locked_until', { withTimezone: true }),
 });
+
+/** A started OpenID Connect login: what the callback needs to check (state, nonce, PKCE verifier). */
+export const oidcLoginState = pgTable(
+  'oidc_login_state',
+  {
+    id: idColumn(),
+    stateHash: text('state_hash').notNull(),
+    nonce: text('nonce').notNull(),
+    codeVerifier: text('code_verifier').notNull(),
+    /** Set when a logged-in person links their account instead of logging in. */
+    linkAccountId: uuid('link_account_id').references(() => account.id, { onDelete: 'cascade' }),
+    returnTo: text('return_to'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    usedAt: timestamp('used_at', { withTimezone: true }),
+  },
+  (t) => [uniqueIndex('oidc_login_state_hash_key').on(t.stateHash)],
+);

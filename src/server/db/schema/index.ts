@@ -2,3 +2,4 @@ export * from './reference.js';
 export * from './system.js';
 export * from './identity.js';
 export * from './audit.js';
+export * from './mail.js';
