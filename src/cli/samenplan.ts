@@ -105,10 +105,9 @@ user
         new Date(),
         { actorLabel: 'cli' },
       );
-      const base = config.publicUrl ?? `http://localhost:${config.port}`;
       console.log(`Created ${input.name} <${input.email}>.`);
       console.log(`One-time enrolment link (valid 7 days; choose a password, then set up the second factor):`);
-      console.log(`${base.replace(/\/$/, '')}/inschrijven#${created.enrolmentToken}`);
+      console.log(`${config.baseUrl}/inschrijven#${created.enrolmentToken}`);
     });
   });
 

@@ -22,12 +22,14 @@ import { identityRoutes } from './modules/identity/identity.routes.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
 import { registerAuthentication } from './platform/auth/authenticate.js';
 import { systemClock, type Clock } from './platform/clock.js';
+import { createMailer, type Mailer } from './platform/mail/mailer.js';
 
 /** What the app needs from outside: configuration and an open, migrated database. */
 export interface AppDeps {
   config: Config;
   database: Database;
   clock: Clock;
+  mailer: Mailer;
 }
 
 declare module 'fastify' {
@@ -40,9 +42,8 @@ declare module 'fastify' {
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,128}$/;
 
 /** Builds the HTTP app with every plugin and module; main.ts and the tests both call it. */
-export async function buildApp(input: Omit<AppDeps, 'clock'> & { clock?: Clock }, opts: { webDir?: string } = {}): Promise<FastifyInstance> {
-  const deps: AppDeps = { ...input, clock: input.clock ?? systemClock };
-  const { config } = deps;
+export async function buildApp(input: Omit<AppDeps, 'clock' | 'mailer'> & { clock?: Clock }, opts: { webDir?: string } = {}): Promise<FastifyInstance> {
+  const { config } = input;
   const app = Fastify({
     logger: {
       level: config.logLevel,
@@ -63,6 +64,11 @@ export async function buildApp(input: Omit<AppDeps, 'clock'> & { clock?: Clock }
 
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
+  const deps: AppDeps = {
+    ...input,
+    clock: input.clock ?? systemClock,
+    mailer: createMailer(config, input.database.db, app.log),
+  };
   app.decorate('deps', deps);
   app.addHook('onSend', async (request, reply, payload) => {
     reply.header('x-request-id', request.id);

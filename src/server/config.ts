@@ -45,6 +45,8 @@ export type Config = {
   databaseUrl: string | undefined;
   dataDir: string;
   publicUrl: string | undefined;
+  /** Where people reach the app, for links in mail and enrolment links: PUBLIC_URL, else http://localhost:PORT. */
+  baseUrl: string;
   logLevel: z.infer<typeof ZConfig>['LOG_LEVEL'];
   trustProxy: boolean;
   /** SMTP server for outgoing mail; without it, mail lands in the development outbox (never in production). */
@@ -94,6 +96,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     databaseUrl: c.DATABASE_URL,
     dataDir: c.SAMENPLAN_DATA_DIR,
     publicUrl: c.PUBLIC_URL,
+    baseUrl: (c.PUBLIC_URL ?? `http://localhost:${c.PORT}`).replace(/\/+$/, ''),
     logLevel: c.LOG_LEVEL,
     trustProxy: c.TRUST_PROXY,
     smtpUrl: c.SMTP_URL,

@@ -106,3 +106,31 @@ export const ZEnrolRequest = z
   })
   .strict()
   .meta({ id: 'EnrolRequest' });
+
+/** Ask for a password-reset mail; the answer is the same whether or not the address is known. */
+export const ZPasswordResetRequest = z.object({ email: ZEmail }).strict().meta({ id: 'PasswordResetRequest' });
+
+/** Choose a new password through the link in the mail; the second factor is still asked next. */
+export const ZPasswordResetConfirm = z
+  .object({
+    token: z.string().min(20).max(200),
+    password: z.string().min(PASSWORD_MIN_LENGTH).max(PASSWORD_MAX_LENGTH),
+  })
+  .strict()
+  .meta({ id: 'PasswordResetConfirm' });
+
+export const ZOutboxMail = z
+  .object({ id: z.uuid(), recipient: z.string(), subject: z.string(), body: z.string().nullable(), createdAt: z.iso.datetime() })
+  .meta({ id: 'OutboxMail' });
+export const ZOutboxResponse = dataEnvelope(z.array(ZOutboxMail));
+
+/** Which external login providers this deployment offers (the web app shows a button when set). */
+export const ZAuthProviders = z
+  .object({
+    oidc: z.object({ label: z.string() }).nullable(),
+  })
+  .meta({ id: 'AuthProviders' });
+export type TAuthProviders = z.infer<typeof ZAuthProviders>;
+export const ZAuthProvidersResponse = dataEnvelope(ZAuthProviders);
+/** Where to come back after an external login: a same-site path (anything else is ignored). */
+export const ZOidcStartQuery = z.object({ returnTo: z.string().max(512).optional().catch(undefined) });

@@ -11,16 +11,21 @@ import {
   ZMfaSetupResponse,
   ZOk,
   ZPasswordChange,
+  ZPasswordResetConfirm,
+  ZPasswordResetRequest,
+  ZOutboxResponse,
   ZSessionListResponse,
   ZSessionParams,
 } from '../../../shared/schemas/auth.js';
 import {
   authenticatedPolicy,
   passwordStagePolicy,
+  platformAdminPolicy,
   publicPolicy,
   requireFull,
 } from '../../platform/policy/policy.js';
 import { AppError } from '../../platform/errors.js';
+import { pickLanguage } from '../../platform/i18n.js';
 import { clearSessionCookie, setSessionCookie, type Actor } from '../../platform/auth/authenticate.js';
 import { createAuthService } from './auth.service.js';
 
@@ -71,6 +76,64 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       const result = await service.enrol(request.body.token, request.body.password, client(request));
       setSessionCookie(reply, config, result.token);
       return { data: { next: result.next, csrfToken: result.csrfToken } };
+    },
+  );
+
+  app.post(
+    '/auth/password-reset',
+    {
+      config: { policy: publicPolicy },
+      schema: {
+        tags: ['auth'],
+        summary: 'Mail a password-reset link (same answer whether or not the address is known)',
+        body: ZPasswordResetRequest,
+        response: { 202: ZOk, ...errors },
+      },
+    },
+    async (request, reply) => {
+      await service.requestPasswordReset(
+        request.body.email,
+        client(request),
+        app.deps.mailer,
+        (token) => `${config.baseUrl}/wachtwoord-herstellen#${token}`,
+        pickLanguage(request.headers['accept-language']),
+      );
+      reply.code(202);
+      return { data: { ok: true as const } };
+    },
+  );
+
+  app.post(
+    '/auth/password-reset/confirm',
+    {
+      config: { policy: publicPolicy },
+      schema: {
+        tags: ['auth'],
+        summary: 'Choose a new password with the link from the mail; all sessions end; the second factor is asked next',
+        body: ZPasswordResetConfirm,
+        response: { 200: ZLoginResponse, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const result = await service.confirmPasswordReset(request.body.token, request.body.password, client(request));
+      setSessionCookie(reply, config, result.token);
+      return { data: { next: result.next, csrfToken: result.csrfToken } };
+    },
+  );
+
+  app.get(
+    '/dev/outbox',
+    {
+      config: { policy: platformAdminPolicy },
+      schema: {
+        tags: ['platform'],
+        summary: 'Mail kept in the development outbox when no SMTP server is configured (platform admins)',
+        response: { 200: ZOutboxResponse, ...errors },
+      },
+    },
+    async () => {
+      const rows = await app.deps.mailer.outbox(50);
+      return { data: rows.map((r) => ({ ...r, createdAt: r.createdAt.toISOString() })) };
     },
   );
 

@@ -6,7 +6,8 @@ import { recordAudit, recordAuditAlone } from '../../platform/audit/audit.js';
 import { hashPassword, passwordProblem, verifyPassword } from '../../platform/auth/password.js';
 import { clearFailures, LIMITS, lockedFor, recordFailure } from '../../platform/auth/throttle.js';
 import { sessionRepo } from '../../platform/auth/session.repo.js';
-import { sha256 } from '../../platform/auth/tokens.js';
+import { randomToken, sha256 } from '../../platform/auth/tokens.js';
+import type { Mailer } from '../../platform/mail/mailer.js';
 import { newTotpSecret, totpQrSvg, totpStep, totpUri } from '../../platform/auth/totp.js';
 import type { Actor } from '../../platform/auth/authenticate.js';
 import { abilitiesOf } from '../../../shared/permissions.js';
@@ -20,6 +21,20 @@ export interface ClientInfo {
 }
 
 const RECOVERY_CODE_COUNT = 10;
+const RESET_TTL_MS = 60 * 60_000;
+const INVALID_RESET_LINK = 'This link is not valid (any more). Ask for a new one.';
+
+/** The password-reset mail in plain language. */
+const RESET_MAIL: Record<'nl' | 'en', (link: string) => { subject: string; body: string }> = {
+  nl: (link) => ({
+    subject: 'Nieuw wachtwoord voor Samenplan',
+    body: `Hallo,\n\nJe vroeg een nieuw wachtwoord voor Samenplan. Kies het via deze link (één uur geldig, één keer te gebruiken):\n\n${link}\n\nNa het nieuwe wachtwoord vragen we ook je code uit je app, zoals altijd.\n\nVroeg je niets? Dan hoef je niets te doen: je wachtwoord blijft hetzelfde.\n`,
+  }),
+  en: (link) => ({
+    subject: 'New password for Samenplan',
+    body: `Hello,\n\nYou asked for a new Samenplan password. Choose it through this link (valid for one hour, usable once):\n\n${link}\n\nAfter the new password we ask for the code from your app, as always.\n\nDid you not ask? Then do nothing: your password stays the same.\n`,
+  }),
+};
 const RECOVERY_ALPHABET = 'abcdefghjkmnpqrstuvwxyz23456789';
 
 function newRecoveryCode(): string {
@@ -184,6 +199,69 @@ export function createAuthService(db: Db, clock: Clock) {
     throw new AppError(400, 'bad_request', 'This enrolment link is not valid (any more).');
   }
 
+  /**
+   * Mails a single-use reset link (valid one hour) when the address belongs to an active account;
+   * says nothing either way, and is throttled per address and per IP.
+   */
+  async function requestPasswordReset(email: string, client: ClientInfo, mailer: Mailer, link: (token: string) => string, lang: 'nl' | 'en') {
+    const now = clock.now();
+    const keys = { account: `reset:acct:${email}`, ip: `reset:ip:${client.ip}` };
+    const wait = await lockedFor(db, [keys.account, keys.ip], now);
+    if (wait > 0) throw new TooManyRequests(wait);
+    // Every request counts, so the mail cannot be used to flood someone's inbox.
+    await recordFailure(db, keys.account, LIMITS.resetPerAccount, now);
+    await recordFailure(db, keys.ip, LIMITS.ip, now);
+    const acct = await authRepo.findByEmail(db, email);
+    const token = randomToken();
+    const sent = await db.transaction(async (tx) => {
+      const usable = acct && acct.status === 'active' && acct.personId && acct.passwordHash !== null;
+      await recordAudit(tx, {
+        action: 'auth.password_reset_request', resourceType: 'account', resourceId: acct?.id ?? null, actorLabel: email,
+        ip: client.ip, outcome: usable ? 'success' : 'failed', reason: usable ? null : 'no_usable_account',
+      });
+      if (!usable) return false;
+      await identityRepo.insertAuthToken(tx, {
+        tokenHash: sha256(token), accountId: acct.id, purpose: 'password_reset', expiresAt: new Date(now.getTime() + RESET_TTL_MS),
+      });
+      return true;
+    });
+    if (!sent || !acct) return;
+    const text = RESET_MAIL[lang](link(token));
+    try {
+      await mailer.send({ to: acct.email, subject: text.subject, text: text.body });
+    } catch {
+      // Said nothing to the caller on purpose: the mail log has the failure.
+    }
+  }
+
+  /** Sets a new password through a reset token; ends every session; the second factor is still required. */
+  async function confirmPasswordReset(token: string, password: string, client: ClientInfo) {
+    const now = clock.now();
+    const key = `reset-confirm:ip:${client.ip}`;
+    const wait = await lockedFor(db, [key], now);
+    if (wait > 0) throw new TooManyRequests(wait);
+    const hash = await hashPassword(password);
+    const result = await db.transaction(async (tx) => {
+      const accountId = await identityRepo.consumeAuthToken(tx, sha256(token), 'password_reset', now);
+      const acct = accountId ? await authRepo.findById(tx, accountId) : undefined;
+      if (!acct || acct.status !== 'active') return null;
+      const problem = passwordProblem(password, acct.email);
+      if (problem) throw new AppError(400, 'weak_password', undefined, [{ path: 'password', message: problem }]);
+      await authRepo.setPassword(tx, acct.id, hash, now);
+      const ended = await sessionRepo.revokeAll(tx, acct.id, now);
+      const session = await sessionRepo.create(tx, { accountId: acct.id, level: 'password', ip: client.ip, userAgent: client.userAgent, now });
+      await recordAudit(tx, {
+        action: 'auth.password_reset', resourceType: 'account', resourceId: acct.id, actorAccountId: acct.id, actorPersonId: acct.personId,
+        ip: client.ip, outcome: 'success', details: { sessionsEnded: ended },
+      });
+      return { ...session, next: acct.mfaEnabledAt ? ('mfa' as const) : ('mfa_enrol' as const) };
+    });
+    if (result) return result;
+    await recordFailure(db, key, LIMITS.account, now);
+    await recordAuditAlone(db, { action: 'auth.password_reset', resourceType: 'account', ip: client.ip, outcome: 'failed', reason: 'invalid_token' });
+    throw new AppError(400, 'bad_request', INVALID_RESET_LINK);
+  }
+
   async function logout(actor: Actor, client: ClientInfo) {
     const now = clock.now();
     await db.transaction(async (tx) => {
@@ -264,6 +342,6 @@ export function createAuthService(db: Db, clock: Clock) {
     };
   }
 
-  return { login, enrol, verifyMfa, setupMfa, enableMfa, logout, logoutEverywhere, listSessions, revokeSession, changePassword, me };
+  return { login, enrol, requestPasswordReset, confirmPasswordReset, verifyMfa, setupMfa, enableMfa, logout, logoutEverywhere, listSessions, revokeSession, changePassword, me };
 }
 export type AuthService = ReturnType<typeof createAuthService>;

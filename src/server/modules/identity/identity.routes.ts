@@ -20,8 +20,7 @@ const errors = { 400: ZErrorResponse, 401: ZErrorResponse, 403: ZErrorResponse, 
 /** Administration of organisations and their staff. */
 export const identityRoutes: FastifyPluginAsyncZod = async (app) => {
   const { config, database, clock } = app.deps;
-  const base = (config.publicUrl ?? `http://localhost:${config.port}`).replace(/\/$/, '');
-  const service = createIdentityAdminService(database.db, clock, base);
+  const service = createIdentityAdminService(database.db, clock, config.baseUrl);
 
   app.get(
     '/admin/organisations',

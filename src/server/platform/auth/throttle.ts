@@ -13,6 +13,7 @@ export const LIMITS = {
   account: { maxFailures: 5, windowMs: 15 * 60_000, lockMs: 15 * 60_000 },
   ip: { maxFailures: 30, windowMs: 15 * 60_000, lockMs: 15 * 60_000 },
   mfa: { maxFailures: 5, windowMs: 15 * 60_000, lockMs: 15 * 60_000 },
+  resetPerAccount: { maxFailures: 3, windowMs: 60 * 60_000, lockMs: 60 * 60_000 },
 } satisfies Record<string, ThrottleLimit>;
 
 /** Seconds until the longest lock among these keys ends, or 0 when none is locked. */

@@ -1,0 +1,184 @@
+import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import {
+  ZLoginResponse,
+  ZMeResponse,
+  ZMfaEnabledResponse,
+  ZMfaSetupResponse,
+  ZOk,
+  ZSessionListResponse,
+  type TMe,
+} from '../../shared/schemas/auth.js';
+import { ApiError, apiGet, apiSend, setCsrfToken } from './client.js';
+
+/** Query keys of the login and account screens. */
+export const authKeys = {
+  me: ['auth', 'me'] as const,
+  sessions: ['auth', 'sessions'] as const,
+  mfaSetup: ['auth', 'mfa-setup'] as const,
+};
+
+/**
+ * A hint that this browser may have a session: a plain flag, no secret (the session cookie itself is
+ * HttpOnly). With it, public pages only ask `me` when someone may be logged in, instead of getting
+ * a 401 on every visit. Pages that need a login always ask.
+ */
+const SESSION_HINT_KEY = 'samenplan.session';
+
+export function hasSessionHint(): boolean {
+  try {
+    return window.localStorage.getItem(SESSION_HINT_KEY) === '1';
+  } catch {
+    return true; // Without storage, ask the server.
+  }
+}
+
+export function setSessionHint(present: boolean): void {
+  try {
+    if (present) window.localStorage.setItem(SESSION_HINT_KEY, '1');
+    else window.localStorage.removeItem(SESSION_HINT_KEY);
+  } catch {
+    // Without storage, `me` is simply always asked.
+  }
+}
+
+function remember(csrfToken: string | null): void {
+  setCsrfToken(csrfToken);
+  setSessionHint(csrfToken !== null);
+}
+
+/** Calls that are part of logging in: a 401 there is an answer, not an ended session. */
+const noRedirect = { redirectOnUnauthenticated: false } as const;
+
+/** Who is logged in, or `null` when nobody is. Also refreshes the CSRF token. */
+export const meQuery = queryOptions({
+  queryKey: authKeys.me,
+  queryFn: async ({ signal }): Promise<TMe | null> => {
+    try {
+      const me = (await apiGet('/api/auth/me', ZMeResponse, signal, noRedirect)).data;
+      remember(me.csrfToken);
+      return me;
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 401) {
+        remember(null);
+        return null;
+      }
+      throw error;
+    }
+  },
+  staleTime: 60_000,
+  retry: false,
+});
+
+/**
+ * The logged-in account (any level), `null` when logged out. With `onlyIfHinted`, it does not ask
+ * the server when this browser has no sign of a session (then `data` stays undefined: logged out).
+ */
+export const useMe = (options: { onlyIfHinted?: boolean } = {}) =>
+  useQuery({ ...meQuery, enabled: !options.onlyIfHinted || hasSessionHint() });
+
+/** True once the person gave password and second factor. */
+export const isFullyLoggedIn = (me: TMe | null | undefined): me is TMe & { level: 'full' } => me?.level === 'full';
+
+/** Step 1: e-mail and password. */
+export function useLogin() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async (body: { email: string; password: string }) =>
+      (await apiSend('POST', '/api/auth/login', ZLoginResponse, body, noRedirect)).data,
+    onSuccess: async (result) => {
+      remember(result.csrfToken);
+      await queryClient.invalidateQueries({ queryKey: authKeys.me });
+    },
+  });
+}
+
+/** Step 2: the code from the authenticator app, or a recovery code. */
+export function useMfa() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async (code: string) => (await apiSend('POST', '/api/auth/mfa', ZLoginResponse, { code }, noRedirect)).data,
+    onSuccess: async (result) => {
+      remember(result.csrfToken);
+      await queryClient.invalidateQueries({ queryKey: authKeys.me });
+    },
+  });
+}
+
+/** A new TOTP secret and its QR code; a query so it is asked only once per visit. */
+export const useMfaSetup = (enabled: boolean) =>
+  useQuery({
+    queryKey: authKeys.mfaSetup,
+    queryFn: async () => (await apiSend('POST', '/api/auth/mfa/setup', ZMfaSetupResponse, undefined, noRedirect)).data,
+    enabled,
+    staleTime: Infinity,
+    gcTime: 0,
+    retry: false,
+  });
+
+/** Confirms the new second factor with a first code; answers with the recovery codes. */
+export function useMfaEnable() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async (code: string) =>
+      (await apiSend('POST', '/api/auth/mfa/enable', ZMfaEnabledResponse, { code }, noRedirect)).data,
+    onSuccess: (result) => {
+      remember(result.csrfToken);
+      queryClient.removeQueries({ queryKey: authKeys.mfaSetup });
+    },
+  });
+}
+
+/** First password through an enrolment link. */
+export function useEnrol() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async (body: { token: string; password: string }) =>
+      (await apiSend('POST', '/api/auth/enrol', ZLoginResponse, body, noRedirect)).data,
+    onSuccess: async (result) => {
+      remember(result.csrfToken);
+      await queryClient.invalidateQueries({ queryKey: authKeys.me });
+    },
+  });
+}
+
+/** Ends this session (or all of mine) and forgets every cached answer. */
+export function useLogout(everywhere = false) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async () =>
+      apiSend('POST', everywhere ? '/api/auth/logout-all' : '/api/auth/logout', ZOk, undefined, noRedirect),
+    onSettled: () => {
+      remember(null);
+      queryClient.clear();
+      queryClient.setQueryData(authKeys.me, null);
+    },
+  });
+}
+
+/** My active sessions. */
+export const useSessions = (enabled: boolean) =>
+  useQuery({
+    queryKey: authKeys.sessions,
+    queryFn: async ({ signal }) => (await apiGet('/api/auth/sessions', ZSessionListResponse, signal)).data,
+    enabled,
+    staleTime: 0,
+  });
+
+/** Ends one of my other sessions. */
+export function useRevokeSession() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async (id: string) => apiSend('DELETE', `/api/auth/sessions/${encodeURIComponent(id)}`, ZOk),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: authKeys.sessions }),
+  });
+}
+
+/** Changes my password; my other sessions end. */
+export function useChangePassword() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async (body: { currentPassword: string; newPassword: string }) =>
+      apiSend('POST', '/api/auth/password', ZOk, body),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: authKeys.sessions }),
+  });
+}

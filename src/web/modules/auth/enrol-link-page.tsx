@@ -1,0 +1,96 @@
+import { useEffect, useState } from 'react';
+import { Alert, Button, Stack } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { IconInfoCircle } from '@tabler/icons-react';
+import { useNavigate } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { ApiError } from '../../api/client.js';
+import { useEnrol } from '../../api/auth.js';
+import { AuthCard } from './auth-card.js';
+import { authErrorText } from './error-text.js';
+import { FormError } from './form-error.js';
+import { PasswordField } from './password-field.js';
+import { PasswordRules, validateNewPassword, weakPasswordKey } from './password-rules.js';
+import { MFA_ENROL_PATH, MFA_PATH } from './return-path.js';
+
+/** The token from the link's fragment (`/inschrijven#<token>`); it never reaches the server as part of a URL. */
+function readToken(): string {
+  return decodeURIComponent(window.location.hash.replace(/^#/, '')).trim();
+}
+
+/** First visit through an enrolment link: choose a password, then set up the second factor. */
+export function EnrolLinkPage() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const enrol = useEnrol();
+  const [token] = useState(readToken);
+  const [formError, setFormError] = useState<string | null>(null);
+
+  // Take the token out of the address bar (and so out of the history and bookmarks).
+  useEffect(() => {
+    if (window.location.hash) {
+      window.history.replaceState(window.history.state, '', window.location.pathname + window.location.search);
+    }
+  }, []);
+
+  const form = useForm({
+    mode: 'controlled',
+    initialValues: { password: '', repeat: '' },
+    validateInputOnBlur: true,
+    validate: {
+      password: (value) => validateNewPassword(t, value),
+      repeat: (value, values) =>
+        value === '' ? t('auth.password.repeatRequired') : value === values.password ? null : t('auth.password.mismatch'),
+    },
+  });
+
+  if (token.length < 20) {
+    return (
+      <AuthCard title={t('auth.enrol.title')}>
+        <Alert variant="light" color="yellow" icon={<IconInfoCircle aria-hidden="true" />}>
+          {t('auth.enrol.noToken')}
+        </Alert>
+      </AuthCard>
+    );
+  }
+
+  const submit = form.onSubmit((values) => {
+    setFormError(null);
+    enrol.mutate(
+      { token, password: values.password },
+      {
+        onSuccess: (result) => void navigate(result.next === 'mfa' ? MFA_PATH : MFA_ENROL_PATH, { replace: true }),
+        onError: (error) => {
+          const weak = weakPasswordKey(error);
+          if (weak) {
+            form.setFieldError('password', t(weak));
+          } else if (error instanceof ApiError && error.code === 'bad_request') {
+            setFormError(t('auth.enrol.badLink'));
+          } else {
+            setFormError(authErrorText(t, error));
+          }
+        },
+      },
+    );
+  });
+
+  return (
+    <AuthCard title={t('auth.enrol.title')} lead={t('auth.enrol.lead')}>
+      <form onSubmit={submit} noValidate>
+        <Stack gap="md">
+          <FormError message={formError} />
+          <PasswordRules />
+          <PasswordField
+            label={t('auth.password.new')}
+            autoComplete="new-password"
+            {...form.getInputProps('password')}
+          />
+          <PasswordField label={t('auth.password.repeat')} autoComplete="new-password" {...form.getInputProps('repeat')} />
+          <Button type="submit" size="md" loading={enrol.isPending}>
+            {t('auth.enrol.submit')}
+          </Button>
+        </Stack>
+      </form>
+    </AuthCard>
+  );
+}
