@@ -18,6 +18,7 @@ import { registerNotFound, registerWebApp } from './platform/http/web.js';
 import { healthRoutes } from './modules/health/health.routes.js';
 import { referenceRoutes } from './modules/reference/reference.routes.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
+import { oidcRoutes } from './modules/auth/oidc.routes.js';
 import { identityRoutes } from './modules/identity/identity.routes.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
 import { registerAuthentication } from './platform/auth/authenticate.js';
@@ -106,6 +107,7 @@ export async function buildApp(input: Omit<AppDeps, 'clock' | 'mailer'> & { cloc
       await api.register(healthRoutes);
       await api.register(referenceRoutes);
       await api.register(authRoutes);
+      await api.register(oidcRoutes);
       await api.register(identityRoutes);
       await api.register(auditRoutes);
     },

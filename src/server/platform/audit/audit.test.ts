@@ -85,3 +85,25 @@ describe('audit trail', () => {
     expect(result.firstBroken).toEqual({ seq: next.seq, id: next.id, problem: 'chain_broken' });
   });
 });
+
+describe('grants for the app role', () => {
+  it('lets samenplan_app append to audit_event but never update or delete, even without the triggers', async () => {
+    const roles = await db().execute(sql`select 1 from pg_roles where rolname = 'samenplan_app'`);
+    const exists = ((roles as unknown as { rows: unknown[] }).rows ?? roles).length > 0;
+    expect(exists).toBe(true);
+    await db().transaction(async (tx) => {
+      await tx.execute(sql`set local role samenplan_app`);
+      await recordAudit(tx, { action: 'test.as_app_role', resourceType: 'test', outcome: 'success' });
+    });
+    for (const statement of [sql`update audit_event set reason = 'x'`, sql`delete from audit_event`]) {
+      const error = await db()
+        .transaction(async (tx) => {
+          await tx.execute(sql`alter table audit_event disable trigger user`);
+          await tx.execute(sql`set local role samenplan_app`);
+          await tx.execute(statement);
+        })
+        .then(() => null, (e: unknown) => e as Error & { cause?: Error });
+      expect(String(error?.cause?.message ?? error?.message)).toMatch(/permission denied/);
+    }
+  });
+});

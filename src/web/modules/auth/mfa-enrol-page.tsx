@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, Box, Button, Code, CopyButton, Group, Image, List, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Code, CopyButton, Group, Image, List, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { IconCheck, IconCopy, IconInfoCircle } from '@tabler/icons-react';
 import { Navigate, useLocation, useNavigate } from 'react-router';
@@ -24,11 +24,24 @@ function RecoveryCodes({ codes, onDone }: { codes: string[]; onDone: () => void 
   const { t } = useTranslation();
   return (
     <AuthCard title={t('auth.enrolMfa.codesTitle')} wide>
-      <Alert variant="light" color="yellow" icon={<IconInfoCircle aria-hidden="true" />} title={t('auth.enrolMfa.codesSaveNow')}>
+      <Alert
+        variant="light"
+        color="yellow"
+        icon={<IconInfoCircle aria-hidden="true" />}
+        title={t('auth.enrolMfa.codesSaveNow')}
+        styles={{ title: { color: 'var(--mantine-color-gray-9)' }, icon: { color: 'var(--mantine-color-yellow-9)' } }}
+      >
         {t('auth.enrolMfa.codesExplain')}
       </Alert>
-      <Box component="ul" aria-label={t('auth.enrolMfa.codesListLabel')} m={0} p={0} style={{ listStyle: 'none' }}>
-        <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="xs">
+      <SimpleGrid
+        component="ul"
+        cols={{ base: 1, xs: 2 }}
+        spacing="xs"
+        aria-label={t('auth.enrolMfa.codesListLabel')}
+        m={0}
+        p={0}
+        style={{ listStyle: 'none' }}
+      >
           {codes.map((code) => (
             <li key={code}>
               <Code fz="lg" px="sm" py={6} display="block" ta="center" style={{ letterSpacing: '0.08em' }}>
@@ -36,8 +49,7 @@ function RecoveryCodes({ codes, onDone }: { codes: string[]; onDone: () => void 
               </Code>
             </li>
           ))}
-        </SimpleGrid>
-      </Box>
+      </SimpleGrid>
       <Group gap="sm" wrap="wrap">
         <CopyButton value={codes.join('\n')}>
           {({ copied, copy }) => (
