@@ -134,3 +134,6 @@ export type TAuthProviders = z.infer<typeof ZAuthProviders>;
 export const ZAuthProvidersResponse = dataEnvelope(ZAuthProviders);
 /** Where to come back after an external login: a same-site path (anything else is ignored). */
 export const ZOidcStartQuery = z.object({ returnTo: z.string().max(512).optional().catch(undefined) });
+
+/** Step-up: confirm with a fresh second-factor code before a sensitive operation. */
+export const ZReauthResponse = dataEnvelope(z.object({ validUntil: z.iso.datetime() }));

@@ -13,6 +13,7 @@ export const ERROR_CODES = [
   'invalid_mfa_code',
   'weak_password',
   'csrf_failed',
+  'reauth_required',
   'forbidden',
   'not_found',
   'route_not_found',

@@ -14,6 +14,7 @@ import {
   ZPasswordResetConfirm,
   ZPasswordResetRequest,
   ZOutboxResponse,
+  ZReauthResponse,
   ZSessionListResponse,
   ZSessionParams,
 } from '../../../shared/schemas/auth.js';
@@ -184,6 +185,20 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       setSessionCookie(reply, config, session.token);
       return { data: { recoveryCodes, csrfToken: session.csrfToken } };
     },
+  );
+
+  app.post(
+    '/auth/reauthenticate',
+    {
+      config: { policy: authenticatedPolicy },
+      schema: {
+        tags: ['auth'],
+        summary: 'Step-up: confirm the second factor again; sensitive operations are allowed for five minutes',
+        body: ZMfaRequest,
+        response: { 200: ZReauthResponse, 409: ZErrorResponse, ...errors },
+      },
+    },
+    async (request) => ({ data: await service.reauthenticate(requireFull(request), request.body.code, client(request)) }),
   );
 
   app.get(

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { Db } from '../../db/client.js';
+import type { Db, DbOrTx } from '../../db/client.js';
 import type { Clock } from '../../platform/clock.js';
 import { AppError, NotFound, TooManyRequests } from '../../platform/errors.js';
 import { recordAudit, recordAuditAlone } from '../../platform/audit/audit.js';
@@ -8,6 +8,7 @@ import { clearFailures, LIMITS, lockedFor, recordFailure } from '../../platform/
 import { sessionRepo } from '../../platform/auth/session.repo.js';
 import { randomToken, sha256 } from '../../platform/auth/tokens.js';
 import type { Mailer } from '../../platform/mail/mailer.js';
+import { STEP_UP_WINDOW_MS } from '../../platform/auth/step-up.js';
 import { newTotpSecret, totpQrSvg, totpStep, totpUri } from '../../platform/auth/totp.js';
 import type { Actor } from '../../platform/auth/authenticate.js';
 import { abilitiesOf } from '../../../shared/permissions.js';
@@ -91,46 +92,69 @@ export function createAuthService(db: Db, clock: Clock) {
     });
   }
 
-  /** Raises a session to full: the old session ends and a new id is issued (no fixation across levels). */
-  async function upgrade(actor: Actor, client: ClientInfo, now: Date, tx: Parameters<Parameters<Db['transaction']>[0]>[0]) {
-    await sessionRepo.revoke(tx, actor.sessionId, now);
-    return sessionRepo.create(tx, { accountId: actor.accountId, level: 'full', ip: client.ip, userAgent: client.userAgent, now });
+  /** Accepts a TOTP code once (a newer step than any used before) or an unused recovery code. */
+  async function checkSecondFactor(tx: DbOrTx, accountId: string, secret: string, code: string, now: Date) {
+    if (/^\d{6}$/.test(code)) {
+      const step = totpStep(secret, code, now);
+      return step !== null && (await authRepo.claimTotpStep(tx, accountId, step)) ? ('totp' as const) : null;
+    }
+    return (await authRepo.useRecoveryCode(tx, accountId, sha256(normaliseRecoveryCode(code)), now)) ? ('recovery_code' as const) : null;
   }
 
-  /** Checks the second factor (TOTP, single use; or a recovery code) and makes the session full. */
-  async function verifyMfa(actor: Actor, code: string, client: ClientInfo) {
+  /**
+   * The second-factor check shared by login and step-up: throttled per account, a failure counted
+   * and audited; on success `then` runs in the same transaction as the audit row.
+   */
+  async function confirmSecondFactor<T>(
+    actor: Actor,
+    code: string,
+    client: ClientInfo,
+    action: string,
+    then: (tx: DbOrTx, now: Date) => Promise<T>,
+  ): Promise<T> {
     const now = clock.now();
     const key = `mfa:acct:${actor.accountId}`;
     const wait = await lockedFor(db, [key], now);
     if (wait > 0) throw new TooManyRequests(wait);
     const acct = await authRepo.findById(db, actor.accountId);
-    if (!acct?.mfaSecret || !acct.mfaEnabledAt) throw new AppError(409, 'conflict', undefined);
+    if (!acct?.mfaSecret || !acct.mfaEnabledAt) throw new AppError(409, 'conflict');
     const secret = acct.mfaSecret;
     const result = await db.transaction(async (tx) => {
-      let method: 'totp' | 'recovery_code' | null = null;
-      if (/^\d{6}$/.test(code)) {
-        const step = totpStep(secret, code, now);
-        if (step !== null && (await authRepo.claimTotpStep(tx, acct.id, step))) method = 'totp';
-      } else if (await authRepo.useRecoveryCode(tx, acct.id, sha256(normaliseRecoveryCode(code)), now)) {
-        method = 'recovery_code';
-      }
-      if (!method) return null;
+      const method = await checkSecondFactor(tx, acct.id, secret, code, now);
+      if (!method) return { ok: false as const };
       await clearFailures(tx, key, now);
-      const session = await upgrade(actor, client, now, tx);
+      const value = await then(tx, now);
       await recordAudit(tx, {
-        action: 'auth.mfa', resourceType: 'account', resourceId: acct.id, actorAccountId: acct.id, actorPersonId: acct.personId,
+        action, resourceType: 'account', resourceId: acct.id, actorAccountId: acct.id, actorPersonId: acct.personId,
         ip: client.ip, outcome: 'success', reason: method,
       });
-      return session;
+      return { ok: true as const, value };
     });
-    if (result) return result;
+    if (result.ok) return result.value;
     await db.transaction(async (tx) => {
       await recordFailure(tx, key, LIMITS.mfa, now);
-      await recordAudit(tx, {
-        action: 'auth.mfa', resourceType: 'account', resourceId: acct.id, actorAccountId: acct.id, ip: client.ip, outcome: 'failed',
-      });
+      await recordAudit(tx, { action, resourceType: 'account', resourceId: acct.id, actorAccountId: acct.id, ip: client.ip, outcome: 'failed' });
     });
     throw new AppError(401, 'invalid_mfa_code');
+  }
+
+  /** Step-up: confirms the second factor again so sensitive operations are allowed for a few minutes. */
+  async function reauthenticate(actor: Actor, code: string, client: ClientInfo) {
+    return confirmSecondFactor(actor, code, client, 'auth.reauth', async (tx, now) => {
+      await sessionRepo.markReauthenticated(tx, actor.sessionId, now);
+      return { validUntil: new Date(now.getTime() + STEP_UP_WINDOW_MS).toISOString() };
+    });
+  }
+
+  /** Raises a session to full: the old session ends and a new id is issued (no fixation across levels). */
+  async function upgrade(actor: Actor, client: ClientInfo, now: Date, tx: DbOrTx) {
+    await sessionRepo.revoke(tx, actor.sessionId, now);
+    return sessionRepo.create(tx, { accountId: actor.accountId, level: 'full', ip: client.ip, userAgent: client.userAgent, now });
+  }
+
+  /** Checks the second factor (TOTP, single use; or a recovery code) and makes the session full. */
+  function verifyMfa(actor: Actor, code: string, client: ClientInfo) {
+    return confirmSecondFactor(actor, code, client, 'auth.mfa', (tx, now) => upgrade(actor, client, now, tx));
   }
 
   /** Starts TOTP enrolment: a new secret (kept until confirmed) and its QR code. */
@@ -342,6 +366,6 @@ export function createAuthService(db: Db, clock: Clock) {
     };
   }
 
-  return { login, enrol, requestPasswordReset, confirmPasswordReset, verifyMfa, setupMfa, enableMfa, logout, logoutEverywhere, listSessions, revokeSession, changePassword, me };
+  return { login, reauthenticate, enrol, requestPasswordReset, confirmPasswordReset, verifyMfa, setupMfa, enableMfa, logout, logoutEverywhere, listSessions, revokeSession, changePassword, me };
 }
 export type AuthService = ReturnType<typeof createAuthService>;

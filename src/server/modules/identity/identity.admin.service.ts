@@ -4,6 +4,7 @@ import type { Actor } from '../../platform/auth/authenticate.js';
 import { recordAudit } from '../../platform/audit/audit.js';
 import { Conflict, Forbidden, Invalid, NotFound } from '../../platform/errors.js';
 import { sessionRepo } from '../../platform/auth/session.repo.js';
+import { requireStepUp } from '../../platform/auth/step-up.js';
 import type { TOrganisation, TPerson } from '../../../shared/schemas/admin.js';
 import { ORG_ROLES, PLATFORM_ROLES, type OrgRole, type PlatformRole } from '../../../shared/permissions.js';
 import { identityAdminRepo, identityRepo } from './identity.repo.js';
@@ -116,6 +117,7 @@ export function createIdentityAdminService(db: Db, clock: Clock, publicBase: str
         if (!input.organisationId) throw new Invalid(undefined, [{ path: 'organisationId', message: 'Required' }]);
         if (!scope.orgIds.includes(input.organisationId)) throw new NotFound();
       }
+      if (input.platformRoles.length) requireStepUp(actor, clock.now());
       if (input.organisationId && !(await identityAdminRepo.organisationExists(db, input.organisationId))) throw new NotFound();
       const created = await createUserWithEnrolment(
         db,
@@ -135,6 +137,7 @@ export function createIdentityAdminService(db: Db, clock: Clock, publicBase: str
       if (id === actor.personId) throw new Forbidden('You cannot disable your own account.');
       if (!scopeOf(actor).all && target.platformRoles.length) throw new Forbidden();
       const now = clock.now();
+      if (status === 'disabled') requireStepUp(actor, now);
       await db.transaction(async (tx) => {
         await identityAdminRepo.setPersonStatus(tx, id, status, now);
         const accountId = await identityAdminRepo.accountIdOfPerson(tx, id);

@@ -3,6 +3,7 @@ import { createTestApp, type TestContext } from '../../../../tests/helpers/app.j
 import { makeOrganisation, makeUser } from '../../../../tests/helpers/factories.js';
 import { Client } from '../../../../tests/helpers/session.js';
 import { loadReferenceData } from '../../db/reference-data.js';
+import { totpCode } from '../../platform/auth/totp.js';
 import { ZOrganisationListResponse, ZPersonCreatedResponse, ZPersonListResponse, ZAuditPage } from '../../../shared/schemas/admin.js';
 
 let ctx: TestContext;
@@ -113,6 +114,16 @@ describe('people', () => {
     const session = await as(victim);
     expect((await session.get('/api/auth/me')).statusCode).toBe(200);
     const admin = await as(orgAdmin);
+    // A sensitive operation: the second factor must be confirmed again first (step-up).
+    const withoutStepUp = await admin.post(`/api/admin/people/${victim.person.id}/disable`);
+    expect(withoutStepUp.statusCode).toBe(401);
+    expect(withoutStepUp.json().error.code).toBe('reauth_required');
+    ctx.clock.advance(31_000);
+    const wrongCode = await admin.post('/api/auth/reauthenticate', { code: '000000' });
+    expect(wrongCode.statusCode).toBe(401);
+    const stepUp = await admin.post('/api/auth/reauthenticate', { code: totpCode(orgAdmin.totpSecret!, ctx.clock.now()) });
+    expect(stepUp.statusCode).toBe(200);
+    expect(Date.parse(stepUp.json().data.validUntil)).toBe(ctx.clock.now().getTime() + 5 * 60_000);
     const res = await admin.post(`/api/admin/people/${victim.person.id}/disable`);
     expect(res.statusCode).toBe(200);
     expect(res.json().data.status).toBe('disabled');
@@ -122,6 +133,20 @@ describe('people', () => {
     expect((await admin.post(`/api/admin/people/${victim.person.id}/enable`)).json().data.status).toBe('active');
     // Old sessions stay ended after re-enabling.
     expect((await session.get('/api/auth/me')).statusCode).toBe(401);
+    // The step-up lasts five minutes.
+    ctx.clock.advance(5 * 60_000 + 1000);
+    expect((await admin.post(`/api/admin/people/${victim.person.id}/disable`)).json().error.code).toBe('reauth_required');
+  });
+
+  it('granting platform roles needs a platform admin with a fresh step-up', async () => {
+    const c = await as(platformAdmin);
+    const body = { name: 'Nieuwe Coördinator', email: `coord-${Date.now()}@example.test`, platformRoles: ['network_coordinator'] };
+    expect((await c.post('/api/admin/people', body)).json().error.code).toBe('reauth_required');
+    ctx.clock.advance(31_000);
+    await c.post('/api/auth/reauthenticate', { code: totpCode(platformAdmin.totpSecret!, ctx.clock.now()) });
+    const created = await c.post('/api/admin/people', body);
+    expect(created.statusCode).toBe(201);
+    expect(created.json().data.person.platformRoles).toEqual(['network_coordinator']);
   });
 });
 

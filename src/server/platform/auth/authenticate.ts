@@ -19,6 +19,8 @@ export interface Actor {
   level: SessionLevel;
   mfaEnabled: boolean;
   csrfToken: string;
+  /** When the second factor was last confirmed for a sensitive operation (step-up), if ever. */
+  reauthenticatedAt: Date | null;
   platformRoles: TMe['platformRoles'];
   memberships: TMe['memberships'];
 }
@@ -103,6 +105,7 @@ export async function registerAuthentication(
           level: live.level,
           mfaEnabled: live.mfaEnabled,
           csrfToken: live.csrfToken,
+          reauthenticatedAt: live.reauthenticatedAt,
           platformRoles: full && live.personId ? await sessionRepo.platformRoles(db, live.personId) : [],
           memberships:
             full && live.personId

@@ -46,6 +46,7 @@ export const sessionRepo = {
         createdAt: session.createdAt,
         lastSeenAt: session.lastSeenAt,
         expiresAt: session.expiresAt,
+        reauthenticatedAt: session.reauthenticatedAt,
         accountId: account.id,
         email: account.email,
         mfaEnabled: sql<boolean>`${account.mfaEnabledAt} is not null`,
@@ -66,6 +67,10 @@ export const sessionRepo = {
         ),
       );
     return row;
+  },
+
+  markReauthenticated(db: DbOrTx, id: string, now: Date) {
+    return db.update(session).set({ reauthenticatedAt: now, lastSeenAt: now }).where(eq(session.id, id));
   },
 
   touch(db: DbOrTx, id: string, now: Date) {
