@@ -82,6 +82,8 @@ export const ZMe = z
   .meta({ id: 'Me' });
 export type TMe = z.infer<typeof ZMe>;
 export const ZMeResponse = dataEnvelope(ZMe);
+/** The current session for the web app: who is logged in, or null (never a 401). */
+export const ZSessionStateResponse = dataEnvelope(ZMe.nullable());
 
 export const ZSessionInfo = z
   .object({

@@ -1,14 +1,14 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   ZLoginResponse,
-  ZMeResponse,
+  ZSessionStateResponse,
   ZMfaEnabledResponse,
   ZMfaSetupResponse,
   ZOk,
   ZSessionListResponse,
   type TMe,
 } from '../../shared/schemas/auth.js';
-import { ApiError, apiGet, apiSend, setCsrfToken } from './client.js';
+import { apiGet, apiSend, setCsrfToken } from './client.js';
 
 /** Query keys of the login and account screens. */
 export const authKeys = {
@@ -17,33 +17,8 @@ export const authKeys = {
   mfaSetup: ['auth', 'mfa-setup'] as const,
 };
 
-/**
- * A hint that this browser may have a session: a plain flag, no secret (the session cookie itself is
- * HttpOnly). With it, public pages only ask `me` when someone may be logged in, instead of getting
- * a 401 on every visit. Pages that need a login always ask.
- */
-const SESSION_HINT_KEY = 'samenplan.session';
-
-export function hasSessionHint(): boolean {
-  try {
-    return window.localStorage.getItem(SESSION_HINT_KEY) === '1';
-  } catch {
-    return true; // Without storage, ask the server.
-  }
-}
-
-export function setSessionHint(present: boolean): void {
-  try {
-    if (present) window.localStorage.setItem(SESSION_HINT_KEY, '1');
-    else window.localStorage.removeItem(SESSION_HINT_KEY);
-  } catch {
-    // Without storage, `me` is simply always asked.
-  }
-}
-
 function remember(csrfToken: string | null): void {
   setCsrfToken(csrfToken);
-  setSessionHint(csrfToken !== null);
 }
 
 /** Calls that are part of logging in: a 401 there is an answer, not an ended session. */
@@ -53,28 +28,17 @@ const noRedirect = { redirectOnUnauthenticated: false } as const;
 export const meQuery = queryOptions({
   queryKey: authKeys.me,
   queryFn: async ({ signal }): Promise<TMe | null> => {
-    try {
-      const me = (await apiGet('/api/auth/me', ZMeResponse, signal, noRedirect)).data;
-      remember(me.csrfToken);
-      return me;
-    } catch (error) {
-      if (error instanceof ApiError && error.status === 401) {
-        remember(null);
-        return null;
-      }
-      throw error;
-    }
+    // `session` answers null when nobody is logged in, so a logged-out visit makes no failing request.
+    const me = (await apiGet('/api/auth/session', ZSessionStateResponse, signal, noRedirect)).data;
+    remember(me?.csrfToken ?? null);
+    return me;
   },
   staleTime: 60_000,
   retry: false,
 });
 
-/**
- * The logged-in account (any level), `null` when logged out. With `onlyIfHinted`, it does not ask
- * the server when this browser has no sign of a session (then `data` stays undefined: logged out).
- */
-export const useMe = (options: { onlyIfHinted?: boolean } = {}) =>
-  useQuery({ ...meQuery, enabled: !options.onlyIfHinted || hasSessionHint() });
+/** The logged-in account (any level), `null` when logged out. */
+export const useMe = () => useQuery(meQuery);
 
 /** True once the person gave password and second factor. */
 export const isFullyLoggedIn = (me: TMe | null | undefined): me is TMe & { level: 'full' } => me?.level === 'full';
@@ -87,7 +51,8 @@ export function useLogin() {
       (await apiSend('POST', '/api/auth/login', ZLoginResponse, body, noRedirect)).data,
     onSuccess: async (result) => {
       remember(result.csrfToken);
-      await queryClient.invalidateQueries({ queryKey: authKeys.me });
+      // Fresh `me` before the next step renders, so its guard never sees the old answer.
+      await queryClient.fetchQuery({ ...meQuery, staleTime: 0 });
     },
   });
 }
@@ -99,7 +64,8 @@ export function useMfa() {
     mutationFn: async (code: string) => (await apiSend('POST', '/api/auth/mfa', ZLoginResponse, { code }, noRedirect)).data,
     onSuccess: async (result) => {
       remember(result.csrfToken);
-      await queryClient.invalidateQueries({ queryKey: authKeys.me });
+      // Fresh `me` before the next step renders, so its guard never sees the old answer.
+      await queryClient.fetchQuery({ ...meQuery, staleTime: 0 });
     },
   });
 }
@@ -136,7 +102,8 @@ export function useEnrol() {
       (await apiSend('POST', '/api/auth/enrol', ZLoginResponse, body, noRedirect)).data,
     onSuccess: async (result) => {
       remember(result.csrfToken);
-      await queryClient.invalidateQueries({ queryKey: authKeys.me });
+      // Fresh `me` before the next step renders, so its guard never sees the old answer.
+      await queryClient.fetchQuery({ ...meQuery, staleTime: 0 });
     },
   });
 }

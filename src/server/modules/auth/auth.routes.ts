@@ -6,6 +6,7 @@ import {
   ZLoginRequest,
   ZLoginResponse,
   ZMeResponse,
+  ZSessionStateResponse,
   ZMfaEnabledResponse,
   ZMfaRequest,
   ZMfaSetupResponse,
@@ -199,6 +200,19 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => ({ data: await service.reauthenticate(requireFull(request), request.body.code, client(request)) }),
+  );
+
+  app.get(
+    '/auth/session',
+    {
+      config: { policy: publicPolicy },
+      schema: {
+        tags: ['auth'],
+        summary: 'Who is logged in on this browser, or null: the web app asks this on every page',
+        response: { 200: ZSessionStateResponse },
+      },
+    },
+    async (request) => ({ data: request.actor ? service.me(request.actor) : null }),
   );
 
   app.get(

@@ -334,3 +334,17 @@ describe('enrolment link', () => {
     expect(res.statusCode).toBe(400);
   });
 });
+
+describe('session state for the web app', () => {
+  it('answers null when logged out and the same as me when logged in, never a 401', async () => {
+    const anonymous = await client().get('/api/auth/session');
+    expect(anonymous.statusCode).toBe(200);
+    expect(anonymous.json()).toEqual({ data: null });
+    const u = await user();
+    const c = client();
+    ctx.clock.advance(31_000);
+    await c.login(u, ctx.clock);
+    const state = await c.get('/api/auth/session');
+    expect(state.json().data).toEqual((await c.get('/api/auth/me')).json().data);
+  });
+});

@@ -16,7 +16,7 @@ export function AccountMenu() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const { pathname } = useLocation();
-  const me = useMe({ onlyIfHinted: true });
+  const me = useMe();
   const logout = useLogout();
 
   if (me.isLoading) return null;

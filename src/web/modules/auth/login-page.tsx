@@ -18,7 +18,7 @@ export function LoginPage() {
   const navigate = useNavigate();
   const { search } = useLocation();
   const returnTo = returnPathFrom(search);
-  const me = useMe({ onlyIfHinted: true });
+  const me = useMe();
   const login = useLogin();
   const [formError, setFormError] = useState<string | null>(null);
 

@@ -42,13 +42,13 @@ function RecoveryCodes({ codes, onDone }: { codes: string[]; onDone: () => void 
         p={0}
         style={{ listStyle: 'none' }}
       >
-          {codes.map((code) => (
-            <li key={code}>
-              <Code fz="lg" px="sm" py={6} display="block" ta="center" style={{ letterSpacing: '0.08em' }}>
-                {code}
-              </Code>
-            </li>
-          ))}
+        {codes.map((code) => (
+          <li key={code}>
+            <Code fz="lg" px="sm" py={6} display="block" ta="center" style={{ letterSpacing: '0.08em' }}>
+              {code}
+            </Code>
+          </li>
+        ))}
       </SimpleGrid>
       <Group gap="sm" wrap="wrap">
         <CopyButton value={codes.join('\n')}>

@@ -1,8 +1,8 @@
 import { useEffect } from 'react';
 import { useLocation, useNavigate } from 'react-router';
 import { useQueryClient } from '@tanstack/react-query';
-import { setUnauthenticatedHandler } from '../../api/client.js';
-import { authKeys, setSessionHint } from '../../api/auth.js';
+import { setCsrfToken, setUnauthenticatedHandler } from '../../api/client.js';
+import { authKeys } from '../../api/auth.js';
 import { LOGIN_PATH, withReturn } from './return-path.js';
 
 /**
@@ -16,7 +16,7 @@ export function useSessionExpiryRedirect(): void {
   useEffect(() => {
     setUnauthenticatedHandler(() => {
       queryClient.setQueryData(authKeys.me, null);
-      setSessionHint(false);
+      setCsrfToken(null);
       if (pathname === LOGIN_PATH || pathname.startsWith(`${LOGIN_PATH}/`)) return;
       void navigate(withReturn(LOGIN_PATH, pathname), { replace: true });
     });
