@@ -87,6 +87,8 @@ export async function registerAuthentication(
   app.decorateRequest('actor', null);
 
   app.addHook('onRequest', async (request, reply) => {
+    // Pages and static files are public and the same for everybody: no session lookup for them.
+    if (!request.url.startsWith('/api/')) return;
     const token = request.cookies[sessionCookieName(config)];
     if (token) {
       const now = clock.now();
@@ -117,21 +119,19 @@ export async function registerAuthentication(
         };
       }
     }
-    if (request.url.startsWith('/api/')) {
-      const problem = checkCsrf(request, config);
-      if (problem) {
-        await recordAuditAlone(db, {
-          action: 'request.csrf',
-          resourceType: 'route',
-          resourceId: `${request.method} ${request.url.split('?')[0]}`,
-          actorAccountId: request.actor?.accountId ?? null,
-          actorPersonId: request.actor?.personId ?? null,
-          ip: request.ip,
-          outcome: 'denied',
-          reason: problem,
-        });
-        throw new AppError(403, 'csrf_failed');
-      }
+    const problem = checkCsrf(request, config);
+    if (problem) {
+      await recordAuditAlone(db, {
+        action: 'request.csrf',
+        resourceType: 'route',
+        resourceId: `${request.method} ${request.url.split('?')[0]}`,
+        actorAccountId: request.actor?.accountId ?? null,
+        actorPersonId: request.actor?.personId ?? null,
+        ip: request.ip,
+        outcome: 'denied',
+        reason: problem,
+      });
+      throw new AppError(403, 'csrf_failed');
     }
   });
 }
