@@ -1,6 +1,8 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
+  ZAuthProvidersResponse,
   ZLoginResponse,
+  ZOutboxResponse,
   ZSessionStateResponse,
   ZMfaEnabledResponse,
   ZMfaSetupResponse,
@@ -149,3 +151,55 @@ export function useChangePassword() {
     onSuccess: () => queryClient.invalidateQueries({ queryKey: authKeys.sessions }),
   });
 }
+
+// ---- Password reset, external login (OIDC) and the development outbox ----
+
+/** Asks for a password-reset mail; the answer is the same whether or not the address is known. */
+export function usePasswordResetRequest() {
+  return useMutation({
+    mutationFn: async (email: string) =>
+      apiSend('POST', '/api/auth/password-reset', ZOk, { email }, noRedirect),
+  });
+}
+
+/** Chooses a new password through the link in the mail; the second factor is asked next. */
+export function usePasswordResetConfirm() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async (body: { token: string; password: string }) =>
+      (await apiSend('POST', '/api/auth/password-reset/confirm', ZLoginResponse, body, noRedirect)).data,
+    onSuccess: async (result) => {
+      remember(result.csrfToken);
+      // Fresh `me` before the next step renders, so its guard never sees the old answer.
+      await queryClient.fetchQuery({ ...meQuery, staleTime: 0 });
+    },
+  });
+}
+
+/** Which external login providers this deployment offers (`oidc: null` when none). */
+export const useAuthProviders = () =>
+  useQuery({
+    queryKey: ['auth', 'providers'] as const,
+    queryFn: async ({ signal }) => (await apiGet('/api/auth/providers', ZAuthProvidersResponse, signal, noRedirect)).data,
+    staleTime: 5 * 60_000,
+    retry: false,
+  });
+
+/** Where the external login starts: a full-page navigation, not a fetch. */
+export function oidcStartUrl(returnTo: string): string {
+  return returnTo === '/' || returnTo === ''
+    ? '/api/auth/oidc/start'
+    : `/api/auth/oidc/start?${new URLSearchParams({ returnTo }).toString()}`;
+}
+
+/** Links my account to an external identity: a full-page navigation, not a fetch. */
+export const OIDC_LINK_URL = '/api/auth/oidc/link';
+
+/** The mails in the development outbox (platform admins; only without an SMTP server). */
+export const useDevOutbox = (enabled: boolean) =>
+  useQuery({
+    queryKey: ['dev', 'outbox'] as const,
+    queryFn: async ({ signal }) => (await apiGet('/api/dev/outbox', ZOutboxResponse, signal)).data,
+    enabled,
+    staleTime: 0,
+  });

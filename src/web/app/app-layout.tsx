@@ -3,7 +3,9 @@ import { AppShell, Box, Burger, Container, Group, NavLink, ScrollArea, Text } fr
 import { useDisclosure, useMediaQuery } from '@mantine/hooks';
 import { NavLink as RouterNavLink, Link, Outlet, useLocation, useMatch } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import { useMe } from '../api/auth.js';
 import { useHealth } from '../api/queries.js';
+import { StepUpProvider } from '../components/step-up/step-up.js';
 import { AccountMenu } from '../modules/auth/account-menu.js';
 import { useSessionExpiryRedirect } from '../modules/auth/session-expiry.js';
 import { LanguageSwitch } from './language-switch.js';
@@ -76,6 +78,9 @@ export function AppLayout() {
   const [opened, { toggle, close }] = useDisclosure(false);
   // Same breakpoint as the AppShell navbar ('sm' = 48em).
   const isMobile = useMediaQuery('(max-width: 47.99em)');
+  const abilities = useMe().data?.abilities;
+  // Administration only for those who may see it; the server checks again.
+  const modules = MODULES.filter((entry) => entry.key !== 'admin' || abilities?.['admin.view'] === true);
   const navHidden = Boolean(isMobile) && !opened;
   useFocusMainOnNavigate();
   useSessionExpiryRedirect();
@@ -130,7 +135,7 @@ export function AppLayout() {
         >
           <AppShell.Section grow component={ScrollArea} type="auto">
             <Box component="ul" m={0} p={0} style={{ listStyle: 'none' }}>
-              {MODULES.map((entry) => (
+              {modules.map((entry) => (
                 <li key={entry.key}>
                   <ModuleNavLink entry={entry} onNavigate={close} />
                 </li>
@@ -144,7 +149,9 @@ export function AppLayout() {
 
         <AppShell.Main id={MAIN_ID} tabIndex={-1} className={classes.main}>
           <Container size="lg" px={{ base: 'md', sm: 'xl' }} py={{ base: 'lg', sm: 'xl' }}>
-            <Outlet />
+            <StepUpProvider>
+              <Outlet />
+            </StepUpProvider>
           </Container>
         </AppShell.Main>
       </AppShell>

@@ -118,7 +118,11 @@ export function createIdentityAdminService(db: Db, clock: Clock, publicBase: str
         if (!scope.orgIds.includes(input.organisationId)) throw new NotFound();
       }
       if (input.platformRoles.length) requireStepUp(actor, clock.now());
-      if (input.organisationId && !(await identityAdminRepo.organisationExists(db, input.organisationId))) throw new NotFound();
+      if (input.organisationId) {
+        const status = await identityAdminRepo.organisationStatus(db, input.organisationId);
+        if (!status) throw new NotFound();
+        if (status === 'archived') throw new Conflict('This organisation is archived: nobody can be added to it.');
+      }
       const created = await createUserWithEnrolment(
         db,
         {

@@ -111,9 +111,9 @@ export const identityAdminRepo = {
     return rows.length > 0;
   },
 
-  async organisationExists(db: DbOrTx, id: string) {
-    const [row] = await db.select({ id: organisation.id }).from(organisation).where(eq(organisation.id, id));
-    return Boolean(row);
+  async organisationStatus(db: DbOrTx, id: string) {
+    const [row] = await db.select({ status: organisation.status }).from(organisation).where(eq(organisation.id, id));
+    return row?.status;
   },
 
   /** People with account facts, memberships and platform roles; optionally only members of some organisations. */

@@ -70,6 +70,15 @@ describe('organisations', () => {
     expect(unknownSector.statusCode).toBe(400);
   });
 
+  it('nobody is added to an archived organisation', async () => {
+    const c = await as(platformAdmin);
+    const org = (await c.post('/api/admin/organisations', { name: `Gesloten dienst ${Date.now()}` })).json().data;
+    const archived = await c.request({ method: 'PATCH', url: `/api/admin/organisations/${org.id}`, payload: { version: org.version, status: 'archived' } });
+    expect(archived.json().data.status).toBe('archived');
+    const res = await c.post('/api/admin/people', { name: 'Te Laat', email: `te-laat-${Date.now()}@example.test`, organisationId: org.id });
+    expect(res.statusCode).toBe(409);
+  });
+
   it('only platform admins create organisations; names are unique', async () => {
     expect((await (await as(orgAdmin)).post('/api/admin/organisations', { name: 'Nieuwe vzw' })).statusCode).toBe(403);
     const c = await as(platformAdmin);

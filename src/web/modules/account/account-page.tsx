@@ -7,6 +7,7 @@ import { isFullyLoggedIn, useMe } from '../../api/auth.js';
 import { PageHeader } from '../../components/page-header.js';
 import { PageSkeleton } from '../../components/skeletons.js';
 import { ErrorState } from '../../components/states.js';
+import { OidcLinkError, OidcLinkPanel } from '../auth/oidc-parts.js';
 import { LOGIN_PATH, withReturn } from '../auth/return-path.js';
 import { ChangePasswordForm } from './change-password-form.js';
 import { SessionsPanel } from './sessions-panel.js';
@@ -78,11 +79,13 @@ export function AccountPage() {
     <>
       <PageHeader title={t('account.title')} description={t('account.lead')} />
       <Stack gap={40}>
+        <OidcLinkError />
         <Profile me={me.data} />
         <Divider />
         <SessionsPanel />
         <Divider />
         <ChangePasswordForm />
+        <OidcLinkPanel />
       </Stack>
     </>
   );

@@ -12,6 +12,9 @@ function initials(name: string): string {
 }
 
 /** Top-bar account area: "Aanmelden" when logged out, a menu with my name when logged in. */
+/** Pages that are themselves part of getting logged in: no "Aanmelden" button there. */
+const LOGIN_FLOW_PAGES = new Set(['/inschrijven', '/wachtwoord-vergeten', '/wachtwoord-herstellen']);
+
 export function AccountMenu() {
   const { t } = useTranslation();
   const navigate = useNavigate();
@@ -21,7 +24,7 @@ export function AccountMenu() {
 
   if (me.isLoading) return null;
   if (!isFullyLoggedIn(me.data)) {
-    if (pathname === LOGIN_PATH || pathname.startsWith(`${LOGIN_PATH}/`) || pathname === '/inschrijven') return null;
+    if (pathname === LOGIN_PATH || pathname.startsWith(`${LOGIN_PATH}/`) || LOGIN_FLOW_PAGES.has(pathname)) return null;
     return (
       <Button
         component={Link}

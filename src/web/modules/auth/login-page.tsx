@@ -1,7 +1,7 @@
 import { useState } from 'react';
-import { Button, Stack, Text, TextInput } from '@mantine/core';
+import { Anchor, Button, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { Navigate, useLocation, useNavigate } from 'react-router';
+import { Link, Navigate, useLocation, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { ZLoginRequest } from '../../../shared/schemas/auth.js';
 import { ApiError } from '../../api/client.js';
@@ -9,7 +9,9 @@ import { isFullyLoggedIn, useLogin, useMe } from '../../api/auth.js';
 import { AuthCard } from './auth-card.js';
 import { authErrorText, announcedError } from './error-text.js';
 import { FormError } from './form-error.js';
+import { OidcLoginButton, OidcLoginError } from './oidc-parts.js';
 import { PasswordField } from './password-field.js';
+import { PASSWORD_RESET_REQUEST_PATH } from './password-reset-page.js';
 import { MFA_ENROL_PATH, MFA_PATH, returnPathFrom, withReturn } from './return-path.js';
 
 /** Step 1 of logging in: e-mail address and password. */
@@ -63,6 +65,7 @@ export function LoginPage() {
     <AuthCard title={t('auth.login.title')} lead={t('auth.login.lead')}>
       <form onSubmit={submit} noValidate>
         <Stack gap="md">
+          <OidcLoginError />
           <FormError message={formError} />
           <TextInput
             label={t('auth.login.email')}
@@ -78,9 +81,13 @@ export function LoginPage() {
             autoComplete="current-password"
             {...form.getInputProps('password')}
           />
+          <Anchor component={Link} to={PASSWORD_RESET_REQUEST_PATH} size="sm" style={{ alignSelf: 'flex-start' }}>
+            {t('auth.login.forgot')}
+          </Anchor>
           <Button type="submit" size="md" loading={login.isPending}>
             {t('auth.login.submit')}
           </Button>
+          <OidcLoginButton returnTo={returnTo} />
           <Text size="sm" c="gray.7">
             {t('auth.login.help')}
           </Text>

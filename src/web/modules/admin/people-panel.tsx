@@ -1,0 +1,262 @@
+import { useState } from 'react';
+import { Badge, Button, Group, Paper, Select, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
+import { IconCheck, IconPlus, IconX } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import type { TPerson } from '../../../shared/schemas/admin.js';
+import { useOrganisations, usePeople, useSetPersonStatus } from '../../api/admin.js';
+import { errorMessageKey } from '../../api/client.js';
+import { useDocumentTitle } from '../../components/document-title.js';
+import { ErrorState } from '../../components/states.js';
+import { isStepUpCancelled, useStepUp } from '../../components/step-up/step-up.js';
+import { ConfirmDialog } from '../account/confirm-dialog.js';
+import { SectionNoAccess, useAdminContext } from './admin-layout.js';
+import { EnrolmentLinkDialog } from './enrolment-link-dialog.js';
+import { TableSkeleton } from './organisations-panel.js';
+import { PersonFormDialog } from './person-form.js';
+import { notify } from './notify.js';
+import { ScrollRegion, StatusBadge, wrappingBadge } from './labels.js';
+
+const TITLE_ID = 'people-title';
+const ALL = 'all';
+
+/** "Yes" / "No" with an icon, for the second factor. */
+function YesNo({ value }: { value: boolean }) {
+  const { t } = useTranslation();
+  const Icon = value ? IconCheck : IconX;
+  return (
+    <Group gap={4} wrap="nowrap">
+      <Icon size={16} aria-hidden="true" color={value ? 'var(--mantine-color-green-8)' : 'var(--mantine-color-gray-7)'} />
+      <span>{value ? t('admin.yes') : t('admin.no')}</span>
+    </Group>
+  );
+}
+
+/** People: filter by organisation, add, disable and enable. */
+export function PeoplePanel() {
+  const { t } = useTranslation();
+  const { me } = useAdminContext();
+  useDocumentTitle(t('admin.people.title'));
+  const isMobile = useMediaQuery('(max-width: 47.99em)');
+  const isPlatformAdmin = me.platformRoles.some((r) => r.role === 'platform_admin');
+  const canManage = Boolean(me.abilities['admin.people.manage']);
+  const [organisationId, setOrganisationId] = useState<string>(ALL);
+  const organisations = useOrganisations(canManage);
+  const people = usePeople(organisationId === ALL ? null : organisationId, canManage);
+  const { withStepUp } = useStepUp();
+  const setStatus = useSetPersonStatus(withStepUp);
+  const [adding, setAdding] = useState(false);
+  const [created, setCreated] = useState<{ name: string; enrolmentLink: string } | null>(null);
+  const [toChange, setToChange] = useState<{ person: TPerson; action: 'disable' | 'enable' } | null>(null);
+
+  if (!canManage) return <SectionNoAccess />;
+
+  // Organisation admins add people to the organisations they administer.
+  const administered = (organisations.data ?? []).filter(
+    (o) =>
+      o.status === 'active' &&
+      (isPlatformAdmin || me.memberships.some((m) => m.organisationId === o.id && m.roles.includes('org_admin'))),
+  );
+
+  const runChange = () => {
+    if (!toChange) return;
+    const { person, action } = toChange;
+    // Close the question first: the step-up dialog may come next.
+    setToChange(null);
+    setStatus.mutate(
+      { id: person.id, action },
+      {
+        onSuccess: () =>
+          notify('green', t(action === 'disable' ? 'admin.people.disabled' : 'admin.people.enabled', { name: person.name })),
+        onError: (error) => {
+          if (isStepUpCancelled(error)) return;
+          notify('red', t(errorMessageKey(error)), t('admin.people.changeFailed'));
+        },
+      },
+    );
+  };
+
+  const memberships = (p: TPerson) =>
+    p.memberships.length === 0 ? (
+      <Text c="dimmed" size="sm">
+        —
+      </Text>
+    ) : (
+      <Stack gap={4}>
+        {p.memberships.map((m) => (
+          <div key={m.organisationId}>
+            <Text size="sm">{m.organisationName}</Text>
+            <Text size="xs" c="gray.7">
+              {m.roles.map((r) => t(`account.roles.${r}`)).join(', ')}
+            </Text>
+          </div>
+        ))}
+      </Stack>
+    );
+
+  const platformRoles = (p: TPerson) =>
+    p.platformRoles.length === 0 ? (
+      <Text c="dimmed" size="sm">
+        —
+      </Text>
+    ) : (
+      <Group gap={4}>
+        {p.platformRoles.map((r) => (
+          <Badge key={r} variant="light" tt="none" styles={wrappingBadge}>
+            {t(`account.roles.${r}`)}
+          </Badge>
+        ))}
+      </Group>
+    );
+
+  const action = (p: TPerson) => {
+    if (p.id === me.person?.id) return null;
+    const next = p.status === 'active' ? 'disable' : 'enable';
+    return (
+      <Button
+        variant="default"
+        size="xs"
+        color={next === 'disable' ? 'red' : undefined}
+        onClick={() => setToChange({ person: p, action: next })}
+        aria-label={t(next === 'disable' ? 'admin.people.disableNamed' : 'admin.people.enableNamed', { name: p.name })}
+        loading={setStatus.isPending && setStatus.variables.id === p.id}
+      >
+        {t(next === 'disable' ? 'admin.people.disable' : 'admin.people.enable')}
+      </Button>
+    );
+  };
+
+  const list = people.data ?? [];
+
+  return (
+    <Stack gap="md">
+      <Group justify="space-between" align="flex-end" wrap="wrap" gap="sm">
+        <div>
+          <Title order={2} id={TITLE_ID}>
+            {t('admin.people.title')}
+          </Title>
+          <Text c="gray.8">{t('admin.people.lead')}</Text>
+        </div>
+        <Button
+          leftSection={<IconPlus size={18} aria-hidden="true" />}
+          onClick={() => setAdding(true)}
+          disabled={organisations.isPending || (!isPlatformAdmin && administered.length === 0)}
+        >
+          {t('admin.people.create')}
+        </Button>
+      </Group>
+      <Select
+        label={t('admin.people.filterOrganisation')}
+        data={[
+          { value: ALL, label: t('admin.people.allOrganisations') },
+          ...(organisations.data ?? []).map((o) => ({ value: o.id, label: o.name })),
+        ]}
+        value={organisationId}
+        onChange={(value) => setOrganisationId(value ?? ALL)}
+        allowDeselect={false}
+        searchable
+        nothingFoundMessage={t('admin.nothingFound')}
+        maw={420}
+      />
+
+      {people.isError ? (
+        <ErrorState error={people.error} onRetry={() => void people.refetch()} retrying={people.isFetching} />
+      ) : people.isPending ? (
+        <TableSkeleton />
+      ) : list.length === 0 ? (
+        <Paper withBorder radius="md" p="lg">
+          <Text>{t('admin.people.empty')}</Text>
+        </Paper>
+      ) : isMobile ? (
+        <Stack gap="sm" component="ul" m={0} p={0} style={{ listStyle: 'none' }} aria-labelledby={TITLE_ID}>
+          {list.map((p) => (
+            <Paper component="li" key={p.id} withBorder radius="md" p="md" data-testid="person-card">
+              <Stack gap={8}>
+                <Group justify="space-between" wrap="nowrap" align="flex-start">
+                  <div style={{ minWidth: 0 }}>
+                    <Text fw={600}>{p.name}</Text>
+                    <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
+                      {p.email}
+                    </Text>
+                  </div>
+                  <StatusBadge status={p.status} />
+                </Group>
+                {memberships(p)}
+                {p.platformRoles.length > 0 && platformRoles(p)}
+                <Group gap={6} wrap="nowrap">
+                  <Text size="sm">{t('admin.people.mfa')}:</Text>
+                  <Text size="sm" component="div">
+                    <YesNo value={p.mfaEnabled} />
+                  </Text>
+                </Group>
+                <div>{action(p)}</div>
+              </Stack>
+            </Paper>
+          ))}
+        </Stack>
+      ) : (
+        <Paper withBorder radius="md">
+          <ScrollRegion labelledBy={TITLE_ID}>
+            <Table miw={960} verticalSpacing="sm" horizontalSpacing="md" aria-labelledby={TITLE_ID}>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th scope="col">{t('admin.people.name')}</Table.Th>
+                  <Table.Th scope="col">{t('admin.people.email')}</Table.Th>
+                  <Table.Th scope="col">{t('admin.people.organisations')}</Table.Th>
+                  <Table.Th scope="col">{t('admin.people.platformRoles')}</Table.Th>
+                  <Table.Th scope="col">{t('admin.people.status')}</Table.Th>
+                  <Table.Th scope="col">{t('admin.people.mfa')}</Table.Th>
+                  <Table.Th scope="col">
+                    <VisuallyHidden>{t('admin.actions')}</VisuallyHidden>
+                  </Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {list.map((p) => (
+                  <Table.Tr key={p.id}>
+                    <Table.Th scope="row" fw={600}>
+                      {p.name}
+                    </Table.Th>
+                    <Table.Td style={{ overflowWrap: 'anywhere' }}>{p.email}</Table.Td>
+                    <Table.Td>{memberships(p)}</Table.Td>
+                    <Table.Td>{platformRoles(p)}</Table.Td>
+                    <Table.Td>
+                      <StatusBadge status={p.status} />
+                    </Table.Td>
+                    <Table.Td>
+                      <YesNo value={p.mfaEnabled} />
+                    </Table.Td>
+                    <Table.Td ta="right">{action(p)}</Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </ScrollRegion>
+        </Paper>
+      )}
+
+      <PersonFormDialog
+        opened={adding}
+        onClose={() => setAdding(false)}
+        organisations={administered}
+        isPlatformAdmin={isPlatformAdmin}
+        defaultOrganisationId={organisationId === ALL ? null : organisationId}
+        onCreated={(result) => {
+          setAdding(false);
+          setCreated(result);
+        }}
+      />
+      <EnrolmentLinkDialog result={created} onClose={() => setCreated(null)} />
+      <ConfirmDialog
+        opened={toChange !== null}
+        title={t(toChange?.action === 'enable' ? 'admin.people.enableTitle' : 'admin.people.disableTitle', { name: toChange?.person.name ?? '' })}
+        confirmLabel={t(toChange?.action === 'enable' ? 'admin.people.enable' : 'admin.people.disable')}
+        onConfirm={runChange}
+        onClose={() => setToChange(null)}
+      >
+        {toChange &&
+          t(toChange.action === 'enable' ? 'admin.people.enableText' : 'admin.people.disableText', { name: toChange.person.name })}
+      </ConfirmDialog>
+    </Stack>
+  );
+}

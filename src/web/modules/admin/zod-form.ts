@@ -1,0 +1,33 @@
+import type { TFunction } from 'i18next';
+import type { z } from 'zod';
+
+/**
+ * A Mantine form `validate` function from a shared Zod schema: the same rules as the server, with
+ * the messages in the person's language (Zod's own messages are English).
+ */
+export function zodValidate<V>(schema: z.ZodType, t: TFunction, toBody: (values: V) => unknown = (v) => v) {
+  return (values: V): Record<string, string> => {
+    const result = schema.safeParse(toBody(values));
+    if (result.success) return {};
+    const errors: Record<string, string> = {};
+    for (const issue of result.error.issues) {
+      const path = issue.path.join('.');
+      if (path === '' || errors[path]) continue;
+      errors[path] = messageFor(issue, t);
+    }
+    return errors;
+  };
+}
+
+function messageFor(issue: z.core.$ZodIssue, t: TFunction): string {
+  switch (issue.code) {
+    case 'too_small':
+      return issue.origin === 'array' ? t('admin.validation.chooseOne') : t('admin.validation.tooShort', { min: Number(issue.minimum) });
+    case 'too_big':
+      return issue.origin === 'array' ? t('admin.validation.tooMany', { max: Number(issue.maximum) }) : t('admin.validation.tooLong', { max: Number(issue.maximum) });
+    case 'invalid_format':
+      return issue.format === 'email' ? t('admin.validation.email') : t('admin.validation.invalid');
+    default:
+      return t('admin.validation.invalid');
+  }
+}

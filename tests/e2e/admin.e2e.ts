@@ -1,0 +1,233 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { DEMO_PASSWORD, DEMO_TOTP_SECRET } from '../../src/server/db/demo/people.js';
+import { totpCode } from '../../src/server/platform/auth/totp.js';
+import { expectNoSeriousA11yViolations, hasChromium, launchBrowser, startServer } from './browser.js';
+
+const STEP_MS = 30_000;
+/** Waiting for a new TOTP step (login plus step-up of one account) can take up to a minute. */
+const SLOW = 150_000;
+
+/**
+ * A TOTP code is accepted once per 30-second step per account: remember the last step used for
+ * each account, and wait for the next step when it was already used.
+ */
+const lastStep = new Map<string, number>();
+async function freshCode(email: string): Promise<string> {
+  const used = lastStep.get(email) ?? -1;
+  let step = Math.floor(Date.now() / STEP_MS);
+  if (step <= used) {
+    await new Promise((resolve) => setTimeout(resolve, (used + 1) * STEP_MS - Date.now() + 250));
+    step = Math.floor(Date.now() / STEP_MS);
+  }
+  lastStep.set(email, step);
+  return totpCode(DEMO_TOTP_SECRET, new Date(step * STEP_MS + 1_000));
+}
+
+/** Logs in on the login page the app sent us to, and waits until we are back. */
+async function login(page: Page, email: string): Promise<void> {
+  await page.getByRole('heading', { level: 1, name: 'Aanmelden' }).waitFor();
+  await page.getByLabel('E-mailadres').fill(email);
+  await page.locator('input[autocomplete="current-password"]').fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Verder' }).click();
+  await page.getByLabel('Code van 6 cijfers').fill(await freshCode(email));
+  await page.getByRole('button', { name: 'Aanmelden' }).click();
+  await page.waitForURL((url) => !url.pathname.startsWith('/aanmelden'));
+}
+
+describe.skipIf(!hasChromium)('administration screens in Chromium', () => {
+  let browser: Browser;
+  let server: Awaited<ReturnType<typeof startServer>>;
+
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  async function openAs(email: string, path: string, width = 1280, height = 800) {
+    const context = await browser.newContext({ viewport: { width, height } });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(server.baseUrl + path);
+    await login(page, email);
+    return { context, page, errors };
+  }
+
+  it('shows Beheer only to administrators; a professional gets a calm "geen toegang"', async () => {
+    const { context, page } = await openAs('hulpverlener@samenplan.demo', '/beheer');
+    await page.getByRole('heading', { level: 1, name: 'Geen toegang' }).waitFor();
+    expect(await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Beheer' }).count()).toBe(0);
+    await expectNoSeriousA11yViolations(page);
+    await context.close();
+
+    // Logged out: /beheer leads to the login page and back.
+    const anonymous = await browser.newContext();
+    const anonymousPage = await anonymous.newPage();
+    await anonymousPage.goto(server.baseUrl + '/beheer/personen');
+    await anonymousPage.getByRole('heading', { level: 1, name: 'Aanmelden' }).waitFor();
+    expect(new URL(anonymousPage.url()).searchParams.get('terug')).toBe('/beheer/personen');
+    await anonymous.close();
+  });
+
+  it('(a) a platform admin sees Organisaties and Personen and creates an organisation', async () => {
+    const { context, page, errors } = await openAs('beheer@samenplan.demo', '/beheer');
+    await page.getByRole('heading', { level: 1, name: 'Beheer' }).waitFor();
+    expect(new URL(page.url()).pathname).toBe('/beheer');
+    await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Beheer' }).waitFor();
+    const sections = page.getByRole('navigation', { name: 'Onderdelen van beheer' });
+    for (const name of ['Organisaties', 'Personen', 'Audit']) await sections.getByRole('link', { name }).waitFor();
+
+    const table = page.getByRole('table', { name: 'Organisaties' });
+    await table.getByRole('rowheader', { name: 'Jeugdhulp Kustlijn vzw' }).waitFor();
+    await expectNoSeriousA11yViolations(page);
+
+    // The search filter narrows the list.
+    await page.getByLabel('Zoeken').fill('kustlijn');
+    await expect.poll(() => table.getByRole('rowheader').count()).toBe(1);
+    await page.getByLabel('Zoeken').fill('');
+
+    await page.getByRole('button', { name: 'Organisatie toevoegen' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Nieuwe organisatie' });
+    await dialog.waitFor();
+    // Validation as you type, in Dutch, from the shared schema.
+    await dialog.getByLabel('Naam').fill('X');
+    await dialog.getByRole('button', { name: 'Toevoegen' }).click();
+    await dialog.getByText('Vul minstens 2 tekens in.').waitFor();
+    await dialog.getByLabel('Naam').fill('Thuisbegeleiding De Branding');
+    await dialog.getByRole('combobox', { name: 'Sectoren' }).click();
+    await page.getByRole('option', { name: 'Onderwijs' }).click();
+    await page.keyboard.press('Escape');
+    await expectNoSeriousA11yViolations(page);
+    await dialog.getByRole('button', { name: 'Toevoegen' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    const row = table.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'Thuisbegeleiding De Branding' }) });
+    await row.waitFor();
+    expect(await row.innerText()).toContain('Onderwijs');
+    expect(await row.innerText()).toContain('Actief');
+
+    await sections.getByRole('link', { name: 'Personen' }).click();
+    await page.getByRole('table', { name: 'Personen' }).getByRole('rowheader', { name: 'Sofie Maes' }).waitFor();
+    await expectNoSeriousA11yViolations(page);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('(b) an organisation admin adds a person to Jeugdhulp Kustlijn vzw and sees the enrolment link once', async () => {
+    const { context, page, errors } = await openAs('orgbeheer@samenplan.demo', '/beheer/personen');
+    await page.getByRole('heading', { level: 2, name: 'Personen' }).waitFor();
+    // Not for organisation admins: the audit trail.
+    expect(await page.getByRole('navigation', { name: 'Onderdelen van beheer' }).getByRole('link', { name: 'Audit' }).count()).toBe(0);
+
+    await page.getByRole('button', { name: 'Persoon toevoegen' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Nieuwe persoon' });
+    await dialog.waitFor();
+    expect(await dialog.getByRole('combobox', { name: 'Organisatie' }).inputValue()).toBe('Jeugdhulp Kustlijn vzw');
+    expect(await dialog.getByText('Platformrollen').count()).toBe(0);
+    await dialog.getByLabel('Naam').fill('Noor Vermeulen');
+    await dialog.getByLabel('E-mailadres').fill('noor.vermeulen@example.be');
+    await expectNoSeriousA11yViolations(page);
+    await dialog.getByRole('button', { name: 'Toevoegen' }).click();
+
+    const linkDialog = page.getByRole('dialog', { name: 'Noor Vermeulen is toegevoegd' });
+    await linkDialog.waitFor();
+    await linkDialog.getByText('Geef deze link veilig door; hij is 7 dagen geldig en werkt één keer.').waitFor();
+    const link = await linkDialog.getByLabel('Eenmalige inschrijflink').inputValue();
+    expect(link).toMatch(/\/inschrijven#[\w-]{40,}$/);
+    await linkDialog.getByRole('button', { name: 'Kopieer' }).waitFor();
+    await expectNoSeriousA11yViolations(page);
+    await linkDialog.getByRole('button', { name: 'Klaar' }).click();
+    await linkDialog.waitFor({ state: 'detached' });
+    // Shown once: the link is nowhere on the page any more.
+    expect(await page.content()).not.toContain(link.split('#')[1]);
+
+    const row = page.getByRole('table', { name: 'Personen' }).getByRole('row').filter({ hasText: 'Noor Vermeulen' });
+    await row.waitFor();
+    expect(await row.innerText()).toContain('Jeugdhulp Kustlijn vzw');
+    expect(await row.innerText()).toContain('Nee');
+    expect(errors).toEqual([]);
+    await context.close();
+  }, SLOW);
+
+  it('(c) disabling a person asks for the code (step-up), then shows "Uitgeschakeld"', async () => {
+    const { context, page, errors } = await openAs('orgbeheer@samenplan.demo', '/beheer/personen');
+    const table = page.getByRole('table', { name: 'Personen' });
+    const row = table.getByRole('row').filter({ hasText: 'Ruben Claeys' });
+    await row.waitFor();
+    await row.getByRole('button', { name: 'Ruben Claeys uitschakelen' }).click();
+
+    const confirm = page.getByRole('dialog', { name: 'Ruben Claeys uitschakelen?' });
+    await confirm.getByText('Ruben Claeys kan niet meer aanmelden; open sessies stoppen meteen.').waitFor();
+    await confirm.getByRole('button', { name: 'Uitschakelen' }).click();
+
+    const stepUp = page.getByRole('dialog', { name: 'Bevestig dat jij het bent' });
+    await stepUp.waitFor();
+    const code = stepUp.getByLabel('Code van 6 cijfers');
+    // The focus moves into the dialog.
+    await expect.poll(() => code.evaluate((el) => el === document.activeElement)).toBe(true);
+    await expectNoSeriousA11yViolations(page);
+    // A wrong code is said next to the field, and the dialog stays.
+    await code.fill('000000');
+    await stepUp.getByRole('button', { name: 'Bevestigen' }).click();
+    await stepUp.getByText('Deze code klopt niet of is verlopen.').waitFor();
+    await code.fill(await freshCode('orgbeheer@samenplan.demo'));
+    await stepUp.getByRole('button', { name: 'Bevestigen' }).click();
+    await stepUp.waitFor({ state: 'detached' });
+
+    await row.getByText('Uitgeschakeld').waitFor();
+    await row.getByRole('button', { name: 'Ruben Claeys weer inschakelen' }).waitFor();
+    // Still on the admin screens: the 401 `reauth_required` did not send us to the login page.
+    expect(new URL(page.url()).pathname).toBe('/beheer/personen');
+    expect(errors).toEqual([]);
+    await context.close();
+  }, SLOW);
+
+  it('(d) the audit viewer lists recent events and filters by outcome', async () => {
+    // A failed login to find back.
+    const other = await browser.newContext();
+    const otherPage = await other.newPage();
+    await otherPage.goto(server.baseUrl + '/aanmelden');
+    await otherPage.getByLabel('E-mailadres').fill('clb@samenplan.demo');
+    await otherPage.locator('input[autocomplete="current-password"]').fill('niet-het-wachtwoord');
+    await otherPage.getByRole('button', { name: 'Verder' }).click();
+    await otherPage.getByRole('alert').waitFor();
+    await other.close();
+
+    const { context, page, errors } = await openAs('beheer@samenplan.demo', '/beheer/audit');
+    await page.getByRole('heading', { level: 2, name: 'Audit' }).waitFor();
+    const table = page.getByRole('table', { name: 'Audit' });
+    await table.getByRole('cell', { name: 'auth.login' }).first().waitFor();
+    const firstTime = await table.getByRole('row').nth(1).getByRole('cell').first().innerText();
+    expect(firstTime).toMatch(/^\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}$/);
+    await table.getByRole('cell', { name: 'Lotte Verhaeghe' }).first().waitFor();
+    await expectNoSeriousA11yViolations(page);
+
+    await page.getByRole('combobox', { name: 'Uitkomst' }).click();
+    await page.getByRole('option', { name: 'Mislukt' }).click();
+    await page.getByRole('button', { name: 'Filteren' }).click();
+    await table.getByRole('cell', { name: 'clb@samenplan.demo' }).first().waitFor();
+    await expect.poll(() => table.getByText('Gelukt').count()).toBe(0);
+    expect(await table.getByText('Mislukt').count()).toBeGreaterThan(0);
+
+    // Nothing found: an empty state that says what to do.
+    await page.getByLabel('Handeling').fill('bestaat.niet');
+    await page.getByRole('button', { name: 'Filteren' }).click();
+    await page.getByText('Niets gevonden met deze filters.').waitFor();
+    await page.getByRole('button', { name: 'Filters wissen' }).click();
+    await table.getByText('Gelukt').first().waitFor();
+    expect(errors).toEqual([]);
+    await context.close();
+  }, SLOW);
+
+  it('works on a phone (360 px): cards instead of tables', async () => {
+    const { context, page } = await openAs('beheer@samenplan.demo', '/beheer/personen', 360, 740);
+    await page.getByRole('list', { name: 'Personen' }).getByText('Sofie Maes').waitFor();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    await expectNoSeriousA11yViolations(page);
+    await context.close();
+  }, SLOW);
+});
