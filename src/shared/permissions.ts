@@ -4,6 +4,11 @@ export const ORG_ROLES = ['org_admin', 'professional'] as const;
 export type PlatformRole = (typeof PLATFORM_ROLES)[number];
 export type OrgRole = (typeof ORG_ROLES)[number];
 
+/** Narrows a role read from the database to a known organisation role. */
+export const isOrgRole = (r: string): r is OrgRole => (ORG_ROLES as readonly string[]).includes(r);
+/** Narrows a role read from the database to a known platform role. */
+export const isPlatformRoleName = (r: string): r is PlatformRole => (PLATFORM_ROLES as readonly string[]).includes(r);
+
 export interface RoleFacts {
   platformRoles: { role: PlatformRole }[];
   memberships: { roles: OrgRole[] }[];

@@ -6,7 +6,7 @@ import { Conflict, Forbidden, Invalid, NotFound } from '../../platform/errors.js
 import { sessionRepo } from '../../platform/auth/session.repo.js';
 import { requireStepUp } from '../../platform/auth/step-up.js';
 import type { TOrganisation, TPerson } from '../../../shared/schemas/admin.js';
-import { ORG_ROLES, PLATFORM_ROLES, type OrgRole, type PlatformRole } from '../../../shared/permissions.js';
+import { isOrgRole, isPlatformRoleName, type OrgRole, type PlatformRole } from '../../../shared/permissions.js';
 import { identityAdminRepo, identityRepo } from './identity.repo.js';
 import { createUserWithEnrolment } from './identity.service.js';
 
@@ -23,9 +23,9 @@ function toPerson(row: Awaited<ReturnType<typeof identityAdminRepo.listPeople>>[
     ...row,
     memberships: row.memberships.map((m) => ({
       ...m,
-      roles: m.roles.filter((r): r is OrgRole => (ORG_ROLES as readonly string[]).includes(r)),
+      roles: m.roles.filter(isOrgRole),
     })),
-    platformRoles: row.platformRoles.filter((r): r is PlatformRole => (PLATFORM_ROLES as readonly string[]).includes(r)),
+    platformRoles: row.platformRoles.filter(isPlatformRoleName),
   };
 }
 

@@ -8,6 +8,9 @@ import { recordAuditAlone } from '../audit/audit.js';
 import { sessionRepo, SESSION_ABSOLUTE_MS, type SessionLevel } from './session.repo.js';
 import { safeEqual } from './tokens.js';
 import type { TMe } from '../../../shared/schemas/auth.js';
+import { isOrgRole, isPlatformRoleName, type PlatformRole } from '../../../shared/permissions.js';
+
+const isPlatformRole = <T extends { role: string }>(r: T): r is T & { role: PlatformRole } => isPlatformRoleName(r.role);
 
 /** Who is calling: the live session, its account and person, roles and memberships. */
 export interface Actor {
@@ -92,12 +95,13 @@ export async function registerAuthentication(
     const token = request.cookies[sessionCookieName(config)];
     if (token) {
       const now = clock.now();
-      const live = await sessionRepo.findLive(db, token, now);
+      const live = await sessionRepo.findLive(db, token, now, brusselsDate(now));
       if (!live) {
         clearSessionCookie(reply, config);
       } else {
         if (now.getTime() - live.lastSeenAt.getTime() > TOUCH_EVERY_MS) await sessionRepo.touch(db, live.id, now);
-        const full = live.level === 'full' && live.personId;
+        // Roles count only once both factors are given.
+        const full = live.level === 'full' && live.personId !== null;
         request.actor = {
           sessionId: live.id,
           accountId: live.accountId,
@@ -108,14 +112,8 @@ export async function registerAuthentication(
           mfaEnabled: live.mfaEnabled,
           csrfToken: live.csrfToken,
           reauthenticatedAt: live.reauthenticatedAt,
-          platformRoles: full && live.personId ? await sessionRepo.platformRoles(db, live.personId) : [],
-          memberships:
-            full && live.personId
-              ? (await sessionRepo.memberships(db, live.personId, brusselsDate(now))).map((m) => ({
-                  ...m,
-                  roles: m.roles.filter((r): r is 'org_admin' | 'professional' => r === 'org_admin' || r === 'professional'),
-                }))
-              : [],
+          platformRoles: full ? live.platformRoles.filter(isPlatformRole) : [],
+          memberships: full ? live.memberships.map((m) => ({ ...m, roles: m.roles.filter(isOrgRole) })) : [],
         };
       }
     }

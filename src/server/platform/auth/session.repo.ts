@@ -1,6 +1,6 @@
 import { and, desc, eq, gt, isNull, ne, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
-import { account, membership, organisation, person, platformRole, session } from '../../db/schema/index.js';
+import { account, person, session } from '../../db/schema/index.js';
 import { randomToken, sha256 } from './tokens.js';
 
 export const SESSION_IDLE_MS = 30 * 60_000;
@@ -35,8 +35,11 @@ export const sessionRepo = {
     return { id: row.id, token, csrfToken };
   },
 
-  /** The live session for a token: not revoked, not past its absolute or idle limit, account and person active. */
-  async findLive(db: DbOrTx, token: string, now: Date) {
+  /**
+   * The live session for a token — not revoked, not past its absolute or idle limit, account and
+   * person active — with the person's platform roles and current memberships, in one query.
+   */
+  async findLive(db: DbOrTx, token: string, now: Date, today: string) {
     const idleCutoff = new Date(now.getTime() - SESSION_IDLE_MS);
     const [row] = await db
       .select({
@@ -52,6 +55,14 @@ export const sessionRepo = {
         mfaEnabled: sql<boolean>`${account.mfaEnabledAt} is not null`,
         personId: account.personId,
         personName: person.name,
+        platformRoles: sql<{ role: string; regionId: string | null }[]>`coalesce((
+          select json_agg(json_build_object('role', pr.role, 'regionId', pr.region_id) order by pr.role)
+          from platform_role pr where pr.person_id = ${person.id}), '[]'::json)`,
+        memberships: sql<{ organisationId: string; organisationName: string; roles: string[] }[]>`coalesce((
+          select json_agg(json_build_object('organisationId', o.id, 'organisationName', o.name, 'roles', m.roles) order by o.name)
+          from membership m join organisation o on o.id = m.organisation_id
+          where m.person_id = ${person.id} and m.valid_from <= ${today}::date
+            and (m.valid_until is null or m.valid_until >= ${today}::date)), '[]'::json)`,
       })
       .from(session)
       .innerJoin(account, eq(account.id, session.accountId))
@@ -121,27 +132,5 @@ export const sessionRepo = {
         ),
       )
       .orderBy(desc(session.lastSeenAt));
-  },
-
-  platformRoles(db: DbOrTx, personId: string) {
-    return db
-      .select({ role: platformRole.role, regionId: platformRole.regionId })
-      .from(platformRole)
-      .where(eq(platformRole.personId, personId));
-  },
-
-  memberships(db: DbOrTx, personId: string, today: string) {
-    return db
-      .select({ organisationId: organisation.id, organisationName: organisation.name, roles: membership.roles })
-      .from(membership)
-      .innerJoin(organisation, eq(organisation.id, membership.organisationId))
-      .where(
-        and(
-          eq(membership.personId, personId),
-          sql`${membership.validFrom} <= ${today}::date`,
-          sql`(${membership.validUntil} is null or ${membership.validUntil} >= ${today}::date)`,
-        ),
-      )
-      .orderBy(organisation.name);
   },
 };
