@@ -1,6 +1,5 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Alert, Button, Stack } from '@mantine/core';
-import { useForm } from '@mantine/form';
 import { IconInfoCircle } from '@tabler/icons-react';
 import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -10,39 +9,19 @@ import { AuthCard } from './auth-card.js';
 import { authErrorText } from './error-text.js';
 import { FormError } from './form-error.js';
 import { PasswordField } from './password-field.js';
-import { PasswordRules, validateNewPassword, weakPasswordKey } from './password-rules.js';
+import { PasswordRules, weakPasswordKey } from './password-rules.js';
+import { useFragmentToken, useNewPasswordForm } from './new-password.js';
 import { MFA_ENROL_PATH, MFA_PATH } from './return-path.js';
-
-/** The token from the link's fragment (`/inschrijven#<token>`); it never reaches the server as part of a URL. */
-function readToken(): string {
-  return decodeURIComponent(window.location.hash.replace(/^#/, '')).trim();
-}
 
 /** First visit through an enrolment link: choose a password, then set up the second factor. */
 export function EnrolLinkPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const enrol = useEnrol();
-  const [token] = useState(readToken);
+  const token = useFragmentToken();
   const [formError, setFormError] = useState<string | null>(null);
 
-  // Take the token out of the address bar (and so out of the history and bookmarks).
-  useEffect(() => {
-    if (window.location.hash) {
-      window.history.replaceState(window.history.state, '', window.location.pathname + window.location.search);
-    }
-  }, []);
-
-  const form = useForm({
-    mode: 'controlled',
-    initialValues: { password: '', repeat: '' },
-    validateInputOnBlur: true,
-    validate: {
-      password: (value) => validateNewPassword(t, value),
-      repeat: (value, values) =>
-        value === '' ? t('auth.password.repeatRequired') : value === values.password ? null : t('auth.password.mismatch'),
-    },
-  });
+  const form = useNewPasswordForm(t);
 
   if (token.length < 20) {
     return (

@@ -1,6 +1,5 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Alert, Button, Stack, Text } from '@mantine/core';
-import { useForm } from '@mantine/form';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { Link, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -10,19 +9,11 @@ import { AuthCard } from './auth-card.js';
 import { authErrorText } from './error-text.js';
 import { FormError } from './form-error.js';
 import { PasswordField } from './password-field.js';
-import { PasswordRules, validateNewPassword, weakPasswordKey } from './password-rules.js';
+import { PasswordRules, weakPasswordKey } from './password-rules.js';
+import { useFragmentToken, useNewPasswordForm } from './new-password.js';
 import { MFA_ENROL_PATH, MFA_PATH } from './return-path.js';
 
 export const PASSWORD_RESET_REQUEST_PATH = '/wachtwoord-vergeten';
-
-/** The token from the link's fragment (`/wachtwoord-herstellen#<token>`); it never reaches the server as part of a URL. */
-function readToken(): string {
-  try {
-    return decodeURIComponent(window.location.hash.replace(/^#/, '')).trim();
-  } catch {
-    return '';
-  }
-}
 
 /** A link that cannot work (incomplete, used or expired), with the way to ask for a new one. */
 function BadLink({ message }: { message: string }) {
@@ -44,27 +35,11 @@ export function PasswordResetPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const confirm = usePasswordResetConfirm();
-  const [token] = useState(readToken);
+  const token = useFragmentToken();
   const [formError, setFormError] = useState<string | null>(null);
   const [linkBroken, setLinkBroken] = useState(false);
 
-  // Take the token out of the address bar (and so out of the history and bookmarks).
-  useEffect(() => {
-    if (window.location.hash) {
-      window.history.replaceState(window.history.state, '', window.location.pathname + window.location.search);
-    }
-  }, []);
-
-  const form = useForm({
-    mode: 'controlled',
-    initialValues: { password: '', repeat: '' },
-    validateInputOnBlur: true,
-    validate: {
-      password: (value) => validateNewPassword(t, value),
-      repeat: (value, values) =>
-        value === '' ? t('auth.password.repeatRequired') : value === values.password ? null : t('auth.password.mismatch'),
-    },
-  });
+  const form = useNewPasswordForm(t);
 
   if (token.length < 20 || token.length > 200) return <BadLink message={t('auth.reset.noToken')} />;
   if (linkBroken) return <BadLink message={t('auth.reset.badLink')} />;
