@@ -7,6 +7,9 @@ import { sessionRepo } from '../../platform/auth/session.repo.js';
 import { safeEqual, sha256 } from '../../platform/auth/tokens.js';
 import type { ClientInfo } from './auth.service.js';
 import { oidcRepo } from './oidc.repo.js';
+import { LIMITS, lockedFor, recordFailure } from '../../platform/auth/throttle.js';
+
+const throttleKey = (client: ClientInfo) => `oidc:ip:${client.ip}`;
 
 /** How long a started login may take at the provider. */
 export const OIDC_STATE_TTL_MS = 10 * 60_000;
@@ -68,6 +71,7 @@ export function createOidcService(db: Db, clock: Clock, oidc: OidcClient, opts: 
   }
 
   async function fail(action: 'auth.login' | 'auth.oidc_link', client: ClientInfo, reason: string, extra: { accountId?: string | null; personId?: string | null } = {}) {
+    if (reason !== 'throttled') await recordFailure(db, throttleKey(client), LIMITS.ip, clock.now());
     await recordAuditAlone(db, {
       action,
       resourceType: 'account',
@@ -88,6 +92,11 @@ export function createOidcService(db: Db, clock: Clock, oidc: OidcClient, opts: 
   async function callback(input: { query: URLSearchParams; boundState: string | undefined; actor: Actor | null; client: ClientInfo }): Promise<OidcCallbackOutcome> {
     const { query, client } = input;
     const now = clock.now();
+    // Failures count per IP like password failures do, so the callback cannot be hammered either.
+    if ((await lockedFor(db, [throttleKey(client)], now)) > 0) {
+      await fail('auth.login', client, 'throttled');
+      return { redirect: OIDC_REDIRECTS.failed };
+    }
     const state = query.get('state');
     if (!state || state.length > 512) {
       await fail('auth.login', client, 'state_missing');

@@ -543,3 +543,16 @@ describe('7. returnTo', () => {
     expect(b.sessionCookie).toBeDefined();
   });
 });
+
+describe('throttling', () => {
+  it('stops answering the callback for an IP after 30 failures in 15 minutes, like the password login', async () => {
+    const ip = '203.0.113.99';
+    for (let i = 0; i < 30; i++) {
+      await strong.app.inject({ url: `/api/auth/oidc/callback?code=x&state=geraden-${i}-0123456789`, remoteAddress: ip });
+    }
+    const res = await strong.app.inject({ url: '/api/auth/oidc/callback?code=x&state=nog-een-0123456789', remoteAddress: ip });
+    expect(res.headers.location).toBe('/aanmelden?fout=oidc');
+    expect(await lastAudit(strong, 'auth.login')).toMatchObject({ outcome: 'failed', reason: 'throttled', ip });
+    strong.clock.advance(16 * 60_000);
+  });
+});
