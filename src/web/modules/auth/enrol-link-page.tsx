@@ -8,8 +8,8 @@ import { useEnrol } from '../../api/auth.js';
 import { AuthCard } from './auth-card.js';
 import { authErrorText } from './error-text.js';
 import { FormError } from './form-error.js';
-import { PasswordField } from './password-field.js';
-import { PasswordRules, weakPasswordKey } from './password-rules.js';
+import { weakPasswordKey } from './password-rules.js';
+import { NewPasswordFields } from './new-password-fields.js';
 import { useFragmentToken, useNewPasswordForm } from './new-password.js';
 import { MFA_ENROL_PATH, MFA_PATH } from './return-path.js';
 
@@ -58,13 +58,7 @@ export function EnrolLinkPage() {
       <form onSubmit={submit} noValidate>
         <Stack gap="md">
           <FormError message={formError} />
-          <PasswordRules />
-          <PasswordField
-            label={t('auth.password.new')}
-            autoComplete="new-password"
-            {...form.getInputProps('password')}
-          />
-          <PasswordField label={t('auth.password.repeat')} autoComplete="new-password" {...form.getInputProps('repeat')} />
+          <NewPasswordFields form={form} />
           <Button type="submit" size="md" loading={enrol.isPending}>
             {t('auth.enrol.submit')}
           </Button>
