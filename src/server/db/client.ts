@@ -24,6 +24,8 @@ export interface Database {
   pglite?: PGlite;
   /** The connection pool, when kind is 'postgres'. */
   pool?: pg.Pool;
+  /** One round trip to the database; rejects when it does not answer. */
+  ping(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -48,7 +50,7 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
     const client = await pool.connect();
     client.release();
     const db = drizzlePg({ client: pool, schema, casing: 'snake_case' }) as unknown as Db;
-    return { db, kind: 'postgres', pool, close: () => pool.end() };
+    return { db, kind: 'postgres', pool, ping: async () => void (await pool.query('select 1')), close: () => pool.end() };
   }
   let pglite = opts.pglite;
   if (!pglite) {
@@ -62,6 +64,7 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
     db,
     kind: 'pglite',
     pglite: instance,
+    ping: async () => void (await instance.query('select 1')),
     close: async () => {
       if (!instance.closed) await instance.close();
     },

@@ -131,3 +131,11 @@ export function registerErrorHandling(app: FastifyInstance): void {
     return sendError(request, reply, status, statusToCode(status));
   });
 }
+
+/** Whether a database error is a unique-constraint violation (also when wrapped by Drizzle). */
+export function isUniqueViolation(err: unknown): boolean {
+  for (let e: unknown = err, depth = 0; e && depth < 3; e = (e as { cause?: unknown }).cause, depth++) {
+    if ((e as { code?: unknown }).code === '23505') return true;
+  }
+  return false;
+}

@@ -1,5 +1,4 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { sql } from 'drizzle-orm';
 import { ZHealth } from '../../../shared/schemas/health.js';
 import { ZErrorResponse } from '../../../shared/schemas/common.js';
 import { publicPolicy } from '../../platform/policy/policy.js';
@@ -19,7 +18,7 @@ export const healthRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async () => {
       try {
-        await app.deps.database.db.execute(sql`select 1`);
+        await app.deps.database.ping();
       } catch (err) {
         app.log.error({ err }, 'health check: database unreachable');
         throw new AppError(503, 'unavailable');

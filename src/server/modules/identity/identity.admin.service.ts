@@ -2,7 +2,7 @@ import type { Db } from '../../db/client.js';
 import type { Clock } from '../../platform/clock.js';
 import type { Actor } from '../../platform/auth/authenticate.js';
 import { recordAudit } from '../../platform/audit/audit.js';
-import { Conflict, Forbidden, Invalid, NotFound } from '../../platform/errors.js';
+import { Conflict, Forbidden, Invalid, NotFound, isUniqueViolation } from '../../platform/errors.js';
 import { sessionRepo } from '../../platform/auth/session.repo.js';
 import { requireStepUp } from '../../platform/auth/step-up.js';
 import type { TOrganisation, TPerson } from '../../../shared/schemas/admin.js';
@@ -66,12 +66,18 @@ export function createIdentityAdminService(db: Db, clock: Clock, publicBase: str
       if (input.regionCode && !regionId) throw new Invalid(undefined, [{ path: 'regionCode', message: 'Unknown region' }]);
       const sectorIds = await resolveSectors(input.sectorCodes);
       if (await identityRepo.findOrganisationByName(db, input.name)) throw new Conflict('An organisation with this name exists already.');
-      const id = await db.transaction(async (tx) => {
-        const newId = await identityAdminRepo.insertOrganisation(tx, { name: input.name, regionId: regionId ?? null });
-        await identityAdminRepo.replaceSectors(tx, newId, sectorIds);
-        await recordAudit(tx, { ...auditActor(actor, ip), action: 'organisation.create', resourceType: 'organisation', resourceId: newId, organisationId: newId, outcome: 'success' });
-        return newId;
-      });
+      const id = await db
+        .transaction(async (tx) => {
+          const newId = await identityAdminRepo.insertOrganisation(tx, { name: input.name, regionId: regionId ?? null });
+          await identityAdminRepo.replaceSectors(tx, newId, sectorIds);
+          await recordAudit(tx, { ...auditActor(actor, ip), action: 'organisation.create', resourceType: 'organisation', resourceId: newId, organisationId: newId, outcome: 'success' });
+          return newId;
+        })
+        // Two admins creating the same name at once: the unique index decides, the loser gets 409.
+        .catch((err: unknown) => {
+          if (isUniqueViolation(err)) throw new Conflict('An organisation with this name exists already.');
+          throw err;
+        });
       return getOrganisation(actor, id);
     },
 

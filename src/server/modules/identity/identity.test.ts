@@ -70,6 +70,13 @@ describe('organisations', () => {
     expect(unknownSector.statusCode).toBe(400);
   });
 
+  it('two admins creating the same organisation at once: one 201, one 409, never a 500', async () => {
+    const c = await as(platformAdmin);
+    const name = `Tegelijk ${Date.now()}`;
+    const codes = (await Promise.all([c.post('/api/admin/organisations', { name }), c.post('/api/admin/organisations', { name })])).map((r) => r.statusCode);
+    expect(codes.sort()).toEqual([201, 409]);
+  });
+
   it('nobody is added to an archived organisation', async () => {
     const c = await as(platformAdmin);
     const org = (await c.post('/api/admin/organisations', { name: `Gesloten dienst ${Date.now()}` })).json().data;

@@ -1,9 +1,8 @@
 import nodemailer, { type Transporter } from 'nodemailer';
 import type { FastifyBaseLogger } from 'fastify';
-import { desc, eq } from 'drizzle-orm';
 import type { Config } from '../../config.js';
 import type { Db } from '../../db/client.js';
-import { mailOutbox } from '../../db/schema/index.js';
+import { mailRepo } from './mail.repo.js';
 import { AppError } from '../errors.js';
 
 export interface MailMessage {
@@ -28,32 +27,24 @@ export function createMailer(config: Config, db: Db, log: FastifyBaseLogger): Ma
     async send(message) {
       if (!config.smtpUrl) {
         if (config.env === 'production') throw new AppError(503, 'unavailable', 'Mail is not configured (SMTP_URL).');
-        await db.insert(mailOutbox).values({ recipient: message.to, subject: message.subject, body: message.text, transport: 'dev' });
+        await mailRepo.insert(db, { recipient: message.to, subject: message.subject, body: message.text, transport: 'dev' });
         log.info({ subject: message.subject }, 'mail kept in the development outbox (no SMTP_URL)');
         return;
       }
-      const [row] = await db
-        .insert(mailOutbox)
-        .values({ recipient: message.to, subject: message.subject, transport: 'smtp' })
-        .returning({ id: mailOutbox.id });
+      const id = await mailRepo.insert(db, { recipient: message.to, subject: message.subject, transport: 'smtp' });
       try {
         await smtp().sendMail({ from: config.mailFrom, to: message.to, subject: message.subject, text: message.text });
-        if (row) await db.update(mailOutbox).set({ sentAt: new Date() }).where(eq(mailOutbox.id, row.id));
+        if (id) await mailRepo.markSent(db, id, new Date());
       } catch (err) {
         const reason = err instanceof Error ? err.message.slice(0, 300) : 'unknown';
-        if (row) await db.update(mailOutbox).set({ error: reason }).where(eq(mailOutbox.id, row.id));
+        if (id) await mailRepo.markFailed(db, id, reason);
         log.error({ reason }, 'sending mail failed');
         throw new AppError(503, 'unavailable');
       }
     },
 
-    async outbox(limit) {
-      return db
-        .select({ id: mailOutbox.id, recipient: mailOutbox.recipient, subject: mailOutbox.subject, body: mailOutbox.body, createdAt: mailOutbox.createdAt })
-        .from(mailOutbox)
-        .where(eq(mailOutbox.transport, 'dev'))
-        .orderBy(desc(mailOutbox.createdAt))
-        .limit(limit);
+    outbox(limit) {
+      return mailRepo.devOutbox(db, limit);
     },
   };
 }
