@@ -1,6 +1,9 @@
 import { Command, CommanderError } from 'commander';
 import { ConfigError, loadConfig, packageVersion } from '../server/config.js';
-import { openConfiguredDatabase, startServer } from '../server/main.js';
+import { loadEnvFileIfPresent, openConfiguredDatabase, startServer } from '../server/main.js';
+import { BackupError, checkBackup, restoreBackup, writeBackup } from '../server/db/backup.js';
+import { DataDirLockedError } from '../server/db/data-dir-lock.js';
+import { DEMO_PASSWORD, DEMO_TOTP_SECRET, DEMO_USERS } from '../server/db/demo/people.js';
 import { prepareDatabase } from '../server/db/migrate.js';
 import { DemoRefusedError, loadDemoData } from '../server/db/demo/index.js';
 import type { Database } from '../server/db/client.js';
@@ -9,6 +12,10 @@ import { ORG_ROLES, PLATFORM_ROLES } from '../shared/permissions.js';
 import { createUserWithEnrolment } from '../server/modules/identity/identity.service.js';
 import { identityRepo } from '../server/modules/identity/identity.repo.js';
 import { verifyAuditChain } from '../server/platform/audit/audit.js';
+import { loadVerifyKey, verifyCheckpoints } from '../server/platform/audit/checkpoints.js';
+import { createAuditSealer } from '../server/platform/audit/sealer.js';
+import { systemClock } from '../server/platform/clock.js';
+import { existsSync } from 'node:fs';
 import { AppError } from '../server/platform/errors.js';
 
 /** A refusal the CLI reports in one line, exit code 1. */
@@ -32,6 +39,9 @@ async function withDatabase<T>(fn: (database: Database) => Promise<T>): Promise<
   }
 }
 
+// Settings from ./.env, when present; variables set in the real environment win.
+loadEnvFileIfPresent();
+
 const program = new Command()
   .name('samenplan')
   .description('Samenplan: the working platform of an intersectoral youth-care network (1 Gezin 1 Plan).')
@@ -45,11 +55,23 @@ program
   .option('--demo-if-empty', 'load the demo data when this database never had it (used by npm start)')
   .action(async (opts: { demoIfEmpty?: boolean }) => {
     const config = loadConfig();
-    const app = await startServer(config, { demoIfEmpty: opts.demoIfEmpty ?? false });
+    let demoLoaded = false;
+    const app = await startServer(config, { demoIfEmpty: opts.demoIfEmpty ?? false, onDemoLoaded: () => (demoLoaded = true) });
     const address = app.server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
     const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
     console.log(`Samenplan ${config.version} listens on http://${host}:${port} (database: ${app.deps.database.kind})`);
+    if (demoLoaded) {
+      console.log(
+        [
+          'The database was empty, so the demo data was loaded (invented people and organisations). Log in as:',
+          ...DEMO_USERS.map((u) => `  ${u.email.padEnd(28)} ${u.role}${u.organisation ? `, ${u.organisation}` : ''}`),
+          `Password of every demo account: ${DEMO_PASSWORD}`,
+          `Second factor: add the TOTP secret ${DEMO_TOTP_SECRET} to an authenticator app (nieuw@… sets up its own).`,
+          'See "Demo accounts" in README.md.',
+        ].join('\n'),
+      );
+    }
   });
 
 program
@@ -111,23 +133,99 @@ user
     });
   });
 
+/** Checks a checkpoint log against the chain; throws a CliError naming the first one that fails. */
+async function checkCheckpoints(database: Database, config: ReturnType<typeof loadConfig>, file: string): Promise<void> {
+  if (!existsSync(file)) throw new CliError(`Checkpoint log ${file} does not exist.`);
+  const key = loadVerifyKey({ dataDir: config.dataDir, signingKey: config.audit.signingKey });
+  if (!key) throw new CliError('No audit signing key: set AUDIT_SIGNING_KEY or restore keys/audit-signing.key in the data folder.');
+  const result = await verifyCheckpoints(database.db, file, key);
+  if (result.ok) {
+    console.log(
+      `Checkpoints intact: ${result.checked} signed checkpoints held by the chain` +
+        (result.newest ? ` (newest: position ${result.newest.position} at ${result.newest.at}).` : '.'),
+    );
+    return;
+  }
+  const p = result.firstProblem;
+  const what = {
+    malformed: 'it is not a checkpoint line',
+    bad_signature: 'its signature does not match the audit signing key',
+    missing_from_chain: `the chain ends at position ${result.head?.position ?? 0}: newer rows were cut off or an older copy of the database was restored`,
+    hash_differs: 'the chain holds a different hash there: the chain was rewritten',
+  }[p?.problem ?? 'malformed'];
+  throw new CliError(`Checkpoint on line ${p?.line} (position ${p?.position ?? '?'}) fails: ${what}.`);
+}
+
 const audit = program.command('audit').description('The tamper-evident audit trail');
 audit
   .command('verify')
   .description('Check the hash chain of the audit trail; exits 1 naming the first row that was altered, removed or reordered')
-  .action(async () => {
+  .option('--checkpoints <file>', 'also check a log of signed checkpoints: detects cut-off rows and a restored older copy of the database')
+  .action(async (opts: { checkpoints?: string }) => {
+    const config = loadConfig();
     await withDatabase(async (database) => {
       const result = await verifyAuditChain(database.db);
+      const pending = result.unsealed === 0 ? 'none waiting to be sealed' : `${result.unsealed} not sealed yet (the running server seals them within seconds, or run: samenplan audit seal)`;
       if (result.ok) {
-        console.log(`Audit trail intact: ${result.checked} rows verified.`);
+        console.log(`Audit trail intact: ${result.checked} rows verified; ${pending}.`);
+        if (opts.checkpoints) await checkCheckpoints(database, config, opts.checkpoints);
         return;
       }
       const row = result.firstBroken;
       const what =
         row?.problem === 'content_altered'
           ? 'its content was altered'
-          : 'the row before it was altered, removed or reordered';
-      throw new CliError(`Audit trail broken at row seq=${row?.seq} id=${row?.id}: ${what} (${result.checked} rows before it are intact).`);
+          : row?.problem === 'event_missing'
+            ? 'the audit row was removed'
+            : 'the link before it was altered, removed or reordered';
+      throw new CliError(
+        `Audit trail broken at position ${row?.position} (row seq=${row?.seq} id=${row?.id ?? 'missing'}): ${what} (${result.checked} rows before it are intact; ${pending}).`,
+      );
+    });
+  });
+audit
+  .command('seal')
+  .description('Link every committed audit row into the hash chain now (the server does this every few seconds)')
+  .action(async () => {
+    await withDatabase(async (database) => {
+      const config = loadConfig();
+      const sealer = createAuditSealer({ db: database.db, config: { dataDir: config.dataDir, ...config.audit }, clock: systemClock, log: { error: (o: unknown, msg?: string) => console.error(`samenplan: ${msg ?? ''}`, o) } });
+      const result = await sealer.run({ wait: true, checkpoint: true, maxRows: Number.MAX_SAFE_INTEGER });
+      console.log(`Sealed ${result.sealed} rows; the chain holds ${result.head?.position ?? 0} rows.`);
+      if (result.checkpoint) console.log(`Checkpoint signed at position ${result.checkpoint.position} and appended to ${config.audit.checkpointFile}.`);
+    });
+  });
+
+program
+  .command('backup')
+  .argument('<file>', 'file to write (gzip-compressed; contains personal data: keep it as safe as the database)')
+  .description('Write a consistent backup of the whole database to FILE (portable between PGlite and PostgreSQL)')
+  .action(async (file: string) => {
+    const config = loadConfig();
+    await withDatabase(async (database) => {
+      const done = await writeBackup(database, file, config.version);
+      console.log(
+        `Backup written to ${done.file}: ${done.rows} rows in ${done.tables} tables, migration level ${done.migrations.count} (${done.migrations.lastTag}).`,
+      );
+    });
+  });
+
+program
+  .command('restore')
+  .argument('<file>', 'a file written by `samenplan backup`')
+  .description('Restore a backup into an empty database (checks the whole file first; a bad file changes nothing)')
+  .option('--force', 'DELETE EVERYTHING in a non-empty database, the audit trail included, and replace it with the backup')
+  .action(async (file: string, opts: { force?: boolean }) => {
+    // Check the whole file before opening the database, so a bad file never touches it.
+    await checkBackup(file);
+    await withDatabase(async (database) => {
+      const done = await restoreBackup(database, file, { force: opts.force ?? false });
+      if (done.replaced.length > 0) {
+        console.log(`--force: deleted the existing data (${done.replaced.length} tables, the audit trail included).`);
+      }
+      console.log(
+        `Restored ${done.rows} rows in ${done.tables} tables from ${file} (migration level ${done.migrations.count}, ${done.migrations.lastTag}); the database is now up to date (${database.kind}).`,
+      );
     });
   });
 
@@ -136,7 +234,7 @@ try {
 } catch (err) {
   if (err instanceof CommanderError) {
     process.exitCode = err.exitCode;
-  } else if (err instanceof ConfigError || err instanceof DemoRefusedError || err instanceof CliError || err instanceof AppError) {
+  } else if (err instanceof ConfigError || err instanceof DemoRefusedError || err instanceof CliError || err instanceof AppError || err instanceof BackupError || err instanceof DataDirLockedError) {
     console.error(`samenplan: ${err.message}`);
     process.exitCode = 1;
   } else {

@@ -22,8 +22,11 @@ import { oidcRoutes } from './modules/auth/oidc.routes.js';
 import { identityRoutes } from './modules/identity/identity.routes.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
 import { registerAuthentication } from './platform/auth/authenticate.js';
+import { registerRequestContext } from './platform/context.js';
 import { systemClock, type Clock } from './platform/clock.js';
 import { createMailer, type Mailer } from './platform/mail/mailer.js';
+import { createJobs, type Jobs } from './platform/jobs/jobs.js';
+import { AUDIT_SEAL_QUEUE, createAuditSealer, type AuditSealer } from './platform/audit/sealer.js';
 
 /** What the app needs from outside: configuration and an open, migrated database. */
 export interface AppDeps {
@@ -31,6 +34,10 @@ export interface AppDeps {
   database: Database;
   clock: Clock;
   mailer: Mailer;
+  /** Background jobs; workers run once startServer() called jobs.start(), tests call runDue(). */
+  jobs: Jobs;
+  /** Links committed audit rows into the hash chain and signs checkpoints (a job every few seconds). */
+  auditSealer: AuditSealer;
 }
 
 declare module 'fastify' {
@@ -43,7 +50,7 @@ declare module 'fastify' {
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,128}$/;
 
 /** Builds the HTTP app with every plugin and module; main.ts and the tests both call it. */
-export async function buildApp(input: Omit<AppDeps, 'clock' | 'mailer'> & { clock?: Clock }, opts: { webDir?: string } = {}): Promise<FastifyInstance> {
+export async function buildApp(input: Omit<AppDeps, 'clock' | 'mailer' | 'jobs' | 'auditSealer'> & { clock?: Clock }, opts: { webDir?: string } = {}): Promise<FastifyInstance> {
   const { config } = input;
   const app = Fastify({
     logger: {
@@ -65,18 +72,28 @@ export async function buildApp(input: Omit<AppDeps, 'clock' | 'mailer'> & { cloc
 
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
+  const clock = input.clock ?? systemClock;
+  const jobs = createJobs({ database: input.database, databaseUrl: config.databaseUrl, clock, log: app.log });
+  const auditSealer = createAuditSealer({ db: input.database.db, config: { dataDir: config.dataDir, ...config.audit }, clock, log: app.log });
+  jobs.work(AUDIT_SEAL_QUEUE, async () => void (await auditSealer.run()));
+  jobs.every(AUDIT_SEAL_QUEUE, config.audit.sealSeconds);
   const deps: AppDeps = {
     ...input,
-    clock: input.clock ?? systemClock,
+    clock,
     mailer: createMailer(config, input.database.db, app.log),
+    jobs,
+    auditSealer,
   };
   app.decorate('deps', deps);
+  // Workers stop before the database closes (the caller closes it after app.close()).
+  app.addHook('onClose', async () => jobs.stop());
   app.addHook('onSend', async (request, reply, payload) => {
     reply.header('x-request-id', request.id);
     return payload;
   });
 
   registerErrorHandling(app);
+  registerRequestContext(app, deps.clock);
   registerNotFound(app, opts.webDir);
   app.decorate('routeInventory', registerPolicyEnforcement(app));
   await registerSecurityHeaders(app, config);

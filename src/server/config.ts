@@ -32,6 +32,21 @@ const ZConfig = z.object({
     .enum(['true', 'false', '1', '0'], { error: 'must be true or false' })
     .default('false')
     .transform((v) => v === 'true' || v === '1'),
+  AUDIT_SIGNING_KEY: z.string().min(1).optional(),
+  AUDIT_CHECKPOINT_FILE: z.string().min(1).optional(),
+  AUDIT_CHECKPOINT_URL: z.url({ error: 'must be the http(s) URL that receives audit checkpoints' }).optional(),
+  AUDIT_SEAL_SECONDS: z.coerce
+    .number({ error: 'must be a number of seconds between 1 and 3600' })
+    .int('must be a number of seconds between 1 and 3600')
+    .min(1, 'must be a number of seconds between 1 and 3600')
+    .max(3600, 'must be a number of seconds between 1 and 3600')
+    .default(2),
+  AUDIT_CHECKPOINT_SECONDS: z.coerce
+    .number({ error: 'must be a number of seconds between 1 and 86400' })
+    .int('must be a number of seconds between 1 and 86400')
+    .min(1, 'must be a number of seconds between 1 and 86400')
+    .max(86400, 'must be a number of seconds between 1 and 86400')
+    .default(300),
   TRUST_PROXY: z
     .enum(['true', 'false', '1', '0'], { error: 'must be true or false' })
     .default('false')
@@ -63,6 +78,17 @@ export type Config = {
         strongAuth: boolean;
       }
     | undefined;
+  /** The audit chain's sealer and its signed checkpoints (docs/operations.md). */
+  audit: {
+    /** Ed25519 key (PKCS#8 PEM or base64 seed); else `<data dir>/keys/audit-signing.key`. */
+    signingKey: string | undefined;
+    /** JSON-lines log of signed checkpoints, outside the database. */
+    checkpointFile: string;
+    /** Optional witness that receives each checkpoint by POST. */
+    checkpointUrl: string | undefined;
+    sealSeconds: number;
+    checkpointSeconds: number;
+  };
   /** Whether the public URL is https: cookies get Secure, HSTS is sent. */
   secure: boolean;
   version: string;
@@ -105,6 +131,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       c.OIDC_ISSUER && c.OIDC_CLIENT_ID && c.OIDC_CLIENT_SECRET
         ? { issuer: c.OIDC_ISSUER, clientId: c.OIDC_CLIENT_ID, clientSecret: c.OIDC_CLIENT_SECRET, label: c.OIDC_LABEL, strongAuth: c.OIDC_STRONG_AUTH }
         : undefined,
+    audit: {
+      signingKey: c.AUDIT_SIGNING_KEY,
+      checkpointFile: c.AUDIT_CHECKPOINT_FILE ?? join(c.SAMENPLAN_DATA_DIR, 'audit-checkpoints.jsonl'),
+      checkpointUrl: c.AUDIT_CHECKPOINT_URL,
+      sealSeconds: c.AUDIT_SEAL_SECONDS,
+      checkpointSeconds: c.AUDIT_CHECKPOINT_SECONDS,
+    },
     secure: c.PUBLIC_URL?.startsWith('https://') ?? false,
     version: packageVersion(),
   };

@@ -1,4 +1,6 @@
 import type { FastifyInstance } from 'fastify';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { buildApp } from './app.js';
 import type { Config } from './config.js';
 import { openDatabase, type Database } from './db/client.js';
@@ -8,6 +10,20 @@ import { isDemoLoaded, loadDemoData } from './db/demo/index.js';
 export interface StartOptions {
   /** Load the demo data set when this database has never had it (npm start). */
   demoIfEmpty?: boolean;
+  /** Called when this start loaded the demo data (so the CLI can say how to log in). */
+  onDemoLoaded?: () => void;
+}
+
+/**
+ * Reads `.env` from the working directory into process.env when the file exists. Variables already
+ * set in the real environment win, so `PORT=4000 npm start` overrides a PORT in `.env`.
+ * Returns the file read, if any.
+ */
+export function loadEnvFileIfPresent(dir: string = process.cwd()): string | undefined {
+  const file = resolve(dir, '.env');
+  if (!existsSync(file)) return undefined;
+  process.loadEnvFile(file);
+  return file;
 }
 
 /** Opens the database the config names (PGlite in the data dir, or PostgreSQL). */
@@ -23,9 +39,12 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
     await prepareDatabase(database);
     if (opts.demoIfEmpty && config.env !== 'production' && !(await isDemoLoaded(database.db))) {
       await loadDemoData(database.db, config.env);
+      opts.onDemoLoaded?.();
     }
     app = await buildApp({ config, database });
     await app.listen({ port: config.port, host: config.host });
+    // Background work (the audit sealer, mail, imports) starts once the app serves.
+    await app.deps.jobs.start();
   } catch (err) {
     await app?.close().catch(() => undefined);
     await database.close().catch(() => undefined);

@@ -8,7 +8,7 @@ describe('samenplan CLI', { timeout: 120_000 }, () => {
     const env = await cliEnv();
     const top = await runCli(['--help'], env);
     expect(top.code).toBe(0);
-    for (const cmd of ['serve', 'migrate', 'demo']) expect(top.stdout).toContain(cmd);
+    for (const cmd of ['serve', 'migrate', 'demo', 'backup', 'restore']) expect(top.stdout).toContain(cmd);
     const serve = await runCli(['serve', '--help'], env);
     expect(serve.code).toBe(0);
     expect(serve.stdout).toContain('--demo-if-empty');
@@ -55,6 +55,11 @@ describe('samenplan CLI', { timeout: 120_000 }, () => {
     expect(regions.some((r) => r.code === 'noord-west-vlaanderen')).toBe(true);
     first.child.kill('SIGTERM');
     expect(await exited(first.child)).toBe(0);
+    // It said that it loaded the demo, and how to log in.
+    expect(first.output()).toContain('demo data was loaded');
+    for (const text of ['beheer@samenplan.demo', 'nieuw@samenplan.demo', 'Samenplan-demo-2026', 'SAMENPLANDEMOTOTPSECRETKEY234567']) {
+      expect(first.output()).toContain(text);
+    }
 
     // A second start finds the demo data and adds nothing.
     const second = await startCli(['serve', '--demo-if-empty'], { ...env, PORT: port });
@@ -62,5 +67,6 @@ describe('samenplan CLI', { timeout: 120_000 }, () => {
     expect(again).toEqual(regions);
     second.child.kill('SIGTERM');
     expect(await exited(second.child)).toBe(0);
+    expect(second.output()).not.toContain('demo data was loaded');
   });
 });

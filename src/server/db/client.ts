@@ -8,6 +8,7 @@ import type { ExtractTablesWithRelations } from 'drizzle-orm';
 import pg from 'pg';
 import { mkdirSync } from 'node:fs';
 import * as schema from './schema/index.js';
+import { lockDataDir } from './data-dir-lock.js';
 
 export type Schema = typeof schema;
 /** One Drizzle type for both drivers; modules only ever see this. */
@@ -53,10 +54,18 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
     return { db, kind: 'postgres', pool, ping: async () => void (await pool.query('select 1')), close: () => pool.end() };
   }
   let pglite = opts.pglite;
+  let unlock = () => {};
   if (!pglite) {
     const dir = opts.dataDir ?? './data';
     mkdirSync(dir, { recursive: true });
-    pglite = await PGlite.create(dir, { extensions: PGLITE_EXTENSIONS });
+    // One process per data folder: a second one would silently overwrite the first one's writes.
+    unlock = lockDataDir(dir);
+    try {
+      pglite = await PGlite.create(dir, { extensions: PGLITE_EXTENSIONS });
+    } catch (err) {
+      unlock();
+      throw err;
+    }
   }
   const db = drizzlePglite({ client: pglite, schema, casing: 'snake_case' }) as unknown as Db;
   const instance = pglite;
@@ -66,7 +75,11 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
     pglite: instance,
     ping: async () => void (await instance.query('select 1')),
     close: async () => {
-      if (!instance.closed) await instance.close();
+      try {
+        if (!instance.closed) await instance.close();
+      } finally {
+        unlock();
+      }
     },
   };
 }

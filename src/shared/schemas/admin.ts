@@ -102,6 +102,8 @@ export const ZAuditRow = z
     action: z.string(),
     resourceType: z.string(),
     resourceId: z.string().nullable(),
+    /** The person's or organisation's name when the resource is one (or an account of a person). */
+    resourceName: z.string().nullable(),
     familyId: z.uuid().nullable(),
     organisationId: z.uuid().nullable(),
     ip: z.string().nullable(),

@@ -3,3 +3,4 @@ export * from './system.js';
 export * from './identity.js';
 export * from './audit.js';
 export * from './mail.js';
+export * from './jobs.js';

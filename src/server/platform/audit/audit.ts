@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
-import { asc, desc, gt, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, notExists, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../db/client.js';
 import type { AUDIT_OUTCOMES } from '../../db/schema/index.js';
-import { auditEvent } from '../../db/schema/index.js';
+import { auditEvent, auditSeal } from '../../db/schema/index.js';
 
 export type AuditOutcome = (typeof AUDIT_OUTCOMES)[number];
 
@@ -25,8 +25,8 @@ export interface AuditEntry {
 }
 
 export const GENESIS_HASH = '0'.repeat(64);
-// Serializes writers so the chain is one line: every row points at the row before it.
-const AUDIT_CHAIN_LOCK = 7_330_2026;
+/** Only sealers take this lock (writers never do): one sealer at a time extends the chain. */
+const SEALER_LOCK = 7_330_2027;
 
 /** JSON with object keys sorted, so the database's jsonb key order cannot change a hash. */
 function canonicalJson(value: unknown): string {
@@ -38,42 +38,28 @@ function canonicalJson(value: unknown): string {
   return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
 }
 
-interface HashedFields {
-  id: string;
-  occurredAt: Date;
-  actorAccountId: string | null;
-  actorPersonId: string | null;
-  actorLabel: string | null;
-  action: string;
-  resourceType: string;
-  resourceId: string | null;
-  familyId: string | null;
-  organisationId: string | null;
-  ip: string | null;
-  outcome: string;
-  reason: string | null;
-  details: unknown;
-  prevHash: string;
-}
+type EventRow = typeof auditEvent.$inferSelect;
 
-/** SHA-256 over a row's content and the previous row's hash. */
-export function auditHash(row: HashedFields): string {
+/** SHA-256 over an event's content, its place in the chain and the hash of the place before it. */
+export function sealHash(position: number, event: Omit<EventRow, 'tx'>, prevHash: string): string {
   const content = canonicalJson([
-    row.id,
-    row.occurredAt.toISOString(),
-    row.actorAccountId,
-    row.actorPersonId,
-    row.actorLabel,
-    row.action,
-    row.resourceType,
-    row.resourceId,
-    row.familyId,
-    row.organisationId,
-    row.ip,
-    row.outcome,
-    row.reason,
-    row.details ?? null,
-    row.prevHash,
+    position,
+    event.seq,
+    event.id,
+    event.occurredAt.toISOString(),
+    event.actorAccountId,
+    event.actorPersonId,
+    event.actorLabel,
+    event.action,
+    event.resourceType,
+    event.resourceId,
+    event.familyId,
+    event.organisationId,
+    event.ip,
+    event.outcome,
+    event.reason,
+    event.details ?? null,
+    prevHash,
   ]);
   return createHash('sha256').update(content).digest('hex');
 }
@@ -87,13 +73,11 @@ function clean(value: string | null | undefined, max = 500): string | null {
 
 /**
  * Appends an audit row inside the caller's transaction; if the transaction rolls back, so does the
- * row, and if this write fails, the change fails with it.
+ * row, and if this write fails, the change fails with it. It only inserts: no lock, no hash, so
+ * audited writes never wait for each other. The sealer chains the row once it has committed.
  */
 export async function recordAudit(tx: DbOrTx, entry: AuditEntry): Promise<void> {
-  await tx.execute(sql`select pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`);
-  const [last] = await tx.select({ hash: auditEvent.hash }).from(auditEvent).orderBy(desc(auditEvent.seq)).limit(1);
-  const row: HashedFields = {
-    id: crypto.randomUUID(),
+  await tx.insert(auditEvent).values({
     occurredAt: new Date(),
     actorAccountId: entry.actorAccountId ?? null,
     actorPersonId: entry.actorPersonId ?? null,
@@ -107,9 +91,7 @@ export async function recordAudit(tx: DbOrTx, entry: AuditEntry): Promise<void> 
     outcome: entry.outcome,
     reason: clean(entry.reason, 1000),
     details: entry.details ?? null,
-    prevHash: last?.hash ?? GENESIS_HASH,
-  };
-  await tx.insert(auditEvent).values({ ...row, outcome: entry.outcome, hash: auditHash(row) });
+  });
 }
 
 /** Records an event in a transaction of its own: for refusals and failures, whose own work rolled back. */
@@ -117,36 +99,190 @@ export async function recordAuditAlone(db: Db, entry: AuditEntry): Promise<void>
   await db.transaction((tx) => recordAudit(tx, entry));
 }
 
-export interface AuditVerification {
-  ok: boolean;
-  checked: number;
-  /** The first row that was altered, or whose predecessor was removed or reordered. */
-  firstBroken?: { seq: number; id: string; problem: 'content_altered' | 'chain_broken' };
+export interface ChainHead {
+  position: number;
+  hash: string;
 }
 
-/** Walks the whole chain in order; stops at the first row that does not fit. */
+export interface SealResult {
+  /** Rows linked into the chain by this pass. */
+  sealed: number;
+  /** The end of the chain after this pass (null while nothing is sealed). */
+  head: ChainHead | null;
+  /** Another sealer held the chain; nothing was done (only when not waiting). */
+  busy: boolean;
+}
+
+export interface SealOptions {
+  /** Wait for another sealer to finish instead of returning busy (CLI). */
+  wait?: boolean;
+  batchSize?: number;
+  /** Rows per pass at most, so one transaction stays short after a long outage. */
+  maxRows?: number;
+}
+
+/**
+ * Links committed, unsealed audit rows into the hash chain, in one transaction.
+ *
+ * Which rows can be unsealed? Each row carries its writer's transaction id (`tx`). Every pass
+ * stores the oldest transaction still running when it began (the snapshot's xmin) as the
+ * watermark: all rows of older transactions were committed (or rolled back) and visible to that
+ * pass, so they are sealed. The next pass only looks at `tx >= watermark`, found by an index, and
+ * skips the few of those that are sealed already. A row that commits late has a tx above the
+ * watermark, so it is sealed by a later pass: no row stays unsealed and no pass reads the table.
+ */
+export async function sealAudit(db: Db, opts: SealOptions = {}): Promise<SealResult> {
+  const batchSize = opts.batchSize ?? 1000;
+  const maxRows = opts.maxRows ?? 50_000;
+  return db.transaction(async (tx) => {
+    // The lock comes first so that, under READ COMMITTED, every later statement sees the seals
+    // of the sealer that held it before us.
+    if (opts.wait) {
+      await tx.execute(sql`select pg_advisory_xact_lock(${SEALER_LOCK})`);
+    } else {
+      const got = await tx.execute<{ locked: boolean }>(sql`select pg_try_advisory_xact_lock(${SEALER_LOCK}) as locked`);
+      if (!rowsOf<{ locked: boolean }>(got)[0]?.locked) return { sealed: 0, head: null, busy: true };
+    }
+    const snap = await tx.execute<{ xmin: string }>(sql`select pg_snapshot_xmin(pg_current_snapshot())::text as xmin`);
+    const xmin = String(rowsOf<{ xmin: string }>(snap)[0]?.xmin ?? '0');
+    const [last] = await tx
+      .select({ position: auditSeal.position, hash: auditSeal.hash, watermark: sql<string>`${auditSeal.watermark}::text` })
+      .from(auditSeal)
+      .orderBy(desc(auditSeal.position))
+      .limit(1);
+    const from = last?.watermark ?? '0';
+    let position = last?.position ?? 0;
+    let prevHash = last?.hash ?? GENESIS_HASH;
+    let complete = false;
+    let afterSeq = 0;
+    const pending: (typeof auditSeal.$inferInsert)[] = [];
+    while (pending.length < maxRows) {
+      const limit = Math.min(batchSize, maxRows - pending.length);
+      const rows = await tx
+        .select({
+          seq: auditEvent.seq,
+          id: auditEvent.id,
+          occurredAt: auditEvent.occurredAt,
+          actorAccountId: auditEvent.actorAccountId,
+          actorPersonId: auditEvent.actorPersonId,
+          actorLabel: auditEvent.actorLabel,
+          action: auditEvent.action,
+          resourceType: auditEvent.resourceType,
+          resourceId: auditEvent.resourceId,
+          familyId: auditEvent.familyId,
+          organisationId: auditEvent.organisationId,
+          ip: auditEvent.ip,
+          outcome: auditEvent.outcome,
+          reason: auditEvent.reason,
+          details: auditEvent.details,
+        })
+        .from(auditEvent)
+        .where(
+          and(
+            sql`${auditEvent.tx} >= ${from}::xid8`,
+            gt(auditEvent.seq, afterSeq),
+            notExists(tx.select({ one: sql`1` }).from(auditSeal).where(eq(auditSeal.eventSeq, auditEvent.seq))),
+          ),
+        )
+        .orderBy(asc(auditEvent.seq))
+        .limit(limit);
+      for (const row of rows) {
+        position++;
+        const hash = sealHash(position, row, prevHash);
+        pending.push({ position, eventSeq: row.seq, prevHash, hash, watermark: from });
+        prevHash = hash;
+        afterSeq = row.seq;
+      }
+      if (rows.length < limit) {
+        complete = true;
+        break;
+      }
+    }
+    // Only a pass that saw every candidate may move the watermark on; the next pass reads it from
+    // the last row of the chain.
+    const watermark = complete && BigInt(xmin) > BigInt(from) ? xmin : from;
+    for (let i = 0; i < pending.length; i += batchSize) {
+      await tx.insert(auditSeal).values(pending.slice(i, i + batchSize).map((p) => ({ ...p, watermark })));
+    }
+    const sealed = pending.length;
+    return { sealed, head: position > 0 ? { position, hash: prevHash } : null, busy: false };
+  });
+}
+
+export interface AuditVerification {
+  ok: boolean;
+  /** Sealed rows checked. */
+  checked: number;
+  /** Audit rows not linked into the chain yet (the sealer links them within seconds). */
+  unsealed: number;
+  head: ChainHead | null;
+  /** The first place in the chain that does not fit, and the audit row it holds. */
+  firstBroken?: {
+    position: number;
+    seq: number;
+    id: string | null;
+    problem: 'content_altered' | 'chain_broken' | 'event_missing';
+  };
+}
+
+/** Walks the whole chain in order; stops at the first place that does not fit. */
 export async function verifyAuditChain(db: DbOrTx, batchSize = 2000): Promise<AuditVerification> {
   let prevHash = GENESIS_HASH;
-  let lastSeq = 0;
+  let lastPosition = 0;
   let checked = 0;
+  const unsealed = async () => {
+    const [row] = await db
+      .select({ n: count() })
+      .from(auditEvent)
+      .where(notExists(db.select({ one: sql`1` }).from(auditSeal).where(eq(auditSeal.eventSeq, auditEvent.seq))));
+    return Number(row?.n ?? 0);
+  };
   for (;;) {
     const rows = await db
-      .select()
-      .from(auditEvent)
-      .where(gt(auditEvent.seq, lastSeq))
-      .orderBy(asc(auditEvent.seq))
+      .select({ seal: auditSeal, event: auditEvent })
+      .from(auditSeal)
+      .leftJoin(auditEvent, eq(auditEvent.seq, auditSeal.eventSeq))
+      .where(gt(auditSeal.position, lastPosition))
+      .orderBy(asc(auditSeal.position))
       .limit(batchSize);
-    if (rows.length === 0) return { ok: true, checked };
-    for (const row of rows) {
-      if (row.prevHash !== prevHash) {
-        return { ok: false, checked, firstBroken: { seq: row.seq, id: row.id, problem: 'chain_broken' } };
-      }
-      if (auditHash(row) !== row.hash) {
-        return { ok: false, checked, firstBroken: { seq: row.seq, id: row.id, problem: 'content_altered' } };
-      }
-      prevHash = row.hash;
-      lastSeq = row.seq;
+    if (rows.length === 0) {
+      return { ok: true, checked, unsealed: await unsealed(), head: lastPosition > 0 ? { position: lastPosition, hash: prevHash } : null };
+    }
+    for (const { seal, event } of rows) {
+      const broken = (problem: NonNullable<AuditVerification['firstBroken']>['problem']): AuditVerification => ({
+        ok: false,
+        checked,
+        unsealed: -1,
+        head: null,
+        firstBroken: { position: seal.position, seq: seal.eventSeq, id: event?.id ?? null, problem },
+      });
+      if (seal.position !== lastPosition + 1 || seal.prevHash !== prevHash) return withUnsealed(broken('chain_broken'));
+      if (!event) return withUnsealed(broken('event_missing'));
+      if (sealHash(seal.position, event, seal.prevHash) !== seal.hash) return withUnsealed(broken('content_altered'));
+      prevHash = seal.hash;
+      lastPosition = seal.position;
       checked++;
     }
   }
+  async function withUnsealed(result: AuditVerification): Promise<AuditVerification> {
+    return { ...result, unsealed: await unsealed() };
+  }
+}
+
+/** The chain's place `position`, if it exists (checkpoints are compared against it). */
+export async function sealAt(db: DbOrTx, position: number): Promise<ChainHead | null> {
+  const [row] = await db.select({ position: auditSeal.position, hash: auditSeal.hash }).from(auditSeal).where(eq(auditSeal.position, position));
+  return row ?? null;
+}
+
+/** The end of the chain, or null when nothing is sealed yet. */
+export async function chainHead(db: DbOrTx): Promise<ChainHead | null> {
+  const [row] = await db.select({ position: auditSeal.position, hash: auditSeal.hash }).from(auditSeal).orderBy(desc(auditSeal.position)).limit(1);
+  return row ?? null;
+}
+
+/** Rows of a raw query on either driver (node-postgres returns { rows }, PGlite too, drizzle-pglite an array). */
+function rowsOf<T>(result: unknown): T[] {
+  if (Array.isArray(result)) return result as T[];
+  return ((result as { rows?: T[] }).rows ?? []) as T[];
 }

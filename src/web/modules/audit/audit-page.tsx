@@ -1,5 +1,9 @@
 import { useState, type FormEvent } from 'react';
-import { Badge, Button, Group, Paper, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Badge, Button, Group, Paper, Select, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { DatePickerInput } from '@mantine/dates';
+import '@mantine/dates/styles.css';
+import 'dayjs/locale/nl-be';
+import 'dayjs/locale/en-gb';
 import { useMediaQuery } from '@mantine/hooks';
 import { IconAlertTriangle, IconBan, IconCheck, IconFilter, IconX } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
@@ -15,6 +19,32 @@ import adminClasses from '../admin/admin.module.css';
 import { brusselsDayBoundary } from './audit-format.js';
 
 const TITLE_ID = 'audit-title';
+/** Belgian day/month/year in both languages (22/11/2026), whatever the browser's own format. */
+const DATE_FORMAT = 'DD/MM/YYYY';
+
+/** Every action the server records, for the filter; a code not in this list still shows as itself. */
+const KNOWN_ACTIONS = [
+  'auth.login',
+  'auth.logout',
+  'auth.logout_all',
+  'auth.mfa',
+  'auth.mfa_enrol',
+  'auth.reauth',
+  'auth.enrol',
+  'auth.oidc_link',
+  'auth.password_change',
+  'auth.password_reset',
+  'auth.password_reset_request',
+  'auth.session_revoke',
+  'organisation.create',
+  'organisation.update',
+  'person.create',
+  'person.update',
+  'person.disable',
+  'person.enable',
+  'request.denied',
+  'request.csrf',
+] as const;
 
 /** Outcome with an icon and a word, not by colour alone. */
 function OutcomeBadge({ outcome }: { outcome: TAuditOutcome }) {
@@ -85,9 +115,15 @@ export function AuditPage() {
 
   const rows = audit.data?.pages.flatMap((p) => p.data) ?? [];
   const who = (r: TAuditRow) => r.actorName ?? r.actorLabel ?? t('audit.unknownActor');
-  // Long ids (uuids) shortened in the list; the full id is in the tooltip.
-  const resource = (r: TAuditRow) =>
-    r.resourceId ? `${r.resourceType} · ${r.resourceId.length > 12 ? `${r.resourceId.slice(0, 8)}…` : r.resourceId}` : r.resourceType;
+  // Codes the labels do not know yet (a module added an action) still show, as the code itself.
+  const actionLabel = (action: string) => t(`audit.actions.${action}`, { defaultValue: action });
+  const typeLabel = (type: string) => t(`audit.resources.${type}`, { defaultValue: type });
+  // A person or organisation by name; otherwise the id, long ones (uuids) shortened (full id in the tooltip).
+  const resource = (r: TAuditRow) => {
+    const name = r.resourceName ?? (r.resourceId ? (r.resourceId.length > 12 ? `${r.resourceId.slice(0, 8)}…` : r.resourceId) : null);
+    return name ? `${typeLabel(r.resourceType)}: ${name}` : typeLabel(r.resourceType);
+  };
+  const dateLocale = locale === 'en-GB' ? 'en-gb' : 'nl-be';
   const filtered = Object.values(applied).some(Boolean);
 
   return (
@@ -102,11 +138,16 @@ export function AuditPage() {
       <Paper withBorder radius="md" p="md" component="form" onSubmit={apply} noValidate aria-label={t('audit.filters.label')}>
         <Stack gap="sm">
           <SimpleGrid cols={{ base: 1, sm: 2, md: 4 }} spacing="sm">
-            <TextInput
+            <Select
               label={t('audit.filters.action')}
-              placeholder={t('audit.filters.actionPlaceholder')}
+              data={[
+                { value: '', label: t('audit.filters.anyAction') },
+                ...KNOWN_ACTIONS.map((a) => ({ value: a, label: actionLabel(a) })),
+              ]}
               value={draft.action}
-              onChange={(e) => set('action')(e.currentTarget.value)}
+              onChange={(value) => set('action')(value ?? '')}
+              searchable
+              allowDeselect={false}
             />
             <Select
               label={t('audit.filters.outcome')}
@@ -118,12 +159,24 @@ export function AuditPage() {
               onChange={(value) => set('outcome')(value ?? '')}
               allowDeselect={false}
             />
-            <TextInput type="date" label={t('audit.filters.from')} value={draft.from} onChange={(e) => set('from')(e.currentTarget.value)} />
-            <TextInput
-              type="date"
+            <DatePickerInput
+              label={t('audit.filters.from')}
+              placeholder={t('audit.filters.datePlaceholder')}
+              valueFormat={DATE_FORMAT}
+              locale={dateLocale}
+              value={draft.from || null}
+              onChange={(value) => set('from')(value ?? '')}
+              clearable
+            />
+            <DatePickerInput
               label={t('audit.filters.to')}
-              value={draft.to}
-              onChange={(e) => set('to')(e.currentTarget.value)}
+              placeholder={t('audit.filters.datePlaceholder')}
+              valueFormat={DATE_FORMAT}
+              locale={dateLocale}
+              value={draft.to || null}
+              onChange={(value) => set('to')(value ?? '')}
+              minDate={draft.from || undefined}
+              clearable
               error={dateError}
             />
           </SimpleGrid>
@@ -152,8 +205,8 @@ export function AuditPage() {
             <Paper component="li" key={r.id} withBorder radius="md" p="md">
               <Stack gap={6}>
                 <Group justify="space-between" wrap="nowrap" align="flex-start">
-                  <Text fw={600} className={adminClasses.mono}>
-                    {r.action}
+                  <Text fw={600} title={r.action}>
+                    {actionLabel(r.action)}
                   </Text>
                   <OutcomeBadge outcome={r.outcome} />
                 </Group>
@@ -200,10 +253,8 @@ export function AuditPage() {
                   <Table.Tr key={r.id}>
                     <Table.Td className={adminClasses.tabular}>{formatDateTime(r.occurredAt, locale)}</Table.Td>
                     <Table.Td>{who(r)}</Table.Td>
-                    <Table.Td className={adminClasses.mono} style={{ whiteSpace: 'nowrap' }}>
-                      {r.action}
-                    </Table.Td>
-                    <Table.Td className={adminClasses.mono} title={r.resourceId ?? undefined}>
+                    <Table.Td title={r.action}>{actionLabel(r.action)}</Table.Td>
+                    <Table.Td title={r.resourceId ?? undefined} style={{ overflowWrap: 'anywhere' }}>
                       {resource(r)}
                     </Table.Td>
                     <Table.Td>

@@ -1,0 +1,161 @@
+import { and, asc, eq, lte, sql } from 'drizzle-orm';
+import { job } from '../../db/schema/index.js';
+import { backoffSeconds, type JobHandler, type Jobs, type JobsOptions, type SendOptions } from './jobs.js';
+
+type JobRow = typeof job.$inferSelect;
+
+/**
+ * Jobs on the `job` table, for the embedded database (one process, one connection). Claiming a job
+ * commits before its handler runs, so a crash leaves it `active`; once its expiry has passed, the
+ * next runner takes it up again as a failed attempt.
+ */
+export function createTableJobs(opts: JobsOptions): Jobs {
+  const { db } = opts.database;
+  const { clock, log } = opts;
+  const handlers = new Map<string, JobHandler<object>>();
+  const recurring: { queue: string; seconds: number; data: object }[] = [];
+  const timers: NodeJS.Timeout[] = [];
+  let running: Promise<unknown> = Promise.resolve();
+  let busy = false;
+  let started = false;
+
+  /** Attempt failed: queue it again after the backoff, or give up once the retries are used. */
+  async function failed(row: JobRow, message: string): Promise<void> {
+    const now = clock.now();
+    if (row.retryCount < row.retryLimit) {
+      const startAfter = new Date(now.getTime() + backoffSeconds(row.retryDelaySeconds, row.retryCount) * 1000);
+      try {
+        await db
+          .update(job)
+          .set({ state: 'created', retryCount: row.retryCount + 1, startAfter, startedAt: null, lastError: message.slice(0, 2000) })
+          .where(and(eq(job.id, row.id), eq(job.state, 'active')));
+        return;
+      } catch {
+        // Another job with the same singleton key is queued already: it does the work.
+      }
+    }
+    await db
+      .update(job)
+      .set({ state: 'failed', completedAt: now, lastError: message.slice(0, 2000) })
+      .where(and(eq(job.id, row.id), eq(job.state, 'active')));
+  }
+
+  /** Running jobs whose process died (expiry passed) count as failed attempts. */
+  async function expire(queue: string): Promise<void> {
+    const now = clock.now();
+    const stale = await db
+      .select()
+      .from(job)
+      .where(and(eq(job.queue, queue), eq(job.state, 'active'), sql`${job.startedAt} + make_interval(secs => ${job.expireSeconds}) < ${now}`));
+    for (const row of stale) await failed(row, 'expired: not finished in time (the process stopped?)');
+  }
+
+  async function claim(queue: string): Promise<JobRow | null> {
+    const now = clock.now();
+    const [candidate] = await db
+      .select()
+      .from(job)
+      .where(
+        and(
+          eq(job.queue, queue),
+          eq(job.state, 'created'),
+          lte(job.startAfter, now),
+          // A singleton with the same key already running waits for it to finish.
+          sql`not exists (select 1 from ${job} a where a.queue = ${job.queue} and a.state = 'active' and a.singleton_key = ${job.singletonKey})`,
+        ),
+      )
+      .orderBy(asc(job.startAfter), asc(job.createdAt))
+      .limit(1);
+    if (!candidate) return null;
+    const [claimed] = await db
+      .update(job)
+      .set({ state: 'active', startedAt: now })
+      .where(and(eq(job.id, candidate.id), eq(job.state, 'created')))
+      .returning();
+    return claimed ?? null;
+  }
+
+  async function runQueue(queue: string, handler: JobHandler<object>): Promise<number> {
+    await expire(queue);
+    let ran = 0;
+    for (;;) {
+      const row = await claim(queue);
+      if (!row) return ran;
+      ran++;
+      try {
+        await handler({ id: row.id, queue, data: (row.data ?? {}) as object });
+        await db.update(job).set({ state: 'completed', completedAt: clock.now() }).where(eq(job.id, row.id));
+      } catch (err) {
+        log.warn({ err, queue, jobId: row.id, attempt: row.retryCount + 1 }, 'job failed');
+        await failed(row, err instanceof Error ? err.message : String(err));
+      }
+    }
+  }
+
+  async function runDue(queue?: string): Promise<number> {
+    let ran = 0;
+    for (const [name, handler] of handlers) {
+      if (queue === undefined || queue === name) ran += await runQueue(name, handler);
+    }
+    return ran;
+  }
+
+  async function send<T extends object>(queue: string, data: T, o: SendOptions = {}): Promise<string | null> {
+    const [row] = await db
+      .insert(job)
+      .values({
+        queue,
+        data,
+        singletonKey: o.singletonKey ?? null,
+        startAfter: o.startAfter ?? clock.now(),
+        ...(o.retryLimit !== undefined ? { retryLimit: o.retryLimit } : {}),
+        ...(o.retryDelaySeconds !== undefined ? { retryDelaySeconds: o.retryDelaySeconds } : {}),
+        ...(o.expireSeconds !== undefined ? { expireSeconds: o.expireSeconds } : {}),
+      })
+      .onConflictDoNothing()
+      .returning({ id: job.id });
+    return row?.id ?? null;
+  }
+
+  /** One polling round at a time; a round still busy makes the next tick skip. */
+  function tick(fn: () => Promise<unknown>): void {
+    if (busy || !started) return;
+    busy = true;
+    running = fn()
+      .catch((err: unknown) => log.error({ err }, 'job runner round failed'))
+      .finally(() => (busy = false));
+  }
+
+  return {
+    engine: 'table',
+    send,
+    work(queue, handler) {
+      handlers.set(queue, handler as JobHandler<object>);
+    },
+    every(queue, seconds, data = {}) {
+      recurring.push({ queue, seconds, data });
+    },
+    async start() {
+      if (started) return;
+      started = true;
+      const pollMs = (opts.pollSeconds ?? 1) * 1000;
+      timers.push(setInterval(() => tick(() => runDue()), pollMs));
+      for (const r of recurring) {
+        const enqueue = () => send(r.queue, r.data, { singletonKey: `every:${r.queue}`, retryLimit: 0 }).catch((err: unknown) => log.error({ err, queue: r.queue }, 'could not queue recurring job'));
+        void enqueue();
+        timers.push(setInterval(() => void enqueue(), r.seconds * 1000));
+      }
+      // Finished jobs are kept a day for inspection, then removed.
+      timers.push(
+        setInterval(() => tick(() => db.delete(job).where(and(sql`${job.state} in ('completed', 'failed')`, lte(job.completedAt, new Date(clock.now().getTime() - 86_400_000))))), 600_000),
+      );
+      for (const t of timers) t.unref();
+    },
+    async stop() {
+      started = false;
+      for (const t of timers.splice(0)) clearInterval(t);
+      await running;
+    },
+    runDue,
+  };
+}
