@@ -3,7 +3,13 @@ import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } fro
 import type { TErrorCode, TErrorResponse } from '../../shared/schemas/common.js';
 import { translateError } from './i18n.js';
 
-type Detail = { path: string; message: string };
+/** One field-level problem; `path` is dotted (`body.name`, `query.limit`, `params.id`), empty for the whole input. */
+export type Detail = { path: string; message: string };
+
+/** Builds the one detail-path format from the parts of a path (location first, then keys and indexes). */
+export function detailPath(...parts: (string | number | undefined)[]): string {
+  return parts.filter((p) => p !== undefined && p !== '').join('.');
+}
 
 /** A failure with an HTTP status and a stable code; rendered as `{ error: { code, message, details } }`. */
 export class AppError extends Error {
@@ -17,6 +23,15 @@ export class AppError extends Error {
     this.explicitMessage = message;
   }
   readonly explicitMessage: string | undefined;
+  /** True when the code that threw already wrote the audit row for this refusal (the refusal audit skips it). */
+  audited = false;
+  /** The record a refusal concerns, for the refusal's audit row (set by record policies). */
+  resource: { type: string; id: string } | undefined;
+  /** Marks the refusal as on the record already, so the central refusal audit writes no second row. */
+  alreadyAudited(): this {
+    this.audited = true;
+    return this;
+  }
 }
 
 /** The record does not exist or lies outside the caller's reach (indistinguishable on purpose). */
@@ -35,6 +50,18 @@ export class Forbidden extends AppError {
 export class Conflict extends AppError {
   constructor(message?: string, details?: Detail[]) {
     super(409, 'conflict', message, details);
+  }
+}
+/** The change was based on an older version of the record: somebody else changed it first. */
+export class VersionConflict extends AppError {
+  constructor(message?: string) {
+    super(409, 'version_conflict', message);
+  }
+}
+/** A unique value is taken already; `field` names it (e.g. 'name'). */
+export class Duplicate extends AppError {
+  constructor(field: string, message?: string) {
+    super(409, 'duplicate', message, [{ path: detailPath('body', field), message: 'duplicate' }]);
   }
 }
 /** Too many attempts: try again after retryAfter seconds (sent as Retry-After). */
@@ -71,6 +98,8 @@ function statusToCode(status: number): TErrorCode {
       return 'method_not_allowed';
     case 409:
       return 'conflict';
+    case 422:
+      return 'invalid_reference';
     case 412:
       return 'precondition_failed';
     case 413:
@@ -104,14 +133,18 @@ export function sendError(
 
 /** Installs the error and not-found handlers: every failure leaves as the one error format, never a stack trace. */
 export function registerErrorHandling(app: FastifyInstance): void {
-  app.setErrorHandler((error: FastifyError | AppError, request, reply) => {
+  app.decorateRequest('failure', null);
+  app.setErrorHandler((raw: FastifyError | AppError, request, reply) => {
+    const error = raw instanceof AppError ? raw : (mapDatabaseError(raw) ?? raw);
+    // Kept for observers (the refusal audit reads the code and whether it is on the record already).
+    request.failure = error instanceof AppError ? error : null;
     if (error instanceof AppError) {
       if (error instanceof TooManyRequests) reply.header('retry-after', String(error.retryAfter));
       return sendError(request, reply, error.status, error.code, error.explicitMessage, error.details);
     }
     if (hasZodFastifySchemaValidationErrors(error)) {
       const details = error.validation.map((v) => ({
-        path: [error.validationContext, ...v.instancePath.split('/').filter(Boolean)].filter(Boolean).join('.'),
+        path: detailPath(error.validationContext, ...v.instancePath.split('/')),
         message: v.message ?? 'invalid',
       }));
       return sendError(request, reply, 400, 'validation_failed', undefined, details);
@@ -130,6 +163,78 @@ export function registerErrorHandling(app: FastifyInstance): void {
     if (status === 429) return sendError(request, reply, 429, 'too_many_requests');
     return sendError(request, reply, status, statusToCode(status));
   });
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** The AppError this request ends with, if any (set by the error handler). */
+    failure: AppError | null;
+  }
+}
+
+interface PgErrorLike {
+  code?: unknown;
+  constraint?: unknown;
+  table?: unknown;
+  detail?: unknown;
+  message?: unknown;
+}
+
+/** The PostgreSQL error inside a driver or Drizzle wrapper (pg and PGlite both carry a SQLSTATE `code`). */
+function pgErrorOf(err: unknown): PgErrorLike | undefined {
+  for (let e: unknown = err, depth = 0; e && typeof e === 'object' && depth < 4; e = (e as { cause?: unknown }).cause, depth++) {
+    const code = (e as PgErrorLike).code;
+    if (typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code)) return e as PgErrorLike;
+  }
+  return undefined;
+}
+
+const camel = (s: string) => s.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
+
+/**
+ * The field a unique index guards, by the naming convention `<table>_<column(s)>_key`
+ * (organisation_name_key → name, person_email_key → email).
+ */
+function uniqueField(e: PgErrorLike): string {
+  const constraint = typeof e.constraint === 'string' ? e.constraint : '';
+  const table = typeof e.table === 'string' ? e.table : '';
+  let rest = constraint.replace(/_key$/, '');
+  if (table && rest.startsWith(`${table}_`)) rest = rest.slice(table.length + 1);
+  if (rest) return camel(rest);
+  const m = typeof e.detail === 'string' ? /^Key \((?:lower\()?([a-z_]+)/.exec(e.detail) : null;
+  return m?.[1] ? camel(m[1]) : '';
+}
+
+/**
+ * Maps a database error to the AppError a caller should see, or undefined when it is a real
+ * fault (a 500). One place, so no service has to catch unique violations itself:
+ * unique → 409 `duplicate` naming the field; foreign key → 409 `in_use` (the row is still
+ * referenced) or 422 `invalid_reference` (the referenced row does not exist); values the
+ * column cannot hold (out of range, bad encoding, bad date) → 400 `validation_failed`.
+ */
+export function mapDatabaseError(err: unknown): AppError | undefined {
+  const e = pgErrorOf(err);
+  if (!e) return undefined;
+  switch (e.code) {
+    case '23505': {
+      const field = uniqueField(e);
+      return new AppError(409, 'duplicate', undefined, field ? [{ path: detailPath('body', field), message: 'duplicate' }] : undefined);
+    }
+    case '23503': {
+      const text = `${typeof e.detail === 'string' ? e.detail : ''} ${typeof e.message === 'string' ? e.message : ''}`;
+      return /still referenced|update or delete/i.test(text) ? new AppError(409, 'in_use') : new AppError(422, 'invalid_reference');
+    }
+    case '22001': // string too long
+    case '22003': // numeric out of range
+    case '22007': // invalid datetime format
+    case '22008': // datetime out of range
+    case '22021': // bad byte sequence (a NUL byte)
+    case '22P02': // invalid text representation
+    case '23514': // check constraint
+      return new Invalid();
+    default:
+      return undefined;
+  }
 }
 
 /** Whether a database error is a unique-constraint violation (also when wrapped by Drizzle). */

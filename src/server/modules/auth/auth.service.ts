@@ -135,7 +135,7 @@ export function createAuthService(db: Db, clock: Clock) {
       await recordFailure(tx, key, LIMITS.mfa, now);
       await recordAudit(tx, { action, resourceType: 'account', resourceId: acct.id, actorAccountId: acct.id, ip: client.ip, outcome: 'failed' });
     });
-    throw new AppError(401, 'invalid_mfa_code');
+    throw new AppError(401, 'invalid_mfa_code').alreadyAudited();
   }
 
   /** Step-up: confirms the second factor again so sensitive operations are allowed for a few minutes. */
@@ -339,7 +339,7 @@ export function createAuthService(db: Db, clock: Clock) {
         action: 'auth.password_change', resourceType: 'account', resourceId: actor.accountId, actorAccountId: actor.accountId,
         ip: client.ip, outcome: 'failed', reason: 'wrong_password',
       });
-      throw new AppError(401, 'invalid_credentials');
+      throw new AppError(401, 'invalid_credentials').alreadyAudited();
     }
     const problem = passwordProblem(next, acct.email);
     if (problem) throw new AppError(400, 'weak_password', undefined, [{ path: 'newPassword', message: problem }]);

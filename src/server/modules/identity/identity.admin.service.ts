@@ -2,7 +2,7 @@ import type { Db } from '../../db/client.js';
 import type { Clock } from '../../platform/clock.js';
 import type { Actor } from '../../platform/auth/authenticate.js';
 import { recordAudit } from '../../platform/audit/audit.js';
-import { Conflict, Forbidden, Invalid, NotFound, isUniqueViolation } from '../../platform/errors.js';
+import { Conflict, Forbidden, Invalid, NotFound, VersionConflict, isUniqueViolation } from '../../platform/errors.js';
 import { sessionRepo } from '../../platform/auth/session.repo.js';
 import { requireStepUp } from '../../platform/auth/step-up.js';
 import type { TOrganisation, TPerson } from '../../../shared/schemas/admin.js';
@@ -94,7 +94,7 @@ export function createIdentityAdminService(db: Db, clock: Clock, publicBase: str
       await db.transaction(async (tx) => {
         const values = { ...(input.name ? { name: input.name } : {}), ...(input.status ? { status: input.status } : {}) };
         if (!(await identityAdminRepo.updateOrganisation(tx, id, input.version, values, now))) {
-          throw new Conflict('Somebody else changed this organisation in the meantime. Reload to see their change.');
+          throw new VersionConflict();
         }
         if (sectorIds) await identityAdminRepo.replaceSectors(tx, id, sectorIds);
         await recordAudit(tx, {

@@ -129,7 +129,7 @@ export async function registerAuthentication(
         outcome: 'denied',
         reason: problem,
       });
-      throw new AppError(403, 'csrf_failed');
+      throw new AppError(403, 'csrf_failed').alreadyAudited();
     }
   });
 }

@@ -106,30 +106,52 @@ export function registerPolicyEnforcement(app: FastifyInstance): DeclaredRoute[]
       throw new Error(`Routes without a declared policy (config.policy): ${missing.map((r) => `${r.method} ${r.url}`).join(', ')}`);
     }
   });
-  app.addHook('preHandler', async (request) => {
+  // The gate runs before the body is parsed and validated (preParsing follows authentication in
+  // onRequest): a caller who may not use the route learns nothing about the shape of its body.
+  app.addHook('preParsing', async (request, _reply, payload) => {
     // The not-found handler serves only the error body or the public index.html.
-    if (request.is404) return;
+    if (request.is404) return payload;
     const policy = request.routeOptions.config.policy;
     // Unreachable while onRoute enforces declarations; kept so a gap can never mean "allowed".
     if (!policy) throw new NotFound();
-    try {
-      await policy.check(request);
-    } catch (err) {
-      // Every refusal is on the record, with who asked and from where.
-      await recordAuditAlone(app.deps.database.db, {
-        action: 'request.denied',
-        resourceType: 'route',
-        resourceId: `${request.method} ${request.routeOptions.url ?? request.url}`,
-        actorAccountId: request.actor?.accountId ?? null,
-        actorPersonId: request.actor?.personId ?? null,
-        ip: request.ip,
-        outcome: 'denied',
-        reason: err instanceof AppError ? err.code : 'error',
-      });
-      throw err;
-    }
+    await policy.check(request);
+    return payload;
   });
+  registerRefusalAudit(app);
   return inventory;
+}
+
+const REFUSALS = new Set([401, 403, 404]);
+
+/**
+ * The one place refusals are audited: every 401, 403 or 404 answered on a non-public route —
+ * from the route gate, a record policy, a service's NotFound — writes exactly one
+ * `request.denied` row (outcome `denied`), naming the record when a record policy refused and
+ * the route otherwise. Code that already audited its refusal in its own words (a wrong
+ * password, a CSRF failure) marks the error `alreadyAudited()` and is skipped. Services never
+ * audit refusals themselves.
+ */
+function registerRefusalAudit(app: FastifyInstance): void {
+  app.addHook('onSend', async (request, reply, payload) => {
+    if (!REFUSALS.has(reply.statusCode) || request.is404) return payload;
+    const policy = request.routeOptions.config?.policy;
+    if (!policy || policy.name === publicPolicy.name) return payload;
+    const failure = request.failure;
+    if (failure?.audited) return payload;
+    const route = `${request.method} ${request.routeOptions.url ?? request.url.split('?')[0]}`;
+    await recordAuditAlone(app.deps.database.db, {
+      action: 'request.denied',
+      resourceType: failure?.resource?.type ?? 'route',
+      resourceId: failure?.resource?.id ?? route,
+      actorAccountId: request.actor?.accountId ?? null,
+      actorPersonId: request.actor?.personId ?? null,
+      ip: request.ip,
+      outcome: 'denied',
+      reason: failure?.code ?? String(reply.statusCode),
+      details: failure?.resource ? { route } : null,
+    });
+    return payload;
+  });
 }
 
 /**

@@ -100,7 +100,7 @@ function OrganisationForm({
           onDone();
         },
         onError: async (error) => {
-          if (error instanceof ApiError && error.code === 'conflict') {
+          if (error instanceof ApiError && error.code === 'version_conflict') {
             try {
               setConflict(await fetchOrganisation(against.id));
             } catch (cause) {
