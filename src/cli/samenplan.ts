@@ -17,6 +17,9 @@ import { createAuditSealer } from '../server/platform/audit/sealer.js';
 import { systemClock } from '../server/platform/clock.js';
 import { existsSync } from 'node:fs';
 import { AppError } from '../server/platform/errors.js';
+import { secretBoxFor } from '../server/app.js';
+import { generateSecretKey, SecretKeyError } from '../server/platform/keys/secret-box.js';
+import { sealStoredSecrets } from '../server/platform/keys/sealed-secrets.repo.js';
 
 /** A refusal the CLI reports in one line, exit code 1. */
 class CliError extends Error {}
@@ -92,7 +95,7 @@ program
     if (config.env === 'production') throw new DemoRefusedError('Demo data is never loaded when NODE_ENV=production.');
     await withDatabase(async (database) => {
       await prepareDatabase(database);
-      await loadDemoData(database.db, config.env);
+      await loadDemoData(database.db, config.env, secretBoxFor(config));
       console.log('Demo data loaded.');
     });
   });
@@ -196,6 +199,29 @@ audit
     });
   });
 
+const keys = program.command('keys').description('Keys that seal secrets at rest (TOTP secrets)');
+keys
+  .command('rotate')
+  .description('Seal every stored secret again under the current key (SAMENPLAN_SECRET_KEY or keys/secret.key); afterwards the old keys are no longer needed')
+  .action(async () => {
+    const config = loadConfig();
+    const box = secretBoxFor(config);
+    await withDatabase(async (database) => {
+      await prepareDatabase(database);
+      const done = await database.db.transaction((tx) => sealStoredSecrets(tx, box, { rotate: true }));
+      console.log(
+        `Secrets sealed under key ${box.keyId}: ${done.resealed} sealed again from an old key, ${done.sealed} plain ones sealed. ` +
+          'Old keys (SAMENPLAN_SECRET_KEYS_OLD) are no longer needed.',
+      );
+    });
+  });
+keys
+  .command('generate')
+  .description('Print a new random key for SAMENPLAN_SECRET_KEY (base64 of 32 bytes); changes nothing')
+  .action(() => {
+    console.log(generateSecretKey());
+  });
+
 program
   .command('backup')
   .argument('<file>', 'file to write (gzip-compressed; contains personal data: keep it as safe as the database)')
@@ -234,7 +260,7 @@ try {
 } catch (err) {
   if (err instanceof CommanderError) {
     process.exitCode = err.exitCode;
-  } else if (err instanceof ConfigError || err instanceof DemoRefusedError || err instanceof CliError || err instanceof AppError || err instanceof BackupError || err instanceof DataDirLockedError) {
+  } else if (err instanceof ConfigError || err instanceof DemoRefusedError || err instanceof CliError || err instanceof AppError || err instanceof BackupError || err instanceof DataDirLockedError || err instanceof SecretKeyError) {
     console.error(`samenplan: ${err.message}`);
     process.exitCode = 1;
   } else {

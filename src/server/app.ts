@@ -27,6 +27,8 @@ import { systemClock, type Clock } from './platform/clock.js';
 import { createMailer, type Mailer } from './platform/mail/mailer.js';
 import { createJobs, type Jobs } from './platform/jobs/jobs.js';
 import { AUDIT_SEAL_QUEUE, createAuditSealer, type AuditSealer } from './platform/audit/sealer.js';
+import { loadSecretBox, type SecretBox } from './platform/keys/secret-box.js';
+import { sealStoredSecrets } from './platform/keys/sealed-secrets.repo.js';
 
 /** What the app needs from outside: configuration and an open, migrated database. */
 export interface AppDeps {
@@ -38,6 +40,13 @@ export interface AppDeps {
   jobs: Jobs;
   /** Links committed audit rows into the hash chain and signs checkpoints (a job every few seconds). */
   auditSealer: AuditSealer;
+  /** Seals secrets at rest (TOTP secrets) under the configured key or the key file. */
+  secrets: SecretBox;
+}
+
+/** The secret box the configuration names (SAMENPLAN_SECRET_KEY / _OLD, else the key file in the data folder). */
+export function secretBoxFor(config: Config): SecretBox {
+  return loadSecretBox({ dataDir: config.dataDir, secretKey: config.secrets.key, oldSecretKeys: config.secrets.oldKeys });
 }
 
 declare module 'fastify' {
@@ -50,7 +59,9 @@ declare module 'fastify' {
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,128}$/;
 
 /** Builds the HTTP app with every plugin and module; main.ts and the tests both call it. */
-export async function buildApp(input: Omit<AppDeps, 'clock' | 'mailer' | 'jobs' | 'auditSealer'> & { clock?: Clock }, opts: { webDir?: string } = {}): Promise<FastifyInstance> {
+export async function buildApp(
+  input: Omit<AppDeps, 'clock' | 'mailer' | 'jobs' | 'auditSealer' | 'secrets'> & { clock?: Clock; secrets?: SecretBox },
+  opts: { webDir?: string } = {}): Promise<FastifyInstance> {
   const { config } = input;
   const app = Fastify({
     logger: {
@@ -77,9 +88,13 @@ export async function buildApp(input: Omit<AppDeps, 'clock' | 'mailer' | 'jobs' 
   const auditSealer = createAuditSealer({ db: input.database.db, config: { dataDir: config.dataDir, ...config.audit }, clock, log: app.log });
   jobs.work(AUDIT_SEAL_QUEUE, async () => void (await auditSealer.run()));
   jobs.every(AUDIT_SEAL_QUEUE, config.audit.sealSeconds);
+  const secrets = input.secrets ?? secretBoxFor(config);
+  // Plain secrets left from before are sealed now; a value under an unknown key stops the start with a clear error.
+  await sealStoredSecrets(input.database.db, secrets, { rotate: false });
   const deps: AppDeps = {
     ...input,
     clock,
+    secrets,
     mailer: createMailer(config, input.database.db, app.log),
     jobs,
     auditSealer,

@@ -47,6 +47,17 @@ const ZConfig = z.object({
     .min(1, 'must be a number of seconds between 1 and 86400')
     .max(86400, 'must be a number of seconds between 1 and 86400')
     .default(300),
+  SAMENPLAN_SECRET_KEY: z
+    .string()
+    .refine((v) => Buffer.from(v.trim(), 'base64').length === 32, 'must be the base64 of 32 random bytes (make one with: samenplan keys generate)')
+    .optional(),
+  SAMENPLAN_SECRET_KEYS_OLD: z
+    .string()
+    .refine(
+      (v) => v.split(',').every((k) => Buffer.from(k.trim(), 'base64').length === 32),
+      'must be a comma-separated list of base64 keys of 32 bytes each',
+    )
+    .optional(),
   TRUST_PROXY: z
     .enum(['true', 'false', '1', '0'], { error: 'must be true or false' })
     .default('false')
@@ -89,6 +100,8 @@ export type Config = {
     sealSeconds: number;
     checkpointSeconds: number;
   };
+  /** Key that seals secrets at rest (TOTP secrets); else `<data dir>/keys/secret.key`. Old keys open old values until `keys rotate`. */
+  secrets: { key: string | undefined; oldKeys: string[] };
   /** Whether the public URL is https: cookies get Secure, HSTS is sent. */
   secure: boolean;
   version: string;
@@ -137,6 +150,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       checkpointUrl: c.AUDIT_CHECKPOINT_URL,
       sealSeconds: c.AUDIT_SEAL_SECONDS,
       checkpointSeconds: c.AUDIT_CHECKPOINT_SECONDS,
+    },
+    secrets: {
+      key: c.SAMENPLAN_SECRET_KEY,
+      oldKeys: (c.SAMENPLAN_SECRET_KEYS_OLD ?? '').split(',').map((k) => k.trim()).filter(Boolean),
     },
     secure: c.PUBLIC_URL?.startsWith('https://') ?? false,
     version: packageVersion(),

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { buildApp } from './app.js';
+import { buildApp, secretBoxFor } from './app.js';
 import type { Config } from './config.js';
 import { openDatabase, type Database } from './db/client.js';
 import { prepareDatabase } from './db/migrate.js';
@@ -37,11 +37,12 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
   let app: FastifyInstance | undefined;
   try {
     await prepareDatabase(database);
+    const secrets = secretBoxFor(config);
     if (opts.demoIfEmpty && config.env !== 'production' && !(await isDemoLoaded(database.db))) {
-      await loadDemoData(database.db, config.env);
+      await loadDemoData(database.db, config.env, secrets);
       opts.onDemoLoaded?.();
     }
-    app = await buildApp({ config, database });
+    app = await buildApp({ config, database, secrets });
     await app.listen({ port: config.port, host: config.host });
     // Background work (the audit sealer, mail, imports) starts once the app serves.
     await app.deps.jobs.start();

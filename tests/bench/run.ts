@@ -7,7 +7,7 @@ import autocannon from 'autocannon';
 import { readFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildApp } from '../../src/server/app.js';
+import { buildApp, secretBoxFor } from '../../src/server/app.js';
 import { loadConfig } from '../../src/server/config.js';
 import { openDatabase } from '../../src/server/db/client.js';
 import { prepareDatabase } from '../../src/server/db/migrate.js';
@@ -22,8 +22,9 @@ const dataDir = mkdtempSync(join(tmpdir(), 'samenplan-bench-'));
 const config = loadConfig({ ...process.env, NODE_ENV: 'test', LOG_LEVEL: 'silent', SAMENPLAN_DATA_DIR: dataDir });
 const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir });
 await prepareDatabase(database);
-await loadDemoData(database.db, 'test');
-const app = await buildApp({ config, database });
+const secrets = secretBoxFor(config);
+await loadDemoData(database.db, 'test', secrets);
+const app = await buildApp({ config, database, secrets });
 const address = await app.listen({ host: '127.0.0.1', port: 0 });
 
 // A full session for the authenticated endpoint.

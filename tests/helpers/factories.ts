@@ -3,6 +3,8 @@ import type { Db } from '../../src/server/db/client.js';
 import { account, membership, organisation, person, platformRole } from '../../src/server/db/schema/index.js';
 import { hashPassword } from '../../src/server/platform/auth/password.js';
 import { newTotpSecret } from '../../src/server/platform/auth/totp.js';
+import { SECRET_PURPOSE } from '../../src/server/platform/keys/sealed-secrets.repo.js';
+import { testSecretBox } from './secrets.js';
 
 export const TEST_PASSWORD = 'Zonnebloem-Kanaal-42';
 
@@ -40,7 +42,8 @@ export async function makeUser(
       email,
       personId: p.id,
       passwordHash: await cachedHash,
-      mfaSecret: secret,
+      // Sealed like the app seals it (the test apps use TEST_SECRET_KEY).
+      mfaSecret: secret ? testSecretBox.seal(secret, SECRET_PURPOSE.mfaSecret) : null,
       mfaEnabledAt: secret ? new Date() : null,
       status: opts.status ?? 'active',
     })

@@ -3,6 +3,7 @@ import type { Db } from '../client.js';
 import { municipality, systemSetting } from '../schema/index.js';
 import { loadReferenceData, upsertRegion } from '../reference-data.js';
 import { loadDemoPeople } from './people.js';
+import type { SecretBox } from '../../platform/keys/secret-box.js';
 
 const DEMO_MARKER = 'demo.loadedAt';
 
@@ -19,9 +20,10 @@ export async function isDemoLoaded(db: Db): Promise<boolean> {
 
 /**
  * Loads the demo data set (idempotent: a second run adds nothing). Later modules extend this with
- * their own demo records; every step must upsert on a natural key. Refused in production.
+ * their own demo records; every step must upsert on a natural key. Refused in production. Secrets
+ * are sealed with the app's secret box, like any other.
  */
-export async function loadDemoData(db: Db, env: string): Promise<void> {
+export async function loadDemoData(db: Db, env: string, secrets: SecretBox): Promise<void> {
   if (env === 'production') throw new DemoRefusedError('Demo data is never loaded when NODE_ENV=production.');
   await db.transaction(async (tx) => {
     await loadReferenceData(tx);
@@ -34,7 +36,7 @@ export async function loadDemoData(db: Db, env: string): Promise<void> {
       { code: 'noord-west-vlaanderen', name: 'Noord-West-Vlaanderen', kind: 'network' },
       nwv.map((m) => m.nisCode),
     );
-    await loadDemoPeople(tx, regionId);
+    await loadDemoPeople(tx, regionId, secrets);
     await tx
       .insert(systemSetting)
       .values({ key: DEMO_MARKER, value: new Date().toISOString() })

@@ -4,6 +4,8 @@ import { account, organisationSector, sector } from '../schema/index.js';
 import { hashPassword } from '../../platform/auth/password.js';
 import { identityRepo } from '../../modules/identity/identity.repo.js';
 import type { OrgRole, PlatformRole } from '../../../shared/permissions.js';
+import type { SecretBox } from '../../platform/keys/secret-box.js';
+import { SECRET_PURPOSE } from '../../platform/keys/sealed-secrets.repo.js';
 
 /** The password of every demo account (README). Never used outside demo data. */
 export const DEMO_PASSWORD = 'Samenplan-demo-2026';
@@ -45,7 +47,7 @@ export const DEMO_USERS: {
 ];
 
 /** Loads the demo organisations and one account per role; idempotent on names and e-mail addresses. */
-export async function loadDemoPeople(tx: DbOrTx, regionId: string): Promise<void> {
+export async function loadDemoPeople(tx: DbOrTx, regionId: string, secrets: SecretBox): Promise<void> {
   const orgIds = new Map<string, string>();
   for (const o of ORGANISATIONS) {
     const org = await identityRepo.upsertOrganisation(tx, { name: o.name, regionId });
@@ -64,7 +66,7 @@ export async function loadDemoPeople(tx: DbOrTx, regionId: string): Promise<void
         email: u.email,
         personId: p.id,
         passwordHash,
-        mfaSecret: u.noMfa ? null : DEMO_TOTP_SECRET,
+        mfaSecret: u.noMfa ? null : secrets.seal(DEMO_TOTP_SECRET, SECRET_PURPOSE.mfaSecret),
         mfaEnabledAt: u.noMfa ? null : new Date(),
       });
     }

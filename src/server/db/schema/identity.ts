@@ -117,7 +117,10 @@ export const account = pgTable(
     passwordHash: text('password_hash'),
     passwordChangedAt: timestamp('password_changed_at', { withTimezone: true }),
     status: text('status', { enum: ['active', 'disabled'] }).notNull().default('active'),
+    /** The TOTP secret, sealed (platform/keys/secret-box.ts): never the plain secret. */
     mfaSecret: text('mfa_secret'),
+    /** A new TOTP secret (sealed) while the second factor moves to a new phone; the old one works until it is confirmed. */
+    mfaPendingSecret: text('mfa_pending_secret'),
     mfaEnabledAt: timestamp('mfa_enabled_at', { withTimezone: true }),
     /** The last TOTP time step accepted: a code of that step or before is never accepted again. */
     mfaLastStep: integer('mfa_last_step'),

@@ -43,7 +43,7 @@ function actorOf(request: FastifyRequest): Actor {
 /** Login with password and TOTP, enrolment, logout, my sessions and password. */
 export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   const { config, database, clock } = app.deps;
-  const service = createAuthService(database.db, clock);
+  const service = createAuthService(database.db, clock, app.deps.secrets);
 
   app.post(
     '/auth/login',

@@ -14,6 +14,8 @@ import type { Actor } from '../../platform/auth/authenticate.js';
 import { abilitiesOf } from '../../../shared/permissions.js';
 import type { TMe } from '../../../shared/schemas/auth.js';
 import { authRepo } from './auth.repo.js';
+import type { SecretBox } from '../../platform/keys/secret-box.js';
+import { SECRET_PURPOSE } from '../../platform/keys/sealed-secrets.repo.js';
 import { identityRepo } from '../identity/identity.repo.js';
 
 export interface ClientInfo {
@@ -48,7 +50,9 @@ const normaliseRecoveryCode = (code: string) => code.toLowerCase().replace(/-/g,
 
 
 /** Login with password and second factor, sessions, and password changes. */
-export function createAuthService(db: Db, clock: Clock) {
+export function createAuthService(db: Db, clock: Clock, secrets: SecretBox) {
+  const openSecret = (sealed: string) => secrets.open(sealed, SECRET_PURPOSE.mfaSecret);
+
   /** Starts a session after the right password; the same refusal for unknown e-mail and wrong password. */
   async function login(email: string, password: string, client: ClientInfo, replacingSessionId?: string) {
     const now = clock.now();
@@ -118,7 +122,7 @@ export function createAuthService(db: Db, clock: Clock) {
     if (wait > 0) throw new TooManyRequests(wait);
     const acct = await authRepo.findById(db, actor.accountId);
     if (!acct?.mfaSecret || !acct.mfaEnabledAt) throw new AppError(409, 'conflict');
-    const secret = acct.mfaSecret;
+    const secret = openSecret(acct.mfaSecret);
     const result = await db.transaction(async (tx) => {
       const method = await checkSecondFactor(tx, acct.id, secret, code, now);
       if (!method) return { ok: false as const };
@@ -163,7 +167,7 @@ export function createAuthService(db: Db, clock: Clock) {
     if (!acct) throw new NotFound();
     if (acct.mfaEnabledAt) throw new AppError(409, 'conflict', undefined);
     const secret = newTotpSecret();
-    await authRepo.setPendingMfaSecret(db, acct.id, secret, clock.now());
+    await authRepo.setPendingMfaSecret(db, acct.id, secrets.seal(secret, SECRET_PURPOSE.mfaSecret), clock.now());
     const uri = totpUri(secret, acct.email);
     return { secret, otpauthUri: uri, qrSvg: await totpQrSvg(uri) };
   }
@@ -177,7 +181,7 @@ export function createAuthService(db: Db, clock: Clock) {
     const acct = await authRepo.findById(db, actor.accountId);
     if (!acct) throw new NotFound();
     if (acct.mfaEnabledAt || !acct.mfaSecret) throw new AppError(409, 'conflict');
-    const step = /^\d{6}$/.test(code) ? totpStep(acct.mfaSecret, code, now) : null;
+    const step = /^\d{6}$/.test(code) ? totpStep(openSecret(acct.mfaSecret), code, now) : null;
     if (step === null) {
       await recordFailure(db, key, LIMITS.mfa, now);
       throw new AppError(400, 'invalid_mfa_code');

@@ -6,7 +6,7 @@ import { loadDemoData } from '../../db/demo/index.js';
 let ctx: TestContext;
 beforeAll(async () => {
   ctx = await createTestApp();
-  await loadDemoData(ctx.database.db, 'test');
+  await loadDemoData(ctx.database.db, 'test', ctx.app.deps.secrets);
 });
 afterAll(() => ctx.close());
 
@@ -53,13 +53,13 @@ describe('regions', () => {
 
   it('loading the demo data twice adds nothing', async () => {
     const before = ZRegionListResponse.parse((await ctx.app.inject({ url: '/api/regions' })).json()).data;
-    await loadDemoData(ctx.database.db, 'test');
+    await loadDemoData(ctx.database.db, 'test', ctx.app.deps.secrets);
     const after = ZRegionListResponse.parse((await ctx.app.inject({ url: '/api/regions' })).json()).data;
     expect(after).toEqual(before);
   });
 
   it('refuses demo data in production', async () => {
-    await expect(loadDemoData(ctx.database.db, 'production')).rejects.toThrow(/production/);
+    await expect(loadDemoData(ctx.database.db, 'production', ctx.app.deps.secrets)).rejects.toThrow(/production/);
   });
 });
 

@@ -1,0 +1,1 @@
+ALTER TABLE "account" ADD COLUMN "mfa_pending_secret" text;
