@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { dataEnvelope } from './common.js';
+import { dataEnvelope, zDateTime, zEmail, zKey, zName, zQueryInt, zText, zVersion } from './common.js';
 import { ORG_ROLES, PLATFORM_ROLES } from '../permissions.js';
 
-const ZName = z.string().trim().min(2, 'At least 2 characters').max(200);
+const ZName = zName({ min: 2, max: 200 });
 
 export const ZOrganisation = z
   .object({
@@ -23,17 +23,17 @@ export const ZOrganisationResponse = dataEnvelope(ZOrganisation);
 export const ZOrganisationCreate = z
   .object({
     name: ZName,
-    regionCode: z.string().min(1).max(64).nullable().optional(),
-    sectorCodes: z.array(z.string().min(1).max(64)).max(20).default([]),
+    regionCode: zKey(64).nullable().optional(),
+    sectorCodes: z.array(zKey(64)).max(20).default([]),
   })
   .strict()
   .meta({ id: 'OrganisationCreate' });
 
 export const ZOrganisationUpdate = z
   .object({
-    version: z.number().int().positive().describe('The version this change is based on (optimistic concurrency)'),
+    version: zVersion,
     name: ZName.optional(),
-    sectorCodes: z.array(z.string().min(1).max(64)).max(20).optional(),
+    sectorCodes: z.array(zKey(64)).max(20).optional(),
     status: z.enum(['active', 'archived']).optional(),
   })
   .strict()
@@ -63,8 +63,8 @@ export const ZPersonListQuery = z.object({ organisationId: z.uuid().optional() }
 export const ZPersonCreate = z
   .object({
     name: ZName,
-    email: z.email().max(254).transform((e) => e.toLowerCase()),
-    phone: z.string().trim().max(40).nullable().optional(),
+    email: zEmail,
+    phone: zText({ max: 40 }).nullable().optional(),
     organisationId: z.uuid().optional(),
     orgRoles: z.array(z.enum(ORG_ROLES)).min(1).default(['professional']),
     platformRoles: z.array(z.enum(PLATFORM_ROLES)).default([]),
@@ -79,15 +79,15 @@ export const ZPersonCreatedResponse = dataEnvelope(ZPersonCreated);
 export const ZPersonResponse = dataEnvelope(ZPerson);
 
 export const ZAuditQuery = z.object({
-  action: z.string().max(100).optional(),
+  action: zKey(100).optional(),
   outcome: z.enum(['success', 'denied', 'failed']).optional(),
   actorAccountId: z.uuid().optional(),
-  resourceType: z.string().max(100).optional(),
-  resourceId: z.string().max(200).optional(),
-  from: z.iso.datetime({ offset: true }).optional(),
-  to: z.iso.datetime({ offset: true }).optional(),
-  before: z.coerce.number().int().positive().optional().describe('Cursor: only rows with a lower seq'),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
+  resourceType: zKey(100).optional(),
+  resourceId: zKey(200).optional(),
+  from: zDateTime.optional(),
+  to: zDateTime.optional(),
+  before: zQueryInt({ min: 1, max: Number.MAX_SAFE_INTEGER }).optional().describe('Cursor: only rows with a lower seq'),
+  limit: zQueryInt({ min: 1, max: 200 }).default(50),
 });
 
 export const ZAuditRow = z

@@ -1,22 +1,16 @@
 import { z } from 'zod';
-import { dataEnvelope } from './common.js';
+import { dataEnvelope, zCode, zEmail, zSecret, zText } from './common.js';
 
 export const PASSWORD_MIN_LENGTH = 12;
 export const PASSWORD_MAX_LENGTH = 128;
 
-const ZEmail = z
-  .string()
-  .trim()
-  .min(3)
-  .max(254)
-  .pipe(z.email())
-  .transform((e) => e.toLowerCase());
+const ZEmail = zEmail;
 
 export const ZLoginRequest = z
   .object({
     email: ZEmail,
     // Length limits only: whether it is right is for the server to say, in one answer for all failures.
-    password: z.string().min(1).max(PASSWORD_MAX_LENGTH),
+    password: zSecret({ min: 1, max: PASSWORD_MAX_LENGTH }),
   })
   .strict()
   .meta({ id: 'LoginRequest' });
@@ -30,9 +24,7 @@ export const ZLoginResponse = dataEnvelope(ZLoginResult);
 
 export const ZMfaRequest = z
   .object({
-    code: z
-      .string()
-      .trim()
+    code: zText({ max: 32 })
       .regex(/^(\d{6}|[A-Za-z0-9]{5}-?[A-Za-z0-9]{5})$/, 'Six digits from the app, or a recovery code'),
   })
   .strict()
@@ -54,8 +46,8 @@ export const ZMfaEnabledResponse = dataEnvelope(ZMfaEnabled);
 
 export const ZPasswordChange = z
   .object({
-    currentPassword: z.string().min(1).max(PASSWORD_MAX_LENGTH),
-    newPassword: z.string().min(PASSWORD_MIN_LENGTH).max(PASSWORD_MAX_LENGTH),
+    currentPassword: zSecret({ min: 1, max: PASSWORD_MAX_LENGTH }),
+    newPassword: zSecret({ min: PASSWORD_MIN_LENGTH, max: PASSWORD_MAX_LENGTH }),
   })
   .strict()
   .meta({ id: 'PasswordChange' });
@@ -103,8 +95,8 @@ export const ZOk = dataEnvelope(z.object({ ok: z.literal(true) }));
 /** First visit through an enrolment link: choose a password (then set up the second factor). */
 export const ZEnrolRequest = z
   .object({
-    token: z.string().min(20).max(200),
-    password: z.string().min(PASSWORD_MIN_LENGTH).max(PASSWORD_MAX_LENGTH),
+    token: zCode({ min: 20, max: 200 }),
+    password: zSecret({ min: PASSWORD_MIN_LENGTH, max: PASSWORD_MAX_LENGTH }),
   })
   .strict()
   .meta({ id: 'EnrolRequest' });
@@ -115,8 +107,8 @@ export const ZPasswordResetRequest = z.object({ email: ZEmail }).strict().meta({
 /** Choose a new password through the link in the mail; the second factor is still asked next. */
 export const ZPasswordResetConfirm = z
   .object({
-    token: z.string().min(20).max(200),
-    password: z.string().min(PASSWORD_MIN_LENGTH).max(PASSWORD_MAX_LENGTH),
+    token: zCode({ min: 20, max: 200 }),
+    password: zSecret({ min: PASSWORD_MIN_LENGTH, max: PASSWORD_MAX_LENGTH }),
   })
   .strict()
   .meta({ id: 'PasswordResetConfirm' });
@@ -135,7 +127,7 @@ export const ZAuthProviders = z
 export type TAuthProviders = z.infer<typeof ZAuthProviders>;
 export const ZAuthProvidersResponse = dataEnvelope(ZAuthProviders);
 /** Where to come back after an external login: a same-site path (anything else is ignored). */
-export const ZOidcStartQuery = z.object({ returnTo: z.string().max(512).optional().catch(undefined) });
+export const ZOidcStartQuery = z.object({ returnTo: zText({ max: 512 }).optional().catch(undefined) });
 
 /** Step-up: confirm with a fresh second-factor code before a sensitive operation. */
 export const ZReauthResponse = dataEnvelope(z.object({ validUntil: z.iso.datetime() }));

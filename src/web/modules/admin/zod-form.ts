@@ -27,6 +27,12 @@ function messageFor(issue: z.core.$ZodIssue, t: TFunction): string {
       return issue.origin === 'array' ? t('admin.validation.tooMany', { max: Number(issue.maximum) }) : t('admin.validation.tooLong', { max: Number(issue.maximum) });
     case 'invalid_format':
       return issue.format === 'email' ? t('admin.validation.email') : t('admin.validation.invalid');
+    case 'custom': {
+      const reason = (issue.params as { reason?: string } | undefined)?.reason;
+      if (reason === 'control_characters') return t('admin.validation.controlCharacters');
+      if (reason === 'bidi_characters') return t('admin.validation.bidiCharacters');
+      return t('admin.validation.invalid');
+    }
     default:
       return t('admin.validation.invalid');
   }
