@@ -1,6 +1,23 @@
 import { fileURLToPath } from 'node:url';
-import { defineConfig } from 'vite';
+import { resolve } from 'node:path';
+import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
+import { compressAssets } from './scripts/compress-assets.mjs';
+
+/** After the build, a .br and .gz copy of each asset, served precompressed by the server. */
+function precompress(): Plugin {
+  let outDir = '';
+  return {
+    name: 'samenplan-precompress',
+    apply: 'build',
+    configResolved(config) {
+      outDir = resolve(config.root, config.build.outDir);
+    },
+    async closeBundle() {
+      await compressAssets(outDir);
+    },
+  };
+}
 
 const repoRoot = fileURLToPath(new URL('.', import.meta.url));
 
@@ -9,7 +26,7 @@ const repoRoot = fileURLToPath(new URL('.', import.meta.url));
 export default defineConfig({
   root: 'src/web',
   publicDir: 'public',
-  plugins: [react()],
+  plugins: [react(), precompress()],
   css: {
     // Vite would look for the PostCSS config from `root`; point it at the repo root.
     postcss: repoRoot,
@@ -22,12 +39,16 @@ export default defineConfig({
     assetsInlineLimit: 0,
     rolldownOptions: {
       output: {
-        // Libraries change less often than the app: separate chunks cache better.
+        // Libraries change less often than the app: separate chunks cache better. Only libraries
+        // every page needs are grouped; the rest (date pickers, dayjs …) stays with the lazily
+        // loaded pages that use them, out of the first visit.
         codeSplitting: {
           groups: [
             { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler|react-router)[\\/]/ },
-            { name: 'mantine', test: /node_modules[\\/](@mantine|@floating-ui|@tabler)[\\/]/ },
-            { name: 'vendor', test: /node_modules[\\/]/ },
+            {
+              name: 'vendor',
+              test: /node_modules[\\/](@tanstack|i18next|react-i18next|zod|html-parse-stringify|void-elements)[\\/]/,
+            },
           ],
         },
       },

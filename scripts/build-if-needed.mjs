@@ -34,7 +34,9 @@ const sourcesOf = {
   web: [join(root, 'src/web'), join(root, 'src/shared'), join(root, 'vite.config.ts'), join(root, 'tsconfig.web.json'), join(root, 'postcss.config.cjs')],
 };
 const stale = (name) => Math.max(...common, ...sourcesOf[name].map(newest)) > builtAt(name);
-const run = (cmd, cmdArgs) => execFileSync(cmd, cmdArgs, { cwd: root, stdio: 'inherit' });
+// The web build is always a production build: under `npm test` NODE_ENV is `test`, and Vite would
+// then bundle React's development build (twice the size, and not what users get).
+const run = (cmd, cmdArgs, env = process.env) => execFileSync(cmd, cmdArgs, { cwd: root, stdio: 'inherit', env });
 
 if (args.has('--stamp')) {
   stamp('server');
@@ -45,7 +47,7 @@ if (args.has('--stamp')) {
     if (!stale(name)) continue;
     console.log(`Building the ${name === 'web' ? 'web app' : 'server'}…`);
     if (name === 'server') run(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.server.json']);
-    else run(process.execPath, [join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn']);
+    else run(process.execPath, [join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], { ...process.env, NODE_ENV: 'production' });
     stamp(name);
   }
 }

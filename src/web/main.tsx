@@ -1,5 +1,4 @@
-import '@mantine/core/styles.css';
-import '@mantine/notifications/styles.css';
+import './app/mantine-styles.js';
 import './app/global.css';
 import './i18n.js';
 import { StrictMode } from 'react';

@@ -160,4 +160,46 @@ describe('web app', () => {
     expect(asset.headers['cache-control']).toContain('immutable');
     await app.close();
   });
+
+  it('sends the precompressed brotli or gzip copy the browser accepts, and the plain file otherwise', async () => {
+    const { mkdtempSync, mkdirSync, writeFileSync, existsSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const { brotliDecompressSync, gunzipSync } = await import('node:zlib');
+    const { buildApp } = await import('../../src/server/app.js');
+    const { compressAssets } = await import('../../scripts/compress-assets.mjs');
+    const webDir = mkdtempSync(join(tmpdir(), 'samenplan-web-'));
+    mkdirSync(join(webDir, 'assets'));
+    writeFileSync(join(webDir, 'index.html'), '<!doctype html><html><body><div id="root"></div></body></html>');
+    const js = `export const words = ${JSON.stringify(Array.from({ length: 400 }, (_, i) => `woord ${i}`))};\n`;
+    writeFileSync(join(webDir, 'assets', 'app-abc123.js'), js);
+    writeFileSync(join(webDir, 'assets', 'tiny-abc123.js'), 'console.log(1)');
+    expect(await compressAssets(webDir)).toBe(1);
+    // Too small to gain anything: no copies.
+    expect(existsSync(join(webDir, 'assets', 'tiny-abc123.js.br'))).toBe(false);
+    const app = await buildApp({ config: ctx.config, database: ctx.database }, { webDir });
+
+    const br = await app.inject({ url: '/assets/app-abc123.js', headers: { 'accept-encoding': 'gzip, deflate, br' } });
+    expect(br.statusCode).toBe(200);
+    expect(br.headers['content-encoding']).toBe('br');
+    expect(br.headers['content-type']).toContain('javascript');
+    expect(br.headers.vary).toMatch(/accept-encoding/i);
+    expect(br.headers['cache-control']).toContain('immutable');
+    expect(br.rawPayload.length).toBeLessThan(js.length / 3);
+    expect(brotliDecompressSync(br.rawPayload).toString()).toBe(js);
+
+    const gz = await app.inject({ url: '/assets/app-abc123.js', headers: { 'accept-encoding': 'gzip' } });
+    expect(gz.headers['content-encoding']).toBe('gzip');
+    expect(gunzipSync(gz.rawPayload).toString()).toBe(js);
+
+    const plain = await app.inject({ url: '/assets/app-abc123.js', headers: { 'accept-encoding': 'identity' } });
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.body).toBe(js);
+
+    const tiny = await app.inject({ url: '/assets/tiny-abc123.js', headers: { 'accept-encoding': 'br' } });
+    expect(tiny.statusCode).toBe(200);
+    expect(tiny.headers['content-encoding']).toBeUndefined();
+    expect(tiny.body).toBe('console.log(1)');
+    await app.close();
+  });
 });

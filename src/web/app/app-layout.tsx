@@ -1,10 +1,11 @@
-import { useEffect, useRef, type MouseEvent } from 'react';
+import { Suspense, useEffect, useRef, type MouseEvent } from 'react';
 import { AppShell, Box, Burger, Container, Group, NavLink, ScrollArea, Text } from '@mantine/core';
 import { useDisclosure, useMediaQuery } from '@mantine/hooks';
 import { NavLink as RouterNavLink, Link, Outlet, useLocation, useMatch } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useMe } from '../api/auth.js';
 import { useHealth } from '../api/queries.js';
+import { PageSkeleton } from '../components/skeletons.js';
 import { StepUpProvider } from '../components/step-up/step-up.js';
 import { AccountMenu } from '../modules/auth/account-menu.js';
 import { useSessionExpiryRedirect } from '../modules/auth/session-expiry.js';
@@ -150,7 +151,9 @@ export function AppLayout() {
         <AppShell.Main id={MAIN_ID} tabIndex={-1} className={classes.main}>
           <Container size="lg" px={{ base: 'md', sm: 'xl' }} py={{ base: 'lg', sm: 'xl' }}>
             <StepUpProvider>
-              <Outlet />
+              <Suspense fallback={<PageSkeleton />}>
+                <Outlet />
+              </Suspense>
             </StepUpProvider>
           </Container>
         </AppShell.Main>

@@ -1,23 +1,38 @@
+import { lazy, type ComponentType } from 'react';
 import { createBrowserRouter, type RouteObject } from 'react-router';
 import { RootRouteError, RouteError } from '../components/route-error.js';
-import { AccountPage } from '../modules/account/account-page.js';
-import { AdminLayout } from '../modules/admin/admin-layout.js';
-import { OrganisationsPanel } from '../modules/admin/organisations-panel.js';
-import { PeoplePanel } from '../modules/admin/people-panel.js';
-import { AuditPage } from '../modules/audit/audit-page.js';
-import { EnrolLinkPage } from '../modules/auth/enrol-link-page.js';
-import { LoginPage } from '../modules/auth/login-page.js';
-import { MfaEnrolPage } from '../modules/auth/mfa-enrol-page.js';
-import { MfaPage } from '../modules/auth/mfa-page.js';
-import { PasswordResetPage } from '../modules/auth/password-reset-page.js';
-import { PasswordResetRequestPage } from '../modules/auth/password-reset-request-page.js';
-import { DevOutboxPage } from '../modules/dev-outbox/dev-outbox-page.js';
-import { HomePage } from '../modules/home/home-page.js';
-import { NotFoundPage } from '../modules/not-found/not-found-page.js';
-import { ModulePlaceholderPage } from '../modules/placeholder/module-placeholder-page.js';
-import { RegionPage } from '../modules/regions/region-page.js';
 import { AppLayout } from './app-layout.js';
 import { MODULES, type TPlannedModuleKey } from './modules.js';
+
+/**
+ * A page loaded on first use, so the first visit only downloads the shell and that page.
+ * The shell shows at once; `<Suspense>` in the layouts shows a skeleton while a page loads.
+ */
+function page<M, K extends keyof M>(load: () => Promise<M>, name: K) {
+  return lazy(async () => ({ default: (await load())[name] as ComponentType }));
+}
+
+const HomePage = page(() => import('../modules/home/home-page.js'), 'HomePage');
+const RegionPage = page(() => import('../modules/regions/region-page.js'), 'RegionPage');
+const LoginPage = page(() => import('../modules/auth/login-page.js'), 'LoginPage');
+const MfaPage = page(() => import('../modules/auth/mfa-page.js'), 'MfaPage');
+const MfaEnrolPage = page(() => import('../modules/auth/mfa-enrol-page.js'), 'MfaEnrolPage');
+const EnrolLinkPage = page(() => import('../modules/auth/enrol-link-page.js'), 'EnrolLinkPage');
+const PasswordResetRequestPage = page(
+  () => import('../modules/auth/password-reset-request-page.js'),
+  'PasswordResetRequestPage',
+);
+const PasswordResetPage = page(() => import('../modules/auth/password-reset-page.js'), 'PasswordResetPage');
+const DevOutboxPage = page(() => import('../modules/dev-outbox/dev-outbox-page.js'), 'DevOutboxPage');
+const AccountPage = page(() => import('../modules/account/account-page.js'), 'AccountPage');
+const AdminLayout = page(() => import('../modules/admin/admin-layout.js'), 'AdminLayout');
+const OrganisationsPanel = page(() => import('../modules/admin/organisations-panel.js'), 'OrganisationsPanel');
+const PeoplePanel = page(() => import('../modules/admin/people-panel.js'), 'PeoplePanel');
+const AuditPage = page(() => import('../modules/audit/audit-page.js'), 'AuditPage');
+const NotFoundPage = page(() => import('../modules/not-found/not-found-page.js'), 'NotFoundPage');
+const ModulePlaceholderPage = lazy(async () => ({
+  default: (await import('../modules/placeholder/module-placeholder-page.js')).ModulePlaceholderPage,
+}));
 
 const plannedModules: RouteObject[] = MODULES.filter(
   (entry): entry is typeof entry & { key: TPlannedModuleKey } => entry.key !== 'home' && entry.key !== 'admin',

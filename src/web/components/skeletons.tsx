@@ -68,3 +68,17 @@ export function PageSkeleton() {
     </>
   );
 }
+
+/** Placeholder for a section below a heading that is already shown (a page part still loading). */
+export function SectionSkeleton({ rows = 6 }: { rows?: number }) {
+  return (
+    <Busy>
+      <Stack gap="sm">
+        <Skeleton height={28} width="40%" />
+        {Array.from({ length: rows }, (_, i) => (
+          <Skeleton key={i} height={20} />
+        ))}
+      </Stack>
+    </Busy>
+  );
+}

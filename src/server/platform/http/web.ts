@@ -11,7 +11,11 @@ export function hasWebApp(webDir = WEB_DIST_DIR): boolean {
   return existsSync(join(webDir, 'index.html'));
 }
 
-/** Serves the built web app at `/`: hashed assets cached for good, index.html always fresh. */
+/**
+ * Serves the built web app at `/`: hashed assets cached for good, index.html always fresh. The build
+ * writes a brotli and a gzip copy of each asset (scripts/compress-assets.mjs); they are sent as they
+ * are, with `Content-Encoding`, to browsers that accept them.
+ */
 export async function registerWebApp(app: FastifyInstance, webDir = WEB_DIST_DIR): Promise<void> {
   if (hasWebApp(webDir)) {
     await registerPublicPlugin(app, fastifyStatic, {
@@ -19,9 +23,12 @@ export async function registerWebApp(app: FastifyInstance, webDir = WEB_DIST_DIR
       wildcard: false,
       index: false,
       cacheControl: false,
+      preCompressed: true,
       // Hashed assets never change; index.html must always be fetched fresh.
       setHeaders: (res, path) => {
         res.setHeader('cache-control', path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache');
+        // The same URL answers brotli, gzip or plain by the request's Accept-Encoding.
+        res.setHeader('vary', 'accept-encoding');
       },
     });
   }

@@ -1,3 +1,4 @@
+import { Suspense } from 'react';
 import { Alert, Button, Group, Stack, Text, Title } from '@mantine/core';
 import { IconBuilding, IconHome, IconListDetails, IconLock, IconUsers } from '@tabler/icons-react';
 import { Link, Navigate, NavLink, Outlet, useLocation, useOutletContext } from 'react-router';
@@ -5,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { TMe } from '../../../shared/schemas/auth.js';
 import { isFullyLoggedIn, useMe } from '../../api/auth.js';
 import { useDocumentTitle } from '../../components/document-title.js';
-import { PageSkeleton } from '../../components/skeletons.js';
+import { PageSkeleton, SectionSkeleton } from '../../components/skeletons.js';
 import { ErrorState } from '../../components/states.js';
 import { LOGIN_PATH, withReturn } from '../auth/return-path.js';
 import classes from './admin.module.css';
@@ -81,7 +82,9 @@ export function AdminLayout() {
           ))}
         </Group>
       </nav>
-      <Outlet context={{ me: me.data } satisfies TAdminContext} />
+      <Suspense fallback={<SectionSkeleton />}>
+        <Outlet context={{ me: me.data } satisfies TAdminContext} />
+      </Suspense>
     </>
   );
 }
