@@ -14,6 +14,7 @@ import type { Database } from './db/client.js';
 import { registerErrorHandling } from './platform/errors.js';
 import { publicPolicy, registerPolicyEnforcement, registerPublicPlugin, type DeclaredRoute } from './platform/policy/policy.js';
 import { registerSecurityHeaders } from './platform/http/security-headers.js';
+import { registerRateLimit } from './platform/http/rate-limit.js';
 import { registerNotFound, registerWebApp } from './platform/http/web.js';
 import { healthRoutes } from './modules/health/health.routes.js';
 import { referenceRoutes } from './modules/reference/reference.routes.js';
@@ -113,6 +114,8 @@ export async function buildApp(
   app.decorate('routeInventory', registerPolicyEnforcement(app));
   await registerSecurityHeaders(app, config);
   await registerAuthentication(app, { config, db: deps.database.db, clock: deps.clock });
+  // After the security headers (a 429 carries them) and authentication (limits per session), before any route.
+  await registerRateLimit(app, config);
 
   await app.register(swagger, {
     openapi: {

@@ -3,6 +3,12 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PACKAGE_ROOT } from './paths.js';
 
+/** A rate-limit setting: a whole number from 0 (0 switches that limit off) to 1,000,000. */
+function rateLimitNumber(what: string, fallback: number) {
+  const message = `must be ${what} between 0 (off) and 1000000`;
+  return z.coerce.number({ error: message }).int(message).min(0, message).max(1_000_000, message).default(fallback);
+}
+
 const ZConfig = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   PORT: z.coerce
@@ -58,6 +64,10 @@ const ZConfig = z.object({
       'must be a comma-separated list of base64 keys of 32 bytes each',
     )
     .optional(),
+  RATE_LIMIT_WINDOW_SECONDS: rateLimitNumber('a number of seconds', 60),
+  RATE_LIMIT_IP_MAX: rateLimitNumber('a number of requests', 1200),
+  RATE_LIMIT_ANONYMOUS_MAX: rateLimitNumber('a number of requests', 300),
+  RATE_LIMIT_SESSION_MAX: rateLimitNumber('a number of requests', 600),
   TRUST_PROXY: z
     .enum(['true', 'false', '1', '0'], { error: 'must be true or false' })
     .default('false')
@@ -102,6 +112,16 @@ export type Config = {
   };
   /** Key that seals secrets at rest (TOTP secrets); else `<data dir>/keys/secret.key`. Old keys open old values until `keys rotate`. */
   secrets: { key: string | undefined; oldKeys: string[] };
+  /**
+   * General rate limiting (docs/security.md): per IP for everyone, per session for logged-in callers
+   * and per IP, stricter, for anonymous ones; each a number of requests per window, 0 = off.
+   */
+  rateLimit: {
+    windowSeconds: number;
+    ipMax: number;
+    anonymousMax: number;
+    sessionMax: number;
+  };
   /** Whether the public URL is https: cookies get Secure, HSTS is sent. */
   secure: boolean;
   version: string;
@@ -154,6 +174,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     secrets: {
       key: c.SAMENPLAN_SECRET_KEY,
       oldKeys: (c.SAMENPLAN_SECRET_KEYS_OLD ?? '').split(',').map((k) => k.trim()).filter(Boolean),
+    },
+    rateLimit: {
+      windowSeconds: c.RATE_LIMIT_WINDOW_SECONDS,
+      ipMax: c.RATE_LIMIT_IP_MAX,
+      anonymousMax: c.RATE_LIMIT_ANONYMOUS_MAX,
+      sessionMax: c.RATE_LIMIT_SESSION_MAX,
     },
     secure: c.PUBLIC_URL?.startsWith('https://') ?? false,
     version: packageVersion(),

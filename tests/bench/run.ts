@@ -19,7 +19,7 @@ const DURATION_S = Number(process.env.BENCH_SECONDS ?? 5);
 const budgets = JSON.parse(readFileSync(join(import.meta.dirname, 'budgets.json'), 'utf8')) as Record<string, { p99: number; minRps: number } | string>;
 
 const dataDir = mkdtempSync(join(tmpdir(), 'samenplan-bench-'));
-const config = loadConfig({ ...process.env, NODE_ENV: 'test', LOG_LEVEL: 'silent', SAMENPLAN_DATA_DIR: dataDir });
+const config = loadConfig({ ...process.env, NODE_ENV: 'test', LOG_LEVEL: 'silent', SAMENPLAN_DATA_DIR: dataDir, RATE_LIMIT_WINDOW_SECONDS: '0' });
 const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir });
 await prepareDatabase(database);
 const secrets = secretBoxFor(config);

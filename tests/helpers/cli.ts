@@ -7,6 +7,14 @@ import { freshDatabase } from './database.js';
 export const ROOT = join(import.meta.dirname, '../..');
 const CLI = join(ROOT, 'src/cli/samenplan.ts');
 
+/** Limits high enough that no ordinary test meets them; tests of the limits themselves set their own. */
+export const TEST_RATE_LIMITS: Record<string, string> = {
+  RATE_LIMIT_WINDOW_SECONDS: '60',
+  RATE_LIMIT_IP_MAX: '100000',
+  RATE_LIMIT_ANONYMOUS_MAX: '100000',
+  RATE_LIMIT_SESSION_MAX: '100000',
+};
+
 /** Environment for a CLI process with a database of its own (a PGlite dir, or a fresh PostgreSQL database). */
 export async function cliEnv(extra: Record<string, string> = {}): Promise<Record<string, string>> {
   const base: Record<string, string> = {
@@ -14,6 +22,7 @@ export async function cliEnv(extra: Record<string, string> = {}): Promise<Record
     HOME: process.env.HOME ?? '/tmp',
     NODE_ENV: 'test',
     LOG_LEVEL: 'warn',
+    ...TEST_RATE_LIMITS,
   };
   if (process.env.DATABASE_URL) {
     const db = await freshDatabase();
