@@ -1,6 +1,6 @@
-import { and, eq, isNull, sql } from 'drizzle-orm';
+import { and, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
-import { account, recoveryCode } from '../../db/schema/index.js';
+import { account, recoveryCode, session } from '../../db/schema/index.js';
 
 /** SQL for accounts, their second factor and recovery codes. */
 export const authRepo = {
@@ -50,6 +50,16 @@ export const authRepo = {
       .set({ usedAt: now })
       .where(and(eq(recoveryCode.accountId, accountId), eq(recoveryCode.codeHash, codeHash), isNull(recoveryCode.usedAt)))
       .returning({ id: recoveryCode.id });
+    return rows.length > 0;
+  },
+
+  /** Whether this address completed a login (both factors) to the account since `since`: a known-good device. */
+  async isKnownDevice(db: DbOrTx, accountId: string, ip: string, since: Date): Promise<boolean> {
+    const rows = await db
+      .select({ id: session.id })
+      .from(session)
+      .where(and(eq(session.accountId, accountId), eq(session.ip, ip), eq(session.level, 'full'), gt(session.createdAt, since)))
+      .limit(1);
     return rows.length > 0;
   },
 

@@ -4,7 +4,7 @@ import type { Clock } from '../../platform/clock.js';
 import { AppError, NotFound, TooManyRequests } from '../../platform/errors.js';
 import { recordAudit, recordAuditAlone } from '../../platform/audit/audit.js';
 import { hashPassword, passwordProblem, verifyPassword } from '../../platform/auth/password.js';
-import { clearFailures, LIMITS, lockedFor, recordFailure } from '../../platform/auth/throttle.js';
+import { clearFailures, forgiveAttempt, LIMITS, takeAttempt, takeAttempts, type ThrottleLimit } from '../../platform/auth/throttle.js';
 import { sessionRepo } from '../../platform/auth/session.repo.js';
 import { randomToken, sha256 } from '../../platform/auth/tokens.js';
 import type { Mailer } from '../../platform/mail/mailer.js';
@@ -24,6 +24,8 @@ export interface ClientInfo {
 }
 
 const RECOVERY_CODE_COUNT = 10;
+/** An address that completed a login to an account within this time is a known-good device for it. */
+const KNOWN_DEVICE_MS = 90 * 24 * 60 * 60_000;
 const RESET_TTL_MS = 60 * 60_000;
 const INVALID_RESET_LINK = 'This link is not valid (any more). Ask for a new one.';
 
@@ -53,38 +55,48 @@ const normaliseRecoveryCode = (code: string) => code.toLowerCase().replace(/-/g,
 export function createAuthService(db: Db, clock: Clock, secrets: SecretBox) {
   const openSecret = (sealed: string) => secrets.open(sealed, SECRET_PURPOSE.mfaSecret);
 
-  /** Starts a session after the right password; the same refusal for unknown e-mail and wrong password. */
+  /**
+   * Starts a session after the right password; the same refusal for unknown e-mail and wrong password.
+   * Throttled per address, per account from this address, and per account from all unknown addresses
+   * together; an address that completed a login to this account before is slowed down, never locked
+   * out by others' failures (docs/security.md, 2).
+   */
   async function login(email: string, password: string, client: ClientInfo, replacingSessionId?: string) {
     const now = clock.now();
-    const keys = { account: `login:acct:${email}`, ip: `login:ip:${client.ip}` };
-    const wait = await lockedFor(db, [keys.account, keys.ip], now);
+    const acct = await authRepo.findByEmail(db, email);
+    const known = acct ? await authRepo.isKnownDevice(db, acct.id, client.ip, new Date(now.getTime() - KNOWN_DEVICE_MS)) : false;
+    const who = acct?.id ?? email.toLowerCase();
+    const pairKey = `login:acct-ip:${who}|${client.ip}`;
+    const keys: [string, ThrottleLimit][] = [
+      [`login:ip:${client.ip}`, LIMITS.ip],
+      [pairKey, known ? LIMITS.knownDevice : LIMITS.account],
+    ];
+    if (!known) keys.push([`login:acct:${who}`, LIMITS.accountAnyIp]);
+    const wait = await takeAttempts(db, keys, now);
     if (wait > 0) {
       await recordAuditAlone(db, {
-        action: 'auth.login', resourceType: 'account', actorLabel: email, ip: client.ip, outcome: 'denied', reason: 'throttled',
+        action: 'auth.login', resourceType: 'account', resourceId: acct?.id ?? null, actorLabel: email, ip: client.ip, outcome: 'denied', reason: 'throttled',
       });
       throw new TooManyRequests(wait);
     }
-    const acct = await authRepo.findByEmail(db, email);
     const passwordOk = await verifyPassword(acct?.passwordHash, password);
     if (!acct || !passwordOk || acct.status !== 'active') {
-      await db.transaction(async (tx) => {
-        await recordFailure(tx, keys.account, LIMITS.account, now);
-        await recordFailure(tx, keys.ip, LIMITS.ip, now);
-        await recordAudit(tx, {
-          action: 'auth.login',
-          resourceType: 'account',
-          resourceId: acct?.id ?? null,
-          actorAccountId: acct?.id ?? null,
-          actorLabel: email,
-          ip: client.ip,
-          outcome: 'failed',
-          reason: !acct ? 'unknown_account' : !passwordOk ? 'wrong_password' : 'account_disabled',
-        });
+      await recordAuditAlone(db, {
+        action: 'auth.login',
+        resourceType: 'account',
+        resourceId: acct?.id ?? null,
+        actorAccountId: acct?.id ?? null,
+        actorLabel: email,
+        ip: client.ip,
+        outcome: 'failed',
+        reason: !acct ? 'unknown_account' : !passwordOk ? 'wrong_password' : 'account_disabled',
       });
       throw new AppError(401, 'invalid_credentials');
     }
     return db.transaction(async (tx) => {
-      await clearFailures(tx, keys.account, now);
+      // The attempts taken were no failures.
+      for (const [key] of keys) await forgiveAttempt(tx, key, now);
+      await clearFailures(tx, pairKey, now);
       // A new session id at every login; whatever session the browser had is ended.
       if (replacingSessionId) await sessionRepo.revoke(tx, replacingSessionId, now);
       const created = await sessionRepo.create(tx, { accountId: acct.id, level: 'password', ip: client.ip, userAgent: client.userAgent, now });
@@ -118,10 +130,10 @@ export function createAuthService(db: Db, clock: Clock, secrets: SecretBox) {
   ): Promise<T> {
     const now = clock.now();
     const key = `mfa:acct:${actor.accountId}`;
-    const wait = await lockedFor(db, [key], now);
-    if (wait > 0) throw new TooManyRequests(wait);
     const acct = await authRepo.findById(db, actor.accountId);
     if (!acct?.mfaSecret || !acct.mfaEnabledAt) throw new AppError(409, 'conflict');
+    const wait = await takeAttempt(db, key, LIMITS.mfa, now);
+    if (wait > 0) throw new TooManyRequests(wait);
     const secret = openSecret(acct.mfaSecret);
     const result = await db.transaction(async (tx) => {
       const method = await checkSecondFactor(tx, acct.id, secret, code, now);
@@ -135,10 +147,7 @@ export function createAuthService(db: Db, clock: Clock, secrets: SecretBox) {
       return { ok: true as const, value };
     });
     if (result.ok) return result.value;
-    await db.transaction(async (tx) => {
-      await recordFailure(tx, key, LIMITS.mfa, now);
-      await recordAudit(tx, { action, resourceType: 'account', resourceId: acct.id, actorAccountId: acct.id, ip: client.ip, outcome: 'failed' });
-    });
+    await recordAuditAlone(db, { action, resourceType: 'account', resourceId: acct.id, actorAccountId: acct.id, ip: client.ip, outcome: 'failed' });
     throw new AppError(401, 'invalid_mfa_code').alreadyAudited();
   }
 
@@ -148,6 +157,16 @@ export function createAuthService(db: Db, clock: Clock, secrets: SecretBox) {
       await sessionRepo.markReauthenticated(tx, actor.sessionId, now);
       return { validUntil: new Date(now.getTime() + STEP_UP_WINDOW_MS).toISOString() };
     });
+  }
+
+  /** A refused new password is no guess at the token: the attempt taken for it does not count. */
+  async function forgivingWeakPassword<T>(key: string, now: Date, run: () => Promise<T>): Promise<T> {
+    try {
+      return await run();
+    } catch (err) {
+      if (err instanceof AppError && err.code === 'weak_password') await forgiveAttempt(db, key, now);
+      throw err;
+    }
   }
 
   /** Raises a session to full: the old session ends and a new id is issued (no fixation across levels). */
@@ -176,18 +195,16 @@ export function createAuthService(db: Db, clock: Clock, secrets: SecretBox) {
   async function enableMfa(actor: Actor, code: string, client: ClientInfo) {
     const now = clock.now();
     const key = `mfa:acct:${actor.accountId}`;
-    const wait = await lockedFor(db, [key], now);
-    if (wait > 0) throw new TooManyRequests(wait);
     const acct = await authRepo.findById(db, actor.accountId);
     if (!acct) throw new NotFound();
     if (acct.mfaEnabledAt || !acct.mfaSecret) throw new AppError(409, 'conflict');
+    const wait = await takeAttempt(db, key, LIMITS.mfa, now);
+    if (wait > 0) throw new TooManyRequests(wait);
     const step = /^\d{6}$/.test(code) ? totpStep(openSecret(acct.mfaSecret), code, now) : null;
-    if (step === null) {
-      await recordFailure(db, key, LIMITS.mfa, now);
-      throw new AppError(400, 'invalid_mfa_code');
-    }
+    if (step === null) throw new AppError(400, 'invalid_mfa_code');
     const codes = Array.from({ length: RECOVERY_CODE_COUNT }, newRecoveryCode);
     return db.transaction(async (tx) => {
+      await clearFailures(tx, key, now);
       await authRepo.enableMfa(tx, acct.id, step, now);
       await authRepo.replaceRecoveryCodes(tx, acct.id, codes.map((c) => sha256(normaliseRecoveryCode(c))));
       const session = await upgrade(actor, client, now, tx);
@@ -203,10 +220,10 @@ export function createAuthService(db: Db, clock: Clock, secrets: SecretBox) {
   async function enrol(token: string, password: string, client: ClientInfo) {
     const now = clock.now();
     const key = `enrol:ip:${client.ip}`;
-    const wait = await lockedFor(db, [key], now);
+    const wait = await takeAttempt(db, key, LIMITS.account, now);
     if (wait > 0) throw new TooManyRequests(wait);
     const hash = await hashPassword(password);
-    const result = await db.transaction(async (tx) => {
+    const result = await forgivingWeakPassword(key, now, () => db.transaction(async (tx) => {
       const accountId = await identityRepo.consumeAuthToken(tx, sha256(token), 'enrolment', now);
       if (!accountId) return null;
       const acct = await authRepo.findById(tx, accountId);
@@ -214,15 +231,15 @@ export function createAuthService(db: Db, clock: Clock, secrets: SecretBox) {
       const problem = passwordProblem(password, acct.email);
       if (problem) throw new AppError(400, 'weak_password', undefined, [{ path: 'password', message: problem }]);
       await authRepo.setPassword(tx, acct.id, hash, now);
+      await forgiveAttempt(tx, key, now);
       const session = await sessionRepo.create(tx, { accountId: acct.id, level: 'password', ip: client.ip, userAgent: client.userAgent, now });
       await recordAudit(tx, {
         action: 'auth.enrol', resourceType: 'account', resourceId: acct.id, actorAccountId: acct.id, actorPersonId: acct.personId,
         ip: client.ip, outcome: 'success',
       });
       return { ...session, next: acct.mfaEnabledAt ? ('mfa' as const) : ('mfa_enrol' as const) };
-    });
+    }));
     if (result) return result;
-    await recordFailure(db, key, LIMITS.account, now);
     await recordAuditAlone(db, { action: 'auth.enrol', resourceType: 'account', ip: client.ip, outcome: 'failed', reason: 'invalid_token' });
     throw new AppError(400, 'bad_request', 'This enrolment link is not valid (any more).');
   }
@@ -234,11 +251,9 @@ export function createAuthService(db: Db, clock: Clock, secrets: SecretBox) {
   async function requestPasswordReset(email: string, client: ClientInfo, mailer: Mailer, link: (token: string) => string, lang: 'nl' | 'en') {
     const now = clock.now();
     const keys = { account: `reset:acct:${email}`, ip: `reset:ip:${client.ip}` };
-    const wait = await lockedFor(db, [keys.account, keys.ip], now);
-    if (wait > 0) throw new TooManyRequests(wait);
     // Every request counts, so the mail cannot be used to flood someone's inbox.
-    await recordFailure(db, keys.account, LIMITS.resetPerAccount, now);
-    await recordFailure(db, keys.ip, LIMITS.ip, now);
+    const wait = await takeAttempts(db, [[keys.ip, LIMITS.ip], [keys.account, LIMITS.resetPerAccount]], now);
+    if (wait > 0) throw new TooManyRequests(wait);
     const acct = await authRepo.findByEmail(db, email);
     const token = randomToken();
     const sent = await db.transaction(async (tx) => {
@@ -266,16 +281,17 @@ export function createAuthService(db: Db, clock: Clock, secrets: SecretBox) {
   async function confirmPasswordReset(token: string, password: string, client: ClientInfo) {
     const now = clock.now();
     const key = `reset-confirm:ip:${client.ip}`;
-    const wait = await lockedFor(db, [key], now);
+    const wait = await takeAttempt(db, key, LIMITS.account, now);
     if (wait > 0) throw new TooManyRequests(wait);
     const hash = await hashPassword(password);
-    const result = await db.transaction(async (tx) => {
+    const result = await forgivingWeakPassword(key, now, () => db.transaction(async (tx) => {
       const accountId = await identityRepo.consumeAuthToken(tx, sha256(token), 'password_reset', now);
       const acct = accountId ? await authRepo.findById(tx, accountId) : undefined;
       if (!acct || acct.status !== 'active') return null;
       const problem = passwordProblem(password, acct.email);
       if (problem) throw new AppError(400, 'weak_password', undefined, [{ path: 'password', message: problem }]);
       await authRepo.setPassword(tx, acct.id, hash, now);
+      await forgiveAttempt(tx, key, now);
       const ended = await sessionRepo.revokeAll(tx, acct.id, now);
       const session = await sessionRepo.create(tx, { accountId: acct.id, level: 'password', ip: client.ip, userAgent: client.userAgent, now });
       await recordAudit(tx, {
@@ -283,9 +299,8 @@ export function createAuthService(db: Db, clock: Clock, secrets: SecretBox) {
         ip: client.ip, outcome: 'success', details: { sessionsEnded: ended },
       });
       return { ...session, next: acct.mfaEnabledAt ? ('mfa' as const) : ('mfa_enrol' as const) };
-    });
+    }));
     if (result) return result;
-    await recordFailure(db, key, LIMITS.account, now);
     await recordAuditAlone(db, { action: 'auth.password_reset', resourceType: 'account', ip: client.ip, outcome: 'failed', reason: 'invalid_token' });
     throw new AppError(400, 'bad_request', INVALID_RESET_LINK);
   }
@@ -337,6 +352,15 @@ export function createAuthService(db: Db, clock: Clock, secrets: SecretBox) {
   /** Changes the password after checking the current one; every other session ends at once. */
   async function changePassword(actor: Actor, current: string, next: string, client: ClientInfo) {
     const now = clock.now();
+    const key = `password:acct:${actor.accountId}`;
+    const wait = await takeAttempt(db, key, LIMITS.passwordChange, now);
+    if (wait > 0) {
+      await recordAuditAlone(db, {
+        action: 'auth.password_change', resourceType: 'account', resourceId: actor.accountId, actorAccountId: actor.accountId,
+        ip: client.ip, outcome: 'denied', reason: 'throttled',
+      });
+      throw new TooManyRequests(wait);
+    }
     const acct = await authRepo.findById(db, actor.accountId);
     if (!acct || !(await verifyPassword(acct.passwordHash, current))) {
       await recordAuditAlone(db, {
@@ -345,6 +369,8 @@ export function createAuthService(db: Db, clock: Clock, secrets: SecretBox) {
       });
       throw new AppError(401, 'invalid_credentials').alreadyAudited();
     }
+    // The current password was right: this attempt was no guess.
+    await clearFailures(db, key, now);
     const problem = passwordProblem(next, acct.email);
     if (problem) throw new AppError(400, 'weak_password', undefined, [{ path: 'newPassword', message: problem }]);
     const hash = await hashPassword(next);

@@ -85,18 +85,19 @@ describe('password and second factor', () => {
     expect(Number(locked.headers['retry-after'])).toBeGreaterThan(0);
   });
 
-  it('throttles an account after five failures: 429 with Retry-After, even for the right password', async () => {
+  it('throttles an account from one address after five failures: 429 with Retry-After, even for the right password', async () => {
     const u = await user();
+    const address = client().ip;
     for (let i = 0; i < 5; i++) {
-      expect((await client().post('/api/auth/login', { email: u.email, password: `Fout-wachtwoord-${i}x` })).statusCode).toBe(401);
+      expect((await new Client(ctx.app, address).post('/api/auth/login', { email: u.email, password: `Fout-wachtwoord-${i}x` })).statusCode).toBe(401);
     }
-    const res = await client().post('/api/auth/login', { email: u.email, password: u.password });
+    const res = await new Client(ctx.app, address).post('/api/auth/login', { email: u.email, password: u.password });
     expect(res.statusCode).toBe(429);
     expect(Number(res.headers['retry-after'])).toBeGreaterThan(60);
     expect(res.json().error.code).toBe('too_many_requests');
     // After the lock has passed, the right password works again.
     ctx.clock.advance(16 * 60_000);
-    expect((await client().post('/api/auth/login', { email: u.email, password: u.password })).statusCode).toBe(200);
+    expect((await new Client(ctx.app, address).post('/api/auth/login', { email: u.email, password: u.password })).statusCode).toBe(200);
   });
 
   it('throttles one IP address that tries many accounts', async () => {
