@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { dataEnvelope, zDateTime, zEmail, zKey, zName, zQueryInt, zText, zVersion } from './common.js';
+import { pageEnvelope, recordEnvelope, ZPageQuery, zDateTime, zEmail, zKey, zName, zQueryInt, zText, zVersion } from './common.js';
 import { ORG_ROLES, PLATFORM_ROLES } from '../permissions.js';
 
 const ZName = zName({ min: 2, max: 200 });
@@ -17,8 +17,20 @@ export const ZOrganisation = z
   })
   .meta({ id: 'Organisation' });
 export type TOrganisation = z.infer<typeof ZOrganisation>;
-export const ZOrganisationListResponse = dataEnvelope(z.array(ZOrganisation));
-export const ZOrganisationResponse = dataEnvelope(ZOrganisation);
+
+/** What the caller may do with an organisation (identity.policy.ts decides; screens only read it). */
+export const ORGANISATION_ACTIONS = ['view', 'update', 'archive', 'addPerson'] as const;
+export type TOrganisationAction = (typeof ORGANISATION_ACTIONS)[number];
+export const ZOrganisationAbilities = z
+  .object({ view: z.boolean(), update: z.boolean(), archive: z.boolean(), addPerson: z.boolean() })
+  .meta({ id: 'OrganisationAbilities' });
+export type TOrganisationAbilities = z.infer<typeof ZOrganisationAbilities>;
+
+/** A page of organisations; `abilities` is keyed by organisation id. */
+export const ZOrganisationListResponse = pageEnvelope(ZOrganisation, ZOrganisationAbilities);
+export type TOrganisationListResponse = z.infer<typeof ZOrganisationListResponse>;
+export const ZOrganisationResponse = recordEnvelope(ZOrganisation, ZOrganisationAbilities);
+export const ZOrganisationListQuery = ZPageQuery;
 
 export const ZOrganisationCreate = z
   .object({
@@ -28,6 +40,7 @@ export const ZOrganisationCreate = z
   })
   .strict()
   .meta({ id: 'OrganisationCreate' });
+export type TOrganisationCreate = z.input<typeof ZOrganisationCreate>;
 
 export const ZOrganisationUpdate = z
   .object({
@@ -38,6 +51,7 @@ export const ZOrganisationUpdate = z
   })
   .strict()
   .meta({ id: 'OrganisationUpdate' });
+export type TOrganisationUpdate = z.input<typeof ZOrganisationUpdate>;
 
 export const ZIdParams = z.object({ id: z.uuid() });
 
@@ -48,6 +62,8 @@ export const ZPerson = z
     email: z.string(),
     phone: z.string().nullable(),
     status: z.enum(['active', 'disabled']),
+    /** Which authority disabled the person; only that authority (or a higher one) lifts it. */
+    disabledBy: z.enum(['platform', 'organisation']).nullable(),
     mfaEnabled: z.boolean(),
     hasPassword: z.boolean(),
     memberships: z.array(z.object({ organisationId: z.uuid(), organisationName: z.string(), roles: z.array(z.enum(ORG_ROLES)) })),
@@ -56,9 +72,31 @@ export const ZPerson = z
   })
   .meta({ id: 'Person' });
 export type TPerson = z.infer<typeof ZPerson>;
-export const ZPersonListResponse = dataEnvelope(z.array(ZPerson));
 
-export const ZPersonListQuery = z.object({ organisationId: z.uuid().optional() });
+/**
+ * What the caller may do with a person. `disable`, `enable` (after a platform disable),
+ * `changeEmail` and `grantOrgAdmin` need a fresh step-up; the web asks for the code when the
+ * server answers `reauth_required`.
+ */
+export const PERSON_ACTIONS = ['view', 'edit', 'changeEmail', 'grantOrgAdmin', 'disable', 'enable'] as const;
+export type TPersonAction = (typeof PERSON_ACTIONS)[number];
+export const ZPersonAbilities = z
+  .object({
+    view: z.boolean(),
+    edit: z.boolean(),
+    changeEmail: z.boolean(),
+    grantOrgAdmin: z.boolean(),
+    disable: z.boolean(),
+    enable: z.boolean(),
+  })
+  .meta({ id: 'PersonAbilities' });
+export type TPersonAbilities = z.infer<typeof ZPersonAbilities>;
+
+/** A page of people; `abilities` is keyed by person id. */
+export const ZPersonListResponse = pageEnvelope(ZPerson, ZPersonAbilities);
+export type TPersonListResponse = z.infer<typeof ZPersonListResponse>;
+
+export const ZPersonListQuery = ZPageQuery.extend({ organisationId: z.uuid().optional() });
 
 export const ZPersonCreate = z
   .object({
@@ -71,12 +109,32 @@ export const ZPersonCreate = z
   })
   .strict()
   .meta({ id: 'PersonCreate' });
+export type TPersonCreate = z.input<typeof ZPersonCreate>;
+
+/**
+ * A change to a person, based on the version read. `orgRoles` sets the roles in organisations
+ * the caller administers (adding the person there when they are not a member yet).
+ */
+export const ZPersonUpdate = z
+  .object({
+    version: zVersion,
+    name: ZName.optional(),
+    email: zEmail.optional(),
+    phone: zText({ max: 40 }).nullable().optional(),
+    orgRoles: z
+      .array(z.object({ organisationId: z.uuid(), roles: z.array(z.enum(ORG_ROLES)).min(1).max(ORG_ROLES.length) }).strict())
+      .max(50)
+      .optional(),
+  })
+  .strict()
+  .meta({ id: 'PersonUpdate' });
+export type TPersonUpdate = z.input<typeof ZPersonUpdate>;
 
 export const ZPersonCreated = z
   .object({ person: ZPerson, enrolmentLink: z.string().describe('One-time link (7 days): choose a password, set up the second factor') })
   .meta({ id: 'PersonCreated' });
-export const ZPersonCreatedResponse = dataEnvelope(ZPersonCreated);
-export const ZPersonResponse = dataEnvelope(ZPerson);
+export const ZPersonCreatedResponse = recordEnvelope(ZPersonCreated, ZPersonAbilities);
+export const ZPersonResponse = recordEnvelope(ZPerson, ZPersonAbilities);
 
 export const ZAuditQuery = z.object({
   action: zKey(100).optional(),

@@ -26,6 +26,8 @@ export const organisation = pgTable(
   },
   (t) => [
     uniqueIndex('organisation_name_key').on(sql`lower(${t.name})`),
+    index('organisation_name_sort_idx').on(sql`lower(${t.name})`, t.id),
+    index('organisation_name_trgm_idx').using('gin', sql`${t.name} gin_trgm_ops`),
     index('organisation_region_idx').on(t.regionId),
     check('organisation_status_valid', sql`${t.status} in ('active', 'archived')`),
   ],
@@ -54,11 +56,21 @@ export const person = pgTable(
     email: text('email').notNull(),
     phone: text('phone'),
     status: text('status', { enum: ['active', 'disabled'] }).notNull().default('active'),
+    /**
+     * Which authority disabled the person: 'platform' (a platform admin) or 'organisation' (an
+     * organisation admin). A disable can only be lifted by the same or a higher authority.
+     */
+    disabledBy: text('disabled_by', { enum: ['platform', 'organisation'] }),
     ...auditedColumns(),
   },
   (t) => [
     uniqueIndex('person_email_key').on(sql`lower(${t.email})`),
     check('person_status_valid', sql`${t.status} in ('active', 'disabled')`),
+    check('person_disabled_by_valid', sql`${t.disabledBy} is null or ${t.disabledBy} in ('platform', 'organisation')`),
+    // Keyset paging by name and search by part of a name or e-mail (ILIKE '%…%' uses trigrams).
+    index('person_name_sort_idx').on(sql`lower(${t.name})`, t.id),
+    index('person_name_trgm_idx').using('gin', sql`${t.name} gin_trgm_ops`),
+    index('person_email_trgm_idx').using('gin', sql`${t.email} gin_trgm_ops`),
   ],
 );
 

@@ -3,6 +3,7 @@ import { ZErrorResponse } from '../../../shared/schemas/common.js';
 import {
   ZIdParams,
   ZOrganisationCreate,
+  ZOrganisationListQuery,
   ZOrganisationListResponse,
   ZOrganisationResponse,
   ZOrganisationUpdate,
@@ -11,21 +12,31 @@ import {
   ZPersonListQuery,
   ZPersonListResponse,
   ZPersonResponse,
+  ZPersonUpdate,
 } from '../../../shared/schemas/admin.js';
-import { adminPolicy, platformAdminPolicy, requireFull } from '../../platform/policy/policy.js';
+import { adminPolicy, platformAdminPolicy } from '../../platform/policy/policy.js';
+import { requireFullContext } from '../../platform/context.js';
 import { createIdentityAdminService } from './identity.admin.service.js';
 
-const errors = { 400: ZErrorResponse, 401: ZErrorResponse, 403: ZErrorResponse, 404: ZErrorResponse, 409: ZErrorResponse };
+const errors = { 400: ZErrorResponse, 401: ZErrorResponse, 403: ZErrorResponse, 404: ZErrorResponse, 409: ZErrorResponse, 422: ZErrorResponse };
 
 /** Administration of organisations and their staff. */
 export const identityRoutes: FastifyPluginAsyncZod = async (app) => {
-  const { config, database, clock } = app.deps;
-  const service = createIdentityAdminService(database.db, clock, config.baseUrl);
+  const { config, database } = app.deps;
+  const service = createIdentityAdminService(database.db, config.baseUrl);
 
   app.get(
     '/admin/organisations',
-    { config: { policy: adminPolicy }, schema: { tags: ['admin'], summary: 'Organisations I administer (all, for platform admins)', response: { 200: ZOrganisationListResponse, ...errors } } },
-    async (request) => ({ data: await service.listOrganisations(requireFull(request)) }),
+    {
+      config: { policy: adminPolicy },
+      schema: {
+        tags: ['admin'],
+        summary: 'Organisations I administer (all, for platform admins), a page at a time, with search on the name',
+        querystring: ZOrganisationListQuery,
+        response: { 200: ZOrganisationListResponse, ...errors },
+      },
+    },
+    async (request) => service.listOrganisations(requireFullContext(request.ctx), request.query),
   );
 
   app.post(
@@ -36,14 +47,14 @@ export const identityRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       reply.code(201);
-      return { data: await service.createOrganisation(requireFull(request), request.body, request.ip) };
+      return service.createOrganisation(requireFullContext(request.ctx), request.body);
     },
   );
 
   app.get(
     '/admin/organisations/:id',
     { config: { policy: adminPolicy }, schema: { tags: ['admin'], summary: 'One organisation', params: ZIdParams, response: { 200: ZOrganisationResponse, ...errors } } },
-    async (request) => ({ data: await service.getOrganisation(requireFull(request), request.params.id) }),
+    async (request) => service.getOrganisation(requireFullContext(request.ctx), request.params.id),
   );
 
   app.patch(
@@ -58,16 +69,21 @@ export const identityRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: ZOrganisationResponse, ...errors },
       },
     },
-    async (request) => ({ data: await service.updateOrganisation(requireFull(request), request.params.id, request.body, request.ip) }),
+    async (request) => service.updateOrganisation(request.ctx, request.params.id, request.body),
   );
 
   app.get(
     '/admin/people',
     {
       config: { policy: adminPolicy },
-      schema: { tags: ['admin'], summary: 'People of the organisations I administer', querystring: ZPersonListQuery, response: { 200: ZPersonListResponse, ...errors } },
+      schema: {
+        tags: ['admin'],
+        summary: 'People of the organisations I administer, a page at a time, with search on name and e-mail',
+        querystring: ZPersonListQuery,
+        response: { 200: ZPersonListResponse, ...errors },
+      },
     },
-    async (request) => ({ data: await service.listPeople(requireFull(request), request.query.organisationId) }),
+    async (request) => service.listPeople(requireFullContext(request.ctx), request.query),
   );
 
   app.post(
@@ -83,8 +99,29 @@ export const identityRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       reply.code(201);
-      return { data: await service.createPerson(requireFull(request), request.body, request.ip) };
+      return service.createPerson(requireFullContext(request.ctx), request.body);
     },
+  );
+
+  app.get(
+    '/admin/people/:id',
+    { config: { policy: adminPolicy }, schema: { tags: ['admin'], summary: 'One person, with what I may do with them', params: ZIdParams, response: { 200: ZPersonResponse, ...errors } } },
+    async (request) => service.getPerson(requireFullContext(request.ctx), request.params.id),
+  );
+
+  app.patch(
+    '/admin/people/:id',
+    {
+      config: { policy: adminPolicy },
+      schema: {
+        tags: ['admin'],
+        summary: 'Change a person (409 when the version is stale; a new e-mail address or org_admin role needs step-up)',
+        params: ZIdParams,
+        body: ZPersonUpdate,
+        response: { 200: ZPersonResponse, ...errors },
+      },
+    },
+    async (request) => service.updatePerson(request.ctx, request.params.id, request.body),
   );
 
   for (const [path, status] of [['disable', 'disabled'], ['enable', 'active']] as const) {
@@ -99,7 +136,7 @@ export const identityRoutes: FastifyPluginAsyncZod = async (app) => {
           response: { 200: ZPersonResponse, ...errors },
         },
       },
-      async (request) => ({ data: await service.setPersonStatus(requireFull(request), request.params.id, status, request.ip) }),
+      async (request) => service.setPersonStatus(request.ctx, request.params.id, status),
     );
   }
 };

@@ -1,6 +1,6 @@
-import type { Db } from '../../db/client.js';
+import type { DbOrTx } from '../../db/client.js';
 import { recordAudit, type AuditEntry } from '../../platform/audit/audit.js';
-import { Conflict, isUniqueViolation } from '../../platform/errors.js';
+import { Duplicate, isUniqueViolation } from '../../platform/errors.js';
 import { randomToken, sha256 } from '../../platform/auth/tokens.js';
 import type { OrgRole, PlatformRole } from '../../../shared/permissions.js';
 import { identityRepo } from './identity.repo.js';
@@ -19,16 +19,17 @@ export interface NewUser {
 /**
  * Creates a person with an account that has no password yet, and a one-time enrolment token
  * (valid 7 days) with which they choose a password and set up their second factor.
+ * Given a transaction it runs inside it (as a savepoint), so a service's checks and this write commit together.
  */
 export async function createUserWithEnrolment(
-  db: Db,
+  db: DbOrTx,
   input: NewUser,
   now: Date,
   actor: Pick<AuditEntry, 'actorAccountId' | 'actorPersonId' | 'actorLabel' | 'ip'>,
 ) {
   return db
     .transaction(async (tx) => {
-      if (await identityRepo.findPersonByEmail(tx, input.email)) throw new Conflict('A person with this e-mail address exists already.');
+      if (await identityRepo.findPersonByEmail(tx, input.email)) throw new Duplicate('email');
       const p = await identityRepo.insertPerson(tx, { name: input.name, email: input.email, phone: input.phone ?? null });
       const a = await identityRepo.insertAccount(tx, { email: input.email, personId: p.id });
       if (input.organisationId) {
@@ -55,7 +56,7 @@ export async function createUserWithEnrolment(
   })
     // Two creations of one address at once: the unique index decides, the loser gets 409.
     .catch((err: unknown) => {
-      if (isUniqueViolation(err)) throw new Conflict('A person with this e-mail address exists already.');
+      if (isUniqueViolation(err)) throw new Duplicate('email');
       throw err;
     });
 }

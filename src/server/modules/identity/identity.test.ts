@@ -37,9 +37,9 @@ afterAll(() => ctx.close());
 
 describe('organisations', () => {
   it('platform admins see all, organisation admins their own, others nothing', async () => {
-    const all = ZOrganisationListResponse.parse((await (await as(platformAdmin)).get('/api/admin/organisations')).json()).data;
+    const all = ZOrganisationListResponse.parse((await (await as(platformAdmin)).get('/api/admin/organisations')).json()).data.items;
     expect(all.map((o) => o.id)).toEqual(expect.arrayContaining([ownOrg, otherOrg]));
-    const own = ZOrganisationListResponse.parse((await (await as(orgAdmin)).get('/api/admin/organisations')).json()).data;
+    const own = ZOrganisationListResponse.parse((await (await as(orgAdmin)).get('/api/admin/organisations')).json()).data.items;
     expect(own.map((o) => o.id)).toEqual([ownOrg]);
     expect((await (await as(professional)).get('/api/admin/organisations')).statusCode).toBe(403);
     expect((await new Client(ctx.app).get('/api/admin/organisations')).statusCode).toBe(401);
@@ -99,7 +99,7 @@ describe('organisations', () => {
 
 describe('people', () => {
   it('an organisation admin lists only the people of their organisation', async () => {
-    const list = ZPersonListResponse.parse((await (await as(orgAdmin)).get('/api/admin/people')).json()).data;
+    const list = ZPersonListResponse.parse((await (await as(orgAdmin)).get('/api/admin/people')).json()).data.items;
     const ids = list.map((p) => p.id);
     expect(ids).toContain(professional.person.id);
     expect(ids).not.toContain(otherMember.person.id);
