@@ -7,56 +7,66 @@ import {
   ZPersonCreatedResponse,
   ZPersonListResponse,
   ZPersonResponse,
-  type TOrganisation,
+  type TOrganisationCreate,
+  type TOrganisationUpdate,
+  type TPersonCreate,
+  type TPersonUpdate,
 } from '../../shared/schemas/admin.js';
 import { ZReauthResponse } from '../../shared/schemas/auth.js';
-import type { OrgRole, PlatformRole } from '../../shared/permissions.js';
 import { apiGet, apiSend } from './client.js';
 
 /** Query keys of the administration screens. */
 export const adminKeys = {
   all: ['admin'] as const,
   organisations: ['admin', 'organisations'] as const,
+  organisationPages: (q: string, limit: number) => ['admin', 'organisations', 'pages', q, limit] as const,
   organisation: (id: string) => ['admin', 'organisations', id] as const,
-  people: (organisationId: string | null) => ['admin', 'people', organisationId ?? 'all'] as const,
+  people: (organisationId: string | null, q: string) => ['admin', 'people', organisationId ?? 'all', q] as const,
+  person: (id: string) => ['admin', 'people', 'one', id] as const,
   peopleAll: ['admin', 'people'] as const,
   audit: (filters: TAuditFilters) => ['audit', filters] as const,
 };
 
+/** Request bodies are the shared contracts' input types: one type per contract, no twins here. */
+export type TOrganisationCreateBody = TOrganisationCreate;
+export type TOrganisationUpdateBody = TOrganisationUpdate;
+export type TPersonCreateBody = TPersonCreate;
+export type TPersonUpdateBody = TPersonUpdate;
+
+const PAGE_SIZE = 50;
+
+function pageUrl(path: string, params: Record<string, string | null | undefined>, cursor: string | null, limit: number) {
+  const search = new URLSearchParams({ limit: String(limit) });
+  for (const [key, value] of Object.entries(params)) if (value) search.set(key, value);
+  if (cursor) search.set('cursor', cursor);
+  return `${path}?${search.toString()}`;
+}
+
 // ---- Organisations ----
 
-/** Organisations I administer (all of them for platform admins). */
-export const useOrganisations = (enabled = true) =>
-  useQuery({
-    queryKey: adminKeys.organisations,
-    queryFn: async ({ signal }) => (await apiGet('/api/admin/organisations', ZOrganisationListResponse, signal)).data,
+/**
+ * Organisations I administer (all of them for platform admins), page by page with server-side
+ * search; each page carries the abilities per organisation id.
+ */
+export const useOrganisations = (q = '', enabled = true, limit = PAGE_SIZE) =>
+  useInfiniteQuery({
+    queryKey: adminKeys.organisationPages(q, limit),
+    queryFn: async ({ signal, pageParam }) => apiGet(pageUrl('/api/admin/organisations', { q: q.trim() }, pageParam, limit), ZOrganisationListResponse, signal),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.data.nextCursor,
     enabled,
+    placeholderData: keepPreviousData,
   });
 
-/** One organisation, fresh from the server (used after a conflict). */
-export const fetchOrganisation = async (id: string): Promise<TOrganisation> =>
-  (await apiGet(`/api/admin/organisations/${encodeURIComponent(id)}`, ZOrganisationResponse)).data;
-
-export interface TOrganisationCreateBody {
-  name: string;
-  regionCode?: string | null;
-  sectorCodes: string[];
-}
+/** One organisation with my abilities on it, fresh from the server (used after a conflict). */
+export const fetchOrganisation = async (id: string) => (await apiGet(`/api/admin/organisations/${encodeURIComponent(id)}`, ZOrganisationResponse)).data;
 
 export function useCreateOrganisation() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: async (body: TOrganisationCreateBody) =>
-      (await apiSend('POST', '/api/admin/organisations', ZOrganisationResponse, body)).data,
+    mutationFn: async (body: TOrganisationCreateBody) => (await apiSend('POST', '/api/admin/organisations', ZOrganisationResponse, body)).data,
     onSuccess: () => queryClient.invalidateQueries({ queryKey: adminKeys.organisations }),
   });
-}
-
-export interface TOrganisationUpdateBody {
-  version: number;
-  name?: string;
-  sectorCodes?: string[];
-  status?: 'active' | 'archived';
 }
 
 export function useUpdateOrganisation() {
@@ -70,33 +80,45 @@ export function useUpdateOrganisation() {
 
 // ---- People ----
 
-/** People of the organisations I administer, optionally of one organisation. */
-export const usePeople = (organisationId: string | null, enabled = true) =>
-  useQuery({
-    queryKey: adminKeys.people(organisationId),
-    queryFn: async ({ signal }) => {
-      const query = organisationId ? `?${new URLSearchParams({ organisationId }).toString()}` : '';
-      return (await apiGet(`/api/admin/people${query}`, ZPersonListResponse, signal)).data;
-    },
+/** People of the organisations I administer, optionally of one organisation, page by page with search. */
+export const usePeople = (organisationId: string | null, q = '', enabled = true) =>
+  useInfiniteQuery({
+    queryKey: adminKeys.people(organisationId, q),
+    queryFn: async ({ signal, pageParam }) =>
+      apiGet(pageUrl('/api/admin/people', { organisationId, q: q.trim() }, pageParam, PAGE_SIZE), ZPersonListResponse, signal),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.data.nextCursor,
     enabled,
     placeholderData: keepPreviousData,
   });
 
-export interface TPersonCreateBody {
-  name: string;
-  email: string;
-  phone?: string | null;
-  organisationId?: string;
-  orgRoles: OrgRole[];
-  platformRoles: PlatformRole[];
-}
+/** One person with my abilities on them (the edit form reads the current version here). */
+export const usePerson = (id: string | null) =>
+  useQuery({
+    queryKey: adminKeys.person(id ?? ''),
+    queryFn: async ({ signal }) => apiGet(`/api/admin/people/${encodeURIComponent(id ?? '')}`, ZPersonResponse, signal),
+    enabled: id !== null,
+    staleTime: 0,
+  });
 
-/** Adds a person; the answer carries the one-time enrolment link. `send` lets the caller wrap it (step-up). */
+/** Adds a person; the answer carries the one-time enrolment link. `wrap` lets the caller add step-up. */
 export function useCreatePerson(wrap: <T>(fn: () => Promise<T>) => Promise<T> = (fn) => fn()) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: async (body: TPersonCreateBody) =>
-      wrap(async () => (await apiSend('POST', '/api/admin/people', ZPersonCreatedResponse, body)).data),
+    mutationFn: async (body: TPersonCreateBody) => wrap(async () => (await apiSend('POST', '/api/admin/people', ZPersonCreatedResponse, body)).data),
+    onSuccess: async () => {
+      await queryClient.invalidateQueries({ queryKey: adminKeys.peopleAll });
+      await queryClient.invalidateQueries({ queryKey: adminKeys.organisations });
+    },
+  });
+}
+
+/** Changes a person (name, e-mail, phone, roles) based on the version read. */
+export function useUpdatePerson(wrap: <T>(fn: () => Promise<T>) => Promise<T> = (fn) => fn()) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async ({ id, body }: { id: string; body: TPersonUpdateBody }) =>
+      wrap(async () => apiSend('PATCH', `/api/admin/people/${encodeURIComponent(id)}`, ZPersonResponse, body)),
     onSuccess: async () => {
       await queryClient.invalidateQueries({ queryKey: adminKeys.peopleAll });
       await queryClient.invalidateQueries({ queryKey: adminKeys.organisations });
@@ -151,3 +173,17 @@ export const useAudit = (filters: TAuditFilters, enabled = true) =>
     enabled,
     staleTime: 0,
   });
+
+/** The items of every loaded page and their abilities, merged (for lists that load more with a button). */
+export function flattenPages<T, A>(data: { pages: { data: { items: T[] }; abilities: Record<string, A> }[] } | undefined): {
+  items: T[];
+  abilities: Record<string, A>;
+} {
+  const items: T[] = [];
+  const abilities: Record<string, A> = {};
+  for (const page of data?.pages ?? []) {
+    items.push(...page.data.items);
+    Object.assign(abilities, page.abilities);
+  }
+  return { items, abilities };
+}

@@ -1,10 +1,10 @@
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { Badge, Button, Group, Paper, Skeleton, Stack, Table, Text, TextInput, Title, VisuallyHidden } from '@mantine/core';
-import { useMediaQuery } from '@mantine/hooks';
+import { useDebouncedValue, useMediaQuery } from '@mantine/hooks';
 import { IconPencil, IconPlus, IconSearch } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { TOrganisation } from '../../../shared/schemas/admin.js';
-import { useOrganisations } from '../../api/admin.js';
+import { flattenPages, useOrganisations } from '../../api/admin.js';
 import { useSectors } from '../../api/queries.js';
 import { useDocumentTitle } from '../../components/document-title.js';
 import { ErrorState } from '../../components/states.js';
@@ -33,28 +33,20 @@ export function TableSkeleton({ rows = 5 }: { rows?: number }) {
 
 /** Organisations: search, table (cards on phones), create and edit. */
 export function OrganisationsPanel() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const { me } = useAdminContext();
   const canCreate = Boolean(me.abilities['admin.organisations.manage']);
   useDocumentTitle(t('admin.organisations.title'));
   const isMobile = useMediaQuery('(max-width: 47.99em)');
-  const organisations = useOrganisations();
+  const [search, setSearch] = useState('');
+  // The server searches and pages; a short pause while typing saves a request per key.
+  const [query] = useDebouncedValue(search.trim(), 250);
+  const organisations = useOrganisations(query);
   const sectors = useSectors();
   const sectorName = useSectorName(sectors.data);
-  const [search, setSearch] = useState('');
   const [editing, setEditing] = useState<TOrganisation | 'new' | null>(null);
-
-  const filtered = useMemo(() => {
-    const needle = search.trim().toLocaleLowerCase(i18n.language);
-    const list = organisations.data ?? [];
-    const sorted = [...list].sort((a, b) => a.name.localeCompare(b.name, i18n.language));
-    if (!needle) return sorted;
-    return sorted.filter(
-      (o) =>
-        o.name.toLocaleLowerCase(i18n.language).includes(needle) ||
-        (o.regionName ?? '').toLocaleLowerCase(i18n.language).includes(needle),
-    );
-  }, [organisations.data, search, i18n.language]);
+  // Buttons follow the abilities the server sent with each organisation; no rule is re-derived here.
+  const { items: filtered, abilities } = flattenPages(organisations.data);
 
   const sectorBadges = (o: TOrganisation) =>
     o.sectorCodes.length === 0 ? (
@@ -71,7 +63,8 @@ export function OrganisationsPanel() {
       </Group>
     );
 
-  const editButton = (o: TOrganisation) => (
+  const editButton = (o: TOrganisation) =>
+    abilities[o.id]?.update && (
     <Button
       variant="default"
       size="xs"
@@ -179,11 +172,18 @@ export function OrganisationsPanel() {
           </ScrollRegion>
         </Paper>
       )}
+      {organisations.hasNextPage && (
+        <Group justify="center">
+          <Button variant="default" onClick={() => void organisations.fetchNextPage()} loading={organisations.isFetchingNextPage}>
+            {t('admin.loadMore')}
+          </Button>
+        </Group>
+      )}
 
       <OrganisationFormDialog
         organisation={editing === 'new' ? null : editing}
         opened={editing !== null}
-        canArchive={canCreate}
+        canArchive={editing !== null && editing !== 'new' && Boolean(abilities[editing.id]?.archive)}
         onClose={() => setEditing(null)}
       />
     </Stack>

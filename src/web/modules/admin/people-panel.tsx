@@ -1,10 +1,10 @@
 import { useState } from 'react';
-import { Badge, Button, Group, Paper, Select, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
-import { useMediaQuery } from '@mantine/hooks';
-import { IconCheck, IconPlus, IconX } from '@tabler/icons-react';
+import { Badge, Button, Group, Paper, Select, Stack, Table, Text, TextInput, Title, VisuallyHidden } from '@mantine/core';
+import { useDebouncedValue, useMediaQuery } from '@mantine/hooks';
+import { IconCheck, IconPencil, IconPlus, IconSearch, IconX } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { TPerson } from '../../../shared/schemas/admin.js';
-import { useOrganisations, usePeople, useSetPersonStatus } from '../../api/admin.js';
+import { flattenPages, useOrganisations, usePeople, useSetPersonStatus } from '../../api/admin.js';
 import { errorMessageKey } from '../../api/client.js';
 import { useDocumentTitle } from '../../components/document-title.js';
 import { ErrorState } from '../../components/states.js';
@@ -14,6 +14,7 @@ import { SectionNoAccess, useAdminContext } from './admin-layout.js';
 import { EnrolmentLinkDialog } from './enrolment-link-dialog.js';
 import { TableSkeleton } from './organisations-panel.js';
 import { PersonFormDialog } from './person-form.js';
+import { PersonEditDialog } from './person-edit-form.js';
 import { notify } from './notify.js';
 import { ScrollRegion, StatusBadge, wrappingBadge } from './labels.js';
 
@@ -41,8 +42,12 @@ export function PeoplePanel() {
   const isPlatformAdmin = me.platformRoles.some((r) => r.role === 'platform_admin');
   const canManage = Boolean(me.abilities['admin.people.manage']);
   const [organisationId, setOrganisationId] = useState<string>(ALL);
-  const organisations = useOrganisations(canManage);
-  const people = usePeople(organisationId === ALL ? null : organisationId, canManage);
+  const [search, setSearch] = useState('');
+  const [query] = useDebouncedValue(search.trim(), 250);
+  // The organisations to filter by and add to: the first hundred in reach (the server pages beyond that).
+  const organisations = useOrganisations('', canManage, 100);
+  const people = usePeople(organisationId === ALL ? null : organisationId, query, canManage);
+  const [editing, setEditing] = useState<string | null>(null);
   const { withStepUp } = useStepUp();
   const setStatus = useSetPersonStatus(withStepUp);
   const [adding, setAdding] = useState(false);
@@ -51,12 +56,11 @@ export function PeoplePanel() {
 
   if (!canManage) return <SectionNoAccess />;
 
-  // Organisation admins add people to the organisations they administer.
-  const administered = (organisations.data ?? []).filter(
-    (o) =>
-      o.status === 'active' &&
-      (isPlatformAdmin || me.memberships.some((m) => m.organisationId === o.id && m.roles.includes('org_admin'))),
-  );
+  // Every button follows the abilities the server sent with the records; no rule is re-derived here.
+  const orgPage = flattenPages(organisations.data);
+  const administered = orgPage.items.filter((o) => orgPage.abilities[o.id]?.addPerson);
+  const administeredIds = new Set(orgPage.items.map((o) => o.id));
+  const { items: list, abilities } = flattenPages(people.data);
 
   const runChange = () => {
     if (!toChange) return;
@@ -109,9 +113,22 @@ export function PeoplePanel() {
       </Group>
     );
 
+  const editButton = (p: TPerson) =>
+    abilities[p.id]?.edit && (
+      <Button
+        variant="default"
+        size="xs"
+        leftSection={<IconPencil size={16} aria-hidden="true" />}
+        onClick={() => setEditing(p.id)}
+        aria-label={t('admin.people.editNamed', { name: p.name })}
+      >
+        {t('admin.people.edit')}
+      </Button>
+    );
+
   const action = (p: TPerson) => {
-    if (p.id === me.person?.id) return null;
     const next = p.status === 'active' ? 'disable' : 'enable';
+    if (!abilities[p.id]?.[next]) return null;
     return (
       <Button
         variant="default"
@@ -125,8 +142,6 @@ export function PeoplePanel() {
       </Button>
     );
   };
-
-  const list = people.data ?? [];
 
   return (
     <Stack gap="md">
@@ -149,7 +164,7 @@ export function PeoplePanel() {
         label={t('admin.people.filterOrganisation')}
         data={[
           { value: ALL, label: t('admin.people.allOrganisations') },
-          ...(organisations.data ?? []).map((o) => ({ value: o.id, label: o.name })),
+          ...orgPage.items.map((o) => ({ value: o.id, label: o.name })),
         ]}
         value={organisationId}
         onChange={(value) => setOrganisationId(value ?? ALL)}
@@ -158,6 +173,15 @@ export function PeoplePanel() {
         nothingFoundMessage={t('admin.nothingFound')}
         maw={420}
       />
+      <TextInput
+        label={t('admin.people.search')}
+        placeholder={t('admin.people.searchPlaceholder')}
+        leftSection={<IconSearch size={16} aria-hidden="true" />}
+        value={search}
+        onChange={(e) => setSearch(e.currentTarget.value)}
+        maw={420}
+        type="search"
+      />
 
       {people.isError ? (
         <ErrorState error={people.error} onRetry={() => void people.refetch()} retrying={people.isFetching} />
@@ -165,7 +189,7 @@ export function PeoplePanel() {
         <TableSkeleton />
       ) : list.length === 0 ? (
         <Paper withBorder radius="md" p="lg">
-          <Text>{t('admin.people.empty')}</Text>
+          <Text>{query ? t('admin.people.noMatch') : t('admin.people.empty')}</Text>
         </Paper>
       ) : isMobile ? (
         <Stack gap="sm" component="ul" m={0} p={0} style={{ listStyle: 'none' }} aria-labelledby={TITLE_ID}>
@@ -189,7 +213,10 @@ export function PeoplePanel() {
                     <YesNo value={p.mfaEnabled} />
                   </Text>
                 </Group>
-                <div>{action(p)}</div>
+                <Group gap="xs">
+                  {editButton(p)}
+                  {action(p)}
+                </Group>
               </Stack>
             </Paper>
           ))}
@@ -226,7 +253,12 @@ export function PeoplePanel() {
                     <Table.Td>
                       <YesNo value={p.mfaEnabled} />
                     </Table.Td>
-                    <Table.Td ta="right">{action(p)}</Table.Td>
+                    <Table.Td ta="right">
+                      <Group gap="xs" justify="flex-end" wrap="nowrap">
+                        {editButton(p)}
+                        {action(p)}
+                      </Group>
+                    </Table.Td>
                   </Table.Tr>
                 ))}
               </Table.Tbody>
@@ -235,6 +267,15 @@ export function PeoplePanel() {
         </Paper>
       )}
 
+      {people.hasNextPage && (
+        <Group justify="center">
+          <Button variant="default" onClick={() => void people.fetchNextPage()} loading={people.isFetchingNextPage}>
+            {t('admin.loadMore')}
+          </Button>
+        </Group>
+      )}
+
+      <PersonEditDialog personId={editing} administeredIds={administeredIds} onClose={() => setEditing(null)} />
       <PersonFormDialog
         opened={adding}
         onClose={() => setAdding(false)}
