@@ -11,10 +11,11 @@ import {
 } from 'fastify-type-provider-zod';
 import type { Config } from './config.js';
 import type { Database } from './db/client.js';
-import { registerErrorHandling } from './platform/errors.js';
+import { frameworkErrorStatus, registerErrorHandling, sendError } from './platform/errors.js';
 import { publicPolicy, registerPolicyEnforcement, registerPublicPlugin, type DeclaredRoute } from './platform/policy/policy.js';
-import { registerSecurityHeaders } from './platform/http/security-headers.js';
+import { registerSecurityHeaders, securityHeaders } from './platform/http/security-headers.js';
 import { registerRateLimit } from './platform/http/rate-limit.js';
+import { logSerializers } from './platform/http/log-redaction.js';
 import { registerNotFound, registerWebApp } from './platform/http/web.js';
 import { healthRoutes } from './modules/health/health.routes.js';
 import { referenceRoutes } from './modules/reference/reference.routes.js';
@@ -62,7 +63,7 @@ const REQUEST_ID = /^[A-Za-z0-9._-]{8,128}$/;
 /** Builds the HTTP app with every plugin and module; main.ts and the tests both call it. */
 export async function buildApp(
   input: Omit<AppDeps, 'clock' | 'mailer' | 'jobs' | 'auditSealer' | 'secrets'> & { clock?: Clock; secrets?: SecretBox },
-  opts: { webDir?: string } = {}): Promise<FastifyInstance> {
+  opts: { webDir?: string; /** Where the log goes (tests read it); stdout by default. */ logStream?: { write(line: string): void } } = {}): Promise<FastifyInstance> {
   const { config } = input;
   const app = Fastify({
     logger: {
@@ -71,6 +72,9 @@ export async function buildApp(
         paths: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
         censor: '[redacted]',
       },
+      // Database errors carry the statement's parameters (names, e-mail addresses): never logged.
+      serializers: logSerializers,
+      ...(opts.logStream ? { stream: opts.logStream } : {}),
     },
     trustProxy: config.trustProxy,
     bodyLimit: 1_048_576,
@@ -80,6 +84,12 @@ export async function buildApp(
       return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
     },
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
+    // Bad URL encoding and too long parameters: the one error format with the security headers.
+    frameworkErrors: (error, request, reply) => {
+      const { status, code } = frameworkErrorStatus(error);
+      reply.headers(securityHeaders(config)).header('cache-control', 'no-store').header('x-request-id', request.id);
+      sendError(request, reply, status, code);
+    },
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
@@ -112,7 +122,7 @@ export async function buildApp(
   registerRequestContext(app, deps.clock);
   registerNotFound(app, opts.webDir);
   app.decorate('routeInventory', registerPolicyEnforcement(app));
-  await registerSecurityHeaders(app, config);
+  registerSecurityHeaders(app, config);
   await registerAuthentication(app, { config, db: deps.database.db, clock: deps.clock });
   // After the security headers (a 429 carries them) and authentication (limits per session), before any route.
   await registerRateLimit(app, config);

@@ -104,6 +104,8 @@ function statusToCode(status: number): TErrorCode {
       return 'precondition_failed';
     case 413:
       return 'payload_too_large';
+    case 414:
+      return 'uri_too_long';
     case 415:
       return 'unsupported_media_type';
     case 429:
@@ -129,6 +131,18 @@ export function sendError(
   };
   if (details && details.length > 0) body.error.details = details;
   return reply.code(status).header('content-type', 'application/json; charset=utf-8').send(body);
+}
+
+/**
+ * The framework's own early refusals (a URL that is not valid percent-encoding → 400, a path
+ * parameter over the router's limit → 414) in the one error format, with no FST_ code shown.
+ * They never reach the hooks, so the caller adds the security headers.
+ */
+export function frameworkErrorStatus(error: FastifyError): { status: number; code: TErrorCode } {
+  if (error.code === 'FST_ERR_MAX_PARAM_LENGTH') return { status: 414, code: 'uri_too_long' };
+  if (error.code === 'FST_ERR_BAD_URL') return { status: 400, code: 'bad_request' };
+  const status = typeof error.statusCode === 'number' && error.statusCode >= 400 ? error.statusCode : 500;
+  return { status, code: statusToCode(status) };
 }
 
 /** Installs the error and not-found handlers: every failure leaves as the one error format, never a stack trace. */

@@ -7,6 +7,7 @@ export const ERROR_CODES = [
   'invalid_json',
   'unsupported_media_type',
   'payload_too_large',
+  'uri_too_long',
   'unauthenticated',
   'invalid_credentials',
   'mfa_required',

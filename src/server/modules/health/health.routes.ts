@@ -12,18 +12,19 @@ export const healthRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { policy: publicPolicy },
       schema: {
         tags: ['platform'],
-        summary: 'Health of the service and its database',
+        summary: 'Health of the service and its database (the version only for a full session)',
         response: { 200: ZHealth, 503: ZErrorResponse },
       },
     },
-    async () => {
+    async (request) => {
       try {
         await app.deps.database.ping();
       } catch (err) {
         app.log.error({ err }, 'health check: database unreachable');
         throw new AppError(503, 'unavailable');
       }
-      return { status: 'ok' as const, database: app.deps.database.kind, version: app.deps.config.version };
+      const full = request.actor?.level === 'full';
+      return { status: 'ok' as const, database: app.deps.database.kind, ...(full ? { version: app.deps.config.version } : {}) };
     },
   );
 };

@@ -1,3 +1,4 @@
+import { isApiRequest } from '../http/security-headers.js';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import cookie from '@fastify/cookie';
 import type { Config } from '../../config.js';
@@ -91,7 +92,12 @@ export async function registerAuthentication(
 
   app.addHook('onRequest', async (request, reply) => {
     // Pages and static files are public and the same for everybody: no session lookup for them.
-    if (!request.url.startsWith('/api/')) return;
+    // Decided on the route the router matched, not the raw string ('/%61pi/…' is an API route).
+    if (!isApiRequest(request)) {
+      // Still no cross-site change anywhere, whatever path it claims.
+      if (checkCsrf(request, config)) throw new AppError(403, 'csrf_failed');
+      return;
+    }
     const token = request.cookies[sessionCookieName(config)];
     if (token) {
       const now = clock.now();
@@ -122,7 +128,7 @@ export async function registerAuthentication(
       await recordAuditAlone(db, {
         action: 'request.csrf',
         resourceType: 'route',
-        resourceId: `${request.method} ${request.url.split('?')[0]}`,
+        resourceId: `${request.method} ${request.routeOptions.url ?? request.url.split('?')[0]}`,
         actorAccountId: request.actor?.accountId ?? null,
         actorPersonId: request.actor?.personId ?? null,
         ip: request.ip,

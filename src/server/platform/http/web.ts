@@ -4,6 +4,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { WEB_DIST_DIR } from '../../paths.js';
 import { sendError } from '../errors.js';
+import { decodedPath } from './security-headers.js';
 import { registerPublicPlugin } from '../policy/policy.js';
 
 /** Whether a built web app exists in webDir. */
@@ -42,7 +43,8 @@ export function registerNotFound(app: FastifyInstance, webDir = WEB_DIST_DIR): v
   // Read once: the page is small, and a deploy restarts the server anyway.
   const indexHtml = hasWebApp(webDir) ? readFileSync(join(webDir, 'index.html')) : null;
   app.setNotFoundHandler((request, reply) => {
-    const path = request.url.split('?')[0] ?? '';
+    // The decoded path, as the router sees it ('/%61pi/x' is under /api).
+    const path = decodedPath(request.url) ?? '';
     if (path === '/api' || path.startsWith('/api/')) return sendError(request, reply, 404, 'route_not_found');
     const wantsPage = (request.method === 'GET' || request.method === 'HEAD') && !/\.[a-z0-9]+$/i.test(path);
     if (!wantsPage) return sendError(request, reply, 404, 'not_found');
