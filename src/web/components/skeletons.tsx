@@ -82,3 +82,19 @@ export function SectionSkeleton({ rows = 6 }: { rows?: number }) {
     </Busy>
   );
 }
+
+/** Placeholder for a table or list of rows. */
+export function TableSkeleton({ rows = 5 }: { rows?: number }) {
+  const { t } = useTranslation();
+  return (
+    <div aria-busy="true">
+      <VisuallyHidden role="status">{t('common.loading')}</VisuallyHidden>
+      <Stack gap="sm" aria-hidden="true">
+        <Skeleton height={36} />
+        {Array.from({ length: rows }, (_, i) => (
+          <Skeleton key={i} height={28} />
+        ))}
+      </Stack>
+    </div>
+  );
+}

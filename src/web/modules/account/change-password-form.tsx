@@ -5,8 +5,8 @@ import { useTranslation } from 'react-i18next';
 import { useState } from 'react';
 import { ApiError } from '../../api/client.js';
 import { useChangePassword } from '../../api/auth.js';
-import { authErrorText } from '../auth/error-text.js';
-import { FormError } from '../auth/form-error.js';
+import { authErrorText } from '../../components/form/error-text.js';
+import { FormError } from '../../components/form/form-error.js';
 import { PasswordField } from '../auth/password-field.js';
 import { PasswordRules, validateNewPassword, weakPasswordKey } from '../auth/password-rules.js';
 

@@ -1,6 +1,5 @@
 import { useState } from 'react';
-import { Badge, Button, Group, Paper, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
-import { useMediaQuery } from '@mantine/hooks';
+import { Badge, Button, Group, Stack, Text, Title, VisuallyHidden } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconLogout } from '@tabler/icons-react';
 import { useNavigate } from 'react-router';
@@ -9,11 +8,11 @@ import type { z } from 'zod';
 import type { ZSessionInfo } from '../../../shared/schemas/auth.js';
 import { errorMessageKey } from '../../api/client.js';
 import { useLogout, useRevokeSession, useSessions } from '../../api/auth.js';
-import { ErrorState } from '../../components/states.js';
+import { ResponsiveList } from '../../components/list/responsive-list.js';
 import { localeFor } from '../../i18n.js';
 import { LOGIN_PATH } from '../auth/return-path.js';
-import { ConfirmDialog } from './confirm-dialog.js';
-import { describeUserAgent, formatDateTime } from './format.js';
+import { ConfirmDialog } from '../../components/confirm-dialog.js';
+import { describeUserAgent, formatDateTime } from '../../components/format.js';
 
 type TSession = z.infer<typeof ZSessionInfo>;
 
@@ -24,7 +23,6 @@ export function SessionsPanel() {
   const { t, i18n } = useTranslation();
   const locale = localeFor(i18n.language);
   const navigate = useNavigate();
-  const isMobile = useMediaQuery('(max-width: 47.99em)');
   const sessions = useSessions(true);
   const revoke = useRevokeSession();
   const logoutAll = useLogout(true);
@@ -66,8 +64,6 @@ export function SessionsPanel() {
       </Button>
     );
 
-  const list = sessions.data ?? [];
-
   return (
     <Stack gap="md">
       <Group justify="space-between" align="flex-end" wrap="wrap" gap="sm">
@@ -89,53 +85,36 @@ export function SessionsPanel() {
         </Button>
       </Group>
 
-      {sessions.isError ? (
-        <ErrorState error={sessions.error} onRetry={() => void sessions.refetch()} retrying={sessions.isFetching} />
-      ) : sessions.isPending ? (
-        <Text c="dimmed">{t('common.loading')}</Text>
-      ) : isMobile ? (
-        <Stack gap="sm" component="ul" m={0} p={0} style={{ listStyle: 'none' }} aria-labelledby={TITLE_ID}>
-          {list.map((s) => (
-            <Paper component="li" key={s.id} withBorder radius="md" p="md">
-              <Stack gap={6}>
-                <Text fw={600}>{device(s)}</Text>
-                <Text size="sm">
-                  {t('account.sessions.ip')}: {s.ip ?? '—'}
-                </Text>
-                <Text size="sm">
-                  {t('account.sessions.lastActive')}: {lastActive(s)}
-                </Text>
-                <div>{action(s)}</div>
-              </Stack>
-            </Paper>
-          ))}
-        </Stack>
-      ) : (
-        <Paper withBorder radius="md">
-          <Table verticalSpacing="sm" horizontalSpacing="md" aria-labelledby={TITLE_ID}>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t('account.sessions.device_column')}</Table.Th>
-                <Table.Th scope="col">{t('account.sessions.ip')}</Table.Th>
-                <Table.Th scope="col">{t('account.sessions.lastActive')}</Table.Th>
-                <Table.Th scope="col">
-                  <VisuallyHidden>{t('account.sessions.actions')}</VisuallyHidden>
-                </Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {list.map((s) => (
-                <Table.Tr key={s.id}>
-                  <Table.Td title={s.userAgent ?? undefined}>{device(s)}</Table.Td>
-                  <Table.Td style={{ fontVariantNumeric: 'tabular-nums' }}>{s.ip ?? '—'}</Table.Td>
-                  <Table.Td style={{ fontVariantNumeric: 'tabular-nums' }}>{lastActive(s)}</Table.Td>
-                  <Table.Td ta="right">{action(s)}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Paper>
-      )}
+      <ResponsiveList
+        items={sessions.data}
+        query={sessions}
+        getKey={(s) => s.id}
+        labelledBy={TITLE_ID}
+        skeletonRows={2}
+        empty={<Text c="gray.8">{t('account.sessions.none')}</Text>}
+        columns={[
+          { key: 'device', header: t('account.sessions.device_column'), cell: device, title: (s) => s.userAgent ?? undefined },
+          { key: 'ip', header: t('account.sessions.ip'), nowrap: true, cell: (s) => s.ip ?? '—' },
+          { key: 'lastActive', header: t('account.sessions.lastActive'), nowrap: true, cell: lastActive },
+          {
+            key: 'action',
+            header: <VisuallyHidden>{t('account.sessions.actions')}</VisuallyHidden>,
+            cell: action,
+          },
+        ]}
+        card={(s) => (
+          <Stack gap={6}>
+            <Text fw={600}>{device(s)}</Text>
+            <Text size="sm">
+              {t('account.sessions.ip')}: {s.ip ?? '—'}
+            </Text>
+            <Text size="sm">
+              {t('account.sessions.lastActive')}: {lastActive(s)}
+            </Text>
+            <div>{action(s)}</div>
+          </Stack>
+        )}
+      />
 
       <ConfirmDialog
         opened={toRevoke !== null}

@@ -7,10 +7,10 @@ import { ZOrganisationCreate, ZOrganisationUpdate, type TOrganisation } from '..
 import { fetchOrganisation, useCreateOrganisation, useUpdateOrganisation, type TOrganisationUpdateBody } from '../../api/admin.js';
 import { ApiError, errorMessageKey } from '../../api/client.js';
 import { useRegions, useSectors } from '../../api/queries.js';
-import { FormError } from '../auth/form-error.js';
+import { FormError } from '../../components/form/form-error.js';
 import { useSectorName } from './labels.js';
-import { notify } from './notify.js';
-import { zodValidate } from './zod-form.js';
+import { notify } from '../../components/notify.js';
+import { zodValidate } from '../../components/form/zod-form.js';
 
 interface TValues {
   name: string;

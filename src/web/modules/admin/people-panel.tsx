@@ -9,13 +9,13 @@ import { errorMessageKey } from '../../api/client.js';
 import { useDocumentTitle } from '../../components/document-title.js';
 import { ErrorState } from '../../components/states.js';
 import { isStepUpCancelled, useStepUp } from '../../components/step-up/step-up.js';
-import { ConfirmDialog } from '../account/confirm-dialog.js';
+import { ConfirmDialog } from '../../components/confirm-dialog.js';
 import { SectionNoAccess, useAdminContext } from './admin-layout.js';
 import { EnrolmentLinkDialog } from './enrolment-link-dialog.js';
 import { TableSkeleton } from './organisations-panel.js';
 import { PersonFormDialog } from './person-form.js';
 import { PersonEditDialog } from './person-edit-form.js';
-import { notify } from './notify.js';
+import { notify } from '../../components/notify.js';
 import { ScrollRegion, StatusBadge, wrappingBadge } from './labels.js';
 
 const TITLE_ID = 'people-title';

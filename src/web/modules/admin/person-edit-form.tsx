@@ -8,9 +8,9 @@ import { usePerson, useUpdatePerson, type TPersonUpdateBody } from '../../api/ad
 import { ApiError, errorMessageKey } from '../../api/client.js';
 import { isStepUpCancelled, useStepUp } from '../../components/step-up/step-up.js';
 import { ErrorState } from '../../components/states.js';
-import { FormError } from '../auth/form-error.js';
-import { notify } from './notify.js';
-import { zodValidate } from './zod-form.js';
+import { FormError } from '../../components/form/form-error.js';
+import { notify } from '../../components/notify.js';
+import { zodValidate } from '../../components/form/zod-form.js';
 
 interface TValues {
   name: string;

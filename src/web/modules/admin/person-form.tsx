@@ -7,8 +7,8 @@ import { ORG_ROLES, PLATFORM_ROLES, type OrgRole, type PlatformRole } from '../.
 import { useCreatePerson, type TPersonCreateBody } from '../../api/admin.js';
 import { ApiError, errorMessageKey } from '../../api/client.js';
 import { isStepUpCancelled, useStepUp } from '../../components/step-up/step-up.js';
-import { FormError } from '../auth/form-error.js';
-import { zodValidate } from './zod-form.js';
+import { FormError } from '../../components/form/form-error.js';
+import { zodValidate } from '../../components/form/zod-form.js';
 
 interface TValues {
   name: string;

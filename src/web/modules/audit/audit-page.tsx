@@ -1,21 +1,17 @@
 import { useState, type FormEvent } from 'react';
-import { Badge, Button, Group, Paper, Select, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Badge, Button, Group, Paper, Select, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { DatePickerInput } from '@mantine/dates';
 import '@mantine/dates/styles.css';
 import 'dayjs/locale/nl-be';
 import 'dayjs/locale/en-gb';
-import { useMediaQuery } from '@mantine/hooks';
 import { IconAlertTriangle, IconBan, IconCheck, IconFilter, IconX } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { AUDIT_OUTCOMES, useAudit, type TAuditFilters, type TAuditOutcome, type TAuditRow } from '../../api/admin.js';
 import { useDocumentTitle } from '../../components/document-title.js';
-import { ErrorState } from '../../components/states.js';
+import { ResponsiveList } from '../../components/list/responsive-list.js';
 import { localeFor } from '../../i18n.js';
-import { formatDateTime } from '../account/format.js';
+import { formatDateTime } from '../../components/format.js';
 import { SectionNoAccess, useAdminContext } from '../admin/admin-layout.js';
-import { ScrollRegion } from '../admin/labels.js';
-import { TableSkeleton } from '../admin/organisations-panel.js';
-import adminClasses from '../admin/admin.module.css';
 import { brusselsDayBoundary } from './audit-format.js';
 
 const TITLE_ID = 'audit-title';
@@ -89,7 +85,6 @@ export function AuditPage() {
   const { me } = useAdminContext();
   const allowed = Boolean(me.abilities['audit.view']);
   useDocumentTitle(t('audit.title'));
-  const isMobile = useMediaQuery('(max-width: 47.99em)');
   const [draft, setDraft] = useState<TFilterValues>(EMPTY);
   const [applied, setApplied] = useState<TAuditFilters>({});
   const [dateError, setDateError] = useState<string | null>(null);
@@ -191,96 +186,59 @@ export function AuditPage() {
         </Stack>
       </Paper>
 
-      {audit.isError ? (
-        <ErrorState error={audit.error} onRetry={() => void audit.refetch()} retrying={audit.isFetching} />
-      ) : audit.isPending ? (
-        <TableSkeleton rows={8} />
-      ) : rows.length === 0 ? (
-        <Paper withBorder radius="md" p="lg">
-          <Text>{filtered ? t('audit.emptyFiltered') : t('audit.empty')}</Text>
-        </Paper>
-      ) : isMobile ? (
-        <Stack gap="sm" component="ul" m={0} p={0} style={{ listStyle: 'none' }} aria-labelledby={TITLE_ID}>
-          {rows.map((r) => (
-            <Paper component="li" key={r.id} withBorder radius="md" p="md">
-              <Stack gap={6}>
-                <Group justify="space-between" wrap="nowrap" align="flex-start">
-                  <Text fw={600} title={r.action}>
-                    {actionLabel(r.action)}
-                  </Text>
-                  <OutcomeBadge outcome={r.outcome} />
-                </Group>
-                <Text size="sm" className={adminClasses.tabular}>
-                  {formatDateTime(r.occurredAt, locale)}
-                </Text>
-                <Text size="sm">
-                  {t('audit.columns.who')}: {who(r)}
-                </Text>
-                <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
-                  {t('audit.columns.resource')}: {resource(r)}
-                </Text>
-                {r.ip && (
-                  <Text size="sm">
-                    {t('audit.columns.ip')}: {r.ip}
-                  </Text>
-                )}
-                {r.reason && (
-                  <Text size="sm">
-                    {t('audit.columns.reason')}: {r.reason}
-                  </Text>
-                )}
-              </Stack>
-            </Paper>
-          ))}
-        </Stack>
-      ) : (
-        <Paper withBorder radius="md">
-          <ScrollRegion labelledBy={TITLE_ID}>
-            <Table miw={960} verticalSpacing="xs" horizontalSpacing="sm" aria-labelledby={TITLE_ID} striped>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">{t('audit.columns.time')}</Table.Th>
-                  <Table.Th scope="col">{t('audit.columns.who')}</Table.Th>
-                  <Table.Th scope="col">{t('audit.columns.action')}</Table.Th>
-                  <Table.Th scope="col">{t('audit.columns.resource')}</Table.Th>
-                  <Table.Th scope="col">{t('audit.columns.outcome')}</Table.Th>
-                  <Table.Th scope="col">{t('audit.columns.ip')}</Table.Th>
-                  <Table.Th scope="col">{t('audit.columns.reason')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {rows.map((r) => (
-                  <Table.Tr key={r.id}>
-                    <Table.Td className={adminClasses.tabular}>{formatDateTime(r.occurredAt, locale)}</Table.Td>
-                    <Table.Td>{who(r)}</Table.Td>
-                    <Table.Td title={r.action}>{actionLabel(r.action)}</Table.Td>
-                    <Table.Td title={r.resourceId ?? undefined} style={{ overflowWrap: 'anywhere' }}>
-                      {resource(r)}
-                    </Table.Td>
-                    <Table.Td>
-                      <OutcomeBadge outcome={r.outcome} />
-                    </Table.Td>
-                    <Table.Td className={adminClasses.tabular}>{r.ip ?? '—'}</Table.Td>
-                    <Table.Td>{r.reason ?? '—'}</Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </ScrollRegion>
-        </Paper>
-      )}
-
-      {audit.hasNextPage && (
-        <Button
-          variant="default"
-          onClick={() => void audit.fetchNextPage()}
-          loading={audit.isFetchingNextPage}
-          style={{ alignSelf: 'flex-start' }}
-        >
-          {t('audit.loadMore')}
-        </Button>
-      )}
-      {audit.isFetchNextPageError && <ErrorState error={audit.error} onRetry={() => void audit.fetchNextPage()} />}
+      <ResponsiveList
+        items={rows}
+        query={audit}
+        paging={audit}
+        loadMoreLabel={t('audit.loadMore')}
+        getKey={(r) => r.id}
+        labelledBy={TITLE_ID}
+        skeletonRows={8}
+        striped
+        empty={
+          <Paper withBorder radius="md" p="lg">
+            <Text>{filtered ? t('audit.emptyFiltered') : t('audit.empty')}</Text>
+          </Paper>
+        }
+        columns={[
+          { key: 'time', header: t('audit.columns.time'), nowrap: true, cell: (r) => formatDateTime(r.occurredAt, locale) },
+          { key: 'who', header: t('audit.columns.who'), cell: who },
+          { key: 'action', header: t('audit.columns.action'), cell: (r) => actionLabel(r.action), title: (r) => r.action },
+          { key: 'resource', header: t('audit.columns.resource'), cell: resource, title: (r) => r.resourceId ?? undefined },
+          { key: 'outcome', header: t('audit.columns.outcome'), cell: (r) => <OutcomeBadge outcome={r.outcome} /> },
+          { key: 'ip', header: t('audit.columns.ip'), nowrap: true, cell: (r) => r.ip ?? '—' },
+          { key: 'reason', header: t('audit.columns.reason'), cell: (r) => r.reason ?? '—' },
+        ]}
+        card={(r) => (
+          <Stack gap={6}>
+            <Group justify="space-between" wrap="nowrap" align="flex-start">
+              <Text fw={600} title={r.action}>
+                {actionLabel(r.action)}
+              </Text>
+              <OutcomeBadge outcome={r.outcome} />
+            </Group>
+            <Text size="sm" style={{ fontVariantNumeric: 'tabular-nums' }}>
+              {formatDateTime(r.occurredAt, locale)}
+            </Text>
+            <Text size="sm">
+              {t('audit.columns.who')}: {who(r)}
+            </Text>
+            <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
+              {t('audit.columns.resource')}: {resource(r)}
+            </Text>
+            {r.ip && (
+              <Text size="sm">
+                {t('audit.columns.ip')}: {r.ip}
+              </Text>
+            )}
+            {r.reason && (
+              <Text size="sm">
+                {t('audit.columns.reason')}: {r.reason}
+              </Text>
+            )}
+          </Stack>
+        )}
+      />
     </Stack>
   );
 }

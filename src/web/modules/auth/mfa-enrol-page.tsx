@@ -10,8 +10,8 @@ import { authKeys, isFullyLoggedIn, useMe, useMfaEnable, useMfaSetup } from '../
 import { PageSkeleton } from '../../components/skeletons.js';
 import { ErrorState } from '../../components/states.js';
 import { AuthCard } from './auth-card.js';
-import { authErrorText, announcedError } from './error-text.js';
-import { FormError } from './form-error.js';
+import { authErrorText, announcedError } from '../../components/form/error-text.js';
+import { FormError } from '../../components/form/form-error.js';
 import { LOGIN_PATH, MFA_PATH, returnPathFrom, withReturn } from './return-path.js';
 
 /** The secret in groups of four characters, easier to type over. */

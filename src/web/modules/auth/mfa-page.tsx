@@ -7,8 +7,8 @@ import { ZMfaRequest } from '../../../shared/schemas/auth.js';
 import { isFullyLoggedIn, useMe, useMfa } from '../../api/auth.js';
 import { PageSkeleton } from '../../components/skeletons.js';
 import { AuthCard } from './auth-card.js';
-import { authErrorText, announcedError } from './error-text.js';
-import { FormError } from './form-error.js';
+import { authErrorText, announcedError } from '../../components/form/error-text.js';
+import { FormError } from '../../components/form/form-error.js';
 import { LOGIN_PATH, MFA_ENROL_PATH, returnPathFrom, withReturn } from './return-path.js';
 
 const TOTP = /^\d{6}$/;

@@ -1,6 +1,6 @@
 import { PasswordInput, type PasswordInputProps } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { announcedError } from './error-text.js';
+import { announcedError } from '../../components/form/error-text.js';
 
 /** A required password input whose show/hide button has a name, and whose error is announced. */
 export function PasswordField(props: PasswordInputProps) {

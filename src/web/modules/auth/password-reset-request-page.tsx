@@ -7,8 +7,8 @@ import { useTranslation } from 'react-i18next';
 import { ZPasswordResetRequest } from '../../../shared/schemas/auth.js';
 import { usePasswordResetRequest } from '../../api/auth.js';
 import { AuthCard } from './auth-card.js';
-import { announcedError, authErrorText } from './error-text.js';
-import { FormError } from './form-error.js';
+import { announcedError, authErrorText } from '../../components/form/error-text.js';
+import { FormError } from '../../components/form/form-error.js';
 import { LOGIN_PATH } from './return-path.js';
 
 /** "Wachtwoord vergeten?": ask for a mail with a link to choose a new password. */

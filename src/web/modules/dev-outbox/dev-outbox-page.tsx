@@ -8,7 +8,7 @@ import { isNotFound } from '../../api/client.js';
 import { useDocumentTitle } from '../../components/document-title.js';
 import { PageSkeleton } from '../../components/skeletons.js';
 import { EmptyState, ErrorState } from '../../components/states.js';
-import { formatDateTime } from '../account/format.js';
+import { formatDateTime } from '../../components/format.js';
 import { LOGIN_PATH, withReturn } from '../auth/return-path.js';
 import { linkifySameOrigin } from './linkify.js';
 

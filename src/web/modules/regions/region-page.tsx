@@ -65,9 +65,11 @@ function RegionContent({ region }: { region: TRegionDetail }) {
               <Title order={2} id="municipalities-title" mb="md">
                 {t('region.municipalitiesTitle')}
               </Title>
-              <Paper withBorder radius="md" px={{ base: 0, xs: 'xs' }} pb="xs" style={{ overflow: 'hidden' }}>
-                <MunicipalityTable regionName={region.name} municipalities={region.municipalities} />
-              </Paper>
+              <MunicipalityTable
+                regionName={region.name}
+                municipalities={region.municipalities}
+                labelledBy="municipalities-title"
+              />
             </section>
             <PopulationBars municipalities={region.municipalities} />
           </>
