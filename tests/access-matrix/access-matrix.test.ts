@@ -4,7 +4,7 @@ import { eq } from 'drizzle-orm';
 import { createTestApp, type TestContext } from '../helpers/app.js';
 import { makeOrganisation, makeUser } from '../helpers/factories.js';
 import { loginAs, stepUp, type LoggedIn, type TestRole } from '../helpers/login.js';
-import { organisation } from '../../src/server/db/schema/index.js';
+import { organisation, person } from '../../src/server/db/schema/index.js';
 import { loadReferenceData } from '../../src/server/db/reference-data.js';
 import { ACTORS, type ActorName, type MatrixFixture, type MatrixRow } from './matrix.js';
 import * as audit from './audit.matrix.js';
@@ -45,8 +45,14 @@ beforeAll(async () => {
     orgB,
     unique: () => randomUUID().slice(0, 8),
     async makePersonInA(opts = {}) {
-      const u = await makeUser(db, { organisationId: orgA, orgRoles: ['professional'], ...(opts.status ? { status: opts.status } : {}) });
+      const u = await makeUser(db, { organisationId: orgA, orgRoles: ['professional'], ...(opts.disabledBy ? { status: 'disabled' } : {}) });
+      if (opts.disabledBy) await db.update(person).set({ disabledBy: opts.disabledBy }).where(eq(person.id, u.person.id));
       return { personId: u.person.id, accountId: u.account.id };
+    },
+    async personVersion(id) {
+      const [row] = await db.select({ version: person.version }).from(person).where(eq(person.id, id));
+      if (!row) throw new Error(`no person ${id}`);
+      return row.version;
     },
     async organisationVersion(id) {
       const [row] = await db.select({ version: organisation.version }).from(organisation).where(eq(organisation.id, id));

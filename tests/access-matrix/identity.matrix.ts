@@ -34,6 +34,19 @@ export const rows: MatrixRow[] = [
     expect: { ...fullSession(403), orgAdminOther: 404, orgAdmin: 201, platformAdmin: 201 },
   },
   {
+    route: 'GET /api/admin/people/:id',
+    request: async (f) => ({ url: `/api/admin/people/${(await f.makePersonInA()).personId}` }),
+    expect: { ...fullSession(403), orgAdminOther: 404, orgAdmin: 200, platformAdmin: 200 },
+  },
+  {
+    route: 'PATCH /api/admin/people/:id',
+    request: async (f) => {
+      const { personId } = await f.makePersonInA();
+      return { url: `/api/admin/people/${personId}`, payload: { version: await f.personVersion(personId), phone: '+32 50 00 00 00' } };
+    },
+    expect: { ...fullSession(403), orgAdminOther: 404, orgAdmin: 200, platformAdmin: 200 },
+  },
+  {
     route: 'POST /api/admin/people/:id/disable',
     request: async (f) => ({ url: `/api/admin/people/${(await f.makePersonInA()).personId}/disable` }),
     stepUp: true,
@@ -41,7 +54,8 @@ export const rows: MatrixRow[] = [
   },
   {
     route: 'POST /api/admin/people/:id/enable',
-    request: async (f) => ({ url: `/api/admin/people/${(await f.makePersonInA({ status: 'disabled' })).personId}/enable` }),
+    note: 'a person an organisation admin disabled; one a platform admin disabled is lifted by a platform admin only (identity.test.ts)',
+    request: async (f) => ({ url: `/api/admin/people/${(await f.makePersonInA({ disabledBy: 'organisation' })).personId}/enable` }),
     stepUp: true,
     expect: { ...fullSession(403), orgAdminOther: 404, orgAdmin: 200, platformAdmin: 200 },
   },

@@ -25,9 +25,10 @@ export interface MatrixFixture {
   orgA: string;
   orgB: string;
   /** A new active person in organisation A (with an account), for routes that change a person. */
-  makePersonInA(opts?: { status?: 'active' | 'disabled' }): Promise<{ personId: string; accountId: string }>;
-  /** The current version of an organisation, for optimistic-concurrency writes. */
+  makePersonInA(opts?: { disabledBy?: 'platform' | 'organisation' }): Promise<{ personId: string; accountId: string }>;
+  /** The current version of an organisation or person, for optimistic-concurrency writes. */
   organisationVersion(id: string): Promise<number>;
+  personVersion(id: string): Promise<number>;
   /** A short unique suffix for names and e-mail addresses. */
   unique(): string;
 }
