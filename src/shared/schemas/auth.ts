@@ -44,6 +44,14 @@ export const ZMfaEnabled = z
   .meta({ id: 'MfaEnabled' });
 export const ZMfaEnabledResponse = dataEnvelope(ZMfaEnabled);
 
+/** New recovery codes (shown once); the earlier ones no longer work. */
+export const ZRecoveryCodes = z.object({ recoveryCodes: z.array(z.string()) }).meta({ id: 'RecoveryCodes' });
+export const ZRecoveryCodesResponse = dataEnvelope(ZRecoveryCodes);
+
+/** The second factor moved to a new phone: when, for the confirmation on screen. */
+export const ZMfaReplaced = z.object({ replacedAt: z.iso.datetime() }).meta({ id: 'MfaReplaced' });
+export const ZMfaReplacedResponse = dataEnvelope(ZMfaReplaced);
+
 export const ZPasswordChange = z
   .object({
     currentPassword: zSecret({ min: 1, max: PASSWORD_MAX_LENGTH }),

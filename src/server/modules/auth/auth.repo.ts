@@ -18,6 +18,24 @@ export const authRepo = {
     return db.update(account).set({ mfaSecret: secret, updatedAt: now }).where(and(eq(account.id, id), isNull(account.mfaEnabledAt)));
   },
 
+  /** A new (sealed) secret waiting to be confirmed on a new phone; the current one keeps working. */
+  setReplacementMfaSecret(db: DbOrTx, id: string, sealed: string, now: Date) {
+    return db.update(account).set({ mfaPendingSecret: sealed, updatedAt: now }).where(eq(account.id, id));
+  },
+
+  /**
+   * The waiting secret becomes the second factor, only if it is still the one that was checked
+   * (a second setup meanwhile wins); true when it was moved.
+   */
+  async confirmReplacementMfaSecret(db: DbOrTx, id: string, pending: string, sealed: string, step: number, now: Date): Promise<boolean> {
+    const rows = await db
+      .update(account)
+      .set({ mfaSecret: sealed, mfaPendingSecret: null, mfaLastStep: step, mfaEnabledAt: now, updatedAt: now, version: sql`${account.version} + 1` })
+      .where(and(eq(account.id, id), eq(account.mfaPendingSecret, pending)))
+      .returning({ id: account.id });
+    return rows.length > 0;
+  },
+
   enableMfa(db: DbOrTx, id: string, step: number, now: Date) {
     return db
       .update(account)

@@ -16,6 +16,8 @@ import {
   ZPasswordResetRequest,
   ZOutboxResponse,
   ZReauthResponse,
+  ZRecoveryCodesResponse,
+  ZMfaReplacedResponse,
   ZSessionListResponse,
   ZSessionParams,
 } from '../../../shared/schemas/auth.js';
@@ -291,5 +293,45 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       await service.changePassword(requireFull(request), request.body.currentPassword, request.body.newPassword, client(request));
       return { data: { ok: true as const } };
     },
+  );
+
+  app.post(
+    '/auth/recovery-codes',
+    {
+      config: { policy: authenticatedPolicy },
+      schema: {
+        tags: ['auth'],
+        summary: 'New recovery codes (after a fresh step-up); the earlier ones stop working',
+        response: { 200: ZRecoveryCodesResponse, ...errors },
+      },
+    },
+    async (request) => ({ data: await service.renewRecoveryCodes(requireFull(request), client(request)) }),
+  );
+
+  app.post(
+    '/auth/mfa/replace',
+    {
+      config: { policy: authenticatedPolicy },
+      schema: {
+        tags: ['auth'],
+        summary: 'Move the second factor to a new phone (after a fresh step-up): a new secret and its QR code; the current one works until the new one is confirmed',
+        response: { 200: ZMfaSetupResponse, 409: ZErrorResponse, ...errors },
+      },
+    },
+    async (request) => ({ data: await service.startMfaReplacement(requireFull(request)) }),
+  );
+
+  app.post(
+    '/auth/mfa/replace/confirm',
+    {
+      config: { policy: authenticatedPolicy },
+      schema: {
+        tags: ['auth'],
+        summary: 'Confirm the new phone with a code from it: from now on only the new phone works',
+        body: ZMfaRequest,
+        response: { 200: ZMfaReplacedResponse, 409: ZErrorResponse, ...errors },
+      },
+    },
+    async (request) => ({ data: await service.confirmMfaReplacement(requireFull(request), request.body.code, client(request)) }),
   );
 };

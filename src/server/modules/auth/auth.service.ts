@@ -8,7 +8,7 @@ import { clearFailures, forgiveAttempt, LIMITS, takeAttempt, takeAttempts, type 
 import { sessionRepo } from '../../platform/auth/session.repo.js';
 import { randomToken, sha256 } from '../../platform/auth/tokens.js';
 import type { Mailer } from '../../platform/mail/mailer.js';
-import { STEP_UP_WINDOW_MS } from '../../platform/auth/step-up.js';
+import { requireStepUp, STEP_UP_WINDOW_MS } from '../../platform/auth/step-up.js';
 import { newTotpSecret, totpQrSvg, totpStep, totpUri } from '../../platform/auth/totp.js';
 import type { Actor } from '../../platform/auth/authenticate.js';
 import { abilitiesOf } from '../../../shared/permissions.js';
@@ -216,6 +216,69 @@ export function createAuthService(db: Db, clock: Clock, secrets: SecretBox) {
     });
   }
 
+  /** New recovery codes after a fresh step-up; the earlier ones stop working in the same transaction. */
+  async function renewRecoveryCodes(actor: Actor, client: ClientInfo) {
+    const now = clock.now();
+    requireStepUp(actor, now);
+    const codes = Array.from({ length: RECOVERY_CODE_COUNT }, newRecoveryCode);
+    await db.transaction(async (tx) => {
+      await authRepo.replaceRecoveryCodes(tx, actor.accountId, codes.map((c) => sha256(normaliseRecoveryCode(c))));
+      await recordAudit(tx, {
+        action: 'auth.recovery_codes_renew', resourceType: 'account', resourceId: actor.accountId, actorAccountId: actor.accountId,
+        actorPersonId: actor.personId, ip: client.ip, outcome: 'success',
+      });
+    });
+    return { recoveryCodes: codes };
+  }
+
+  /**
+   * Moving the second factor to a new phone, step one (after a fresh step-up): a new secret waits,
+   * sealed, next to the current one, which keeps working until the new one is confirmed.
+   */
+  async function startMfaReplacement(actor: Actor) {
+    const now = clock.now();
+    requireStepUp(actor, now);
+    const acct = await authRepo.findById(db, actor.accountId);
+    if (!acct) throw new NotFound();
+    if (!acct.mfaEnabledAt) throw new AppError(409, 'conflict');
+    const secret = newTotpSecret();
+    await authRepo.setReplacementMfaSecret(db, acct.id, secrets.seal(secret, SECRET_PURPOSE.mfaPendingSecret), now);
+    const uri = totpUri(secret, acct.email);
+    return { secret, otpauthUri: uri, qrSvg: await totpQrSvg(uri) };
+  }
+
+  /** Step two: a code from the new phone makes its secret the second factor; the old phone stops working. */
+  async function confirmMfaReplacement(actor: Actor, code: string, client: ClientInfo) {
+    const now = clock.now();
+    const key = `mfa:acct:${actor.accountId}`;
+    const acct = await authRepo.findById(db, actor.accountId);
+    if (!acct) throw new NotFound();
+    const pending = acct.mfaPendingSecret;
+    if (!pending || !acct.mfaEnabledAt) throw new AppError(409, 'conflict');
+    const wait = await takeAttempt(db, key, LIMITS.mfa, now);
+    if (wait > 0) throw new TooManyRequests(wait);
+    const step = /^\d{6}$/.test(code) ? totpStep(secrets.open(pending, SECRET_PURPOSE.mfaPendingSecret), code, now) : null;
+    if (step === null) {
+      await recordAuditAlone(db, {
+        action: 'auth.mfa_replace', resourceType: 'account', resourceId: acct.id, actorAccountId: acct.id, actorPersonId: acct.personId,
+        ip: client.ip, outcome: 'failed', reason: 'invalid_mfa_code',
+      });
+      throw new AppError(400, 'invalid_mfa_code');
+    }
+    const plain = secrets.open(pending, SECRET_PURPOSE.mfaPendingSecret);
+    return db.transaction(async (tx) => {
+      // Only if the waiting secret is still the one just checked (a new setup meanwhile wins).
+      const moved = await authRepo.confirmReplacementMfaSecret(tx, acct.id, pending, secrets.seal(plain, SECRET_PURPOSE.mfaSecret), step, now);
+      if (!moved) throw new AppError(409, 'conflict');
+      await clearFailures(tx, key, now);
+      await recordAudit(tx, {
+        action: 'auth.mfa_replace', resourceType: 'account', resourceId: acct.id, actorAccountId: acct.id, actorPersonId: acct.personId,
+        ip: client.ip, outcome: 'success',
+      });
+      return { replacedAt: now.toISOString() };
+    });
+  }
+
   /** Sets the first password through a one-time enrolment token; the second factor comes next. */
   async function enrol(token: string, password: string, client: ClientInfo) {
     const now = clock.now();
@@ -396,6 +459,6 @@ export function createAuthService(db: Db, clock: Clock, secrets: SecretBox) {
     };
   }
 
-  return { login, reauthenticate, enrol, requestPasswordReset, confirmPasswordReset, verifyMfa, setupMfa, enableMfa, logout, logoutEverywhere, listSessions, revokeSession, changePassword, me };
+  return { login, reauthenticate, renewRecoveryCodes, startMfaReplacement, confirmMfaReplacement, enrol, requestPasswordReset, confirmPasswordReset, verifyMfa, setupMfa, enableMfa, logout, logoutEverywhere, listSessions, revokeSession, changePassword, me };
 }
 export type AuthService = ReturnType<typeof createAuthService>;

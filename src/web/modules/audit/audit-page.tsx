@@ -25,6 +25,8 @@ const KNOWN_ACTIONS = [
   'auth.logout_all',
   'auth.mfa',
   'auth.mfa_enrol',
+  'auth.mfa_replace',
+  'auth.recovery_codes_renew',
   'auth.reauth',
   'auth.enrol',
   'auth.oidc_link',
