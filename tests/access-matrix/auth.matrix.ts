@@ -28,5 +28,8 @@ export const rows: MatrixRow[] = [
   { route: 'DELETE /api/auth/sessions/:id', request: () => ({ url: '/api/auth/sessions/00000000-0000-4000-8000-000000000000' }), expect: fullSession(404) },
   { route: 'POST /api/auth/password', request: () => ({ url: '/api/auth/password', payload: { currentPassword: 'niet-het-wachtwoord', newPassword: 'Een-lang-genoeg-wachtwoord-9' } }), fresh: true, expect: fullSession(401) },
   { route: 'POST /api/auth/reauthenticate', request: () => ({ url: '/api/auth/reauthenticate', payload: WRONG_CODE }), fresh: true, expect: fullSession(401) },
+  { route: 'POST /api/auth/recovery-codes', stepUp: true, expect: fullSession(200), note: 'needs a fresh step-up (401 reauth_required without)' },
+  { route: 'POST /api/auth/mfa/replace', stepUp: true, fresh: true, expect: fullSession(200), note: 'needs a fresh step-up (401 reauth_required without)' },
+  { route: 'POST /api/auth/mfa/replace/confirm', request: () => ({ url: '/api/auth/mfa/replace/confirm', payload: WRONG_CODE }), fresh: true, expect: fullSession(409), note: 'a new session has no new phone waiting to be confirmed' },
   { route: 'GET /api/dev/outbox', expect: { ...fullSession(403), platformAdmin: 200 } },
 ];
