@@ -228,6 +228,32 @@ describe.skipIf(!hasChromium)('administration screens in Chromium', () => {
     await context.close();
   }, SLOW);
 
+  it('edits a person on a phone (360 px): search on the server, the edit dialog fits and saves', async () => {
+    const { context, page, errors } = await openAs('beheer@samenplan.demo', '/beheer/personen', 360, 740);
+    const list = page.getByRole('list', { name: 'Personen' });
+    await list.getByText('Sofie Maes').waitFor();
+    await page.getByLabel('Zoeken').fill('amira');
+    await expect.poll(() => list.getByRole('listitem').count()).toBe(1);
+    await list.getByRole('button', { name: 'Amira El Idrissi wijzigen' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Amira El Idrissi wijzigen' });
+    await dialog.getByLabel('Telefoon').waitFor();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    await expectNoSeriousA11yViolations(page);
+    // Validation from the shared contract, in Dutch.
+    await dialog.getByLabel('Naam').fill('A');
+    await dialog.getByRole('button', { name: 'Bewaren' }).click();
+    await dialog.getByText('Vul minstens 2 tekens in.').waitFor();
+    await dialog.getByLabel('Naam').fill('Amira El Idrissi');
+    await dialog.getByLabel('Telefoon').fill('+32 470 12 34 56');
+    await dialog.getByRole('button', { name: 'Bewaren' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await page.getByText('De gegevens van Amira El Idrissi zijn bewaard.').waitFor();
+    await list.getByRole('button', { name: 'Amira El Idrissi wijzigen' }).click();
+    expect(await page.getByRole('dialog', { name: 'Amira El Idrissi wijzigen' }).getByLabel('Telefoon').inputValue()).toBe('+32 470 12 34 56');
+    expect(errors).toEqual([]);
+    await context.close();
+  }, SLOW);
+
   it('works on a phone (360 px): cards instead of tables', async () => {
     const { context, page } = await openAs('beheer@samenplan.demo', '/beheer/personen', 360, 740);
     await page.getByRole('list', { name: 'Personen' }).getByText('Sofie Maes').waitFor();

@@ -113,6 +113,18 @@ export function PeoplePanel() {
       </Group>
     );
 
+  /** A platform admin's disable is lifted only by a platform admin: say so where the button is missing. */
+  const status = (p: TPerson) => (
+    <Stack gap={2} align="flex-start">
+      <StatusBadge status={p.status} />
+      {p.status === 'disabled' && p.disabledBy === 'platform' && (
+        <Text size="xs" c="gray.7">
+          {t('admin.people.disabledByPlatform')}
+        </Text>
+      )}
+    </Stack>
+  );
+
   const editButton = (p: TPerson) =>
     abilities[p.id]?.edit && (
       <Button
@@ -203,7 +215,7 @@ export function PeoplePanel() {
                       {p.email}
                     </Text>
                   </div>
-                  <StatusBadge status={p.status} />
+                  {status(p)}
                 </Group>
                 {memberships(p)}
                 {p.platformRoles.length > 0 && platformRoles(p)}
@@ -248,7 +260,7 @@ export function PeoplePanel() {
                     <Table.Td>{memberships(p)}</Table.Td>
                     <Table.Td>{platformRoles(p)}</Table.Td>
                     <Table.Td>
-                      <StatusBadge status={p.status} />
+                      {status(p)}
                     </Table.Td>
                     <Table.Td>
                       <YesNo value={p.mfaEnabled} />

@@ -33,10 +33,16 @@ export function PersonEditDialog({ personId, administeredIds, onClose }: PersonE
   const { t } = useTranslation();
   const person = usePerson(personId);
   const name = person.data?.data.name ?? '';
+  // Bumped after a version conflict: the form starts again from the latest data and says why.
+  const [reloads, setReloads] = useState(0);
+  const close = () => {
+    setReloads(0);
+    onClose();
+  };
   return (
     <Modal
       opened={personId !== null}
-      onClose={onClose}
+      onClose={close}
       title={name ? t('admin.people.editTitle', { name }) : t('admin.people.edit')}
       centered
       size="lg"
@@ -53,12 +59,17 @@ export function PersonEditDialog({ personId, administeredIds, onClose }: PersonE
           </Stack>
         ) : (
           <PersonEditForm
-            key={`${person.data.data.id}:${person.data.data.version}`}
+            // Not keyed by version: a save refetches the person, and the form must stay to finish it.
+            key={`${person.data.data.id}:${reloads}`}
             person={person.data.data}
             abilities={person.data.abilities}
             administeredIds={administeredIds}
-            onReload={async () => void (await person.refetch())}
-            onDone={onClose}
+            conflict={reloads > 0}
+            onReload={async () => {
+              await person.refetch();
+              setReloads((n) => n + 1);
+            }}
+            onDone={close}
           />
         ))}
     </Modal>
@@ -78,12 +89,15 @@ function PersonEditForm({
   person,
   abilities,
   administeredIds,
+  conflict,
   onReload,
   onDone,
 }: {
   person: TPerson;
   abilities: TPersonAbilities;
   administeredIds: ReadonlySet<string>;
+  /** True when the form was reloaded after somebody else's change. */
+  conflict: boolean;
   onReload: () => Promise<void>;
   onDone: () => void;
 }) {
@@ -91,7 +105,6 @@ function PersonEditForm({
   const { withStepUp } = useStepUp();
   const update = useUpdatePerson(withStepUp);
   const [formError, setFormError] = useState<string | null>(null);
-  const [conflict, setConflict] = useState(false);
   const editable = person.memberships.filter((m) => administeredIds.has(m.organisationId));
 
   /** Only what changed is sent, with the version it is based on. */
@@ -124,7 +137,6 @@ function PersonEditForm({
 
   const submit = form.onSubmit((values) => {
     setFormError(null);
-    setConflict(false);
     const body = toBody(values);
     if (Object.keys(body).length === 1) return onDone();
     update.mutate(
@@ -137,7 +149,6 @@ function PersonEditForm({
         onError: async (error) => {
           if (isStepUpCancelled(error)) return;
           if (error instanceof ApiError && error.code === 'version_conflict') {
-            setConflict(true);
             await onReload();
           } else if (error instanceof ApiError && error.code === 'duplicate') {
             form.setFieldError('email', t('admin.people.duplicateEmail'));
