@@ -15,7 +15,7 @@ export class Client {
     const res = await this.app.inject({ ...opts, headers, remoteAddress: this.ip });
     const set = res.cookies.find((c) => c.name.endsWith('samenplan_session'));
     if (set) this.cookie = set.value ? `${set.name}=${set.value}` : undefined;
-    const body = String(res.headers['content-type'] ?? '').includes('json') ? res.json() : undefined;
+    const body = String(res.headers['content-type'] ?? '').includes('json') && res.body !== '' ? res.json() : undefined;
     if (body?.data?.csrfToken) this.csrf = body.data.csrfToken;
     return res;
   }
