@@ -109,4 +109,4 @@ it('answers every route in the inventory with the status its row expects, for ev
     }
   }
   expect(problems).toEqual([]);
-});
+}, 180_000);

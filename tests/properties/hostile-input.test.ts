@@ -29,7 +29,7 @@ beforeAll(async () => {
   const rows = await ctx.database.db.execute<{ table_name: string }>(
     sql`select table_name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' order by 1`,
   );
-  tables = rowsOf(rows).map((r) => r.table_name);
+  tables = rowsOf<{ table_name: string }>(rows).map((r) => r.table_name);
   admin = await freshAdmin();
   anonymous = await loginAs(ctx, 'anonymous');
 });
