@@ -80,8 +80,9 @@ const env: Record<string, string> = {
   LOG_LEVEL: 'silent',
   SAMENPLAN_DATA_DIR: dataDir,
   // The bench measures the app, not the rate limiter: 0 switches each limit off.
-  RATE_LIMIT_MAX: '0',
+  RATE_LIMIT_IP_MAX: '0',
   RATE_LIMIT_ANONYMOUS_MAX: '0',
+  RATE_LIMIT_SESSION_MAX: '0',
 };
 if (dbUrl) env.DATABASE_URL = dbUrl;
 else delete env.DATABASE_URL;
