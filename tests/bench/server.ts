@@ -6,19 +6,16 @@
  * advisory lock held to commit), for the before/after comparison. Only ever on 127.0.0.1.
  */
 import Fastify from 'fastify';
-import { createHash } from 'node:crypto';
-import { asc, desc, like, sql } from 'drizzle-orm';
+import { asc, like } from 'drizzle-orm';
 import { buildApp, secretBoxFor } from '../../src/server/app.js';
 import { loadConfig } from '../../src/server/config.js';
 import { openDatabase } from '../../src/server/db/client.js';
 import { prepareDatabase } from '../../src/server/db/migrate.js';
 import { loadDemoData } from '../../src/server/db/demo/index.js';
-import { auditEvent, organisation } from '../../src/server/db/schema/index.js';
-import { recordAudit, sealAudit } from '../../src/server/platform/audit/audit.js';
-import { identityAdminRepo } from '../../src/server/modules/identity/identity.repo.js';
+import { organisation } from '../../src/server/db/schema/index.js';
+import { sealAudit } from '../../src/server/platform/audit/audit.js';
 import { seedBenchData } from './seed.js';
-
-export type WriteMode = 'plain' | 'audited' | 'old-lock';
+import { WRITE_MODES, writeOrganisation, type WriteMode } from './write-shape.js';
 
 /** What the server tells run.ts once it listens. */
 export interface ServerReady {
@@ -32,10 +29,10 @@ export interface ServerReady {
   backlog: { rows: number; ms: number };
   /** Organisations reserved for run.ts: the HTTP PATCH writers and the slow transaction. */
   reserved: { id: string; version: number }[];
+  /** The other generated organisations, which the bench writes change: their numbers in the names. */
+  poolNumbers: [number, number];
 }
 
-/** The advisory lock key the old recordAudit took (7_330_2026), emulated for the comparison only. */
-const OLD_AUDIT_LOCK = 7_330_2026;
 const RESERVED = 201;
 
 const size = (name: string, fallback: number) => {
@@ -86,40 +83,24 @@ const floor = Fastify();
 floor.get('/floor', async () => ({ status: 'ok' }));
 const floorUrl = await floor.listen({ host: '127.0.0.1', port: 0 });
 
-// Writes of the app's shape on the app's own connection pool, the steps of the identity service's
-// updateOrganisation: read the organisation, one transaction that changes it (version checked)
-// and appends the audit row, read it again. Each request takes the next organisation
-// round-robin, so concurrent requests never queue on one row.
+// Writes of the app's shape (write-shape.ts) on the app's own connection pool. Each request takes
+// the next organisation round-robin, so concurrent requests do not queue on one row.
 const writes = Fastify();
+let inFlight = 0;
+writes.get('/in-flight', async () => ({ inFlight }));
 writes.post<{ Params: { mode: WriteMode } }>('/write/:mode', async (request, reply) => {
   const mode = request.params.mode;
-  if (mode !== 'plain' && mode !== 'audited' && mode !== 'old-lock') return reply.code(404).send();
-  const org = pool[next++ % pool.length]!;
-  const now = new Date();
-  if ((await identityAdminRepo.listOrganisations(db, [org.id])).length !== 1) throw new Error('bench: organisation missing');
-  await db.transaction(async (tx) => {
-    if (!(await identityAdminRepo.updateOrganisation(tx, org.id, org.version, {}, now))) throw new Error('bench: version conflict');
-    if (mode === 'old-lock') {
-      // What recordAudit did before the sealer: one global lock to commit, then read the last
-      // row to chain onto (the hash itself is computed here and thrown away).
-      await tx.execute(sql`select pg_advisory_xact_lock(${OLD_AUDIT_LOCK})`);
-      const [last] = await tx.select({ seq: auditEvent.seq }).from(auditEvent).orderBy(desc(auditEvent.seq)).limit(1);
-      createHash('sha256').update(String(last?.seq ?? 0)).digest('hex');
-    }
-    if (mode !== 'plain') {
-      await recordAudit(tx, {
-        actorLabel: 'bench', ip: request.ip, action: 'organisation.update', resourceType: 'organisation', resourceId: org.id,
-        organisationId: org.id, outcome: 'success', details: { fields: ['name'] },
-      });
-    }
-  });
-  org.version++;
-  const [after] = await identityAdminRepo.listOrganisations(db, [org.id]);
-  return { data: after };
+  if (!WRITE_MODES.includes(mode)) return reply.code(404).send();
+  inFlight++;
+  try {
+    return { data: await writeOrganisation(db, pool[next++ % pool.length]!.id, mode, request.ip) };
+  } finally {
+    inFlight--;
+  }
 });
 const writeUrl = await writes.listen({ host: '127.0.0.1', port: 0 });
 
-const ready: ServerReady = { type: 'ready', appUrl, floorUrl, writeUrl, kind: database.kind, seed, backlog, reserved };
+const ready: ServerReady = { type: 'ready', appUrl, floorUrl, writeUrl, kind: database.kind, seed, backlog, reserved, poolNumbers: [RESERVED + 1, orgs.length] };
 process.send?.(ready);
 
 process.on('message', (message: { type?: string }) => {
