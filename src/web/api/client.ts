@@ -68,6 +68,14 @@ export function errorMessageKey(error: unknown): `errors.${TErrorCode}` {
   return `errors.${error instanceof ApiError ? error.code : 'internal'}`;
 }
 
+/**
+ * The form field an error detail names: details are dotted paths with the part of the request
+ * first (`body.name`, `query.limit`, `params.id`); forms know only the field.
+ */
+export function detailField(path: string): string {
+  return path.replace(/^(body|query|params|querystring)\./, '');
+}
+
 /** True when the server said the resource does not exist. */
 export function isNotFound(error: unknown): boolean {
   return error instanceof ApiError && (error.code === 'not_found' || error.status === 404);

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Db, DbOrTx } from '../../db/client.js';
 import type { Clock } from '../../platform/clock.js';
-import { AppError, NotFound, TooManyRequests } from '../../platform/errors.js';
+import { AppError, NotFound, TooManyRequests, detailPath } from '../../platform/errors.js';
 import { recordAudit, recordAuditAlone } from '../../platform/audit/audit.js';
 import { hashPassword, passwordProblem, verifyPassword } from '../../platform/auth/password.js';
 import { clearFailures, forgiveAttempt, LIMITS, takeAttempt, takeAttempts, type ThrottleLimit } from '../../platform/auth/throttle.js';
@@ -292,7 +292,7 @@ export function createAuthService(db: Db, clock: Clock, secrets: SecretBox) {
       const acct = await authRepo.findById(tx, accountId);
       if (!acct || acct.status !== 'active') return null;
       const problem = passwordProblem(password, acct.email);
-      if (problem) throw new AppError(400, 'weak_password', undefined, [{ path: 'password', message: problem }]);
+      if (problem) throw new AppError(400, 'weak_password', undefined, [{ path: detailPath('body', 'password'), message: problem }]);
       await authRepo.setPassword(tx, acct.id, hash, now);
       await forgiveAttempt(tx, key, now);
       const session = await sessionRepo.create(tx, { accountId: acct.id, level: 'password', ip: client.ip, userAgent: client.userAgent, now });
@@ -352,7 +352,7 @@ export function createAuthService(db: Db, clock: Clock, secrets: SecretBox) {
       const acct = accountId ? await authRepo.findById(tx, accountId) : undefined;
       if (!acct || acct.status !== 'active') return null;
       const problem = passwordProblem(password, acct.email);
-      if (problem) throw new AppError(400, 'weak_password', undefined, [{ path: 'password', message: problem }]);
+      if (problem) throw new AppError(400, 'weak_password', undefined, [{ path: detailPath('body', 'password'), message: problem }]);
       await authRepo.setPassword(tx, acct.id, hash, now);
       await forgiveAttempt(tx, key, now);
       const ended = await sessionRepo.revokeAll(tx, acct.id, now);
@@ -435,7 +435,7 @@ export function createAuthService(db: Db, clock: Clock, secrets: SecretBox) {
     // The current password was right: this attempt was no guess.
     await clearFailures(db, key, now);
     const problem = passwordProblem(next, acct.email);
-    if (problem) throw new AppError(400, 'weak_password', undefined, [{ path: 'newPassword', message: problem }]);
+    if (problem) throw new AppError(400, 'weak_password', undefined, [{ path: detailPath('body', 'newPassword'), message: problem }]);
     const hash = await hashPassword(next);
     await db.transaction(async (tx) => {
       await authRepo.setPassword(tx, acct.id, hash, now);

@@ -86,7 +86,7 @@ function PersonForm({ onClose, organisations, isPlatformAdmin, defaultOrganisati
       onSuccess: (result) => onCreated({ name: result.person.name, enrolmentLink: result.enrolmentLink }),
       onError: (error) => {
         if (isStepUpCancelled(error)) return;
-        if (error instanceof ApiError && error.status === 409) form.setFieldError('email', t('admin.people.duplicateEmail'));
+        if (error instanceof ApiError && error.code === 'duplicate') form.setFieldError('email', t('admin.people.duplicateEmail'));
         else setFormError(t(errorMessageKey(error)));
       },
     });
