@@ -76,10 +76,22 @@ describe.skipIf(!hasChromium)('login, second factor and my account in Chromium',
     await page.goto(server.baseUrl + '/aanmelden');
     await fillLogin(page, 'nieuw@samenplan.demo', DEMO_PASSWORD);
     await page.getByRole('heading', { level: 1, name: 'Je tweede stap instellen' }).waitFor();
+    // No time now: stop and log out, and come back later.
+    await page.getByRole('button', { name: 'Stoppen en afmelden' }).click();
+    await page.waitForURL((url) => url.pathname === '/aanmelden');
+    expect((await (await page.request.get(server.baseUrl + '/api/auth/session')).json()).data).toBeNull();
+    await fillLogin(page, 'nieuw@samenplan.demo', DEMO_PASSWORD);
+    await page.getByRole('heading', { level: 1, name: 'Je tweede stap instellen' }).waitFor();
     expect(new URL(page.url()).pathname).toBe('/aanmelden/instellen');
     await page.getByRole('img', { name: /QR-code/ }).waitFor();
     const shown = await page.getByTestId('totp-secret').innerText();
     expect(shown).toMatch(/^[A-Z2-7]{4}( [A-Z2-7]{1,4})+$/);
+    // On the phone itself: the otpauth:// link opens the app, and the key can be copied.
+    const open = page.getByRole('link', { name: 'Openen in je authenticatie-app' });
+    const href = (await open.getAttribute('href')) ?? '';
+    expect(href).toMatch(/^otpauth:\/\/totp\/Samenplan:/);
+    expect(new URL(href).searchParams.get('secret')).toBe(shown.replace(/\s/g, ''));
+    await page.getByRole('button', { name: 'Kopieer de sleutel' }).waitFor();
     await expectNoSeriousA11yViolations(page);
 
     await page.getByLabel('Code van 6 cijfers').fill(totpCode(shown.replace(/\s/g, ''), new Date()));
@@ -131,6 +143,30 @@ describe.skipIf(!hasChromium)('login, second factor and my account in Chromium',
     await page.goto(server.baseUrl + '/account');
     await page.getByRole('heading', { level: 1, name: 'Aanmelden' }).waitFor();
     expect(new URL(page.url()).pathname).toBe('/aanmelden');
+    await context.close();
+  });
+
+  it('makes new recovery codes on Mijn account after confirming the code again', async () => {
+    const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
+    const page = await context.newPage();
+    await page.goto(server.baseUrl + '/account');
+    await fillLogin(page, 'clb@samenplan.demo', DEMO_PASSWORD);
+    await page.getByLabel('Code van 6 cijfers').fill(totpCode(DEMO_TOTP_SECRET, new Date()));
+    await page.getByRole('button', { name: 'Aanmelden' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Mijn account' }).waitFor();
+    await page.getByRole('heading', { level: 2, name: 'Tweede stap' }).waitFor();
+    await page.getByRole('button', { name: 'Naar een nieuwe telefoon verhuizen' }).waitFor();
+
+    await page.getByRole('button', { name: 'Nieuwe herstelcodes maken' }).click();
+    const dialog = page.getByRole('dialog');
+    // The step-up asks the code again; the next step's code (the login used this one).
+    await dialog.getByLabel('Code van 6 cijfers').fill(totpCode(DEMO_TOTP_SECRET, new Date(Date.now() + 30_000)));
+    await dialog.getByRole('button', { name: 'Bevestigen' }).click();
+    const codes = page.getByRole('list', { name: 'Herstelcodes' }).getByRole('listitem');
+    await codes.first().waitFor();
+    expect(await codes.count()).toBe(10);
+    await page.getByText('De vorige werken niet meer.').waitFor();
+    await expectNoSeriousA11yViolations(page);
     await context.close();
   });
 });

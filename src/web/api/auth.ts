@@ -8,6 +8,8 @@ import {
   ZMfaSetupResponse,
   ZOk,
   ZSessionListResponse,
+  ZRecoveryCodesResponse,
+  ZMfaReplacedResponse,
   type TMe,
 } from '../../shared/schemas/auth.js';
 import { apiGet, apiSend, setCsrfToken } from './client.js';
@@ -203,3 +205,24 @@ export const useDevOutbox = (enabled: boolean) =>
     enabled,
     staleTime: 0,
   });
+
+/** New recovery codes (the earlier ones stop working); `wrap` asks for the step-up code when needed. */
+export function useRenewRecoveryCodes(wrap: <T>(fn: () => Promise<T>) => Promise<T> = (fn) => fn()) {
+  return useMutation({
+    mutationFn: async () => wrap(async () => (await apiSend('POST', '/api/auth/recovery-codes', ZRecoveryCodesResponse)).data),
+  });
+}
+
+/** Moving the second factor to a new phone, step one: a new secret and its QR code (after step-up). */
+export function useStartMfaReplacement(wrap: <T>(fn: () => Promise<T>) => Promise<T> = (fn) => fn()) {
+  return useMutation({
+    mutationFn: async () => wrap(async () => (await apiSend('POST', '/api/auth/mfa/replace', ZMfaSetupResponse)).data),
+  });
+}
+
+/** Step two: a code from the new phone confirms it. */
+export function useConfirmMfaReplacement() {
+  return useMutation({
+    mutationFn: async (code: string) => (await apiSend('POST', '/api/auth/mfa/replace/confirm', ZMfaReplacedResponse, { code })).data,
+  });
+}

@@ -1,3 +1,4 @@
+import { SecondFactorPanel } from './second-factor-panel.js';
 import type { ReactNode } from 'react';
 import { Badge, Divider, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { Navigate, useLocation } from 'react-router';
@@ -85,6 +86,8 @@ export function AccountPage() {
         <SessionsPanel />
         <Divider />
         <ChangePasswordForm />
+        <Divider />
+        <SecondFactorPanel />
         <OidcLinkPanel />
       </Stack>
     </>

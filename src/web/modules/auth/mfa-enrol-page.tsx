@@ -1,12 +1,12 @@
 import { useState } from 'react';
 import { Alert, Button, Code, CopyButton, Group, Image, List, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { IconCheck, IconCopy, IconInfoCircle } from '@tabler/icons-react';
+import { IconCheck, IconCopy, IconExternalLink, IconInfoCircle, IconLogout } from '@tabler/icons-react';
 import { Navigate, useLocation, useNavigate } from 'react-router';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client.js';
-import { authKeys, isFullyLoggedIn, useMe, useMfaEnable, useMfaSetup } from '../../api/auth.js';
+import { authKeys, isFullyLoggedIn, useLogout, useMe, useMfaEnable, useMfaSetup } from '../../api/auth.js';
 import { PageSkeleton } from '../../components/skeletons.js';
 import { ErrorState } from '../../components/states.js';
 import { AuthCard } from './auth-card.js';
@@ -84,6 +84,7 @@ export function MfaEnrolPage() {
   const needsSetup = me.data != null && me.data.level === 'password' && !me.data.account.mfaEnabled;
   const setup = useMfaSetup(needsSetup && recoveryCodes === null);
   const enable = useMfaEnable();
+  const logout = useLogout();
 
   const form = useForm({
     mode: 'controlled',
@@ -175,8 +176,37 @@ export function MfaEnrolPage() {
               >
                 {groupSecret(setup.data.secret)}
               </Code>
+              <CopyButton value={setup.data.secret}>
+                {({ copied, copy }) => (
+                  <Button
+                    variant="default"
+                    onClick={copy}
+                    style={{ alignSelf: 'flex-start' }}
+                    leftSection={copied ? <IconCheck size={18} aria-hidden="true" /> : <IconCopy size={18} aria-hidden="true" />}
+                  >
+                    {copied ? t('auth.enrolMfa.keyCopied') : t('auth.enrolMfa.copyKey')}
+                  </Button>
+                )}
+              </CopyButton>
             </Stack>
           </Group>
+        )}
+        {setup.isSuccess && (
+          <Stack gap={4}>
+            <Text fw={600}>{t('auth.enrolMfa.openAppTitle')}</Text>
+            <Text size="sm" c="gray.8">
+              {t('auth.enrolMfa.openAppText')}
+            </Text>
+            <Button
+              component="a"
+              href={setup.data.otpauthUri}
+              variant="light"
+              style={{ alignSelf: 'flex-start' }}
+              leftSection={<IconExternalLink size={18} aria-hidden="true" />}
+            >
+              {t('auth.enrolMfa.openApp')}
+            </Button>
+          </Stack>
         )}
       </Stack>
 
@@ -204,6 +234,21 @@ export function MfaEnrolPage() {
           </Button>
         </Stack>
       </form>
+
+      <Stack gap={4}>
+        <Text size="sm" c="gray.8">
+          {t('auth.enrolMfa.cancelText')}
+        </Text>
+        <Button
+          variant="default"
+          loading={logout.isPending}
+          style={{ alignSelf: 'flex-start' }}
+          leftSection={<IconLogout size={18} aria-hidden="true" />}
+          onClick={() => logout.mutate(undefined, { onSettled: () => void navigate(LOGIN_PATH, { replace: true }) })}
+        >
+          {t('auth.enrolMfa.cancel')}
+        </Button>
+      </Stack>
     </AuthCard>
   );
 }
