@@ -7,10 +7,10 @@
  * with autocannon on 127.0.0.1:
  *  - reads at 10 connections: the bare framework's floor (a constant Fastify route in the same
  *    process as the app), /api/health, /api/auth/me, the admin lists and the audit trail;
- *  - writes at 64 connections (PostgreSQL only): the same transaction without an audit row, with
- *    one, and with the old global audit lock; the real PATCH /api/admin/organisations/:id; how long
- *    until the sealer has chained every row written; and writers' latency while one audited
- *    transaction stays open for a few seconds.
+ *  - writes at 64 clients (PostgreSQL only): the same transaction without an audit row, with one,
+ *    and with the old global audit lock, once straight on the database with pgbench and once over
+ *    HTTP; the real PATCH /api/admin/organisations/:id; how long until the sealer has chained
+ *    every row written; and writers' rate and latency while one audited transaction stays open.
  * Prints one table and exits 1 when a budget in budgets.json is missed. Not part of `npm test`.
  */
 import autocannon from 'autocannon';
@@ -37,8 +37,8 @@ const SECONDS = positive('BENCH_SECONDS', 3);
 const ROUNDS = Math.round(positive('BENCH_ROUNDS', 3));
 const HOLD_SECONDS = positive('BENCH_HOLD_SECONDS', 3);
 const READ_CONNECTIONS = 10;
-const execFileAsync = promisify(execFile);
 const WRITE_CONNECTIONS = 64;
+const execFileAsync = promisify(execFile);
 
 interface Budgets {
   authMeVsHealth: number;
