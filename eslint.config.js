@@ -3,6 +3,20 @@ import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
+/** Database access (Drizzle, SQL drivers): only repositories (*.repo.ts) and src/server/db use it. */
+const DATABASE_PACKAGES = ['drizzle-orm', 'drizzle-orm/*', 'pg', '@electric-sql/pglite', '@electric-sql/pglite/*'];
+/**
+ * Allowed exceptions: record policies build the SQL scope their repository applies (by design,
+ * docs/module-template.md), and three platform stores still own their tables' SQL inline (audit
+ * chain, throttle counters, job table); move their queries into *.repo.ts files when next touched.
+ */
+const SQL_EXCEPTIONS = [
+  'src/**/*.policy.ts',
+  'src/server/platform/audit/audit.ts',
+  'src/server/platform/auth/throttle.ts',
+  'src/server/platform/jobs/table-jobs.ts',
+];
+
 export default tseslint.config(
   { ignores: ['dist/**', 'data/**', 'node_modules/**', 'src/server/db/migrations/**', 'coverage/**'] },
   js.configs.recommended,
@@ -14,10 +28,62 @@ export default tseslint.config(
       'no-console': ['error', { allow: ['warn', 'error'] }],
     },
   },
+  // Type-aware rules, on TypeScript only: a promise is awaited, returned or explicitly voided, and
+  // never handed to something that does not wait for it (an event handler, a forEach, an if).
+  {
+    files: ['**/*.{ts,tsx}'],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: { attributes: false } }],
+    },
+  },
   {
     files: ['src/web/**/*.{ts,tsx}'],
     plugins: { 'react-hooks': reactHooks },
     rules: { ...reactHooks.configs.recommended.rules },
+  },
+  // Import boundaries (docs/architecture.md).
+  {
+    files: ['src/web/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['**/server/**', '**/cli/**'], message: 'The web app never imports server code; share contracts through src/shared.' },
+            { group: [...DATABASE_PACKAGES, 'fastify', '@fastify/*', 'node:*'], message: 'Server-side package: not in the web app.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/server/platform/**/*.ts', 'src/shared/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['**/modules/**'], message: 'The platform (and shared code) never imports a module; modules build on the platform.' }] },
+      ],
+    },
+  },
+  {
+    files: ['src/**/*.{ts,tsx}'],
+    ignores: ['src/server/db/**', 'src/**/*.repo.ts', 'src/**/*.test.ts', ...SQL_EXCEPTIONS],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: DATABASE_PACKAGES,
+              allowTypeImports: true,
+              message: 'SQL and Drizzle live in repositories (*.repo.ts) and src/server/db; call a repository instead.',
+            },
+          ],
+        },
+      ],
+    },
   },
   {
     files: ['src/cli/**/*.ts', 'scripts/**', 'tests/**', 'bin/**'],

@@ -100,13 +100,10 @@ function OrganisationForm({
           notify('green', t('admin.organisations.saved', { name: values.name.trim() }));
           onDone();
         },
-        onError: async (error) => {
+        onError: (error) => {
           if (error instanceof ApiError && error.code === 'version_conflict') {
-            try {
-              setConflict(await fetchOrganisation(against.id));
-            } catch (cause) {
-              fail(cause);
-            }
+            // Show what changed meanwhile; if even that fails, say so.
+            fetchOrganisation(against.id).then(setConflict, fail);
           } else fail(error);
         },
       },

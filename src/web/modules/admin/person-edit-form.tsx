@@ -146,10 +146,10 @@ function PersonEditForm({
           notify('green', t('admin.people.saved', { name: result.data.name }));
           onDone();
         },
-        onError: async (error) => {
+        onError: (error) => {
           if (isStepUpCancelled(error)) return;
           if (error instanceof ApiError && error.code === 'version_conflict') {
-            await onReload();
+            onReload().catch((cause: unknown) => setFormError(t(errorMessageKey(cause))));
           } else if (error instanceof ApiError && error.code === 'duplicate') {
             form.setFieldError('email', t('admin.people.duplicateEmail'));
           } else {
