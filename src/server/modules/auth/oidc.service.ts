@@ -7,7 +7,7 @@ import { sessionRepo } from '../../platform/auth/session.repo.js';
 import { safeEqual, sha256 } from '../../platform/auth/tokens.js';
 import type { ClientInfo } from './auth.service.js';
 import { oidcRepo } from './oidc.repo.js';
-import { LIMITS, lockedFor, recordFailure } from '../../platform/auth/throttle.js';
+import { forgiveAttempt, LIMITS, takeAttempt } from '../../platform/auth/throttle.js';
 
 const throttleKey = (client: ClientInfo) => `oidc:ip:${client.ip}`;
 
@@ -71,7 +71,6 @@ export function createOidcService(db: Db, clock: Clock, oidc: OidcClient, opts: 
   }
 
   async function fail(action: 'auth.login' | 'auth.oidc_link', client: ClientInfo, reason: string, extra: { accountId?: string | null; personId?: string | null } = {}) {
-    if (reason !== 'throttled') await recordFailure(db, throttleKey(client), LIMITS.ip, clock.now());
     await recordAuditAlone(db, {
       action,
       resourceType: 'account',
@@ -90,13 +89,20 @@ export function createOidcService(db: Db, clock: Clock, oidc: OidcClient, opts: 
    * and answered with a redirect to the login page; no session is created.
    */
   async function callback(input: { query: URLSearchParams; boundState: string | undefined; actor: Actor | null; client: ClientInfo }): Promise<OidcCallbackOutcome> {
-    const { query, client } = input;
     const now = clock.now();
-    // Failures count per IP like password failures do, so the callback cannot be hammered either.
-    if ((await lockedFor(db, [throttleKey(client)], now)) > 0) {
-      await fail('auth.login', client, 'throttled');
+    // Attempts count per IP like password attempts do, taken and decided in one statement, so the
+    // callback cannot be hammered in parallel either; a successful one is forgiven.
+    if ((await takeAttempt(db, throttleKey(input.client), LIMITS.ip, now)) > 0) {
+      await fail('auth.login', input.client, 'throttled');
       return { redirect: OIDC_REDIRECTS.failed };
     }
+    const outcome = await handleCallback(input, now);
+    if (outcome.session || outcome.redirect === OIDC_REDIRECTS.linked) await forgiveAttempt(db, throttleKey(input.client), now);
+    return outcome;
+  }
+
+  async function handleCallback(input: { query: URLSearchParams; boundState: string | undefined; actor: Actor | null; client: ClientInfo }, now: Date): Promise<OidcCallbackOutcome> {
+    const { query, client } = input;
     const state = query.get('state');
     if (!state || state.length > 512) {
       await fail('auth.login', client, 'state_missing');

@@ -559,4 +559,18 @@ describe('throttling', () => {
     expect(await lastAudit(strong, 'auth.login')).toMatchObject({ outcome: 'failed', reason: 'throttled', ip });
     strong.clock.advance(16 * 60_000);
   });
+
+  it('40 parallel callbacks from one IP: at most 30 are handled, the rest refused as throttled', async () => {
+    const ip = '203.0.113.98';
+    await Promise.all(
+      Array.from({ length: 40 }, (_, i) => strong.app.inject({ url: `/api/auth/oidc/callback?code=x&state=parallel-${i}-0123456789`, remoteAddress: ip })),
+    );
+    const rows = await strong.database.db
+      .select({ reason: auditEvent.reason })
+      .from(auditEvent)
+      .where(and(eq(auditEvent.action, 'auth.login'), eq(auditEvent.ip, ip)));
+    expect(rows).toHaveLength(40);
+    expect(rows.filter((r) => r.reason === 'throttled')).toHaveLength(10);
+    strong.clock.advance(16 * 60_000);
+  });
 });
