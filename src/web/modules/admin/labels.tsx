@@ -1,25 +1,14 @@
-import type { ReactNode } from 'react';
-import { Badge, Box } from '@mantine/core';
+import { Badge } from '@mantine/core';
 import { IconArchive, IconCheck, IconCircleOff } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { TSector } from '../../../shared/schemas/reference.js';
 import { localeFor } from '../../i18n.js';
-import classes from './admin.module.css';
 
 /** Badge styles that never cut a word off: long labels wrap instead. */
 export const wrappingBadge = {
   root: { height: 'auto', minHeight: 'var(--badge-height)', paddingBlock: 2, maxWidth: '100%' },
   label: { whiteSpace: 'normal', overflow: 'visible', textOverflow: 'clip', lineHeight: 1.3 },
 } as const;
-
-/** A table that scrolls sideways on narrow screens, reachable with the keyboard. */
-export function ScrollRegion({ labelledBy, children }: { labelledBy: string; children: ReactNode }) {
-  return (
-    <Box role="region" aria-labelledby={labelledBy} tabIndex={0} className={classes.scrollRegion}>
-      {children}
-    </Box>
-  );
-}
 
 /** Status as a badge with an icon and words, never by colour alone. */
 export function StatusBadge({ status }: { status: 'active' | 'archived' | 'disabled' }) {

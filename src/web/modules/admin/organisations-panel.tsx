@@ -1,35 +1,18 @@
 import { useState } from 'react';
-import { Badge, Button, Group, Paper, Skeleton, Stack, Table, Text, TextInput, Title, VisuallyHidden } from '@mantine/core';
-import { useDebouncedValue, useMediaQuery } from '@mantine/hooks';
+import { Badge, Button, Group, Paper, Stack, Text, TextInput, Title, VisuallyHidden } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
 import { IconPencil, IconPlus, IconSearch } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { TOrganisation } from '../../../shared/schemas/admin.js';
 import { flattenPages, useOrganisations } from '../../api/admin.js';
 import { useSectors } from '../../api/queries.js';
 import { useDocumentTitle } from '../../components/document-title.js';
-import { ErrorState } from '../../components/states.js';
+import { ResponsiveList } from '../../components/list/responsive-list.js';
 import { useAdminContext } from './admin-layout.js';
-import { ScrollRegion, StatusBadge, useSectorName, wrappingBadge } from './labels.js';
+import { StatusBadge, useSectorName, wrappingBadge } from './labels.js';
 import { OrganisationFormDialog } from './organisation-form.js';
-import classes from './admin.module.css';
 
 const TITLE_ID = 'organisations-title';
-
-/** Rows of grey bars while the list loads. */
-export function TableSkeleton({ rows = 5 }: { rows?: number }) {
-  const { t } = useTranslation();
-  return (
-    <div aria-busy="true">
-      <VisuallyHidden role="status">{t('common.loading')}</VisuallyHidden>
-      <Stack gap="sm" aria-hidden="true">
-        <Skeleton height={36} />
-        {Array.from({ length: rows }, (_, i) => (
-          <Skeleton key={i} height={28} />
-        ))}
-      </Stack>
-    </div>
-  );
-}
 
 /** Organisations: search, table (cards on phones), create and edit. */
 export function OrganisationsPanel() {
@@ -37,7 +20,6 @@ export function OrganisationsPanel() {
   const { me } = useAdminContext();
   const canCreate = Boolean(me.abilities['admin.organisations.manage']);
   useDocumentTitle(t('admin.organisations.title'));
-  const isMobile = useMediaQuery('(max-width: 47.99em)');
   const [search, setSearch] = useState('');
   // The server searches and pages; a short pause while typing saves a request per key.
   const [query] = useDebouncedValue(search.trim(), 250);
@@ -101,84 +83,46 @@ export function OrganisationsPanel() {
         type="search"
       />
 
-      {organisations.isError ? (
-        <ErrorState error={organisations.error} onRetry={() => void organisations.refetch()} retrying={organisations.isFetching} />
-      ) : organisations.isPending ? (
-        <TableSkeleton />
-      ) : filtered.length === 0 ? (
-        <Paper withBorder radius="md" p="lg">
-          <Text>{search ? t('admin.organisations.noMatch') : t('admin.organisations.empty')}</Text>
-        </Paper>
-      ) : isMobile ? (
-        <Stack gap="sm" component="ul" m={0} p={0} style={{ listStyle: 'none' }} aria-labelledby={TITLE_ID}>
-          {filtered.map((o) => (
-            <Paper component="li" key={o.id} withBorder radius="md" p="md">
-              <Stack gap={8}>
-                <Group justify="space-between" wrap="nowrap" align="flex-start">
-                  <Text fw={600} style={{ overflowWrap: 'anywhere' }}>
-                    {o.name}
-                  </Text>
-                  <StatusBadge status={o.status} />
-                </Group>
-                <Text size="sm">
-                  {t('admin.organisations.region')}: {o.regionName ?? '—'}
-                </Text>
-                <Text size="sm">
-                  {t('admin.organisations.members')}: {o.memberCount}
-                </Text>
-                {sectorBadges(o)}
-                <div>{editButton(o)}</div>
-              </Stack>
-            </Paper>
-          ))}
-        </Stack>
-      ) : (
-        <Paper withBorder radius="md">
-          <ScrollRegion labelledBy={TITLE_ID}>
-            <Table miw={720} verticalSpacing="sm" horizontalSpacing="md" aria-labelledby={TITLE_ID}>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">{t('admin.organisations.name')}</Table.Th>
-                  <Table.Th scope="col">{t('admin.organisations.region')}</Table.Th>
-                  <Table.Th scope="col">{t('admin.organisations.sectors')}</Table.Th>
-                  <Table.Th scope="col" ta="right">
-                    {t('admin.organisations.members')}
-                  </Table.Th>
-                  <Table.Th scope="col">{t('admin.organisations.status')}</Table.Th>
-                  <Table.Th scope="col">
-                    <VisuallyHidden>{t('admin.actions')}</VisuallyHidden>
-                  </Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {filtered.map((o) => (
-                  <Table.Tr key={o.id}>
-                    <Table.Th scope="row" fw={600}>
-                      {o.name}
-                    </Table.Th>
-                    <Table.Td>{o.regionName ?? '—'}</Table.Td>
-                    <Table.Td>{sectorBadges(o)}</Table.Td>
-                    <Table.Td ta="right" className={classes.tabular}>
-                      {o.memberCount}
-                    </Table.Td>
-                    <Table.Td>
-                      <StatusBadge status={o.status} />
-                    </Table.Td>
-                    <Table.Td ta="right">{editButton(o)}</Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </ScrollRegion>
-        </Paper>
-      )}
-      {organisations.hasNextPage && (
-        <Group justify="center">
-          <Button variant="default" onClick={() => void organisations.fetchNextPage()} loading={organisations.isFetchingNextPage}>
-            {t('admin.loadMore')}
-          </Button>
-        </Group>
-      )}
+      <ResponsiveList<TOrganisation>
+        items={organisations.data ? filtered : undefined}
+        query={organisations}
+        paging={organisations}
+        loadMoreLabel={t('admin.loadMore')}
+        getKey={(o) => o.id}
+        labelledBy={TITLE_ID}
+        minTableWidth={720}
+        columns={[
+          { key: 'name', header: t('admin.organisations.name'), rowHeader: true, cell: (o) => o.name },
+          { key: 'region', header: t('admin.organisations.region'), cell: (o) => o.regionName ?? '—' },
+          { key: 'sectors', header: t('admin.organisations.sectors'), cell: sectorBadges },
+          { key: 'members', header: t('admin.organisations.members'), numeric: true, cell: (o) => o.memberCount },
+          { key: 'status', header: t('admin.organisations.status'), nowrap: true, cell: (o) => <StatusBadge status={o.status} /> },
+          { key: 'actions', header: <VisuallyHidden>{t('admin.actions')}</VisuallyHidden>, cell: (o) => editButton(o) },
+        ]}
+        card={(o) => (
+          <Stack gap={8}>
+            <Group justify="space-between" wrap="nowrap" align="flex-start">
+              <Text fw={600} style={{ overflowWrap: 'anywhere' }}>
+                {o.name}
+              </Text>
+              <StatusBadge status={o.status} />
+            </Group>
+            <Text size="sm">
+              {t('admin.organisations.region')}: {o.regionName ?? '—'}
+            </Text>
+            <Text size="sm">
+              {t('admin.organisations.members')}: {o.memberCount}
+            </Text>
+            {sectorBadges(o)}
+            <div>{editButton(o)}</div>
+          </Stack>
+        )}
+        empty={
+          <Paper withBorder radius="md" p="lg">
+            <Text>{search ? t('admin.organisations.noMatch') : t('admin.organisations.empty')}</Text>
+          </Paper>
+        }
+      />
 
       <OrganisationFormDialog
         organisation={editing === 'new' ? null : editing}

@@ -1,22 +1,21 @@
 import { useState } from 'react';
-import { Badge, Button, Group, Paper, Select, Stack, Table, Text, TextInput, Title, VisuallyHidden } from '@mantine/core';
-import { useDebouncedValue, useMediaQuery } from '@mantine/hooks';
+import { Badge, Button, Group, Paper, Select, Stack, Text, TextInput, Title, VisuallyHidden } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
 import { IconCheck, IconPencil, IconPlus, IconSearch, IconX } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { TPerson } from '../../../shared/schemas/admin.js';
 import { flattenPages, useOrganisations, usePeople, useSetPersonStatus } from '../../api/admin.js';
 import { errorMessageKey } from '../../api/client.js';
 import { useDocumentTitle } from '../../components/document-title.js';
-import { ErrorState } from '../../components/states.js';
+import { ResponsiveList } from '../../components/list/responsive-list.js';
 import { isStepUpCancelled, useStepUp } from '../../components/step-up/step-up.js';
 import { ConfirmDialog } from '../../components/confirm-dialog.js';
 import { SectionNoAccess, useAdminContext } from './admin-layout.js';
 import { EnrolmentLinkDialog } from './enrolment-link-dialog.js';
-import { TableSkeleton } from './organisations-panel.js';
 import { PersonFormDialog } from './person-form.js';
 import { PersonEditDialog } from './person-edit-form.js';
 import { notify } from '../../components/notify.js';
-import { ScrollRegion, StatusBadge, wrappingBadge } from './labels.js';
+import { StatusBadge, wrappingBadge } from './labels.js';
 
 const TITLE_ID = 'people-title';
 const ALL = 'all';
@@ -38,7 +37,6 @@ export function PeoplePanel() {
   const { t } = useTranslation();
   const { me } = useAdminContext();
   useDocumentTitle(t('admin.people.title'));
-  const isMobile = useMediaQuery('(max-width: 47.99em)');
   const isPlatformAdmin = me.platformRoles.some((r) => r.role === 'platform_admin');
   const canManage = Boolean(me.abilities['admin.people.manage']);
   const [organisationId, setOrganisationId] = useState<string>(ALL);
@@ -195,97 +193,63 @@ export function PeoplePanel() {
         type="search"
       />
 
-      {people.isError ? (
-        <ErrorState error={people.error} onRetry={() => void people.refetch()} retrying={people.isFetching} />
-      ) : people.isPending ? (
-        <TableSkeleton />
-      ) : list.length === 0 ? (
-        <Paper withBorder radius="md" p="lg">
-          <Text>{query ? t('admin.people.noMatch') : t('admin.people.empty')}</Text>
-        </Paper>
-      ) : isMobile ? (
-        <Stack gap="sm" component="ul" m={0} p={0} style={{ listStyle: 'none' }} aria-labelledby={TITLE_ID}>
-          {list.map((p) => (
-            <Paper component="li" key={p.id} withBorder radius="md" p="md" data-testid="person-card">
-              <Stack gap={8}>
-                <Group justify="space-between" wrap="nowrap" align="flex-start">
-                  <div style={{ minWidth: 0 }}>
-                    <Text fw={600}>{p.name}</Text>
-                    <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
-                      {p.email}
-                    </Text>
-                  </div>
-                  {status(p)}
-                </Group>
-                {memberships(p)}
-                {p.platformRoles.length > 0 && platformRoles(p)}
-                <Group gap={6} wrap="nowrap">
-                  <Text size="sm">{t('admin.people.mfa')}:</Text>
-                  <Text size="sm" component="div">
-                    <YesNo value={p.mfaEnabled} />
-                  </Text>
-                </Group>
-                <Group gap="xs">
-                  {editButton(p)}
-                  {action(p)}
-                </Group>
-              </Stack>
-            </Paper>
-          ))}
-        </Stack>
-      ) : (
-        <Paper withBorder radius="md">
-          <ScrollRegion labelledBy={TITLE_ID}>
-            <Table miw={960} verticalSpacing="sm" horizontalSpacing="md" aria-labelledby={TITLE_ID}>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">{t('admin.people.name')}</Table.Th>
-                  <Table.Th scope="col">{t('admin.people.email')}</Table.Th>
-                  <Table.Th scope="col">{t('admin.people.organisations')}</Table.Th>
-                  <Table.Th scope="col">{t('admin.people.platformRoles')}</Table.Th>
-                  <Table.Th scope="col">{t('admin.people.status')}</Table.Th>
-                  <Table.Th scope="col">{t('admin.people.mfa')}</Table.Th>
-                  <Table.Th scope="col">
-                    <VisuallyHidden>{t('admin.actions')}</VisuallyHidden>
-                  </Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {list.map((p) => (
-                  <Table.Tr key={p.id}>
-                    <Table.Th scope="row" fw={600}>
-                      {p.name}
-                    </Table.Th>
-                    <Table.Td style={{ overflowWrap: 'anywhere' }}>{p.email}</Table.Td>
-                    <Table.Td>{memberships(p)}</Table.Td>
-                    <Table.Td>{platformRoles(p)}</Table.Td>
-                    <Table.Td>
-                      {status(p)}
-                    </Table.Td>
-                    <Table.Td>
-                      <YesNo value={p.mfaEnabled} />
-                    </Table.Td>
-                    <Table.Td ta="right">
-                      <Group gap="xs" justify="flex-end" wrap="nowrap">
-                        {editButton(p)}
-                        {action(p)}
-                      </Group>
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </ScrollRegion>
-        </Paper>
-      )}
-
-      {people.hasNextPage && (
-        <Group justify="center">
-          <Button variant="default" onClick={() => void people.fetchNextPage()} loading={people.isFetchingNextPage}>
-            {t('admin.loadMore')}
-          </Button>
-        </Group>
-      )}
+      <ResponsiveList<TPerson>
+        items={people.data ? list : undefined}
+        query={people}
+        paging={people}
+        loadMoreLabel={t('admin.loadMore')}
+        getKey={(p) => p.id}
+        labelledBy={TITLE_ID}
+        minTableWidth={960}
+        columns={[
+          { key: 'name', header: t('admin.people.name'), rowHeader: true, cell: (p) => p.name },
+          { key: 'email', header: t('admin.people.email'), cell: (p) => <span style={{ overflowWrap: 'anywhere' }}>{p.email}</span> },
+          { key: 'organisations', header: t('admin.people.organisations'), cell: memberships },
+          { key: 'platformRoles', header: t('admin.people.platformRoles'), cell: platformRoles },
+          { key: 'status', header: t('admin.people.status'), cell: status },
+          { key: 'mfa', header: t('admin.people.mfa'), nowrap: true, cell: (p) => <YesNo value={p.mfaEnabled} /> },
+          {
+            key: 'actions',
+            header: <VisuallyHidden>{t('admin.actions')}</VisuallyHidden>,
+            cell: (p) => (
+              <Group gap="xs" justify="flex-end" wrap="nowrap">
+                {editButton(p)}
+                {action(p)}
+              </Group>
+            ),
+          },
+        ]}
+        card={(p) => (
+          <Stack gap={8} data-testid="person-card">
+            <Group justify="space-between" wrap="nowrap" align="flex-start">
+              <div style={{ minWidth: 0 }}>
+                <Text fw={600}>{p.name}</Text>
+                <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
+                  {p.email}
+                </Text>
+              </div>
+              {status(p)}
+            </Group>
+            {memberships(p)}
+            {p.platformRoles.length > 0 && platformRoles(p)}
+            <Group gap={6} wrap="nowrap">
+              <Text size="sm">{t('admin.people.mfa')}:</Text>
+              <Text size="sm" component="div">
+                <YesNo value={p.mfaEnabled} />
+              </Text>
+            </Group>
+            <Group gap="xs">
+              {editButton(p)}
+              {action(p)}
+            </Group>
+          </Stack>
+        )}
+        empty={
+          <Paper withBorder radius="md" p="lg">
+            <Text>{query ? t('admin.people.noMatch') : t('admin.people.empty')}</Text>
+          </Paper>
+        }
+      />
 
       <PersonEditDialog personId={editing} administeredIds={administeredIds} onClose={() => setEditing(null)} />
       <PersonFormDialog
