@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { DEMO_PASSWORD, DEMO_TOTP_SECRET } from '../../src/server/db/demo/people.js';
 import { totpCode } from '../../src/server/platform/auth/totp.js';
-import { expectNoSeriousA11yViolations, hasChromium, launchBrowser, startServer } from './browser.js';
+import { expectNoSeriousA11yViolations, hasChromium, useE2e } from './fixture.js';
 
 const STEP_MS = 30_000;
 /** Waiting for a new TOTP step (login plus step-up of one account) can take up to a minute. */
@@ -36,24 +36,14 @@ async function login(page: Page, email: string): Promise<void> {
 }
 
 describe.skipIf(!hasChromium)('administration screens in Chromium', () => {
-  let browser: Browser;
-  let server: Awaited<ReturnType<typeof startServer>>;
-
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const e2e = useE2e();
 
   async function openAs(email: string, path: string, width = 1280, height = 800) {
-    const context = await browser.newContext({ viewport: { width, height } });
+    const context = await e2e.browser.newContext({ viewport: { width, height } });
     const page = await context.newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(server.baseUrl + path);
+    await page.goto(e2e.baseUrl + path);
     await login(page, email);
     return { context, page, errors };
   }
@@ -66,9 +56,9 @@ describe.skipIf(!hasChromium)('administration screens in Chromium', () => {
     await context.close();
 
     // Logged out: /beheer leads to the login page and back.
-    const anonymous = await browser.newContext();
+    const anonymous = await e2e.browser.newContext();
     const anonymousPage = await anonymous.newPage();
-    await anonymousPage.goto(server.baseUrl + '/beheer/personen');
+    await anonymousPage.goto(e2e.baseUrl + '/beheer/personen');
     await anonymousPage.getByRole('heading', { level: 1, name: 'Aanmelden' }).waitFor();
     expect(new URL(anonymousPage.url()).searchParams.get('terug')).toBe('/beheer/personen');
     await anonymous.close();
@@ -188,9 +178,9 @@ describe.skipIf(!hasChromium)('administration screens in Chromium', () => {
 
   it('(d) the audit viewer lists recent events and filters by outcome', async () => {
     // A failed login to find back.
-    const other = await browser.newContext();
+    const other = await e2e.browser.newContext();
     const otherPage = await other.newPage();
-    await otherPage.goto(server.baseUrl + '/aanmelden');
+    await otherPage.goto(e2e.baseUrl + '/aanmelden');
     await otherPage.getByLabel('E-mailadres').fill('clb@samenplan.demo');
     await otherPage.locator('input[autocomplete="current-password"]').fill('niet-het-wachtwoord');
     await otherPage.getByRole('button', { name: 'Verder' }).click();

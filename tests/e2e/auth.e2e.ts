@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { DEMO_PASSWORD, DEMO_TOTP_SECRET } from '../../src/server/db/demo/people.js';
 import { totpCode } from '../../src/server/platform/auth/totp.js';
-import { expectNoSeriousA11yViolations, hasChromium, launchBrowser, startServer } from './browser.js';
+import { expectNoSeriousA11yViolations, hasChromium, useE2e } from './fixture.js';
 
 /** The password input (its show/hide button also mentions "Wachtwoord"). */
 const passwordInput = (page: Page) => page.locator('input[autocomplete="current-password"]');
@@ -15,24 +15,14 @@ async function fillLogin(page: Page, email: string, password: string): Promise<v
 }
 
 describe.skipIf(!hasChromium)('login, second factor and my account in Chromium', () => {
-  let browser: Browser;
-  let server: Awaited<ReturnType<typeof startServer>>;
-
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const e2e = useE2e();
 
   it('logs in with password and a TOTP code, and lands in the app logged in; login and code pages pass axe', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const context = await e2e.browser.newContext({ viewport: { width: 1280, height: 800 } });
     const page = await context.newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(server.baseUrl + '/');
+    await page.goto(e2e.baseUrl + '/');
     await page.getByRole('heading', { level: 1, name: 'Welkom bij Samenplan' }).waitFor();
     await page.getByRole('link', { name: 'Aanmelden' }).click();
     await page.getByRole('heading', { level: 1, name: 'Aanmelden' }).waitFor();
@@ -58,9 +48,9 @@ describe.skipIf(!hasChromium)('login, second factor and my account in Chromium',
   });
 
   it('says in Dutch that the password is wrong, and stays on the login page', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const context = await e2e.browser.newContext({ viewport: { width: 1280, height: 800 } });
     const page = await context.newPage();
-    await page.goto(server.baseUrl + '/aanmelden');
+    await page.goto(e2e.baseUrl + '/aanmelden');
     await fillLogin(page, 'clb@samenplan.demo', 'dit-is-niet-het-wachtwoord');
     const alert = page.getByRole('alert').filter({ hasText: 'Dit e-mailadres en wachtwoord passen niet bij elkaar' });
     await alert.waitFor();
@@ -71,15 +61,15 @@ describe.skipIf(!hasChromium)('login, second factor and my account in Chromium',
   });
 
   it('sets up the second factor for an account without one: QR code, first code, recovery codes', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const context = await e2e.browser.newContext({ viewport: { width: 1280, height: 800 } });
     const page = await context.newPage();
-    await page.goto(server.baseUrl + '/aanmelden');
+    await page.goto(e2e.baseUrl + '/aanmelden');
     await fillLogin(page, 'nieuw@samenplan.demo', DEMO_PASSWORD);
     await page.getByRole('heading', { level: 1, name: 'Je tweede stap instellen' }).waitFor();
     // No time now: stop and log out, and come back later.
     await page.getByRole('button', { name: 'Stoppen en afmelden' }).click();
     await page.waitForURL((url) => url.pathname === '/aanmelden');
-    expect((await (await page.request.get(server.baseUrl + '/api/auth/session')).json()).data).toBeNull();
+    expect((await (await page.request.get(e2e.baseUrl + '/api/auth/session')).json()).data).toBeNull();
     await fillLogin(page, 'nieuw@samenplan.demo', DEMO_PASSWORD);
     await page.getByRole('heading', { level: 1, name: 'Je tweede stap instellen' }).waitFor();
     expect(new URL(page.url()).pathname).toBe('/aanmelden/instellen');
@@ -110,10 +100,10 @@ describe.skipIf(!hasChromium)('login, second factor and my account in Chromium',
   });
 
   it('shows my sessions on Mijn account, logs out, and then /account leads to the login page', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const context = await e2e.browser.newContext({ viewport: { width: 1280, height: 800 } });
     const page = await context.newPage();
     // Asking for /account first: after logging in, the app returns there.
-    await page.goto(server.baseUrl + '/account');
+    await page.goto(e2e.baseUrl + '/account');
     await page.getByRole('heading', { level: 1, name: 'Aanmelden' }).waitFor();
     expect(new URL(page.url()).searchParams.get('terug')).toBe('/account');
     await fillLogin(page, 'coordinator@samenplan.demo', DEMO_PASSWORD);
@@ -123,7 +113,7 @@ describe.skipIf(!hasChromium)('login, second factor and my account in Chromium',
     expect(new URL(page.url()).pathname).toBe('/account');
 
     // Also through the menu in the top bar.
-    await page.goto(server.baseUrl + '/');
+    await page.goto(e2e.baseUrl + '/');
     await page.getByRole('button', { name: /Jonas Vandamme/ }).click();
     await page.getByRole('menuitem', { name: 'Mijn account' }).click();
     await page.getByRole('heading', { level: 1, name: 'Mijn account' }).waitFor();
@@ -140,16 +130,16 @@ describe.skipIf(!hasChromium)('login, second factor and my account in Chromium',
     await page.getByRole('heading', { level: 1, name: 'Welkom bij Samenplan' }).waitFor();
     await page.getByRole('link', { name: 'Aanmelden' }).waitFor();
 
-    await page.goto(server.baseUrl + '/account');
+    await page.goto(e2e.baseUrl + '/account');
     await page.getByRole('heading', { level: 1, name: 'Aanmelden' }).waitFor();
     expect(new URL(page.url()).pathname).toBe('/aanmelden');
     await context.close();
   });
 
   it('makes new recovery codes on Mijn account after confirming the code again', async () => {
-    const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
+    const context = await e2e.browser.newContext({ viewport: { width: 360, height: 740 } });
     const page = await context.newPage();
-    await page.goto(server.baseUrl + '/account');
+    await page.goto(e2e.baseUrl + '/account');
     await fillLogin(page, 'clb@samenplan.demo', DEMO_PASSWORD);
     await page.getByLabel('Code van 6 cijfers').fill(totpCode(DEMO_TOTP_SECRET, new Date()));
     await page.getByRole('button', { name: 'Aanmelden' }).click();

@@ -1,9 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { DEMO_TOTP_SECRET } from '../../src/server/db/demo/people.js';
 import { totpCode } from '../../src/server/platform/auth/totp.js';
 import { mailText, startSmtpPeer } from '../helpers/smtp.js';
-import { expectNoSeriousA11yViolations, hasChromium, launchBrowser, startServer } from './browser.js';
+import { expectNoSeriousA11yViolations, hasChromium, useE2e } from './fixture.js';
 
 const EMAIL = 'hulpverlener@samenplan.demo';
 const NEW_PASSWORD = 'paarse olifant fietst traag naar Gent';
@@ -24,28 +23,24 @@ async function resetLinkFor(mails: { to: string[]; raw: string }[], to: string):
 }
 
 describe.skipIf(!hasChromium)('password reset by mail in Chromium', () => {
-  let browser: Browser;
-  let server: Awaited<ReturnType<typeof startServer>>;
-  let peer: Awaited<ReturnType<typeof startSmtpPeer>>;
-
-  beforeAll(async () => {
-    peer = await startSmtpPeer();
-    server = await startServer({ SMTP_URL: peer.url });
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    await peer?.close();
+  let peer: Awaited<ReturnType<typeof startSmtpPeer>> | undefined;
+  const e2e = useE2e({
+    before: async () => {
+      peer = await startSmtpPeer();
+      return { SMTP_URL: peer.url };
+    },
+    after: async () => {
+      await peer?.close();
+    },
   });
 
   it('asks a reset link from the login page, follows the link in the mail, sets a new password and logs in with the code', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const context = await e2e.browser.newContext({ viewport: { width: 1280, height: 800 } });
     const page = await context.newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
 
-    await page.goto(server.baseUrl + '/aanmelden');
+    await page.goto(e2e.baseUrl + '/aanmelden');
     await page.getByRole('heading', { level: 1, name: 'Aanmelden' }).waitFor();
     await page.getByRole('link', { name: 'Wachtwoord vergeten?' }).click();
     await page.getByRole('heading', { level: 1, name: 'Wachtwoord vergeten' }).waitFor();
@@ -64,8 +59,8 @@ describe.skipIf(!hasChromium)('password reset by mail in Chromium', () => {
     expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('H1');
     await expectNoSeriousA11yViolations(page);
 
-    const link = await resetLinkFor(peer.mails, EMAIL);
-    await page.goto(server.baseUrl + link);
+    const link = await resetLinkFor(peer!.mails, EMAIL);
+    await page.goto(e2e.baseUrl + link);
     await page.getByRole('heading', { level: 1, name: 'Kies een nieuw wachtwoord' }).waitFor();
     // The token leaves the address bar (and so the history) at once.
     expect(new URL(page.url()).hash).toBe('');
@@ -93,9 +88,9 @@ describe.skipIf(!hasChromium)('password reset by mail in Chromium', () => {
     await context.close();
 
     // The link works only once.
-    const again = await browser.newContext({ viewport: { width: 360, height: 740 } });
+    const again = await e2e.browser.newContext({ viewport: { width: 360, height: 740 } });
     const second = await again.newPage();
-    await second.goto(server.baseUrl + link);
+    await second.goto(e2e.baseUrl + link);
     await second.getByRole('heading', { level: 1, name: 'Kies een nieuw wachtwoord' }).waitFor();
     const secondFields = second.locator('input[autocomplete="new-password"]');
     await secondFields.nth(0).fill(NEW_PASSWORD + ' opnieuw');
@@ -107,9 +102,9 @@ describe.skipIf(!hasChromium)('password reset by mail in Chromium', () => {
   });
 
   it('says in Dutch that an invalid link does not work, and offers to ask a new one', async () => {
-    const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
+    const context = await e2e.browser.newContext({ viewport: { width: 360, height: 740 } });
     const page = await context.newPage();
-    await page.goto(server.baseUrl + '/wachtwoord-herstellen#dit-is-geen-geldige-herstel-token-1234567890');
+    await page.goto(e2e.baseUrl + '/wachtwoord-herstellen#dit-is-geen-geldige-herstel-token-1234567890');
     await page.getByRole('heading', { level: 1, name: 'Kies een nieuw wachtwoord' }).waitFor();
     const fields = page.locator('input[autocomplete="new-password"]');
     await fields.nth(0).fill(NEW_PASSWORD);
@@ -124,7 +119,7 @@ describe.skipIf(!hasChromium)('password reset by mail in Chromium', () => {
     await expectNoSeriousA11yViolations(page);
 
     // Without any token the page says so at once.
-    await page.goto(server.baseUrl + '/wachtwoord-herstellen');
+    await page.goto(e2e.baseUrl + '/wachtwoord-herstellen');
     await page.getByRole('alert').filter({ hasText: 'Deze link is niet volledig.' }).waitFor();
 
     await page.getByRole('link', { name: 'Vraag een nieuwe link' }).click();

@@ -1,25 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { hasChromium, launchBrowser, startServer } from './browser.js';
+import { describe, expect, it } from 'vitest';
+import { hasChromium, useE2e } from './fixture.js';
 
 /** The first page a visitor opens may download at most this much JavaScript, compressed. */
 const FIRST_PAGE_JS_BUDGET = 250 * 1024;
 
 describe.skipIf(!hasChromium)('first visit performance in Chromium', () => {
-  let browser: Browser;
-  let server: Awaited<ReturnType<typeof startServer>>;
-
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const e2e = useE2e();
 
   it(`ships at most ${FIRST_PAGE_JS_BUDGET / 1024} KB of compressed JavaScript to a visitor opening the login page`, async () => {
-    const context = await browser.newContext({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
+    const context = await e2e.browser.newContext({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
     const page = await context.newPage();
     const cdp = await context.newCDPSession(page);
     await cdp.send('Network.enable');
@@ -38,7 +27,7 @@ describe.skipIf(!hasChromium)('first visit performance in Chromium', () => {
       transferred.set(e.requestId, (transferred.get(e.requestId) ?? 0) + e.encodedDataLength),
     );
 
-    await page.goto(server.baseUrl + '/aanmelden', { waitUntil: 'networkidle' });
+    await page.goto(e2e.baseUrl + '/aanmelden', { waitUntil: 'networkidle' });
     await page.getByRole('heading', { level: 1, name: 'Aanmelden' }).waitFor();
     await page.waitForLoadState('networkidle');
 
@@ -46,7 +35,7 @@ describe.skipIf(!hasChromium)('first visit performance in Chromium', () => {
     const total = perScript.reduce((sum, s) => sum + s.bytes, 0);
     const report = perScript
       .sort((a, b) => b.bytes - a.bytes)
-      .map((s) => `${(s.bytes / 1024).toFixed(1)} KB ${s.url} (${encodings.get(server.baseUrl + s.url) ?? '?'})`)
+      .map((s) => `${(s.bytes / 1024).toFixed(1)} KB ${s.url} (${encodings.get(e2e.baseUrl + s.url) ?? '?'})`)
       .join('\n');
     expect(perScript.length, 'scripts loaded').toBeGreaterThan(0);
     expect(perScript.every((s) => s.bytes > 0), `every script measured:\n${report}`).toBe(true);
@@ -59,13 +48,13 @@ describe.skipIf(!hasChromium)('first visit performance in Chromium', () => {
   });
 
   it('serves the JavaScript brotli-compressed to a browser that accepts it, gzip otherwise', async () => {
-    const context = await browser.newContext();
+    const context = await e2e.browser.newContext();
     const page = await context.newPage();
-    const response = await page.goto(server.baseUrl + '/aanmelden');
+    const response = await page.goto(e2e.baseUrl + '/aanmelden');
     const html = (await response?.text()) ?? '';
     const entry = /<script[^>]+src="([^"]+\.js)"/.exec(html)?.[1];
     expect(entry, 'entry script in index.html').toBeTruthy();
-    const url = new URL(entry ?? '', server.baseUrl).toString();
+    const url = new URL(entry ?? '', e2e.baseUrl).toString();
 
     const br = await fetch(url, { headers: { 'accept-encoding': 'br, gzip' } });
     expect(br.status).toBe(200);

@@ -1,23 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { expectNoSeriousA11yViolations, hasChromium, launchBrowser, startServer } from './browser.js';
+import { describe, expect, it } from 'vitest';
+import { expectNoSeriousA11yViolations, hasChromium, useE2e } from './fixture.js';
 
 describe.skipIf(!hasChromium)('the responsive list in Chromium', () => {
-  let browser: Browser;
-  let server: Awaited<ReturnType<typeof startServer>>;
-
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const e2e = useE2e();
 
   it('shows municipalities as a sortable table with a total at 1280 px', async () => {
-    const page = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
-    await page.goto(server.baseUrl + '/regio/noord-west-vlaanderen');
+    const page = await (await e2e.browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
+    await page.goto(e2e.baseUrl + '/regio/noord-west-vlaanderen');
     const table = page.getByRole('table', { name: 'Gemeenten' });
     await table.getByRole('rowheader', { name: 'Beernem' }).waitFor();
     // A–Z by name first.
@@ -35,9 +24,9 @@ describe.skipIf(!hasChromium)('the responsive list in Chromium', () => {
   });
 
   it('shows municipalities as cards on a phone (360 px), sortable with buttons, without sideways scrolling', async () => {
-    const context = await browser.newContext({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
+    const context = await e2e.browser.newContext({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
     const page = await context.newPage();
-    await page.goto(server.baseUrl + '/regio/noord-west-vlaanderen');
+    await page.goto(e2e.baseUrl + '/regio/noord-west-vlaanderen');
     const cards = page.getByRole('list', { name: 'Gemeenten' });
     await cards.getByRole('listitem').first().waitFor();
     expect(await page.getByRole('table').count()).toBe(0);
