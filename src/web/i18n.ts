@@ -1,7 +1,7 @@
 import i18n from 'i18next';
 import { initReactI18next, useTranslation } from 'react-i18next';
 import nl from '../shared/i18n/nl.json';
-import en from '../shared/i18n/en.json';
+import type en from '../shared/i18n/en.json';
 
 /** The UI languages, Dutch first (the default). */
 export const LANGUAGES = ['nl', 'en'] as const;
@@ -11,10 +11,21 @@ export const DEFAULT_LANGUAGE: TLanguage = 'nl';
 /** The only thing Samenplan keeps in the browser's storage. */
 export const LANGUAGE_STORAGE_KEY = 'samenplan.lang';
 
-// Both files must have exactly the same keys: each assignment fails to compile when
-// the other file lacks a key.
-const enChecked: typeof nl = en;
-const nlChecked: typeof en = nl;
+// Both files must have exactly the same keys: each line fails to compile when the other file lacks a key.
+type TEnChecked = typeof en extends typeof nl ? true : never;
+type TNlChecked = typeof nl extends typeof en ? true : never;
+export const translationsMatch: [TEnChecked, TNlChecked] = [true, true];
+
+/**
+ * English is loaded only when someone uses it: Dutch is the default, and the first visit should not
+ * download both. Resolves once the language of this visit is ready to render.
+ */
+async function loadLanguage(lng: TLanguage): Promise<void> {
+  if (lng === 'en' && !i18n.hasResourceBundle('en', 'translation')) {
+    const english = (await import('../shared/i18n/en.json')).default;
+    i18n.addResourceBundle('en', 'translation', english);
+  }
+}
 
 declare module 'i18next' {
   interface CustomTypeOptions {
@@ -65,9 +76,12 @@ function applyToDocument(lng: TLanguage): void {
   document.documentElement.lang = lng;
 }
 
+const initialLanguage = readStoredLanguage() ?? DEFAULT_LANGUAGE;
+
 void i18n.use(initReactI18next).init({
-  resources: { nl: { translation: nl }, en: { translation: enChecked } },
-  lng: readStoredLanguage() ?? DEFAULT_LANGUAGE,
+  resources: { nl: { translation: nl } },
+  partialBundledLanguages: true,
+  lng: initialLanguage,
   fallbackLng: DEFAULT_LANGUAGE,
   supportedLngs: [...LANGUAGES],
   nonExplicitSupportedLngs: false,
@@ -75,7 +89,10 @@ void i18n.use(initReactI18next).init({
   returnNull: false,
   interpolation: { escapeValue: false }, // React escapes already
 });
-void nlChecked;
+
+/** Resolves when the translations of the starting language are loaded (at once for Dutch). */
+export const i18nReady: Promise<void> =
+  initialLanguage === DEFAULT_LANGUAGE ? Promise.resolve() : loadLanguage(initialLanguage).catch(() => undefined);
 
 applyToDocument(currentLanguage());
 i18n.on('languageChanged', (lng) => {
@@ -85,7 +102,8 @@ i18n.on('languageChanged', (lng) => {
 });
 
 /** Switches the UI language; remembered for the next visit. */
-export function changeLanguage(lng: TLanguage): Promise<unknown> {
+export async function changeLanguage(lng: TLanguage): Promise<unknown> {
+  await loadLanguage(lng);
   return i18n.changeLanguage(lng);
 }
 

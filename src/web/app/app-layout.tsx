@@ -10,7 +10,7 @@ import { StepUpProvider } from '../components/step-up/step-up.js';
 import { AccountMenu } from '../modules/auth/account-menu.js';
 import { useSessionExpiryRedirect } from '../modules/auth/session-expiry.js';
 import { LanguageSwitch } from './language-switch.js';
-import { MODULES, type TModuleEntry } from './modules.js';
+import { navigableModules, type TModuleEntry } from './modules.js';
 import classes from './app-layout.module.css';
 
 const MAIN_ID = 'main-content';
@@ -80,8 +80,8 @@ export function AppLayout() {
   // Same breakpoint as the AppShell navbar ('sm' = 48em).
   const isMobile = useMediaQuery('(max-width: 47.99em)');
   const abilities = useMe().data?.abilities;
-  // Administration only for those who may see it; the server checks again.
-  const modules = MODULES.filter((entry) => entry.key !== 'admin' || abilities?.['admin.view'] === true);
+  // Only what works for this person: no modules still being built, administration only for those who may.
+  const modules = navigableModules(abilities);
   const navHidden = Boolean(isMobile) && !opened;
   useFocusMainOnNavigate();
   useSessionExpiryRedirect();

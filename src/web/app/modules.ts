@@ -1,6 +1,7 @@
 import type { ComponentType } from 'react';
 import {
   IconAdjustments,
+  IconBook2,
   IconChartBar,
   IconHome,
   IconListNumbers,
@@ -20,29 +21,42 @@ export const MODULE_KEYS = [
   'learning',
   'insight',
   'admin',
+  'glossary',
 ] as const;
 export type TModuleKey = (typeof MODULE_KEYS)[number];
 
 /** Modules not built yet; each has `modules.<key>.description`. */
-export type TPlannedModuleKey = Exclude<TModuleKey, 'home'>;
+export type TPlannedModuleKey = Exclude<TModuleKey, 'home' | 'admin' | 'glossary'>;
 
 export interface TModuleEntry {
   key: TModuleKey;
   path: string;
   icon: ComponentType<{ size?: number; stroke?: number; 'aria-hidden'?: boolean | 'true' }>;
+  /** Not built yet: reachable by its address (an honest "coming" page), but not in the navigation. */
+  planned?: boolean;
+  /** Shown only to someone with this ability (the server checks again). */
+  ability?: string;
 }
 
 /** The side navigation, in order. Paths are Dutch, like the users. */
 export const MODULES: readonly TModuleEntry[] = [
   { key: 'home', path: '/', icon: IconHome },
-  { key: 'families', path: '/gezinnen', icon: IconUsers },
-  { key: 'directory', path: '/sociale-kaart', icon: IconMap2 },
-  { key: 'consultation', path: '/overleg', icon: IconMessages },
-  { key: 'irpc', path: '/prioriteitencommissie', icon: IconListNumbers },
-  { key: 'learning', path: '/samen-leren', icon: IconSchool },
-  { key: 'insight', path: '/regio-inzicht', icon: IconChartBar },
-  { key: 'admin', path: '/beheer', icon: IconAdjustments },
+  { key: 'families', path: '/gezinnen', icon: IconUsers, planned: true },
+  { key: 'directory', path: '/sociale-kaart', icon: IconMap2, planned: true },
+  { key: 'consultation', path: '/overleg', icon: IconMessages, planned: true },
+  { key: 'irpc', path: '/prioriteitencommissie', icon: IconListNumbers, planned: true },
+  { key: 'learning', path: '/samen-leren', icon: IconSchool, planned: true },
+  { key: 'insight', path: '/regio-inzicht', icon: IconChartBar, planned: true },
+  { key: 'admin', path: '/beheer', icon: IconAdjustments, ability: 'admin.view' },
+  { key: 'glossary', path: '/begrippen', icon: IconBook2 },
 ];
+
+/** The modules this person can use now: built ones, and only those their abilities allow. */
+export function navigableModules(abilities: Readonly<Record<string, boolean>> | undefined): TModuleEntry[] {
+  return MODULES.filter((entry) => !entry.planned && (!entry.ability || abilities?.[entry.ability] === true));
+}
+
+export const GLOSSARY_PATH = '/begrippen';
 
 /** Path of the page of one region. */
 export const regionPath = (code: string) => `/regio/${encodeURIComponent(code)}`;

@@ -2,7 +2,7 @@ import { lazy, type ComponentType } from 'react';
 import { createBrowserRouter, type RouteObject } from 'react-router';
 import { RootRouteError, RouteError } from '../components/route-error.js';
 import { AppLayout } from './app-layout.js';
-import { MODULES, type TPlannedModuleKey } from './modules.js';
+import { GLOSSARY_PATH, MODULES, type TPlannedModuleKey } from './modules.js';
 
 /**
  * A page loaded on first use, so the first visit only downloads the shell and that page.
@@ -34,8 +34,11 @@ const ModulePlaceholderPage = lazy(async () => ({
   default: (await import('../modules/placeholder/module-placeholder-page.js')).ModulePlaceholderPage,
 }));
 
+const GlossaryPage = page(() => import('../modules/glossary/glossary-page.js'), 'GlossaryPage');
+
+// Modules still being built keep their address (bookmarks, links in mails) with an honest page.
 const plannedModules: RouteObject[] = MODULES.filter(
-  (entry): entry is typeof entry & { key: TPlannedModuleKey } => entry.key !== 'home' && entry.key !== 'admin',
+  (entry): entry is typeof entry & { key: TPlannedModuleKey } => entry.planned === true,
 ).map((entry) => ({
   path: entry.path.slice(1),
   element: <ModulePlaceholderPage key={entry.key} module={entry.key} />,
@@ -60,6 +63,7 @@ export const routes: RouteObject[] = [
           { path: 'wachtwoord-herstellen', element: <PasswordResetPage /> },
           { path: 'ontwikkeling/mails', element: <DevOutboxPage /> },
           { path: 'account', element: <AccountPage /> },
+          { path: GLOSSARY_PATH.slice(1), element: <GlossaryPage /> },
           {
             path: 'beheer',
             element: <AdminLayout />,

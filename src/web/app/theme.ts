@@ -34,6 +34,8 @@ export const theme = createTheme({
   components: {
     // Links are underlined so they do not rely on colour alone.
     Anchor: Anchor.extend({ defaultProps: { underline: 'always' } }),
+    // A dialog's header is no page banner: a <div>, not Mantine's <header> (axe: duplicate banner landmark).
+    ModalHeader: { defaultProps: { component: 'div' } },
   },
 });
 

@@ -24,7 +24,8 @@ export function ConfirmDialog({ opened, title, children, confirmLabel, loading, 
           <Button variant="default" onClick={onClose}>
             {t('account.cancel')}
           </Button>
-          <Button color="red" onClick={onConfirm} loading={loading}>
+          {/* red.9: white on Mantine's default red-6 is only 3.3:1. */}
+          <Button color="red.9" onClick={onConfirm} loading={loading}>
             {confirmLabel}
           </Button>
         </Group>

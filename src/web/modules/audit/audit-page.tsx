@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { Badge, Button, Group, Paper, Select, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import { DatePickerInput } from '@mantine/dates';
+import { DateInput, DatesProvider } from '@mantine/dates';
 import '@mantine/dates/styles.css';
 import 'dayjs/locale/nl-be';
 import 'dayjs/locale/en-gb';
@@ -12,7 +12,8 @@ import { ResponsiveList } from '../../components/list/responsive-list.js';
 import { localeFor } from '../../i18n.js';
 import { formatDateTime } from '../../components/format.js';
 import { SectionNoAccess, useAdminContext } from '../admin/admin-layout.js';
-import { brusselsDayBoundary } from './audit-format.js';
+import { Term } from '../../components/term.js';
+import { brusselsDayBoundary, parseBelgianDate } from './audit-format.js';
 
 const TITLE_ID = 'audit-title';
 /** Belgian day/month/year in both languages (22/11/2026), whatever the browser's own format. */
@@ -124,123 +125,129 @@ export function AuditPage() {
   const filtered = Object.values(applied).some(Boolean);
 
   return (
-    <Stack gap="md">
-      <div>
-        <Title order={2} id={TITLE_ID}>
-          {t('audit.title')}
-        </Title>
-        <Text c="gray.8">{t('audit.lead')}</Text>
-      </div>
+    // No red weekend days: red on white is below the contrast minimum, and the audit knows no weekends.
+    <DatesProvider settings={{ locale: dateLocale, firstDayOfWeek: 1, weekendDays: [] }}>
+      <Stack gap="md">
+        <div>
+          <Title order={2} id={TITLE_ID}>
+            <Term term="audit">{t('audit.title')}</Term>
+          </Title>
+          <Text c="gray.8">{t('audit.lead')}</Text>
+        </div>
 
-      <Paper withBorder radius="md" p="md" component="form" onSubmit={apply} noValidate aria-label={t('audit.filters.label')}>
-        <Stack gap="sm">
-          <SimpleGrid cols={{ base: 1, sm: 2, md: 4 }} spacing="sm">
-            <Select
-              label={t('audit.filters.action')}
-              data={[
-                { value: '', label: t('audit.filters.anyAction') },
-                ...KNOWN_ACTIONS.map((a) => ({ value: a, label: actionLabel(a) })),
-              ]}
-              value={draft.action}
-              onChange={(value) => set('action')(value ?? '')}
-              searchable
-              allowDeselect={false}
-            />
-            <Select
-              label={t('audit.filters.outcome')}
-              data={[
-                { value: '', label: t('audit.filters.anyOutcome') },
-                ...AUDIT_OUTCOMES.map((o) => ({ value: o, label: t(`audit.outcome.${o}`) })),
-              ]}
-              value={draft.outcome}
-              onChange={(value) => set('outcome')(value ?? '')}
-              allowDeselect={false}
-            />
-            <DatePickerInput
-              label={t('audit.filters.from')}
-              placeholder={t('audit.filters.datePlaceholder')}
-              valueFormat={DATE_FORMAT}
-              locale={dateLocale}
-              value={draft.from || null}
-              onChange={(value) => set('from')(value ?? '')}
-              clearable
-            />
-            <DatePickerInput
-              label={t('audit.filters.to')}
-              placeholder={t('audit.filters.datePlaceholder')}
-              valueFormat={DATE_FORMAT}
-              locale={dateLocale}
-              value={draft.to || null}
-              onChange={(value) => set('to')(value ?? '')}
-              minDate={draft.from || undefined}
-              clearable
-              error={dateError}
-            />
-          </SimpleGrid>
-          <Group gap="sm">
-            <Button type="submit" leftSection={<IconFilter size={18} aria-hidden="true" />}>
-              {t('audit.filters.apply')}
-            </Button>
-            <Button variant="default" onClick={clear} leftSection={<IconX size={18} aria-hidden="true" />}>
-              {t('audit.filters.clear')}
-            </Button>
-          </Group>
-        </Stack>
-      </Paper>
-
-      <ResponsiveList
-        items={rows}
-        query={audit}
-        paging={audit}
-        loadMoreLabel={t('audit.loadMore')}
-        getKey={(r) => r.id}
-        labelledBy={TITLE_ID}
-        skeletonRows={8}
-        striped
-        empty={
-          <Paper withBorder radius="md" p="lg">
-            <Text>{filtered ? t('audit.emptyFiltered') : t('audit.empty')}</Text>
-          </Paper>
-        }
-        columns={[
-          { key: 'time', header: t('audit.columns.time'), nowrap: true, cell: (r) => formatDateTime(r.occurredAt, locale) },
-          { key: 'who', header: t('audit.columns.who'), cell: who },
-          { key: 'action', header: t('audit.columns.action'), cell: (r) => actionLabel(r.action), title: (r) => r.action },
-          { key: 'resource', header: t('audit.columns.resource'), cell: resource, title: (r) => r.resourceId ?? undefined },
-          { key: 'outcome', header: t('audit.columns.outcome'), cell: (r) => <OutcomeBadge outcome={r.outcome} /> },
-          { key: 'ip', header: t('audit.columns.ip'), nowrap: true, cell: (r) => r.ip ?? '—' },
-          { key: 'reason', header: t('audit.columns.reason'), cell: (r) => r.reason ?? '—' },
-        ]}
-        card={(r) => (
-          <Stack gap={6}>
-            <Group justify="space-between" wrap="nowrap" align="flex-start">
-              <Text fw={600} title={r.action}>
-                {actionLabel(r.action)}
-              </Text>
-              <OutcomeBadge outcome={r.outcome} />
+        <Paper withBorder radius="md" p="md" component="form" onSubmit={apply} noValidate aria-label={t('audit.filters.label')}>
+          <Stack gap="sm">
+            <SimpleGrid cols={{ base: 1, sm: 2, md: 4 }} spacing="sm">
+              <Select
+                label={t('audit.filters.action')}
+                data={[
+                  { value: '', label: t('audit.filters.anyAction') },
+                  ...KNOWN_ACTIONS.map((a) => ({ value: a, label: actionLabel(a) })),
+                ]}
+                value={draft.action}
+                onChange={(value) => set('action')(value ?? '')}
+                searchable
+                allowDeselect={false}
+              />
+              <Select
+                label={t('audit.filters.outcome')}
+                data={[
+                  { value: '', label: t('audit.filters.anyOutcome') },
+                  ...AUDIT_OUTCOMES.map((o) => ({ value: o, label: t(`audit.outcome.${o}`) })),
+                ]}
+                value={draft.outcome}
+                onChange={(value) => set('outcome')(value ?? '')}
+                allowDeselect={false}
+              />
+              <DateInput
+                label={t('audit.filters.from')}
+                placeholder={t('audit.filters.datePlaceholder')}
+                valueFormat={DATE_FORMAT}
+                dateParser={parseBelgianDate}
+                value={draft.from || null}
+                onChange={(value) => set('from')(value ?? '')}
+                maxDate={draft.to || undefined}
+                clearable
+                clearButtonProps={{ 'aria-label': t('audit.filters.clearDate') }}
+              />
+              <DateInput
+                label={t('audit.filters.to')}
+                placeholder={t('audit.filters.datePlaceholder')}
+                valueFormat={DATE_FORMAT}
+                dateParser={parseBelgianDate}
+                value={draft.to || null}
+                onChange={(value) => set('to')(value ?? '')}
+                minDate={draft.from || undefined}
+                clearable
+                clearButtonProps={{ 'aria-label': t('audit.filters.clearDate') }}
+                error={dateError}
+              />
+            </SimpleGrid>
+            <Group gap="sm">
+              <Button type="submit" leftSection={<IconFilter size={18} aria-hidden="true" />}>
+                {t('audit.filters.apply')}
+              </Button>
+              <Button variant="default" onClick={clear} leftSection={<IconX size={18} aria-hidden="true" />}>
+                {t('audit.filters.clear')}
+              </Button>
             </Group>
-            <Text size="sm" style={{ fontVariantNumeric: 'tabular-nums' }}>
-              {formatDateTime(r.occurredAt, locale)}
-            </Text>
-            <Text size="sm">
-              {t('audit.columns.who')}: {who(r)}
-            </Text>
-            <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
-              {t('audit.columns.resource')}: {resource(r)}
-            </Text>
-            {r.ip && (
-              <Text size="sm">
-                {t('audit.columns.ip')}: {r.ip}
-              </Text>
-            )}
-            {r.reason && (
-              <Text size="sm">
-                {t('audit.columns.reason')}: {r.reason}
-              </Text>
-            )}
           </Stack>
-        )}
-      />
-    </Stack>
+        </Paper>
+
+        <ResponsiveList
+          items={rows}
+          query={audit}
+          paging={audit}
+          loadMoreLabel={t('audit.loadMore')}
+          getKey={(r) => r.id}
+          labelledBy={TITLE_ID}
+          skeletonRows={8}
+          striped
+          empty={
+            <Paper withBorder radius="md" p="lg">
+              <Text>{filtered ? t('audit.emptyFiltered') : t('audit.empty')}</Text>
+            </Paper>
+          }
+          columns={[
+            { key: 'time', header: t('audit.columns.time'), nowrap: true, cell: (r) => formatDateTime(r.occurredAt, locale) },
+            { key: 'who', header: t('audit.columns.who'), cell: who },
+            { key: 'action', header: t('audit.columns.action'), cell: (r) => actionLabel(r.action), title: (r) => r.action },
+            { key: 'resource', header: t('audit.columns.resource'), cell: resource, title: (r) => r.resourceId ?? undefined },
+            { key: 'outcome', header: t('audit.columns.outcome'), cell: (r) => <OutcomeBadge outcome={r.outcome} /> },
+            { key: 'ip', header: t('audit.columns.ip'), nowrap: true, cell: (r) => r.ip ?? '—' },
+            { key: 'reason', header: t('audit.columns.reason'), cell: (r) => r.reason ?? '—' },
+          ]}
+          card={(r) => (
+            <Stack gap={6}>
+              <Group justify="space-between" wrap="nowrap" align="flex-start">
+                <Text fw={600} title={r.action}>
+                  {actionLabel(r.action)}
+                </Text>
+                <OutcomeBadge outcome={r.outcome} />
+              </Group>
+              <Text size="sm" style={{ fontVariantNumeric: 'tabular-nums' }}>
+                {formatDateTime(r.occurredAt, locale)}
+              </Text>
+              <Text size="sm">
+                {t('audit.columns.who')}: {who(r)}
+              </Text>
+              <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
+                {t('audit.columns.resource')}: {resource(r)}
+              </Text>
+              {r.ip && (
+                <Text size="sm">
+                  {t('audit.columns.ip')}: {r.ip}
+                </Text>
+              )}
+              {r.reason && (
+                <Text size="sm">
+                  {t('audit.columns.reason')}: {r.reason}
+                </Text>
+              )}
+            </Stack>
+          )}
+        />
+      </Stack>
+    </DatesProvider>
   );
 }

@@ -16,6 +16,7 @@ import { PageHeader } from '../../components/page-header.js';
 import { CardGridSkeleton, ChipsSkeleton } from '../../components/skeletons.js';
 import { EmptyState, ErrorState } from '../../components/states.js';
 import { toLanguage, useFormat } from '../../i18n.js';
+import { TextWithTerms } from '../../components/term.js';
 import classes from './home-page.module.css';
 
 const PRINCIPLES = [
@@ -41,7 +42,9 @@ function Principles() {
               </ThemeIcon>
               <Stack gap={4}>
                 <Title order={3}>{t(`home.principles.${key}.title`)}</Title>
-                <Text>{t(`home.principles.${key}.text`)}</Text>
+                <Text>
+                  <TextWithTerms i18nKey={`home.principles.${key}.text`} />
+                </Text>
               </Stack>
             </Group>
           </Paper>

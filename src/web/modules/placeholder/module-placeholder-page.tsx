@@ -4,6 +4,7 @@ import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { TPlannedModuleKey } from '../../app/modules.js';
 import { PageHeader } from '../../components/page-header.js';
+import { TextWithTerms } from '../../components/term.js';
 
 /** Honest page for a module that is not built yet: what it will do, no fake data. */
 export function ModulePlaceholderPage({ module }: { module: TPlannedModuleKey }) {
@@ -31,7 +32,9 @@ export function ModulePlaceholderPage({ module }: { module: TPlannedModuleKey })
               <Title order={2} size="h3" mb={6}>
                 {t('modules.whatTitle')}
               </Title>
-              <Text>{t(`modules.${module}.description`)}</Text>
+              <Text>
+                <TextWithTerms i18nKey={`modules.${module}.description`} />
+              </Text>
             </div>
             {module === 'directory' && (
               <div>
