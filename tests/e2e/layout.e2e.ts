@@ -1,9 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
 import { DEMO_PASSWORD, DEMO_TOTP_SECRET } from '../../src/server/db/demo/people.js';
 import { totpCode } from '../../src/server/platform/auth/totp.js';
-import { expectNoSeriousA11yViolations, hasChromium, launchBrowser, startServer } from './browser.js';
+import { expectNoSeriousA11yViolations, hasChromium, useE2e } from './fixture.js';
 
 const VISITOR_PAGES = ['/', '/aanmelden', '/begrippen', '/regio/noord-west-vlaanderen', '/prioriteitencommissie', '/overleg', '/bestaat/niet'];
 const ADMIN_PAGES = ['/', '/beheer', '/beheer/personen', '/beheer/audit', '/account', '/begrippen'];
@@ -27,39 +27,26 @@ async function settled(page: Page): Promise<void> {
 const sidewaysOverflow = (page: Page) => page.evaluate(() => document.scrollingElement!.scrollWidth - window.innerWidth);
 
 describe.skipIf(!hasChromium)('layout, navigation and plain language in Chromium', () => {
-  let browser: Browser;
-  let server: Awaited<ReturnType<typeof startServer>>;
-
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const e2e = useE2e();
 
   it('never scrolls sideways at 360 px for a visitor, long headings included', async () => {
-    const context = await browser.newContext({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
-    const page = await context.newPage();
+    const page = await e2e.page({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
     for (const path of VISITOR_PAGES) {
-      await page.goto(server.baseUrl + path);
+      await page.goto(e2e.baseUrl + path);
       await page.getByRole('heading', { level: 1 }).waitFor();
       await settled(page);
       expect(await sidewaysOverflow(page), path).toBeLessThanOrEqual(0);
     }
     // The longest heading: it wraps instead of sticking out.
-    await page.goto(server.baseUrl + '/prioriteitencommissie');
+    await page.goto(e2e.baseUrl + '/prioriteitencommissie');
     const heading = page.getByRole('heading', { level: 1, name: 'Prioriteitencommissie (IRPC)' });
     const box = await heading.boundingBox();
     expect((box?.x ?? 0) + (box?.width ?? 0)).toBeLessThanOrEqual(360);
-    await context.close();
   });
 
   it('explains jargon with a tooltip and a glossary page reachable from the navigation', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-    const page = await context.newPage();
-    await page.goto(server.baseUrl + '/');
+    const page = await e2e.page({ viewport: { width: 1280, height: 800 } });
+    await page.goto(e2e.baseUrl + '/');
     const term = page.getByRole('link', { name: 'overbruggingshulp' });
     await term.waitFor();
     // Screen readers hear the meaning; sighted users see it on hover and focus.
@@ -76,19 +63,17 @@ describe.skipIf(!hasChromium)('layout, navigation and plain language in Chromium
     await page.getByRole('radiogroup', { name: 'Taal' }).getByText('EN').click();
     await page.getByRole('heading', { level: 1, name: 'Glossary' }).waitFor();
     await page.getByRole('heading', { level: 2, name: 'Bridging help' }).waitFor();
-    await context.close();
   });
 
   it('for an administrator: tables whole at 1280 px, nothing sideways at 360 px, Belgian date inputs, dialogs without duplicate landmarks', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-    const page = await context.newPage();
-    await page.goto(server.baseUrl + '/aanmelden');
+    const page = await e2e.page({ viewport: { width: 1280, height: 800 } });
+    await page.goto(e2e.baseUrl + '/aanmelden');
     await login(page, 'beheer@samenplan.demo');
     const nav = page.getByRole('navigation', { name: 'Hoofdmenu' });
     expect(await nav.getByRole('link').allInnerTexts()).toEqual(['Overzicht', 'Beheer', 'Begrippen']);
 
     // The audit table shows every column without scrolling at 1280 px.
-    await page.goto(server.baseUrl + '/beheer/audit');
+    await page.goto(e2e.baseUrl + '/beheer/audit');
     const table = page.getByRole('table', { name: 'Audit' });
     await table.getByRole('cell', { name: 'Aangemeld', exact: true }).first().waitFor();
     expect(await table.locator('xpath=..').evaluate((el) => el.scrollWidth - el.clientWidth)).toBeLessThanOrEqual(0);
@@ -109,7 +94,7 @@ describe.skipIf(!hasChromium)('layout, navigation and plain language in Chromium
 
     await page.setViewportSize({ width: 360, height: 740 });
     for (const path of ADMIN_PAGES) {
-      await page.goto(server.baseUrl + path);
+      await page.goto(e2e.baseUrl + path);
       await page.getByRole('heading', { level: 1 }).waitFor();
       await settled(page);
       expect(await sidewaysOverflow(page), path).toBeLessThanOrEqual(0);
@@ -117,7 +102,7 @@ describe.skipIf(!hasChromium)('layout, navigation and plain language in Chromium
 
     // A dialog: no serious findings, and its header is not a second banner.
     await page.setViewportSize({ width: 1280, height: 800 });
-    await page.goto(server.baseUrl + '/account');
+    await page.goto(e2e.baseUrl + '/account');
     await page.getByRole('button', { name: 'Overal afmelden' }).click();
     await page.getByRole('dialog', { name: 'Overal afmelden?' }).waitFor();
     await page.waitForTimeout(300); // the opening transition
@@ -125,6 +110,5 @@ describe.skipIf(!hasChromium)('layout, navigation and plain language in Chromium
     const ids = results.violations.map((v) => v.id);
     expect(ids.filter((id) => /landmark/.test(id))).toEqual([]);
     await expectNoSeriousA11yViolations(page);
-    await context.close();
   });
 });
