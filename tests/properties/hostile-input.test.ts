@@ -21,6 +21,22 @@ let tables: string[] = [];
 let admin: LoggedIn;
 let anonymous: LoggedIn;
 let orgId = '';
+/** The query and body field names of each route (`METHOD /url`), read from the app's OpenAPI document. */
+const shapes = new Map<string, { query: string[]; body: string[] }>();
+
+type OpenApiOperation = {
+  parameters?: { in: string; name: string }[];
+  requestBody?: { content?: Record<string, { schema?: { properties?: Record<string, unknown> } }> };
+};
+function readShapes(doc: { paths?: Record<string, Record<string, OpenApiOperation>> }) {
+  for (const [path, item] of Object.entries(doc.paths ?? {})) {
+    for (const [method, op] of Object.entries(item)) {
+      const query = (op.parameters ?? []).filter((p) => p.in === 'query').map((p) => p.name);
+      const body = Object.keys(op.requestBody?.content?.['application/json']?.schema?.properties ?? {});
+      shapes.set(`${method.toUpperCase()} ${path.replace(/\{(\w+)\}/g, ':$1')}`, { query, body });
+    }
+  }
+}
 
 beforeAll(async () => {
   ctx = await createTestApp();
@@ -30,6 +46,7 @@ beforeAll(async () => {
     sql`select table_name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' order by 1`,
   );
   tables = rowsOf<{ table_name: string }>(rows).map((r) => r.table_name);
+  readShapes(ctx.app.swagger() as Parameters<typeof readShapes>[0]);
   admin = await freshAdmin();
   anonymous = await loginAs(ctx, 'anonymous');
 });
@@ -60,7 +77,12 @@ const odd = fc.constantFrom(
   '00000000-0000-4000-8000-000000000000', 'ffffffff-ffff-ffff-ffff-ffffffffffff',
 );
 const longString = fc.integer({ min: 1_000, max: 200_000 }).map((n) => 'ä'.repeat(n));
-const hostileString = fc.oneof(odd, longString, fc.string({ unit: 'binary', maxLength: 40 }), fc.string({ maxLength: 20 }).map((s) => `${s}\u0000${s}`));
+const hostileString = fc.oneof(
+  { arbitrary: odd, weight: 6 },
+  { arbitrary: longString, weight: 1 },
+  { arbitrary: fc.string({ unit: 'binary', maxLength: 40 }), weight: 1 },
+  { arbitrary: fc.string({ maxLength: 20 }).map((s) => `${s}\u0000${s}`), weight: 1 },
+);
 const hostileNumber = fc.oneof(
   fc.constantFrom(2 ** 31, -(2 ** 31) - 1, 2 ** 53, Number.MAX_SAFE_INTEGER + 2, 1e308, -1e308, 0, -1, 0.5, -0),
   fc.double(),
@@ -109,6 +131,10 @@ const request = fc.record({
   params: fc.array(fc.oneof(urlPiece, fc.constant('ORG')), { minLength: 3, maxLength: 3 }),
   query: fc.array(fc.tuple(fc.oneof(fc.constantFrom(...QUERY_KEYS), urlPiece), urlPiece), { maxLength: 4 }),
   body: fc.option(body, { nil: undefined }),
+  /** Values for the route's own query and body fields (from its contract), each sent or not. */
+  fieldQuery: fc.array(fc.option(urlPiece, { nil: undefined, freq: 2 }), { minLength: 12, maxLength: 12 }),
+  fieldBody: fc.array(fc.option(hostileValue, { nil: undefined, freq: 2 }), { minLength: 12, maxLength: 12 }),
+  useFields: fc.boolean(),
   formEncoded: fc.boolean(),
 });
 
@@ -127,13 +153,23 @@ test.prop([request], { numRuns: Number(process.env.PROPERTY_RUNS ?? 300) })(
         return value === 'ORG' ? orgId : value;
       })
       .join('/');
-    const query = r.query.map(([k, v]) => `${k}=${v}`).join('&');
+    const shape = shapes.get(`${route.method === 'HEAD' ? 'GET' : route.method} ${route.url}`) ?? { query: [], body: [] };
+    const pairs: [string, string][] = r.useFields ? shape.query.flatMap((k, i) => (r.fieldQuery[i % 12] === undefined ? [] : [[k, r.fieldQuery[i % 12] ?? '']])) : r.query;
+    const query = pairs.map(([k, v]) => `${k}=${v}`).join('&');
     const url = query ? `${path}?${query}` : path;
     const who = r.asAdmin ? admin : anonymous;
     const hasBody = r.body !== undefined && route.method !== 'GET' && route.method !== 'HEAD';
-    const payload = !hasBody || !r.body ? undefined : 'raw' in r.body ? r.body.raw : JSON.stringify(r.body.json);
+    const fieldBody = Object.fromEntries(shape.body.flatMap((k, i) => (r.fieldBody[i % 12] === undefined ? [] : [[k, r.fieldBody[i % 12]]])));
+    const payload =
+      r.useFields && shape.body.length > 0 && route.method !== 'GET' && route.method !== 'HEAD'
+        ? JSON.stringify(fieldBody)
+        : !hasBody || !r.body
+          ? undefined
+          : 'raw' in r.body
+            ? r.body.raw
+            : JSON.stringify(r.body.json);
     const headers: Record<string, string> = {};
-    if (payload !== undefined) headers['content-type'] = r.formEncoded ? 'application/x-www-form-urlencoded' : 'application/json';
+    if (payload !== undefined) headers['content-type'] = r.formEncoded && !r.useFields ? 'application/x-www-form-urlencoded' : 'application/json';
 
     const before = await counts();
     const res = await who.client.request({ method: route.method as 'GET', url, headers, ...(payload === undefined ? {} : { payload }) });
