@@ -78,6 +78,21 @@ describe.skipIf(!hasChromium)('layout, navigation and plain language in Chromium
     await table.getByRole('cell', { name: 'Aangemeld', exact: true }).first().waitFor();
     expect(await table.locator('xpath=..').evaluate((el) => el.scrollWidth - el.clientWidth)).toBeLessThanOrEqual(0);
 
+    // So does the people table, and an e-mail address wraps only before the @, never mid-word.
+    await page.goto(e2e.baseUrl + '/beheer/personen');
+    const people = page.getByRole('table', { name: 'Personen' });
+    await people.getByRole('rowheader', { name: 'Sofie Maes' }).waitFor();
+    expect(await people.locator('xpath=..').evaluate((el) => el.scrollWidth - el.clientWidth)).toBeLessThanOrEqual(0);
+    const email = people.getByText('orgbeheer@samenplan.demo');
+    // At most two lines (name, then @domain): no break inside a word.
+    const lines = await email.evaluate((el) => {
+      const lineHeight = parseFloat(getComputedStyle(el).lineHeight);
+      return Math.round(el.getBoundingClientRect().height / lineHeight);
+    });
+    expect(lines).toBeLessThanOrEqual(2);
+    await page.goto(e2e.baseUrl + '/beheer/audit');
+    await table.getByRole('cell', { name: 'Aangemeld', exact: true }).first().waitFor();
+
     // Date filters: Mantine's input in Belgian order, typed or picked, Monday first, Dutch month names.
     // Everything happened today: nothing up to and including 3 November 2026.
     const from = page.getByRole('textbox', { name: 'Tot en met' });

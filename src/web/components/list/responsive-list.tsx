@@ -163,7 +163,7 @@ export function ResponsiveList<T>(props: ResponsiveListProps<T>) {
         <Table
           miw={props.minTableWidth}
           verticalSpacing="sm"
-          horizontalSpacing="md"
+          horizontalSpacing="sm"
           striped={props.striped}
           highlightOnHover
           aria-labelledby={labelledBy}
@@ -180,7 +180,8 @@ export function ResponsiveList<T>(props: ResponsiveListProps<T>) {
                     scope="col"
                     visibleFrom={c.visibleFrom}
                     aria-sort={c.compare && active ? (sort?.dir === 'asc' ? 'ascending' : 'descending') : undefined}
-                    className={c.numeric ? classes.numeric : c.nowrap ? classes.nowrap : undefined}
+                    // Headers wrap (a long one must not widen the table); only numbers stay on one line.
+                    className={c.numeric ? classes.numeric : undefined}
                   >
                     {c.compare ? (
                       <UnstyledButton className={classes.sortButton} onClick={() => onSort(c)}>
@@ -263,9 +264,9 @@ export function ResponsiveList<T>(props: ResponsiveListProps<T>) {
   );
 }
 
-/** An e-mail address that may wrap before the @ and after dots, never in the middle of a word. */
+/** An e-mail address that may wrap before the @, never in the middle of a word (unless one part alone is wider than the line). */
 export function BreakableEmail({ email }: { email: string }) {
-  const parts = email.split(/(?=@)|(?<=\.)/);
+  const parts = email.split(/(?=@)/);
   return (
     <span className={classes.email}>
       {parts.map((part, i) => (

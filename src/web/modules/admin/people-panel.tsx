@@ -7,7 +7,7 @@ import type { TPerson } from '../../../shared/schemas/admin.js';
 import { flattenPages, useOrganisations, usePeople, useSetPersonStatus } from '../../api/admin.js';
 import { errorMessageKey } from '../../api/client.js';
 import { useDocumentTitle } from '../../components/document-title.js';
-import { ResponsiveList } from '../../components/list/responsive-list.js';
+import { BreakableEmail, ResponsiveList } from '../../components/list/responsive-list.js';
 import { isStepUpCancelled, useStepUp } from '../../components/step-up/step-up.js';
 import { ConfirmDialog } from '../../components/confirm-dialog.js';
 import { SectionNoAccess, useAdminContext } from './admin-layout.js';
@@ -200,10 +200,9 @@ export function PeoplePanel() {
         loadMoreLabel={t('admin.loadMore')}
         getKey={(p) => p.id}
         labelledBy={TITLE_ID}
-        minTableWidth={960}
         columns={[
           { key: 'name', header: t('admin.people.name'), rowHeader: true, cell: (p) => p.name },
-          { key: 'email', header: t('admin.people.email'), cell: (p) => <span style={{ overflowWrap: 'anywhere' }}>{p.email}</span> },
+          { key: 'email', header: t('admin.people.email'), cell: (p) => <BreakableEmail email={p.email} /> },
           { key: 'organisations', header: t('admin.people.organisations'), cell: memberships },
           { key: 'platformRoles', header: t('admin.people.platformRoles'), cell: platformRoles },
           { key: 'status', header: t('admin.people.status'), cell: status },
@@ -212,7 +211,7 @@ export function PeoplePanel() {
             key: 'actions',
             header: <VisuallyHidden>{t('admin.actions')}</VisuallyHidden>,
             cell: (p) => (
-              <Group gap="xs" justify="flex-end" wrap="nowrap">
+              <Group gap="xs" justify="flex-end">
                 {editButton(p)}
                 {action(p)}
               </Group>
@@ -224,8 +223,8 @@ export function PeoplePanel() {
             <Group justify="space-between" wrap="nowrap" align="flex-start">
               <div style={{ minWidth: 0 }}>
                 <Text fw={600}>{p.name}</Text>
-                <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
-                  {p.email}
+                <Text size="sm">
+                  <BreakableEmail email={p.email} />
                 </Text>
               </div>
               {status(p)}
