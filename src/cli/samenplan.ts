@@ -17,6 +17,7 @@ import { createAuditSealer } from '../server/platform/audit/sealer.js';
 import { systemClock } from '../server/platform/clock.js';
 import { existsSync } from 'node:fs';
 import { AppError } from '../server/platform/errors.js';
+import { translateError } from '../server/platform/i18n.js';
 import { secretBoxFor } from '../server/app.js';
 import { generateSecretKey, SecretKeyError } from '../server/platform/keys/secret-box.js';
 import { sealStoredSecrets } from '../server/platform/keys/sealed-secrets.repo.js';
@@ -260,7 +261,12 @@ try {
 } catch (err) {
   if (err instanceof CommanderError) {
     process.exitCode = err.exitCode;
-  } else if (err instanceof ConfigError || err instanceof DemoRefusedError || err instanceof CliError || err instanceof AppError || err instanceof BackupError || err instanceof DataDirLockedError || err instanceof SecretKeyError) {
+  } else if (err instanceof AppError) {
+    // The person-readable message of the code (English on the command line), with the fields it names.
+    const fields = (err.details ?? []).map((d) => d.path).filter(Boolean);
+    console.error(`samenplan: ${err.explicitMessage ?? translateError(err.code, 'en')}${fields.length ? ` (${fields.join(', ')})` : ''}`);
+    process.exitCode = 1;
+  } else if (err instanceof ConfigError || err instanceof DemoRefusedError || err instanceof CliError || err instanceof BackupError || err instanceof DataDirLockedError || err instanceof SecretKeyError) {
     console.error(`samenplan: ${err.message}`);
     process.exitCode = 1;
   } else {
