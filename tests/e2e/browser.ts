@@ -42,6 +42,14 @@ async function stopChild(child: ChildProcess): Promise<void> {
 
 /** Runs axe on the page and fails on any serious or critical violation, listing them. */
 export async function expectNoSeriousA11yViolations(page: Page): Promise<void> {
+  // A dialog or menu that is still fading in has a lower contrast than it will have: measure the
+  // page at rest, once every running CSS transition and animation has finished.
+  // (Endless ones — a spinner — are not waited for.)
+  await page.waitForFunction(
+    () => document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity),
+    undefined,
+    { timeout: 10_000 },
+  );
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
   const serious = results.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
