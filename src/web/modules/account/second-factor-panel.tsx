@@ -1,29 +1,13 @@
 import { useState } from 'react';
-import { Alert, Button, Code, CopyButton, Group, Image, Paper, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
-import { IconCheck, IconCopy, IconExternalLink } from '@tabler/icons-react';
+import { Alert, Button, Code, Group, Image, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
+import { IconExternalLink } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { useConfirmMfaReplacement, useRenewRecoveryCodes, useStartMfaReplacement } from '../../api/auth.js';
 import { errorMessageKey } from '../../api/client.js';
 import { isStepUpCancelled, useStepUp } from '../../components/step-up/step-up.js';
 import { FormError } from '../../components/form/form-error.js';
+import { CopyAction, RecoveryCodeList } from '../../components/copy-action.js';
 import { groupSecret } from '../auth/mfa-enrol-page.js';
-
-function CopyAction({ value, label, done }: { value: string; label: string; done: string }) {
-  return (
-    <CopyButton value={value}>
-      {({ copied, copy }) => (
-        <Button
-          variant="default"
-          onClick={copy}
-          style={{ alignSelf: 'flex-start' }}
-          leftSection={copied ? <IconCheck size={18} aria-hidden="true" /> : <IconCopy size={18} aria-hidden="true" />}
-        >
-          {copied ? done : label}
-        </Button>
-      )}
-    </CopyButton>
-  );
-}
 
 /** New recovery codes (shown once). */
 function RecoveryCodesPart() {
@@ -44,15 +28,7 @@ function RecoveryCodesPart() {
           <Alert variant="light" color="yellow" styles={{ message: { color: 'var(--mantine-color-gray-9)' } }}>
             {t('account.secondFactor.codesDone')}
           </Alert>
-          <SimpleGrid component="ul" cols={{ base: 1, xs: 2 }} spacing="xs" aria-label={t('auth.enrolMfa.codesListLabel')} m={0} p={0} style={{ listStyle: 'none' }}>
-            {codes.map((code) => (
-              <li key={code}>
-                <Code fz="lg" px="sm" py={6} display="block" ta="center" style={{ letterSpacing: '0.08em' }}>
-                  {code}
-                </Code>
-              </li>
-            ))}
-          </SimpleGrid>
+          <RecoveryCodeList codes={codes} label={t('auth.enrolMfa.codesListLabel')} />
           <CopyAction value={codes.join('\n')} label={t('auth.enrolMfa.copy')} done={t('auth.enrolMfa.copied')} />
         </Stack>
       ) : (

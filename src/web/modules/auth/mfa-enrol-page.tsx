@@ -1,7 +1,7 @@
 import { useState } from 'react';
-import { Alert, Button, Code, CopyButton, Group, Image, List, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Code, Group, Image, List, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { IconCheck, IconCopy, IconExternalLink, IconInfoCircle, IconLogout } from '@tabler/icons-react';
+import { IconExternalLink, IconInfoCircle, IconLogout } from '@tabler/icons-react';
 import { Navigate, useLocation, useNavigate } from 'react-router';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -12,6 +12,7 @@ import { ErrorState } from '../../components/states.js';
 import { AuthCard } from './auth-card.js';
 import { authErrorText, announcedError } from '../../components/form/error-text.js';
 import { FormError } from '../../components/form/form-error.js';
+import { CopyAction, RecoveryCodeList } from '../../components/copy-action.js';
 import { LOGIN_PATH, MFA_PATH, returnPathFrom, withReturn } from './return-path.js';
 
 /** The secret in groups of four characters, easier to type over. */
@@ -33,35 +34,9 @@ function RecoveryCodes({ codes, onDone }: { codes: string[]; onDone: () => void 
       >
         {t('auth.enrolMfa.codesExplain')}
       </Alert>
-      <SimpleGrid
-        component="ul"
-        cols={{ base: 1, xs: 2 }}
-        spacing="xs"
-        aria-label={t('auth.enrolMfa.codesListLabel')}
-        m={0}
-        p={0}
-        style={{ listStyle: 'none' }}
-      >
-        {codes.map((code) => (
-          <li key={code}>
-            <Code fz="lg" px="sm" py={6} display="block" ta="center" style={{ letterSpacing: '0.08em' }}>
-              {code}
-            </Code>
-          </li>
-        ))}
-      </SimpleGrid>
+      <RecoveryCodeList codes={codes} label={t('auth.enrolMfa.codesListLabel')} />
       <Group gap="sm" wrap="wrap">
-        <CopyButton value={codes.join('\n')}>
-          {({ copied, copy }) => (
-            <Button
-              variant="default"
-              onClick={copy}
-              leftSection={copied ? <IconCheck size={18} aria-hidden="true" /> : <IconCopy size={18} aria-hidden="true" />}
-            >
-              {copied ? t('auth.enrolMfa.copied') : t('auth.enrolMfa.copy')}
-            </Button>
-          )}
-        </CopyButton>
+        <CopyAction value={codes.join('\n')} label={t('auth.enrolMfa.copy')} done={t('auth.enrolMfa.copied')} />
         <Button onClick={onDone}>{t('auth.enrolMfa.saved')}</Button>
       </Group>
       <Text size="sm" c="gray.7" aria-live="polite">
@@ -176,18 +151,7 @@ export function MfaEnrolPage() {
               >
                 {groupSecret(setup.data.secret)}
               </Code>
-              <CopyButton value={setup.data.secret}>
-                {({ copied, copy }) => (
-                  <Button
-                    variant="default"
-                    onClick={copy}
-                    style={{ alignSelf: 'flex-start' }}
-                    leftSection={copied ? <IconCheck size={18} aria-hidden="true" /> : <IconCopy size={18} aria-hidden="true" />}
-                  >
-                    {copied ? t('auth.enrolMfa.keyCopied') : t('auth.enrolMfa.copyKey')}
-                  </Button>
-                )}
-              </CopyButton>
+              <CopyAction value={setup.data.secret} label={t('auth.enrolMfa.copyKey')} done={t('auth.enrolMfa.keyCopied')} />
             </Stack>
           </Group>
         )}
