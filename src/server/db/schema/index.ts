@@ -4,3 +4,4 @@ export * from './identity.js';
 export * from './audit.js';
 export * from './mail.js';
 export * from './jobs.js';
+export * from './families.js';

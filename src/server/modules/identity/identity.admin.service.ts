@@ -1,6 +1,7 @@
 import type { Db, DbOrTx } from '../../db/client.js';
 import type { FullContext, RequestContext } from '../../platform/context.js';
 import { recordAudit } from '../../platform/audit/audit.js';
+import { auditActor } from '../../platform/audit/actor.js';
 import { Conflict, Invalid, NotFound, VersionConflict, detailPath } from '../../platform/errors.js';
 import { sessionRepo } from '../../platform/auth/session.repo.js';
 import { boundLimit } from '../../db/paging.js';
@@ -11,8 +12,6 @@ import { identityAdminRepo } from './identity.repo.js';
 import { createUserWithEnrolment } from './identity.service.js';
 import { adminScopeOf, authorizeNewPerson, disableAuthorityOf, organisationPolicy, personPolicy } from './identity.policy.js';
 
-/** Who did it, from where: the audit columns of the request's actor. */
-const auditActor = (ctx: FullContext) => ({ actorAccountId: ctx.actor.accountId, actorPersonId: ctx.actor.personId, ip: ctx.ip });
 
 type PersonRow = NonNullable<Awaited<ReturnType<typeof identityAdminRepo.person>>>;
 function toPerson(row: PersonRow): TPerson {

@@ -1,0 +1,61 @@
+import type { SQL } from 'drizzle-orm';
+import type { FullContext } from '../../platform/context.js';
+import { defineRecordPolicy, type RecordPolicy } from '../../platform/policy/record.js';
+import { FAMILY_ACTIONS, type TConsentScope, type TFamilyAction } from '../../../shared/schemas/families/enums.js';
+import { familyScopeSql, type FamilyFacts } from './access.repo.js';
+
+/**
+ * Who may do what with a family's file — the consent gate (data-model.md: access = an open team
+ * membership × a current consent or override covering the scope). `visible` and `scope` come from
+ * the same SQL (`access.repo.ts`): a family someone may not open answers 404 and never appears in
+ * their lists or counts. Platform admins and coordinators get nothing here: they are not on the
+ * team. Coordinators work with requests (`requests.policy.ts`), which carry no plan content.
+ */
+
+const has = (f: FamilyFacts, scope: TConsentScope) => f.scopes.includes(scope);
+const onTeam = (f: FamilyFacts) => f.teamOrganisationId !== null;
+const open = (f: FamilyFacts) => f.status === 'open';
+const personOf = (ctx: FullContext) => ctx.actor.personId ?? '00000000-0000-0000-0000-000000000000';
+
+export const familyPolicy: RecordPolicy<TFamilyAction, FamilyFacts> = defineRecordPolicy({
+  resourceType: 'family',
+  actions: FAMILY_ACTIONS,
+  idOf: (f: FamilyFacts) => f.id,
+  // Must agree with familyScopeSql: on the open team, and the contact person or holding a current grant.
+  visible: (_ctx, f) => onTeam(f) && (f.isContact || f.scopes.length > 0),
+  scope: (ctx): SQL => familyScopeSql(personOf(ctx), ctx.now),
+  rules: {
+    view: () => true,
+    // Members and the informal network: the contact person, or whoever may edit the plan.
+    editMembers: (_ctx, f) => open(f) && (f.isContact || has(f, 'edit_plan')),
+    manageTeam: (_ctx, f) => open(f) && f.isContact,
+    // The contact person records (and withdraws) consent on the family's behalf.
+    manageConsent: (_ctx, f) => f.isContact,
+    readPlan: (_ctx, f) => has(f, 'read_plan'),
+    editPlan: (_ctx, f) => open(f) && has(f, 'edit_plan'),
+    readJournal: (_ctx, f) => has(f, 'journal'),
+    writeJournal: (_ctx, f) => open(f) && has(f, 'journal'),
+    manageWaits: (_ctx, f) => open(f) && (f.isContact || has(f, 'edit_plan')),
+    manageAteliers: (_ctx, f) => open(f) && (f.isContact || has(f, 'edit_plan')),
+    raiseSignal: (_ctx, f) => open(f),
+    escalate: (_ctx, f) => open(f) && f.isContact,
+    handOver: (_ctx, f) => open(f) && f.isContact,
+    close: (_ctx, f) => open(f) && f.isContact,
+  },
+});
+
+/**
+ * An override without consent (danger, legal duty): asked by a professional who is on the open
+ * team but has no grant (or not the scope needed). Visible to every open team member — also one
+ * whose consent was withdrawn — and always behind a fresh step-up. Everyone else: 404.
+ */
+export const familyOverridePolicy: RecordPolicy<'override', FamilyFacts> = defineRecordPolicy({
+  resourceType: 'family',
+  actions: ['override'] as const,
+  idOf: (f: FamilyFacts) => f.id,
+  visible: (_ctx, f) => onTeam(f),
+  scope: (ctx): SQL => familyScopeSql(personOf(ctx), ctx.now),
+  rules: {
+    override: (_ctx, f) => (open(f) ? 'step-up' : false),
+  },
+});
