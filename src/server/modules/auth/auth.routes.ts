@@ -1,5 +1,4 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { FastifyRequest } from 'fastify';
 import { ZErrorResponse } from '../../../shared/schemas/common.js';
 import {
   ZEnrolRequest,
@@ -26,26 +25,17 @@ import {
   passwordStagePolicy,
   platformAdminPolicy,
   publicPolicy,
-  requireFull,
 } from '../../platform/policy/policy.js';
-import { AppError } from '../../platform/errors.js';
-import { pickLanguage } from '../../platform/i18n.js';
-import { clearSessionCookie, setSessionCookie, type Actor } from '../../platform/auth/authenticate.js';
+import { requireFullContext } from '../../platform/context.js';
+import { clearSessionCookie, setSessionCookie } from '../../platform/auth/authenticate.js';
 import { createAuthService } from './auth.service.js';
 
 const errors = { 400: ZErrorResponse, 401: ZErrorResponse, 403: ZErrorResponse, 429: ZErrorResponse };
-const client = (request: FastifyRequest) => ({ ip: request.ip, userAgent: request.headers['user-agent'] ?? null });
-
-/** The actor of a session at any level (the password-stage policy guarantees one). */
-function actorOf(request: FastifyRequest): Actor {
-  if (!request.actor) throw new AppError(401, 'unauthenticated');
-  return request.actor;
-}
 
 /** Login with password and TOTP, enrolment, logout, my sessions and password. */
 export const authRoutes: FastifyPluginAsyncZod = async (app) => {
-  const { config, database, clock } = app.deps;
-  const service = createAuthService(database.db, clock, app.deps.secrets);
+  const { config, database } = app.deps;
+  const service = createAuthService(database.db, app.deps.secrets);
 
   app.post(
     '/auth/login',
@@ -59,7 +49,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const result = await service.login(request.body.email, request.body.password, client(request), request.actor?.sessionId);
+      const result = await service.login(request.ctx, request.body.email, request.body.password);
       setSessionCookie(reply, config, result.token);
       return { data: { next: result.next, csrfToken: result.csrfToken } };
     },
@@ -77,7 +67,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const result = await service.enrol(request.body.token, request.body.password, client(request));
+      const result = await service.enrol(request.ctx, request.body.token, request.body.password);
       setSessionCookie(reply, config, result.token);
       return { data: { next: result.next, csrfToken: result.csrfToken } };
     },
@@ -96,11 +86,10 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       await service.requestPasswordReset(
+        request.ctx,
         request.body.email,
-        client(request),
         app.deps.mailer,
         (token) => `${config.baseUrl}/wachtwoord-herstellen#${token}`,
-        pickLanguage(request.headers['accept-language']),
       );
       reply.code(202);
       return { data: { ok: true as const } };
@@ -119,7 +108,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const result = await service.confirmPasswordReset(request.body.token, request.body.password, client(request));
+      const result = await service.confirmPasswordReset(request.ctx, request.body.token, request.body.password);
       setSessionCookie(reply, config, result.token);
       return { data: { next: result.next, csrfToken: result.csrfToken } };
     },
@@ -153,7 +142,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const session = await service.verifyMfa(actorOf(request), request.body.code, client(request));
+      const session = await service.verifyMfa(request.ctx, request.body.code);
       setSessionCookie(reply, config, session.token);
       return { data: { next: 'mfa' as const, csrfToken: session.csrfToken } };
     },
@@ -169,7 +158,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: ZMfaSetupResponse, 409: ZErrorResponse, ...errors },
       },
     },
-    async (request) => ({ data: await service.setupMfa(actorOf(request)) }),
+    async (request) => ({ data: await service.setupMfa(request.ctx) }),
   );
 
   app.post(
@@ -184,7 +173,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const { session, recoveryCodes } = await service.enableMfa(actorOf(request), request.body.code, client(request));
+      const { session, recoveryCodes } = await service.enableMfa(request.ctx, request.body.code);
       setSessionCookie(reply, config, session.token);
       return { data: { recoveryCodes, csrfToken: session.csrfToken } };
     },
@@ -201,7 +190,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: ZReauthResponse, 409: ZErrorResponse, ...errors },
       },
     },
-    async (request) => ({ data: await service.reauthenticate(requireFull(request), request.body.code, client(request)) }),
+    async (request) => ({ data: await service.reauthenticate(requireFullContext(request.ctx), request.body.code) }),
   );
 
   app.get(
@@ -214,7 +203,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: ZSessionStateResponse },
       },
     },
-    async (request) => ({ data: request.actor ? service.me(request.actor) : null }),
+    async (request) => ({ data: request.ctx.actor ? service.me(request.ctx) : null }),
   );
 
   app.get(
@@ -223,7 +212,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { policy: passwordStagePolicy },
       schema: { tags: ['auth'], summary: 'Who I am, my roles and abilities', response: { 200: ZMeResponse, ...errors } },
     },
-    async (request) => ({ data: service.me(actorOf(request)) }),
+    async (request) => ({ data: service.me(request.ctx) }),
   );
 
   app.post(
@@ -233,7 +222,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: { tags: ['auth'], summary: 'End this session', response: { 200: ZOk, ...errors } },
     },
     async (request, reply) => {
-      await service.logout(actorOf(request), client(request));
+      await service.logout(request.ctx);
       clearSessionCookie(reply, config);
       return { data: { ok: true as const } };
     },
@@ -246,7 +235,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: { tags: ['auth'], summary: 'End all my sessions, on every device', response: { 200: ZOk, ...errors } },
     },
     async (request, reply) => {
-      await service.logoutEverywhere(requireFull(request), client(request));
+      await service.logoutEverywhere(requireFullContext(request.ctx));
       clearSessionCookie(reply, config);
       return { data: { ok: true as const } };
     },
@@ -258,7 +247,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { policy: authenticatedPolicy },
       schema: { tags: ['auth'], summary: 'My active sessions', response: { 200: ZSessionListResponse, ...errors } },
     },
-    async (request) => ({ data: await service.listSessions(requireFull(request)) }),
+    async (request) => ({ data: await service.listSessions(requireFullContext(request.ctx)) }),
   );
 
   app.delete(
@@ -273,7 +262,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      await service.revokeSession(requireFull(request), request.params.id, client(request));
+      await service.revokeSession(requireFullContext(request.ctx), request.params.id);
       return { data: { ok: true as const } };
     },
   );
@@ -290,7 +279,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      await service.changePassword(requireFull(request), request.body.currentPassword, request.body.newPassword, client(request));
+      await service.changePassword(requireFullContext(request.ctx), request.body.currentPassword, request.body.newPassword);
       return { data: { ok: true as const } };
     },
   );
@@ -305,7 +294,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: ZRecoveryCodesResponse, ...errors },
       },
     },
-    async (request) => ({ data: await service.renewRecoveryCodes(requireFull(request), client(request)) }),
+    async (request) => ({ data: await service.renewRecoveryCodes(requireFullContext(request.ctx)) }),
   );
 
   app.post(
@@ -318,7 +307,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: ZMfaSetupResponse, 409: ZErrorResponse, ...errors },
       },
     },
-    async (request) => ({ data: await service.startMfaReplacement(requireFull(request)) }),
+    async (request) => ({ data: await service.startMfaReplacement(requireFullContext(request.ctx)) }),
   );
 
   app.post(
@@ -332,6 +321,6 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: ZMfaReplacedResponse, 409: ZErrorResponse, ...errors },
       },
     },
-    async (request) => ({ data: await service.confirmMfaReplacement(requireFull(request), request.body.code, client(request)) }),
+    async (request) => ({ data: await service.confirmMfaReplacement(requireFullContext(request.ctx), request.body.code) }),
   );
 };

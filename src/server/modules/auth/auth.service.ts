@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Db, DbOrTx } from '../../db/client.js';
-import type { Clock } from '../../platform/clock.js';
+import type { FullContext, RequestContext } from '../../platform/context.js';
 import { AppError, NotFound, TooManyRequests, detailPath } from '../../platform/errors.js';
 import { recordAudit, recordAuditAlone } from '../../platform/audit/audit.js';
 import { hashPassword, passwordProblem, verifyPassword } from '../../platform/auth/password.js';
@@ -18,9 +18,13 @@ import type { SecretBox } from '../../platform/keys/secret-box.js';
 import { SECRET_PURPOSE } from '../../platform/keys/sealed-secrets.repo.js';
 import { identityRepo } from '../identity/identity.repo.js';
 
-export interface ClientInfo {
-  ip: string;
-  userAgent: string | null;
+/** A context with a session at any level (password stage or full). */
+type SessionContext = RequestContext & { actor: Actor };
+
+/** The context narrowed to a session at any level, or a 401 (the password-stage policy guarantees one). */
+function requireSession(ctx: RequestContext): SessionContext {
+  if (!ctx.actor) throw new AppError(401, 'unauthenticated');
+  return ctx as SessionContext;
 }
 
 const RECOVERY_CODE_COUNT = 10;
@@ -49,10 +53,8 @@ function newRecoveryCode(): string {
 }
 const normaliseRecoveryCode = (code: string) => code.toLowerCase().replace(/-/g, '');
 
-
-
 /** Login with password and second factor, sessions, and password changes. */
-export function createAuthService(db: Db, clock: Clock, secrets: SecretBox) {
+export function createAuthService(db: Db, secrets: SecretBox) {
   const openSecret = (sealed: string) => secrets.open(sealed, SECRET_PURPOSE.mfaSecret);
 
   /**
@@ -61,21 +63,22 @@ export function createAuthService(db: Db, clock: Clock, secrets: SecretBox) {
    * together; an address that completed a login to this account before is slowed down, never locked
    * out by others' failures (docs/security.md, 2).
    */
-  async function login(email: string, password: string, client: ClientInfo, replacingSessionId?: string) {
-    const now = clock.now();
+  async function login(ctx: RequestContext, email: string, password: string) {
+    const { now } = ctx;
+    const replacingSessionId = ctx.actor?.sessionId;
     const acct = await authRepo.findByEmail(db, email);
-    const known = acct ? await authRepo.isKnownDevice(db, acct.id, client.ip, new Date(now.getTime() - KNOWN_DEVICE_MS)) : false;
+    const known = acct ? await authRepo.isKnownDevice(db, acct.id, ctx.ip, new Date(now.getTime() - KNOWN_DEVICE_MS)) : false;
     const who = acct?.id ?? email.toLowerCase();
-    const pairKey = `login:acct-ip:${who}|${client.ip}`;
+    const pairKey = `login:acct-ip:${who}|${ctx.ip}`;
     const keys: [string, ThrottleLimit][] = [
-      [`login:ip:${client.ip}`, LIMITS.ip],
+      [`login:ip:${ctx.ip}`, LIMITS.ip],
       [pairKey, known ? LIMITS.knownDevice : LIMITS.account],
     ];
     if (!known) keys.push([`login:acct:${who}`, LIMITS.accountAnyIp]);
     const wait = await takeAttempts(db, keys, now);
     if (wait > 0) {
       await recordAuditAlone(db, {
-        action: 'auth.login', resourceType: 'account', resourceId: acct?.id ?? null, actorLabel: email, ip: client.ip, outcome: 'denied', reason: 'throttled',
+        action: 'auth.login', resourceType: 'account', resourceId: acct?.id ?? null, actorLabel: email, ip: ctx.ip, outcome: 'denied', reason: 'throttled',
       });
       throw new TooManyRequests(wait);
     }
@@ -87,7 +90,7 @@ export function createAuthService(db: Db, clock: Clock, secrets: SecretBox) {
         resourceId: acct?.id ?? null,
         actorAccountId: acct?.id ?? null,
         actorLabel: email,
-        ip: client.ip,
+        ip: ctx.ip,
         outcome: 'failed',
         reason: !acct ? 'unknown_account' : !passwordOk ? 'wrong_password' : 'account_disabled',
       });
@@ -99,10 +102,10 @@ export function createAuthService(db: Db, clock: Clock, secrets: SecretBox) {
       await clearFailures(tx, pairKey, now);
       // A new session id at every login; whatever session the browser had is ended.
       if (replacingSessionId) await sessionRepo.revoke(tx, replacingSessionId, now);
-      const created = await sessionRepo.create(tx, { accountId: acct.id, level: 'password', ip: client.ip, userAgent: client.userAgent, now });
+      const created = await sessionRepo.create(tx, { accountId: acct.id, level: 'password', ip: ctx.ip, userAgent: ctx.userAgent, now });
       await recordAudit(tx, {
         action: 'auth.login', resourceType: 'account', resourceId: acct.id, actorAccountId: acct.id, actorPersonId: acct.personId,
-        ip: client.ip, outcome: 'success', reason: 'password',
+        ip: ctx.ip, outcome: 'success', reason: 'password',
       });
       return { ...created, next: acct.mfaEnabledAt ? ('mfa' as const) : ('mfa_enrol' as const) };
     });
@@ -122,13 +125,12 @@ export function createAuthService(db: Db, clock: Clock, secrets: SecretBox) {
    * and audited; on success `then` runs in the same transaction as the audit row.
    */
   async function confirmSecondFactor<T>(
-    actor: Actor,
+    ctx: SessionContext,
     code: string,
-    client: ClientInfo,
     action: string,
     then: (tx: DbOrTx, now: Date) => Promise<T>,
   ): Promise<T> {
-    const now = clock.now();
+    const { actor, now } = ctx;
     const key = `mfa:acct:${actor.accountId}`;
     const acct = await authRepo.findById(db, actor.accountId);
     if (!acct?.mfaSecret || !acct.mfaEnabledAt) throw new AppError(409, 'conflict');
@@ -142,19 +144,19 @@ export function createAuthService(db: Db, clock: Clock, secrets: SecretBox) {
       const value = await then(tx, now);
       await recordAudit(tx, {
         action, resourceType: 'account', resourceId: acct.id, actorAccountId: acct.id, actorPersonId: acct.personId,
-        ip: client.ip, outcome: 'success', reason: method,
+        ip: ctx.ip, outcome: 'success', reason: method,
       });
       return { ok: true as const, value };
     });
     if (result.ok) return result.value;
-    await recordAuditAlone(db, { action, resourceType: 'account', resourceId: acct.id, actorAccountId: acct.id, ip: client.ip, outcome: 'failed' });
+    await recordAuditAlone(db, { action, resourceType: 'account', resourceId: acct.id, actorAccountId: acct.id, ip: ctx.ip, outcome: 'failed' });
     throw new AppError(401, 'invalid_mfa_code').alreadyAudited();
   }
 
   /** Step-up: confirms the second factor again so sensitive operations are allowed for a few minutes. */
-  async function reauthenticate(actor: Actor, code: string, client: ClientInfo) {
-    return confirmSecondFactor(actor, code, client, 'auth.reauth', async (tx, now) => {
-      await sessionRepo.markReauthenticated(tx, actor.sessionId, now);
+  async function reauthenticate(ctx: FullContext, code: string) {
+    return confirmSecondFactor(ctx, code, 'auth.reauth', async (tx, now) => {
+      await sessionRepo.markReauthenticated(tx, ctx.actor.sessionId, now);
       return { validUntil: new Date(now.getTime() + STEP_UP_WINDOW_MS).toISOString() };
     });
   }
@@ -170,30 +172,33 @@ export function createAuthService(db: Db, clock: Clock, secrets: SecretBox) {
   }
 
   /** Raises a session to full: the old session ends and a new id is issued (no fixation across levels). */
-  async function upgrade(actor: Actor, client: ClientInfo, now: Date, tx: DbOrTx) {
+  async function upgrade(ctx: SessionContext, tx: DbOrTx) {
+    const { actor, now } = ctx;
     await sessionRepo.revoke(tx, actor.sessionId, now);
-    return sessionRepo.create(tx, { accountId: actor.accountId, level: 'full', ip: client.ip, userAgent: client.userAgent, now });
+    return sessionRepo.create(tx, { accountId: actor.accountId, level: 'full', ip: ctx.ip, userAgent: ctx.userAgent, now });
   }
 
   /** Checks the second factor (TOTP, single use; or a recovery code) and makes the session full. */
-  function verifyMfa(actor: Actor, code: string, client: ClientInfo) {
-    return confirmSecondFactor(actor, code, client, 'auth.mfa', (tx, now) => upgrade(actor, client, now, tx));
+  function verifyMfa(ctx: RequestContext, code: string) {
+    const session = requireSession(ctx);
+    return confirmSecondFactor(session, code, 'auth.mfa', (tx) => upgrade(session, tx));
   }
 
   /** Starts TOTP enrolment: a new secret (kept until confirmed) and its QR code. */
-  async function setupMfa(actor: Actor) {
-    const acct = await authRepo.findById(db, actor.accountId);
+  async function setupMfa(ctx: RequestContext) {
+    const acct = await authRepo.findById(db, requireSession(ctx).actor.accountId);
     if (!acct) throw new NotFound();
     if (acct.mfaEnabledAt) throw new AppError(409, 'conflict', undefined);
     const secret = newTotpSecret();
-    await authRepo.setPendingMfaSecret(db, acct.id, secrets.seal(secret, SECRET_PURPOSE.mfaSecret), clock.now());
+    await authRepo.setPendingMfaSecret(db, acct.id, secrets.seal(secret, SECRET_PURPOSE.mfaSecret), ctx.now);
     const uri = totpUri(secret, acct.email);
     return { secret, otpauthUri: uri, qrSvg: await totpQrSvg(uri) };
   }
 
   /** Confirms enrolment with a first code; returns recovery codes (shown once) and a full session. */
-  async function enableMfa(actor: Actor, code: string, client: ClientInfo) {
-    const now = clock.now();
+  async function enableMfa(ctx: RequestContext, code: string) {
+    const session = requireSession(ctx);
+    const { actor, now } = session;
     const key = `mfa:acct:${actor.accountId}`;
     const acct = await authRepo.findById(db, actor.accountId);
     if (!acct) throw new NotFound();
@@ -207,25 +212,25 @@ export function createAuthService(db: Db, clock: Clock, secrets: SecretBox) {
       await clearFailures(tx, key, now);
       await authRepo.enableMfa(tx, acct.id, step, now);
       await authRepo.replaceRecoveryCodes(tx, acct.id, codes.map((c) => sha256(normaliseRecoveryCode(c))));
-      const session = await upgrade(actor, client, now, tx);
+      const upgraded = await upgrade(session, tx);
       await recordAudit(tx, {
         action: 'auth.mfa_enrol', resourceType: 'account', resourceId: acct.id, actorAccountId: acct.id, actorPersonId: acct.personId,
-        ip: client.ip, outcome: 'success',
+        ip: ctx.ip, outcome: 'success',
       });
-      return { session, recoveryCodes: codes };
+      return { session: upgraded, recoveryCodes: codes };
     });
   }
 
   /** New recovery codes after a fresh step-up; the earlier ones stop working in the same transaction. */
-  async function renewRecoveryCodes(actor: Actor, client: ClientInfo) {
-    const now = clock.now();
+  async function renewRecoveryCodes(ctx: FullContext) {
+    const { actor, now } = ctx;
     requireStepUp(actor, now);
     const codes = Array.from({ length: RECOVERY_CODE_COUNT }, newRecoveryCode);
     await db.transaction(async (tx) => {
       await authRepo.replaceRecoveryCodes(tx, actor.accountId, codes.map((c) => sha256(normaliseRecoveryCode(c))));
       await recordAudit(tx, {
         action: 'auth.recovery_codes_renew', resourceType: 'account', resourceId: actor.accountId, actorAccountId: actor.accountId,
-        actorPersonId: actor.personId, ip: client.ip, outcome: 'success',
+        actorPersonId: actor.personId, ip: ctx.ip, outcome: 'success',
       });
     });
     return { recoveryCodes: codes };
@@ -235,8 +240,8 @@ export function createAuthService(db: Db, clock: Clock, secrets: SecretBox) {
    * Moving the second factor to a new phone, step one (after a fresh step-up): a new secret waits,
    * sealed, next to the current one, which keeps working until the new one is confirmed.
    */
-  async function startMfaReplacement(actor: Actor) {
-    const now = clock.now();
+  async function startMfaReplacement(ctx: FullContext) {
+    const { actor, now } = ctx;
     requireStepUp(actor, now);
     const acct = await authRepo.findById(db, actor.accountId);
     if (!acct) throw new NotFound();
@@ -248,8 +253,8 @@ export function createAuthService(db: Db, clock: Clock, secrets: SecretBox) {
   }
 
   /** Step two: a code from the new phone makes its secret the second factor; the old phone stops working. */
-  async function confirmMfaReplacement(actor: Actor, code: string, client: ClientInfo) {
-    const now = clock.now();
+  async function confirmMfaReplacement(ctx: FullContext, code: string) {
+    const { actor, now } = ctx;
     const key = `mfa:acct:${actor.accountId}`;
     const acct = await authRepo.findById(db, actor.accountId);
     if (!acct) throw new NotFound();
@@ -261,7 +266,7 @@ export function createAuthService(db: Db, clock: Clock, secrets: SecretBox) {
     if (step === null) {
       await recordAuditAlone(db, {
         action: 'auth.mfa_replace', resourceType: 'account', resourceId: acct.id, actorAccountId: acct.id, actorPersonId: acct.personId,
-        ip: client.ip, outcome: 'failed', reason: 'invalid_mfa_code',
+        ip: ctx.ip, outcome: 'failed', reason: 'invalid_mfa_code',
       });
       throw new AppError(400, 'invalid_mfa_code');
     }
@@ -273,16 +278,16 @@ export function createAuthService(db: Db, clock: Clock, secrets: SecretBox) {
       await clearFailures(tx, key, now);
       await recordAudit(tx, {
         action: 'auth.mfa_replace', resourceType: 'account', resourceId: acct.id, actorAccountId: acct.id, actorPersonId: acct.personId,
-        ip: client.ip, outcome: 'success',
+        ip: ctx.ip, outcome: 'success',
       });
       return { replacedAt: now.toISOString() };
     });
   }
 
   /** Sets the first password through a one-time enrolment token; the second factor comes next. */
-  async function enrol(token: string, password: string, client: ClientInfo) {
-    const now = clock.now();
-    const key = `enrol:ip:${client.ip}`;
+  async function enrol(ctx: RequestContext, token: string, password: string) {
+    const { now } = ctx;
+    const key = `enrol:ip:${ctx.ip}`;
     const wait = await takeAttempt(db, key, LIMITS.account, now);
     if (wait > 0) throw new TooManyRequests(wait);
     const hash = await hashPassword(password);
@@ -295,15 +300,15 @@ export function createAuthService(db: Db, clock: Clock, secrets: SecretBox) {
       if (problem) throw new AppError(400, 'weak_password', undefined, [{ path: detailPath('body', 'password'), message: problem }]);
       await authRepo.setPassword(tx, acct.id, hash, now);
       await forgiveAttempt(tx, key, now);
-      const session = await sessionRepo.create(tx, { accountId: acct.id, level: 'password', ip: client.ip, userAgent: client.userAgent, now });
+      const session = await sessionRepo.create(tx, { accountId: acct.id, level: 'password', ip: ctx.ip, userAgent: ctx.userAgent, now });
       await recordAudit(tx, {
         action: 'auth.enrol', resourceType: 'account', resourceId: acct.id, actorAccountId: acct.id, actorPersonId: acct.personId,
-        ip: client.ip, outcome: 'success',
+        ip: ctx.ip, outcome: 'success',
       });
       return { ...session, next: acct.mfaEnabledAt ? ('mfa' as const) : ('mfa_enrol' as const) };
     }));
     if (result) return result;
-    await recordAuditAlone(db, { action: 'auth.enrol', resourceType: 'account', ip: client.ip, outcome: 'failed', reason: 'invalid_token' });
+    await recordAuditAlone(db, { action: 'auth.enrol', resourceType: 'account', ip: ctx.ip, outcome: 'failed', reason: 'invalid_token' });
     throw new AppError(400, 'bad_request', 'This enrolment link is not valid (any more).');
   }
 
@@ -311,9 +316,9 @@ export function createAuthService(db: Db, clock: Clock, secrets: SecretBox) {
    * Mails a single-use reset link (valid one hour) when the address belongs to an active account;
    * says nothing either way, and is throttled per address and per IP.
    */
-  async function requestPasswordReset(email: string, client: ClientInfo, mailer: Mailer, link: (token: string) => string, lang: 'nl' | 'en') {
-    const now = clock.now();
-    const keys = { account: `reset:acct:${email}`, ip: `reset:ip:${client.ip}` };
+  async function requestPasswordReset(ctx: RequestContext, email: string, mailer: Mailer, link: (token: string) => string) {
+    const { now } = ctx;
+    const keys = { account: `reset:acct:${email}`, ip: `reset:ip:${ctx.ip}` };
     // Every request counts, so the mail cannot be used to flood someone's inbox.
     const wait = await takeAttempts(db, [[keys.ip, LIMITS.ip], [keys.account, LIMITS.resetPerAccount]], now);
     if (wait > 0) throw new TooManyRequests(wait);
@@ -323,7 +328,7 @@ export function createAuthService(db: Db, clock: Clock, secrets: SecretBox) {
       const usable = acct && acct.status === 'active' && acct.personId && acct.passwordHash !== null;
       await recordAudit(tx, {
         action: 'auth.password_reset_request', resourceType: 'account', resourceId: acct?.id ?? null, actorLabel: email,
-        ip: client.ip, outcome: usable ? 'success' : 'failed', reason: usable ? null : 'no_usable_account',
+        ip: ctx.ip, outcome: usable ? 'success' : 'failed', reason: usable ? null : 'no_usable_account',
       });
       if (!usable) return false;
       await identityRepo.insertAuthToken(tx, {
@@ -332,7 +337,7 @@ export function createAuthService(db: Db, clock: Clock, secrets: SecretBox) {
       return true;
     });
     if (!sent || !acct) return;
-    const text = RESET_MAIL[lang](link(token));
+    const text = RESET_MAIL[ctx.lang](link(token));
     try {
       await mailer.send({ to: acct.email, subject: text.subject, text: text.body });
     } catch {
@@ -341,9 +346,9 @@ export function createAuthService(db: Db, clock: Clock, secrets: SecretBox) {
   }
 
   /** Sets a new password through a reset token; ends every session; the second factor is still required. */
-  async function confirmPasswordReset(token: string, password: string, client: ClientInfo) {
-    const now = clock.now();
-    const key = `reset-confirm:ip:${client.ip}`;
+  async function confirmPasswordReset(ctx: RequestContext, token: string, password: string) {
+    const { now } = ctx;
+    const key = `reset-confirm:ip:${ctx.ip}`;
     const wait = await takeAttempt(db, key, LIMITS.account, now);
     if (wait > 0) throw new TooManyRequests(wait);
     const hash = await hashPassword(password);
@@ -356,42 +361,43 @@ export function createAuthService(db: Db, clock: Clock, secrets: SecretBox) {
       await authRepo.setPassword(tx, acct.id, hash, now);
       await forgiveAttempt(tx, key, now);
       const ended = await sessionRepo.revokeAll(tx, acct.id, now);
-      const session = await sessionRepo.create(tx, { accountId: acct.id, level: 'password', ip: client.ip, userAgent: client.userAgent, now });
+      const session = await sessionRepo.create(tx, { accountId: acct.id, level: 'password', ip: ctx.ip, userAgent: ctx.userAgent, now });
       await recordAudit(tx, {
         action: 'auth.password_reset', resourceType: 'account', resourceId: acct.id, actorAccountId: acct.id, actorPersonId: acct.personId,
-        ip: client.ip, outcome: 'success', details: { sessionsEnded: ended },
+        ip: ctx.ip, outcome: 'success', details: { sessionsEnded: ended },
       });
       return { ...session, next: acct.mfaEnabledAt ? ('mfa' as const) : ('mfa_enrol' as const) };
     }));
     if (result) return result;
-    await recordAuditAlone(db, { action: 'auth.password_reset', resourceType: 'account', ip: client.ip, outcome: 'failed', reason: 'invalid_token' });
+    await recordAuditAlone(db, { action: 'auth.password_reset', resourceType: 'account', ip: ctx.ip, outcome: 'failed', reason: 'invalid_token' });
     throw new AppError(400, 'bad_request', INVALID_RESET_LINK);
   }
 
-  async function logout(actor: Actor, client: ClientInfo) {
-    const now = clock.now();
+  async function logout(ctx: RequestContext) {
+    const { actor, now } = requireSession(ctx);
     await db.transaction(async (tx) => {
       await sessionRepo.revoke(tx, actor.sessionId, now);
       await recordAudit(tx, {
         action: 'auth.logout', resourceType: 'session', resourceId: actor.sessionId, actorAccountId: actor.accountId,
-        actorPersonId: actor.personId, ip: client.ip, outcome: 'success',
+        actorPersonId: actor.personId, ip: ctx.ip, outcome: 'success',
       });
     });
   }
 
-  async function logoutEverywhere(actor: Actor, client: ClientInfo) {
-    const now = clock.now();
+  async function logoutEverywhere(ctx: FullContext) {
+    const { actor, now } = ctx;
     await db.transaction(async (tx) => {
       const ended = await sessionRepo.revokeAll(tx, actor.accountId, now);
       await recordAudit(tx, {
         action: 'auth.logout_all', resourceType: 'account', resourceId: actor.accountId, actorAccountId: actor.accountId,
-        actorPersonId: actor.personId, ip: client.ip, outcome: 'success', details: { sessionsEnded: ended },
+        actorPersonId: actor.personId, ip: ctx.ip, outcome: 'success', details: { sessionsEnded: ended },
       });
     });
   }
 
-  async function listSessions(actor: Actor) {
-    const rows = await sessionRepo.listLive(db, actor.accountId, clock.now());
+  async function listSessions(ctx: FullContext) {
+    const { actor } = ctx;
+    const rows = await sessionRepo.listLive(db, actor.accountId, ctx.now);
     return rows.map((r) => ({
       ...r,
       createdAt: r.createdAt.toISOString(),
@@ -401,26 +407,26 @@ export function createAuthService(db: Db, clock: Clock, secrets: SecretBox) {
     }));
   }
 
-  async function revokeSession(actor: Actor, sessionId: string, client: ClientInfo) {
-    const now = clock.now();
+  async function revokeSession(ctx: FullContext, sessionId: string) {
+    const { actor, now } = ctx;
     await db.transaction(async (tx) => {
       if (!(await sessionRepo.revokeOwn(tx, actor.accountId, sessionId, now))) throw new NotFound();
       await recordAudit(tx, {
         action: 'auth.session_revoke', resourceType: 'session', resourceId: sessionId, actorAccountId: actor.accountId,
-        actorPersonId: actor.personId, ip: client.ip, outcome: 'success',
+        actorPersonId: actor.personId, ip: ctx.ip, outcome: 'success',
       });
     });
   }
 
   /** Changes the password after checking the current one; every other session ends at once. */
-  async function changePassword(actor: Actor, current: string, next: string, client: ClientInfo) {
-    const now = clock.now();
+  async function changePassword(ctx: FullContext, current: string, next: string) {
+    const { actor, now } = ctx;
     const key = `password:acct:${actor.accountId}`;
     const wait = await takeAttempt(db, key, LIMITS.passwordChange, now);
     if (wait > 0) {
       await recordAuditAlone(db, {
         action: 'auth.password_change', resourceType: 'account', resourceId: actor.accountId, actorAccountId: actor.accountId,
-        ip: client.ip, outcome: 'denied', reason: 'throttled',
+        ip: ctx.ip, outcome: 'denied', reason: 'throttled',
       });
       throw new TooManyRequests(wait);
     }
@@ -428,7 +434,7 @@ export function createAuthService(db: Db, clock: Clock, secrets: SecretBox) {
     if (!acct || !(await verifyPassword(acct.passwordHash, current))) {
       await recordAuditAlone(db, {
         action: 'auth.password_change', resourceType: 'account', resourceId: actor.accountId, actorAccountId: actor.accountId,
-        ip: client.ip, outcome: 'failed', reason: 'wrong_password',
+        ip: ctx.ip, outcome: 'failed', reason: 'wrong_password',
       });
       throw new AppError(401, 'invalid_credentials').alreadyAudited();
     }
@@ -442,12 +448,14 @@ export function createAuthService(db: Db, clock: Clock, secrets: SecretBox) {
       const ended = await sessionRepo.revokeAll(tx, acct.id, now, actor.sessionId);
       await recordAudit(tx, {
         action: 'auth.password_change', resourceType: 'account', resourceId: acct.id, actorAccountId: acct.id,
-        actorPersonId: acct.personId, ip: client.ip, outcome: 'success', details: { sessionsEnded: ended },
+        actorPersonId: acct.personId, ip: ctx.ip, outcome: 'success', details: { sessionsEnded: ended },
       });
     });
   }
 
-  function me(actor: Actor): TMe {
+  /** Who the session belongs to, with roles and abilities (a session at any level). */
+  function me(ctx: RequestContext): TMe {
+    const { actor } = requireSession(ctx);
     return {
       account: { id: actor.accountId, email: actor.email, mfaEnabled: actor.mfaEnabled },
       person: actor.personId && actor.personName ? { id: actor.personId, name: actor.personName } : null,

@@ -3,14 +3,13 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Config } from '../../config.js';
 import { ZErrorResponse } from '../../../shared/schemas/common.js';
 import { ZAuthProvidersResponse, ZOidcStartQuery } from '../../../shared/schemas/auth.js';
-import { authenticatedPolicy, publicPolicy, requireFull } from '../../platform/policy/policy.js';
+import { authenticatedPolicy, publicPolicy } from '../../platform/policy/policy.js';
+import { requireFullContext } from '../../platform/context.js';
 import { Forbidden, NotFound } from '../../platform/errors.js';
 import { setSessionCookie } from '../../platform/auth/authenticate.js';
 import { createOidcClient, OidcFailure } from '../../platform/auth/oidc.js';
 import { recordAuditAlone } from '../../platform/audit/audit.js';
 import { createOidcService, OIDC_REDIRECTS, OIDC_STATE_TTL_MS } from './oidc.service.js';
-
-const client = (request: FastifyRequest) => ({ ip: request.ip, userAgent: request.headers['user-agent'] ?? null });
 
 /** The short-lived cookie that binds a started login to the browser that started it. */
 export function oidcStateCookieName(config: Config): string {
@@ -30,7 +29,6 @@ export const oidcRoutes: FastifyPluginAsyncZod = async (app) => {
   const service = settings
     ? createOidcService(
         database.db,
-        clock,
         createOidcClient(
           {
             issuer: settings.issuer,
@@ -55,7 +53,7 @@ export const oidcRoutes: FastifyPluginAsyncZod = async (app) => {
   ) {
     if (!service) throw new NotFound();
     try {
-      const started = await service.start(input);
+      const started = await service.start(request.ctx, input);
       reply.setCookie(cookieName, started.state, { ...cookieOptions, maxAge: Math.floor(OIDC_STATE_TTL_MS / 1000) });
       return reply.redirect(started.url, 302);
     } catch (err) {
@@ -64,7 +62,7 @@ export const oidcRoutes: FastifyPluginAsyncZod = async (app) => {
       request.log.warn({ reason: err.reason, err: err.cause }, 'OpenID Connect provider unavailable');
       await recordAuditAlone(database.db, {
         action: input.linkAccountId ? 'auth.oidc_link' : 'auth.login', resourceType: 'account', actorAccountId: input.linkAccountId,
-        actorLabel: 'oidc', ip: request.ip, outcome: 'failed', reason: err.reason,
+        actorLabel: 'oidc', ip: request.ctx.ip, outcome: 'failed', reason: err.reason,
       });
       return reply.redirect(input.linkAccountId ? OIDC_REDIRECTS.linkFailed : OIDC_REDIRECTS.failed, 302);
     }
@@ -104,7 +102,7 @@ export const oidcRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const actor = requireFull(request);
+      const { actor } = requireFullContext(request.ctx);
       // A GET, so refuse a navigation started by another site (linking is a security change).
       if (request.headers['sec-fetch-site'] === 'cross-site') throw new Forbidden();
       return redirectToProvider(request, reply, { linkAccountId: actor.accountId, returnTo: undefined });
@@ -128,12 +126,12 @@ export const oidcRoutes: FastifyPluginAsyncZod = async (app) => {
       reply.clearCookie(cookieName, cookieOptions);
       let outcome;
       try {
-        outcome = await service.callback({ query, boundState, actor: request.actor, client: client(request) });
+        outcome = await service.callback(request.ctx, { query, boundState });
       } catch (err) {
         // Whatever went wrong, the browser lands on the login page without a session (never a 500).
         request.log.error({ err }, 'OpenID Connect callback failed');
         await recordAuditAlone(database.db, {
-          action: 'auth.login', resourceType: 'account', actorLabel: 'oidc', ip: request.ip, outcome: 'failed', reason: 'internal_error',
+          action: 'auth.login', resourceType: 'account', actorLabel: 'oidc', ip: request.ctx.ip, outcome: 'failed', reason: 'internal_error',
         }).catch(() => undefined);
         return reply.redirect(OIDC_REDIRECTS.failed, 302);
       }

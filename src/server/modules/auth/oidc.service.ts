@@ -1,15 +1,13 @@
 import type { Db } from '../../db/client.js';
-import type { Clock } from '../../platform/clock.js';
+import type { RequestContext } from '../../platform/context.js';
 import { recordAudit, recordAuditAlone } from '../../platform/audit/audit.js';
-import type { Actor } from '../../platform/auth/authenticate.js';
 import { failureReason, OidcFailure, type OidcClient } from '../../platform/auth/oidc.js';
 import { sessionRepo } from '../../platform/auth/session.repo.js';
 import { safeEqual, sha256 } from '../../platform/auth/tokens.js';
-import type { ClientInfo } from './auth.service.js';
 import { oidcRepo } from './oidc.repo.js';
 import { forgiveAttempt, LIMITS, takeAttempt } from '../../platform/auth/throttle.js';
 
-const throttleKey = (client: ClientInfo) => `oidc:ip:${client.ip}`;
+const throttleKey = (ctx: RequestContext) => `oidc:ip:${ctx.ip}`;
 
 /** How long a started login may take at the provider. */
 export const OIDC_STATE_TTL_MS = 10 * 60_000;
@@ -51,10 +49,10 @@ export interface OidcCallbackOutcome {
 }
 
 /** External login and account linking with an OpenID Connect provider. */
-export function createOidcService(db: Db, clock: Clock, oidc: OidcClient, opts: { strongAuth: boolean }) {
+export function createOidcService(db: Db, oidc: OidcClient, opts: { strongAuth: boolean }) {
   /** Starts a login (or, with linkAccountId, a link): stores state hash, nonce and verifier; returns the provider URL. */
-  async function start(input: { linkAccountId: string | null; returnTo: unknown }) {
-    const now = clock.now();
+  async function start(ctx: RequestContext, input: { linkAccountId: string | null; returnTo: unknown }) {
+    const { now } = ctx;
     // Linking asks the provider to authenticate again, so an existing (possibly planted) provider session cannot link silently.
     const auth = await oidc.authorizationUrl(input.linkAccountId ? { prompt: 'login' } : {});
     await oidcRepo.deleteExpiredStates(db, new Date(now.getTime() - STATE_CLEANUP_AFTER_MS));
@@ -70,7 +68,7 @@ export function createOidcService(db: Db, clock: Clock, oidc: OidcClient, opts: 
     return { url: auth.url.toString(), state: auth.state };
   }
 
-  async function fail(action: 'auth.login' | 'auth.oidc_link', client: ClientInfo, reason: string, extra: { accountId?: string | null; personId?: string | null } = {}) {
+  async function fail(ctx: RequestContext, action: 'auth.login' | 'auth.oidc_link', reason: string, extra: { accountId?: string | null; personId?: string | null } = {}) {
     await recordAuditAlone(db, {
       action,
       resourceType: 'account',
@@ -78,7 +76,7 @@ export function createOidcService(db: Db, clock: Clock, oidc: OidcClient, opts: 
       actorAccountId: extra.accountId ?? null,
       actorPersonId: extra.personId ?? null,
       actorLabel: 'oidc',
-      ip: client.ip,
+      ip: ctx.ip,
       outcome: 'failed',
       reason,
     });
@@ -88,36 +86,36 @@ export function createOidcService(db: Db, clock: Clock, oidc: OidcClient, opts: 
    * Handles the provider's redirect. Never throws for a refused login: every refusal is audited
    * and answered with a redirect to the login page; no session is created.
    */
-  async function callback(input: { query: URLSearchParams; boundState: string | undefined; actor: Actor | null; client: ClientInfo }): Promise<OidcCallbackOutcome> {
-    const now = clock.now();
+  async function callback(ctx: RequestContext, input: { query: URLSearchParams; boundState: string | undefined }): Promise<OidcCallbackOutcome> {
+    const { now } = ctx;
     // Attempts count per IP like password attempts do, taken and decided in one statement, so the
     // callback cannot be hammered in parallel either; a successful one is forgiven.
-    if ((await takeAttempt(db, throttleKey(input.client), LIMITS.ip, now)) > 0) {
-      await fail('auth.login', input.client, 'throttled');
+    if ((await takeAttempt(db, throttleKey(ctx), LIMITS.ip, now)) > 0) {
+      await fail(ctx, 'auth.login', 'throttled');
       return { redirect: OIDC_REDIRECTS.failed };
     }
-    const outcome = await handleCallback(input, now);
-    if (outcome.session || outcome.redirect === OIDC_REDIRECTS.linked) await forgiveAttempt(db, throttleKey(input.client), now);
+    const outcome = await handleCallback(ctx, input);
+    if (outcome.session || outcome.redirect === OIDC_REDIRECTS.linked) await forgiveAttempt(db, throttleKey(ctx), now);
     return outcome;
   }
 
-  async function handleCallback(input: { query: URLSearchParams; boundState: string | undefined; actor: Actor | null; client: ClientInfo }, now: Date): Promise<OidcCallbackOutcome> {
-    const { query, client } = input;
+  async function handleCallback(ctx: RequestContext, input: { query: URLSearchParams; boundState: string | undefined }): Promise<OidcCallbackOutcome> {
+    const { query } = input;
     const state = query.get('state');
     if (!state || state.length > 512) {
-      await fail('auth.login', client, 'state_missing');
+      await fail(ctx, 'auth.login', 'state_missing');
       return { redirect: OIDC_REDIRECTS.failed };
     }
     // The state must come back to the browser that started the login (login CSRF / session swap).
     if (!input.boundState || !safeEqual(input.boundState, state)) {
-      await fail('auth.login', client, 'state_not_bound');
+      await fail(ctx, 'auth.login', 'state_not_bound');
       return { redirect: OIDC_REDIRECTS.failed };
     }
     const stateHash = sha256(state);
-    const started = await oidcRepo.consumeState(db, stateHash, now);
+    const started = await oidcRepo.consumeState(db, stateHash, ctx.now);
     if (!started) {
       const known = await oidcRepo.findState(db, stateHash);
-      await fail('auth.login', client, !known ? 'state_unknown' : known.usedAt ? 'state_reused' : 'state_expired');
+      await fail(ctx, 'auth.login', !known ? 'state_unknown' : known.usedAt ? 'state_reused' : 'state_expired');
       return { redirect: OIDC_REDIRECTS.failed };
     }
     const linking = started.linkAccountId !== null;
@@ -127,23 +125,24 @@ export function createOidcService(db: Db, clock: Clock, oidc: OidcClient, opts: 
     try {
       identity = await oidc.callback(query, { state, nonce: started.nonce, codeVerifier: started.codeVerifier });
     } catch (err) {
-      await fail(action, client, err instanceof OidcFailure ? err.reason : failureReason(err), { accountId: started.linkAccountId });
+      await fail(ctx, action, err instanceof OidcFailure ? err.reason : failureReason(err), { accountId: started.linkAccountId });
       return { redirect: linking ? OIDC_REDIRECTS.linkFailed : OIDC_REDIRECTS.failed };
     }
 
-    if (started.linkAccountId) return link(started.linkAccountId, identity, input.actor, client, now);
-    return login(identity, started.returnTo, input.actor, client, now);
+    if (started.linkAccountId) return link(ctx, started.linkAccountId, identity);
+    return login(ctx, identity, started.returnTo);
   }
 
-  async function link(accountId: string, identity: { issuer: string; subject: string }, actor: Actor | null, client: ClientInfo, now: Date): Promise<OidcCallbackOutcome> {
+  async function link(ctx: RequestContext, accountId: string, identity: { issuer: string; subject: string }): Promise<OidcCallbackOutcome> {
+    const { actor, now } = ctx;
     // Only the full session that started the link may finish it.
     if (!actor || actor.level !== 'full' || actor.accountId !== accountId) {
-      await fail('auth.oidc_link', client, 'link_session_mismatch', { accountId });
+      await fail(ctx, 'auth.oidc_link', 'link_session_mismatch', { accountId });
       return { redirect: OIDC_REDIRECTS.linkFailed };
     }
     const target = await oidcRepo.accountWithPerson(db, accountId);
     if (!target || target.accountStatus !== 'active' || (target.personId && target.personStatus !== 'active')) {
-      await fail('auth.oidc_link', client, 'account_disabled', { accountId });
+      await fail(ctx, 'auth.oidc_link', 'account_disabled', { accountId });
       return { redirect: OIDC_REDIRECTS.linkFailed };
     }
     const outcome = await db.transaction(async (tx) => {
@@ -155,36 +154,37 @@ export function createOidcService(db: Db, clock: Clock, oidc: OidcClient, opts: 
       // The subject is not written to the audit trail: for eID-based providers it can be a national number.
       await recordAudit(tx, {
         action: 'auth.oidc_link', resourceType: 'account', resourceId: accountId, actorAccountId: accountId, actorPersonId: actor.personId,
-        ip: client.ip, outcome: 'success', details: { issuer: identity.issuer, alreadyLinked: !inserted },
+        ip: ctx.ip, outcome: 'success', details: { issuer: identity.issuer, alreadyLinked: !inserted },
       });
       return 'linked' as const;
     });
     if (outcome === 'taken') {
-      await fail('auth.oidc_link', client, 'subject_linked_elsewhere', { accountId, personId: actor.personId });
+      await fail(ctx, 'auth.oidc_link', 'subject_linked_elsewhere', { accountId, personId: actor.personId });
       return { redirect: OIDC_REDIRECTS.linkTaken };
     }
     return { redirect: OIDC_REDIRECTS.linked };
   }
 
-  async function login(identity: { issuer: string; subject: string }, returnTo: string | null, actor: Actor | null, client: ClientInfo, now: Date): Promise<OidcCallbackOutcome> {
+  async function login(ctx: RequestContext, identity: { issuer: string; subject: string }, returnTo: string | null): Promise<OidcCallbackOutcome> {
+    const { actor, now } = ctx;
     // Keyed by issuer + subject only: an identity nobody linked is refused, never matched by e-mail.
     const acct = await oidcRepo.findLinkedAccount(db, identity.issuer, identity.subject);
     if (!acct) {
-      await fail('auth.login', client, 'oidc_unlinked');
+      await fail(ctx, 'auth.login', 'oidc_unlinked');
       return { redirect: OIDC_REDIRECTS.unknownIdentity };
     }
     if (acct.accountStatus !== 'active' || (acct.personId && acct.personStatus !== 'active')) {
-      await fail('auth.login', client, 'account_disabled', { accountId: acct.accountId, personId: acct.personId });
+      await fail(ctx, 'auth.login', 'account_disabled', { accountId: acct.accountId, personId: acct.personId });
       return { redirect: OIDC_REDIRECTS.failed };
     }
     const level = opts.strongAuth ? ('full' as const) : ('password' as const);
     const session = await db.transaction(async (tx) => {
       // A new session id at every login; whatever session the browser had is ended.
       if (actor) await sessionRepo.revoke(tx, actor.sessionId, now);
-      const created = await sessionRepo.create(tx, { accountId: acct.accountId, level, ip: client.ip, userAgent: client.userAgent, now });
+      const created = await sessionRepo.create(tx, { accountId: acct.accountId, level, ip: ctx.ip, userAgent: ctx.userAgent, now });
       await recordAudit(tx, {
         action: 'auth.login', resourceType: 'account', resourceId: acct.accountId, actorAccountId: acct.accountId, actorPersonId: acct.personId,
-        ip: client.ip, outcome: 'success', reason: 'oidc', details: { issuer: identity.issuer, level },
+        ip: ctx.ip, outcome: 'success', reason: 'oidc', details: { issuer: identity.issuer, level },
       });
       return created;
     });

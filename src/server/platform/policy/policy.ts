@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyPluginAsync, FastifyPluginCallback, FastifyRequest, RouteOptions } from 'fastify';
 import { AppError, Forbidden, NotFound } from '../errors.js';
-import type { Actor } from '../auth/authenticate.js';
+import { requireFullContext } from '../context.js';
 import { recordAuditAlone } from '../audit/audit.js';
 
 /**
@@ -34,7 +34,7 @@ export const authenticatedPolicy: RoutePolicy = {
   name: 'authenticated',
   description: 'Anyone logged in with password and second factor',
   check: (request) => {
-    requireFull(request);
+    requireFullContext(request.ctx);
   },
 };
 
@@ -52,7 +52,7 @@ export const platformAdminPolicy: RoutePolicy = {
   name: 'platform-admin',
   description: 'Platform administrators',
   check: (request) => {
-    const actor = requireFull(request);
+    const { actor } = requireFullContext(request.ctx);
     if (!actor.platformRoles.some((r) => r.role === 'platform_admin')) throw new Forbidden();
   },
 };
@@ -62,20 +62,12 @@ export const adminPolicy: RoutePolicy = {
   name: 'admin',
   description: 'Platform administrators (everything) and organisation administrators (their own organisations)',
   check: (request) => {
-    const actor = requireFull(request);
+    const { actor } = requireFullContext(request.ctx);
     const platformAdmin = actor.platformRoles.some((r) => r.role === 'platform_admin');
     const orgAdmin = actor.memberships.some((m) => m.roles.includes('org_admin'));
     if (!platformAdmin && !orgAdmin) throw new Forbidden();
   },
 };
-
-/** The actor of a full session, or a 401 saying what is missing. */
-export function requireFull(request: FastifyRequest): Actor {
-  const actor = request.actor;
-  if (!actor) throw new AppError(401, 'unauthenticated');
-  if (actor.level !== 'full') throw new AppError(401, 'mfa_required');
-  return actor;
-}
 
 /** A route known to the policy layer, for the route inventory and its test. */
 export interface DeclaredRoute {
