@@ -6,16 +6,10 @@ import globals from 'globals';
 /** Database access (Drizzle, SQL drivers): only repositories (*.repo.ts) and src/server/db use it. */
 const DATABASE_PACKAGES = ['drizzle-orm', 'drizzle-orm/*', 'pg', '@electric-sql/pglite', '@electric-sql/pglite/*'];
 /**
- * Allowed exceptions: record policies build the SQL scope their repository applies (by design,
- * docs/module-template.md), and three platform stores still own their tables' SQL inline (audit
- * chain, throttle counters, job table); move their queries into *.repo.ts files when next touched.
+ * Allowed exception: record policies build the SQL scope their repository applies (by design,
+ * docs/module-template.md).
  */
-const SQL_EXCEPTIONS = [
-  'src/**/*.policy.ts',
-  'src/server/platform/audit/audit.ts',
-  'src/server/platform/auth/throttle.ts',
-  'src/server/platform/jobs/table-jobs.ts',
-];
+const SQL_EXCEPTIONS = ['src/**/*.policy.ts'];
 
 export default tseslint.config(
   { ignores: ['dist/**', 'data/**', 'node_modules/**', 'src/server/db/migrations/**', 'coverage/**'] },

@@ -1,8 +1,7 @@
 import { createHash } from 'node:crypto';
-import { and, asc, count, desc, eq, gt, notExists, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../db/client.js';
-import type { AUDIT_OUTCOMES } from '../../db/schema/index.js';
-import { auditEvent, auditSeal } from '../../db/schema/index.js';
+import type { AUDIT_OUTCOMES, auditEvent, auditSeal } from '../../db/schema/index.js';
+import { auditChainRepo } from './audit.repo.js';
 
 export type AuditOutcome = (typeof AUDIT_OUTCOMES)[number];
 
@@ -25,8 +24,6 @@ export interface AuditEntry {
 }
 
 export const GENESIS_HASH = '0'.repeat(64);
-/** Only sealers take this lock (writers never do): one sealer at a time extends the chain. */
-const SEALER_LOCK = 7_330_2027;
 
 /** JSON with object keys sorted, so the database's jsonb key order cannot change a hash. */
 function canonicalJson(value: unknown): string {
@@ -77,7 +74,7 @@ function clean(value: string | null | undefined, max = 500): string | null {
  * audited writes never wait for each other. The sealer chains the row once it has committed.
  */
 export async function recordAudit(tx: DbOrTx, entry: AuditEntry): Promise<void> {
-  await tx.insert(auditEvent).values({
+  await auditChainRepo.insertEvent(tx, {
     occurredAt: new Date(),
     actorAccountId: entry.actorAccountId ?? null,
     actorPersonId: entry.actorPersonId ?? null,
@@ -137,19 +134,10 @@ export async function sealAudit(db: Db, opts: SealOptions = {}): Promise<SealRes
   return db.transaction(async (tx) => {
     // The lock comes first so that, under READ COMMITTED, every later statement sees the seals
     // of the sealer that held it before us.
-    if (opts.wait) {
-      await tx.execute(sql`select pg_advisory_xact_lock(${SEALER_LOCK})`);
-    } else {
-      const got = await tx.execute<{ locked: boolean }>(sql`select pg_try_advisory_xact_lock(${SEALER_LOCK}) as locked`);
-      if (!rowsOf<{ locked: boolean }>(got)[0]?.locked) return { sealed: 0, head: null, busy: true };
-    }
-    const snap = await tx.execute<{ xmin: string }>(sql`select pg_snapshot_xmin(pg_current_snapshot())::text as xmin`);
-    const xmin = String(rowsOf<{ xmin: string }>(snap)[0]?.xmin ?? '0');
-    const [last] = await tx
-      .select({ position: auditSeal.position, hash: auditSeal.hash, watermark: sql<string>`${auditSeal.watermark}::text` })
-      .from(auditSeal)
-      .orderBy(desc(auditSeal.position))
-      .limit(1);
+    if (opts.wait) await auditChainRepo.lockSealer(tx);
+    else if (!(await auditChainRepo.tryLockSealer(tx))) return { sealed: 0, head: null, busy: true };
+    const xmin = await auditChainRepo.snapshotXmin(tx);
+    const last = await auditChainRepo.lastSeal(tx);
     const from = last?.watermark ?? '0';
     let position = last?.position ?? 0;
     let prevHash = last?.hash ?? GENESIS_HASH;
@@ -158,34 +146,7 @@ export async function sealAudit(db: Db, opts: SealOptions = {}): Promise<SealRes
     const pending: (typeof auditSeal.$inferInsert)[] = [];
     while (pending.length < maxRows) {
       const limit = Math.min(batchSize, maxRows - pending.length);
-      const rows = await tx
-        .select({
-          seq: auditEvent.seq,
-          id: auditEvent.id,
-          occurredAt: auditEvent.occurredAt,
-          actorAccountId: auditEvent.actorAccountId,
-          actorPersonId: auditEvent.actorPersonId,
-          actorLabel: auditEvent.actorLabel,
-          action: auditEvent.action,
-          resourceType: auditEvent.resourceType,
-          resourceId: auditEvent.resourceId,
-          familyId: auditEvent.familyId,
-          organisationId: auditEvent.organisationId,
-          ip: auditEvent.ip,
-          outcome: auditEvent.outcome,
-          reason: auditEvent.reason,
-          details: auditEvent.details,
-        })
-        .from(auditEvent)
-        .where(
-          and(
-            sql`${auditEvent.tx} >= ${from}::xid8`,
-            gt(auditEvent.seq, afterSeq),
-            notExists(tx.select({ one: sql`1` }).from(auditSeal).where(eq(auditSeal.eventSeq, auditEvent.seq))),
-          ),
-        )
-        .orderBy(asc(auditEvent.seq))
-        .limit(limit);
+      const rows = await auditChainRepo.unsealed(tx, { fromTx: from, afterSeq, limit });
       for (const row of rows) {
         position++;
         const hash = sealHash(position, row, prevHash);
@@ -202,7 +163,7 @@ export async function sealAudit(db: Db, opts: SealOptions = {}): Promise<SealRes
     // the last row of the chain.
     const watermark = complete && BigInt(xmin) > BigInt(from) ? xmin : from;
     for (let i = 0; i < pending.length; i += batchSize) {
-      await tx.insert(auditSeal).values(pending.slice(i, i + batchSize).map((p) => ({ ...p, watermark })));
+      await auditChainRepo.insertSeals(tx, pending.slice(i, i + batchSize).map((p) => ({ ...p, watermark })));
     }
     const sealed = pending.length;
     return { sealed, head: position > 0 ? { position, hash: prevHash } : null, busy: false };
@@ -230,21 +191,9 @@ export async function verifyAuditChain(db: DbOrTx, batchSize = 2000): Promise<Au
   let prevHash = GENESIS_HASH;
   let lastPosition = 0;
   let checked = 0;
-  const unsealed = async () => {
-    const [row] = await db
-      .select({ n: count() })
-      .from(auditEvent)
-      .where(notExists(db.select({ one: sql`1` }).from(auditSeal).where(eq(auditSeal.eventSeq, auditEvent.seq))));
-    return Number(row?.n ?? 0);
-  };
+  const unsealed = () => auditChainRepo.countUnsealed(db);
   for (;;) {
-    const rows = await db
-      .select({ seal: auditSeal, event: auditEvent })
-      .from(auditSeal)
-      .leftJoin(auditEvent, eq(auditEvent.seq, auditSeal.eventSeq))
-      .where(gt(auditSeal.position, lastPosition))
-      .orderBy(asc(auditSeal.position))
-      .limit(batchSize);
+    const rows = await auditChainRepo.sealsWithEvents(db, lastPosition, batchSize);
     if (rows.length === 0) {
       return { ok: true, checked, unsealed: await unsealed(), head: lastPosition > 0 ? { position: lastPosition, hash: prevHash } : null };
     }
@@ -270,19 +219,11 @@ export async function verifyAuditChain(db: DbOrTx, batchSize = 2000): Promise<Au
 }
 
 /** The chain's place `position`, if it exists (checkpoints are compared against it). */
-export async function sealAt(db: DbOrTx, position: number): Promise<ChainHead | null> {
-  const [row] = await db.select({ position: auditSeal.position, hash: auditSeal.hash }).from(auditSeal).where(eq(auditSeal.position, position));
-  return row ?? null;
+export function sealAt(db: DbOrTx, position: number): Promise<ChainHead | null> {
+  return auditChainRepo.sealAt(db, position);
 }
 
 /** The end of the chain, or null when nothing is sealed yet. */
-export async function chainHead(db: DbOrTx): Promise<ChainHead | null> {
-  const [row] = await db.select({ position: auditSeal.position, hash: auditSeal.hash }).from(auditSeal).orderBy(desc(auditSeal.position)).limit(1);
-  return row ?? null;
-}
-
-/** Rows of a raw query on either driver (node-postgres returns { rows }, PGlite too, drizzle-pglite an array). */
-function rowsOf<T>(result: unknown): T[] {
-  if (Array.isArray(result)) return result as T[];
-  return ((result as { rows?: T[] }).rows ?? []) as T[];
+export function chainHead(db: DbOrTx): Promise<ChainHead | null> {
+  return auditChainRepo.head(db);
 }

@@ -1,6 +1,5 @@
-import { and, eq, gt, inArray, isNull, lte, or, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
-import { loginThrottle } from '../../db/schema/index.js';
+import { throttleRepo } from './throttle.repo.js';
 
 export interface ThrottleLimit {
   /** Failures allowed within the window before the key is locked. */
@@ -23,41 +22,9 @@ export const LIMITS = {
   resetPerAccount: { maxFailures: 3, windowMs: 60 * 60_000, lockMs: 60 * 60_000 },
 } satisfies Record<string, ThrottleLimit>;
 
-/** Seconds until the longest lock among these keys ends, or 0 when none is locked. */
-export async function lockedFor(db: DbOrTx, keys: string[], now: Date): Promise<number> {
-  const rows = await db
-    .select({ lockedUntil: loginThrottle.lockedUntil })
-    .from(loginThrottle)
-    .where(and(inArray(loginThrottle.key, keys), gt(loginThrottle.lockedUntil, now)));
-  const until = Math.max(0, ...rows.map((r) => r.lockedUntil?.getTime() ?? 0));
-  return until > now.getTime() ? Math.ceil((until - now.getTime()) / 1000) : 0;
-}
-
-/** Counts one failure for key; locks it once the limit is reached within the window. */
-export async function recordFailure(db: DbOrTx, key: string, limit: ThrottleLimit, now: Date): Promise<void> {
-  const windowStart = new Date(now.getTime() - limit.windowMs);
-  const lockedUntil = new Date(now.getTime() + limit.lockMs);
-  await db
-    .insert(loginThrottle)
-    .values({ key, failures: 1, windowStart: now })
-    .onConflictDoUpdate({
-      target: loginThrottle.key,
-      set: {
-        failures: sql`case when ${loginThrottle.windowStart} < ${windowStart} then 1 else ${loginThrottle.failures} + 1 end`,
-        windowStart: sql`case when ${loginThrottle.windowStart} < ${windowStart} then ${now} else ${loginThrottle.windowStart} end`,
-      },
-    });
-  await db
-    .update(loginThrottle)
-    .set({ lockedUntil, failures: 0, windowStart: now })
-    .where(and(eq(loginThrottle.key, key), sql`${loginThrottle.failures} >= ${limit.maxFailures}`));
-}
-
 /** Forgets the failures of key after a success (a running lock stays). */
 export async function clearFailures(db: DbOrTx, key: string, now: Date): Promise<void> {
-  await db
-    .delete(loginThrottle)
-    .where(and(eq(loginThrottle.key, key), or(isNull(loginThrottle.lockedUntil), lte(loginThrottle.lockedUntil, now))));
+  await throttleRepo.clear(db, key, now);
 }
 
 /**
@@ -69,26 +36,14 @@ export async function clearFailures(db: DbOrTx, key: string, now: Date): Promise
  * `maxFailures` are checked.
  */
 export async function takeAttempt(db: DbOrTx, key: string, limit: ThrottleLimit, now: Date): Promise<number> {
-  const windowStart = new Date(now.getTime() - limit.windowMs);
-  const lockUntil = new Date(now.getTime() + limit.lockMs);
-  const t = loginThrottle;
-  const locked = sql`(${t.lockedUntil} is not null and ${t.lockedUntil} > ${now})`;
-  const fresh = sql`(${t.windowStart} < ${windowStart} or (${t.lockedUntil} is not null and ${t.lockedUntil} <= ${now}))`;
-  const [row] = await db
-    .insert(t)
-    .values({ key, failures: 1, windowStart: now, lockedUntil: null })
-    .onConflictDoUpdate({
-      target: t.key,
-      set: {
-        failures: sql`case when ${locked} then ${t.failures} when ${fresh} then 1 else ${t.failures} + 1 end`,
-        windowStart: sql`case when ${locked} then ${t.windowStart} when ${fresh} then ${now}::timestamptz else ${t.windowStart} end`,
-        lockedUntil: sql`case when ${locked} then ${t.lockedUntil}
-          when not ${fresh} and ${t.failures} + 1 > ${limit.maxFailures} then ${lockUntil}::timestamptz
-          else null end`,
-      },
-    })
-    .returning({ lockedUntil: t.lockedUntil });
-  const until = row?.lockedUntil?.getTime() ?? 0;
+  const lockedUntil = await throttleRepo.takeAttempt(db, {
+    key,
+    maxFailures: limit.maxFailures,
+    now,
+    windowStart: new Date(now.getTime() - limit.windowMs),
+    lockUntil: new Date(now.getTime() + limit.lockMs),
+  });
+  const until = lockedUntil?.getTime() ?? 0;
   return until > now.getTime() ? Math.ceil((until - now.getTime()) / 1000) : 0;
 }
 
@@ -103,8 +58,5 @@ export async function takeAttempts(db: DbOrTx, keys: [string, ThrottleLimit][], 
 
 /** The attempt taken succeeded: it no longer counts (a running lock stays). */
 export async function forgiveAttempt(db: DbOrTx, key: string, now: Date): Promise<void> {
-  await db
-    .update(loginThrottle)
-    .set({ failures: sql`greatest(${loginThrottle.failures} - 1, 0)` })
-    .where(and(eq(loginThrottle.key, key), or(isNull(loginThrottle.lockedUntil), lte(loginThrottle.lockedUntil, now))));
+  await throttleRepo.forgive(db, key, now);
 }

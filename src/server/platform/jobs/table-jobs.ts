@@ -1,8 +1,5 @@
-import { and, asc, eq, lte, sql } from 'drizzle-orm';
-import { job } from '../../db/schema/index.js';
 import { backoffSeconds, type JobHandler, type Jobs, type JobsOptions, type SendOptions } from './jobs.js';
-
-type JobRow = typeof job.$inferSelect;
+import { tableJobsRepo, type JobRow } from './table-jobs.repo.js';
 
 /**
  * Jobs on the `job` table, for the embedded database (one process, one connection). Claiming a job
@@ -25,54 +22,27 @@ export function createTableJobs(opts: JobsOptions): Jobs {
     if (row.retryCount < row.retryLimit) {
       const startAfter = new Date(now.getTime() + backoffSeconds(row.retryDelaySeconds, row.retryCount) * 1000);
       try {
-        await db
-          .update(job)
-          .set({ state: 'created', retryCount: row.retryCount + 1, startAfter, startedAt: null, lastError: message.slice(0, 2000) })
-          .where(and(eq(job.id, row.id), eq(job.state, 'active')));
+        await tableJobsRepo.requeue(db, row, startAfter, message.slice(0, 2000));
         return;
       } catch {
         // Another job with the same singleton key is queued already: it does the work.
       }
     }
-    await db
-      .update(job)
-      .set({ state: 'failed', completedAt: now, lastError: message.slice(0, 2000) })
-      .where(and(eq(job.id, row.id), eq(job.state, 'active')));
+    await tableJobsRepo.markFailed(db, row.id, now, message.slice(0, 2000));
   }
 
   /** Running jobs whose process died (expiry passed) count as failed attempts. */
   async function expire(queue: string): Promise<void> {
     const now = clock.now();
-    const stale = await db
-      .select()
-      .from(job)
-      .where(and(eq(job.queue, queue), eq(job.state, 'active'), sql`${job.startedAt} + make_interval(secs => ${job.expireSeconds}) < ${now}`));
+    const stale = await tableJobsRepo.expired(db, queue, now);
     for (const row of stale) await failed(row, 'expired: not finished in time (the process stopped?)');
   }
 
   async function claim(queue: string): Promise<JobRow | null> {
     const now = clock.now();
-    const [candidate] = await db
-      .select()
-      .from(job)
-      .where(
-        and(
-          eq(job.queue, queue),
-          eq(job.state, 'created'),
-          lte(job.startAfter, now),
-          // A singleton with the same key already running waits for it to finish.
-          sql`not exists (select 1 from ${job} a where a.queue = ${job.queue} and a.state = 'active' and a.singleton_key = ${job.singletonKey})`,
-        ),
-      )
-      .orderBy(asc(job.startAfter), asc(job.createdAt))
-      .limit(1);
+    const candidate = await tableJobsRepo.nextDue(db, queue, now);
     if (!candidate) return null;
-    const [claimed] = await db
-      .update(job)
-      .set({ state: 'active', startedAt: now })
-      .where(and(eq(job.id, candidate.id), eq(job.state, 'created')))
-      .returning();
-    return claimed ?? null;
+    return tableJobsRepo.markActive(db, candidate.id, now);
   }
 
   async function runQueue(queue: string, handler: JobHandler<object>): Promise<number> {
@@ -84,7 +54,7 @@ export function createTableJobs(opts: JobsOptions): Jobs {
       ran++;
       try {
         await handler({ id: row.id, queue, data: (row.data ?? {}) as object });
-        await db.update(job).set({ state: 'completed', completedAt: clock.now() }).where(eq(job.id, row.id));
+        await tableJobsRepo.markCompleted(db, row.id, clock.now());
       } catch (err) {
         log.warn({ err, queue, jobId: row.id, attempt: row.retryCount + 1 }, 'job failed');
         await failed(row, err instanceof Error ? err.message : String(err));
@@ -101,20 +71,15 @@ export function createTableJobs(opts: JobsOptions): Jobs {
   }
 
   async function send<T extends object>(queue: string, data: T, o: SendOptions = {}): Promise<string | null> {
-    const [row] = await db
-      .insert(job)
-      .values({
-        queue,
-        data,
-        singletonKey: o.singletonKey ?? null,
-        startAfter: o.startAfter ?? clock.now(),
-        ...(o.retryLimit !== undefined ? { retryLimit: o.retryLimit } : {}),
-        ...(o.retryDelaySeconds !== undefined ? { retryDelaySeconds: o.retryDelaySeconds } : {}),
-        ...(o.expireSeconds !== undefined ? { expireSeconds: o.expireSeconds } : {}),
-      })
-      .onConflictDoNothing()
-      .returning({ id: job.id });
-    return row?.id ?? null;
+    return tableJobsRepo.insert(db, {
+      queue,
+      data,
+      singletonKey: o.singletonKey ?? null,
+      startAfter: o.startAfter ?? clock.now(),
+      ...(o.retryLimit !== undefined ? { retryLimit: o.retryLimit } : {}),
+      ...(o.retryDelaySeconds !== undefined ? { retryDelaySeconds: o.retryDelaySeconds } : {}),
+      ...(o.expireSeconds !== undefined ? { expireSeconds: o.expireSeconds } : {}),
+    });
   }
 
   /** One polling round at a time; a round still busy makes the next tick skip. */
@@ -147,7 +112,7 @@ export function createTableJobs(opts: JobsOptions): Jobs {
       }
       // Finished jobs are kept a day for inspection, then removed.
       timers.push(
-        setInterval(() => tick(() => db.delete(job).where(and(sql`${job.state} in ('completed', 'failed')`, lte(job.completedAt, new Date(clock.now().getTime() - 86_400_000))))), 600_000),
+        setInterval(() => tick(() => tableJobsRepo.deleteFinished(db, new Date(clock.now().getTime() - 86_400_000))), 600_000),
       );
       for (const t of timers) t.unref();
     },
