@@ -2,6 +2,7 @@ import { and, desc, eq, gte, lt, lte, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '../../db/client.js';
 import { account, auditEvent, organisation, person } from '../../db/schema/index.js';
+import { auditEventColumns } from '../../platform/audit/audit.repo.js';
 
 export interface AuditFilter {
   action?: string | undefined;
@@ -35,22 +36,9 @@ export const auditRepo = {
   page(db: DbOrTx, f: AuditFilter) {
     return db
       .select({
-        seq: auditEvent.seq,
-        id: auditEvent.id,
-        occurredAt: auditEvent.occurredAt,
-        actorAccountId: auditEvent.actorAccountId,
-        actorPersonId: auditEvent.actorPersonId,
+        ...auditEventColumns,
         actorName: sql<string | null>`coalesce(${actorPerson.name}, ${actorAccountPerson.name})`,
-        actorLabel: auditEvent.actorLabel,
-        action: auditEvent.action,
-        resourceType: auditEvent.resourceType,
-        resourceId: auditEvent.resourceId,
         resourceName: sql<string | null>`coalesce(${resourcePerson.name}, ${resourceAccountPerson.name}, ${resourceOrganisation.name})`,
-        familyId: auditEvent.familyId,
-        organisationId: auditEvent.organisationId,
-        ip: auditEvent.ip,
-        outcome: auditEvent.outcome,
-        reason: auditEvent.reason,
       })
       .from(auditEvent)
       .leftJoin(actorPerson, eq(actorPerson.id, auditEvent.actorPersonId))
