@@ -103,6 +103,10 @@ export const familyRequest = pgTable(
     channel: text('channel', { enum: REQUEST_CHANNELS }).notNull(),
     /** Who referred (free text: the school, the GP, …). */
     referrer: text('referrer'),
+    /** How the family is named at registration (e.g. "Gezin Peeters"); becomes the family's name. */
+    familyName: text('family_name').notNull(),
+    /** How to reach the applicant (phone, e-mail, address as told): free text. */
+    contactInfo: text('contact_info'),
     /** The question in the family's own words. */
     question: text('question').notNull(),
     lifeDomains: text('life_domains').array().notNull().default(sql`'{}'::text[]`),

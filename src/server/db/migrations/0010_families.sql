@@ -141,6 +141,8 @@ CREATE TABLE "request" (
 	"due_on" date NOT NULL,
 	"channel" text NOT NULL,
 	"referrer" text,
+	"family_name" text NOT NULL,
+	"contact_info" text,
 	"question" text NOT NULL,
 	"life_domains" text[] DEFAULT '{}'::text[] NOT NULL,
 	"urgency" text DEFAULT 'normal' NOT NULL,
