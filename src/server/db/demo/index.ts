@@ -3,6 +3,7 @@ import type { Db } from '../client.js';
 import { municipality, systemSetting } from '../schema/index.js';
 import { loadReferenceData, upsertRegion } from '../reference-data.js';
 import { loadDemoPeople } from './people.js';
+import { loadDemoFamilies } from './families.js';
 import type { SecretBox } from '../../platform/keys/secret-box.js';
 
 const DEMO_MARKER = 'demo.loadedAt';
@@ -37,6 +38,7 @@ export async function loadDemoData(db: Db, env: string, secrets: SecretBox): Pro
       nwv.map((m) => m.nisCode),
     );
     await loadDemoPeople(tx, regionId, secrets);
+    await loadDemoFamilies(tx, regionId);
     await tx
       .insert(systemSetting)
       .values({ key: DEMO_MARKER, value: new Date().toISOString() })
