@@ -23,6 +23,7 @@ import { authRoutes } from './modules/auth/auth.routes.js';
 import { oidcRoutes } from './modules/auth/oidc.routes.js';
 import { identityRoutes } from './modules/identity/identity.routes.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
+import { waitsRoutes } from './modules/families/waits.routes.js';
 import { registerAuthentication } from './platform/auth/authenticate.js';
 import { registerRequestContext } from './platform/context.js';
 import { systemClock, type Clock } from './platform/clock.js';
@@ -155,6 +156,7 @@ export async function buildApp(
       await api.register(oidcRoutes);
       await api.register(identityRoutes);
       await api.register(auditRoutes);
+      await api.register(waitsRoutes);
     },
     { prefix: '/api' },
   );

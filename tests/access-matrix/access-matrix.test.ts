@@ -9,6 +9,7 @@ import { loadReferenceData } from '../../src/server/db/reference-data.js';
 import { ACTORS, type ActorName, type MatrixFixture, type MatrixRow } from './matrix.js';
 import * as audit from './audit.matrix.js';
 import * as auth from './auth.matrix.js';
+import * as care from './care.matrix.js';
 import * as identity from './identity.matrix.js';
 import * as reference from './reference.matrix.js';
 
@@ -16,6 +17,7 @@ import * as reference from './reference.matrix.js';
 const MODULES: Record<string, MatrixRow[]> = {
   audit: audit.rows,
   auth: auth.rows,
+  care: care.rows,
   identity: identity.rows,
   reference: reference.rows,
 };

@@ -1,0 +1,123 @@
+import type { Db, Tx } from '../../db/client.js';
+import type { FullContext, RequestContext } from '../../platform/context.js';
+import { NotFound, VersionConflict } from '../../platform/errors.js';
+import type { TBridgingCreate, TBridgingUpdate, TWait, TWaitCreate, TWaitUpdate } from '../../../shared/schemas/families/care.js';
+import type { FamilyFacts } from './access.repo.js';
+import { familyPolicy } from './families.policy.js';
+import { auditFamily, inFamily } from './family-gate.js';
+import { dayOf, daysBetween, definedOnly, requireInOrder } from './care-common.js';
+import { waitsRepo, type BridgingRow, type WaitRow } from './waits.repo.js';
+
+/**
+ * Waiting and bridging: the services a family waits for (free text now, the directory later)
+ * and the help given meanwhile. Reading needs `readPlan`, changing `manageWaits`; every read and
+ * change is audited with the family. Changes carry the version they were based on (409 when stale).
+ */
+export function createWaitsService(db: Db) {
+  function toWait(row: WaitRow, bridging: BridgingRow[], today: string): TWait {
+    return {
+      ...row,
+      daysWaiting: Math.max(0, daysBetween(row.sinceOn, row.endedOn ?? today)),
+      bridging: bridging.filter((b) => b.waitId === row.id),
+    };
+  }
+
+  const abilities = (ctx: FullContext, facts: FamilyFacts) => ({ manage: familyPolicy.can(ctx, 'manageWaits', facts) });
+
+  async function oneWait(tx: Tx, ctx: FullContext, facts: FamilyFacts, waitId: string) {
+    const [row] = await waitsRepo.waits(tx, facts.id, waitId);
+    if (!row) throw new NotFound();
+    return { data: toWait(row, await waitsRepo.bridging(tx, facts.id, [row.id]), dayOf(ctx.now)), abilities: abilities(ctx, facts) };
+  }
+
+  return {
+    list(ctx: RequestContext, familyId: string) {
+      return inFamily(db, ctx, familyId, 'readPlan', async (tx, facts, full) => {
+        const rows = await waitsRepo.waits(tx, familyId);
+        const bridging = await waitsRepo.bridging(tx, familyId, rows.map((r) => r.id));
+        await auditFamily(tx, full, facts, { action: 'wait.list', details: { count: rows.length } });
+        const today = dayOf(full.now);
+        return { data: { items: rows.map((r) => toWait(r, bridging, today)) }, abilities: abilities(full, facts) };
+      });
+    },
+
+    create(ctx: RequestContext, familyId: string, input: TWaitCreate) {
+      return inFamily(db, ctx, familyId, 'manageWaits', async (tx, facts, full) => {
+        const id = await waitsRepo.insertWait(
+          tx,
+          familyId,
+          {
+            serviceText: input.serviceText,
+            organisationId: input.organisationId ?? null,
+            sinceOn: input.sinceOn,
+            expectedStartOn: input.expectedStartOn ?? null,
+            status: 'waiting',
+            endedOn: null,
+          },
+          full.now,
+        );
+        await auditFamily(tx, full, facts, { action: 'wait.create', resourceType: 'wait', resourceId: id });
+        return oneWait(tx, full, facts, id);
+      });
+    },
+
+    update(ctx: RequestContext, familyId: string, waitId: string, input: TWaitUpdate) {
+      return inFamily(db, ctx, familyId, 'manageWaits', async (tx, facts, full) => {
+        const current = await waitsRepo.lockWait(tx, familyId, waitId);
+        if (!current) throw new NotFound();
+        if (current.version !== input.version) throw new VersionConflict();
+        const status = input.status ?? current.status;
+        // A wait that ends gets an end date (today unless given); waiting again clears it.
+        const endedOn = status === 'waiting' ? null : input.endedOn ?? current.endedOn ?? dayOf(full.now);
+        const values = definedOnly({
+          serviceText: input.serviceText,
+          organisationId: input.organisationId,
+          sinceOn: input.sinceOn,
+          expectedStartOn: input.expectedStartOn,
+          status: input.status,
+        });
+        const sinceOn = values.sinceOn ?? current.sinceOn;
+        requireInOrder(sinceOn, values.expectedStartOn === undefined ? current.expectedStartOn : values.expectedStartOn, 'expectedStartOn');
+        requireInOrder(sinceOn, endedOn, 'endedOn');
+        if (!(await waitsRepo.updateWait(tx, waitId, input.version, { ...values, endedOn }, full.now))) throw new VersionConflict();
+        await auditFamily(tx, full, facts, {
+          action: 'wait.update', resourceType: 'wait', resourceId: waitId,
+          details: { fields: Object.keys(input).filter((k) => k !== 'version'), ...(input.status ? { status: input.status } : {}) },
+        });
+        return oneWait(tx, full, facts, waitId);
+      });
+    },
+
+    addBridging(ctx: RequestContext, familyId: string, waitId: string, input: TBridgingCreate) {
+      return inFamily(db, ctx, familyId, 'manageWaits', async (tx, facts, full) => {
+        const current = await waitsRepo.lockWait(tx, familyId, waitId);
+        if (!current) throw new NotFound();
+        const id = await waitsRepo.insertBridging(
+          tx,
+          familyId,
+          waitId,
+          { provider: input.provider, organisationId: input.organisationId ?? null, what: input.what, fromOn: input.fromOn, untilOn: input.untilOn ?? null },
+          full.now,
+        );
+        await auditFamily(tx, full, facts, { action: 'bridging.create', resourceType: 'bridging_help', resourceId: id, details: { waitId } });
+        return oneWait(tx, full, facts, waitId);
+      });
+    },
+
+    updateBridging(ctx: RequestContext, familyId: string, waitId: string, bridgingId: string, input: TBridgingUpdate) {
+      return inFamily(db, ctx, familyId, 'manageWaits', async (tx, facts, full) => {
+        const current = await waitsRepo.lockBridging(tx, familyId, waitId, bridgingId);
+        if (!current) throw new NotFound();
+        if (current.version !== input.version) throw new VersionConflict();
+        const values = definedOnly({ provider: input.provider, organisationId: input.organisationId, what: input.what, fromOn: input.fromOn, untilOn: input.untilOn });
+        requireInOrder(values.fromOn ?? current.fromOn, values.untilOn === undefined ? current.untilOn : values.untilOn, 'untilOn');
+        if (!(await waitsRepo.updateBridging(tx, bridgingId, input.version, values, full.now))) throw new VersionConflict();
+        await auditFamily(tx, full, facts, {
+          action: 'bridging.update', resourceType: 'bridging_help', resourceId: bridgingId,
+          details: { waitId, fields: Object.keys(input).filter((k) => k !== 'version') },
+        });
+        return oneWait(tx, full, facts, waitId);
+      });
+    },
+  };
+}
