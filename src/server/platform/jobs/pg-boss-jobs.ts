@@ -1,5 +1,6 @@
 import PgBoss from 'pg-boss';
 import type { JobHandler, Jobs, JobsOptions, SendOptions } from './jobs.js';
+import { createJobRegistry } from './registry.js';
 
 /** Jobs on PostgreSQL with pg-boss (its own schema `pgboss` and a small pool of its own). */
 export function createPgBossJobs(opts: JobsOptions & { databaseUrl: string }): Jobs {
@@ -13,8 +14,8 @@ export function createPgBossJobs(opts: JobsOptions & { databaseUrl: string }): J
     schedule: false,
   });
   boss.on('error', (err) => log.error({ err }, 'pg-boss error'));
-  const handlers = new Map<string, JobHandler<object>>();
-  const recurring: { queue: string; seconds: number; data: object }[] = [];
+  const registry = createJobRegistry(log);
+  const { handlers } = registry;
   const timers: NodeJS.Timeout[] = [];
   const ensured = new Set<string>();
   let startedBoss: Promise<unknown> | undefined;
@@ -54,12 +55,8 @@ export function createPgBossJobs(opts: JobsOptions & { databaseUrl: string }): J
   return {
     engine: 'pg-boss',
     send,
-    work(queue, handler) {
-      handlers.set(queue, handler as JobHandler<object>);
-    },
-    every(queue, seconds, data = {}) {
-      recurring.push({ queue, seconds, data });
-    },
+    work: registry.work,
+    every: registry.every,
     async start() {
       if (working) return;
       working = true;
@@ -69,14 +66,7 @@ export function createPgBossJobs(opts: JobsOptions & { databaseUrl: string }): J
           if (job) await runOne(queue, handler, job);
         });
       }
-      for (const r of recurring) {
-        const enqueue = () =>
-          send(r.queue, r.data, { singletonKey: `every:${r.queue}`, retryLimit: 0 }).catch((err: unknown) => log.error({ err, queue: r.queue }, 'could not queue recurring job'));
-        void enqueue();
-        const t = setInterval(() => void enqueue(), r.seconds * 1000);
-        t.unref();
-        timers.push(t);
-      }
+      timers.push(...registry.startRecurring(send));
     },
     async stop() {
       working = false;

@@ -1,5 +1,6 @@
 import { backoffSeconds, type JobHandler, type Jobs, type JobsOptions, type SendOptions } from './jobs.js';
 import { tableJobsRepo, type JobRow } from './table-jobs.repo.js';
+import { createJobRegistry } from './registry.js';
 
 /**
  * Jobs on the `job` table, for the embedded database (one process, one connection). Claiming a job
@@ -9,8 +10,8 @@ import { tableJobsRepo, type JobRow } from './table-jobs.repo.js';
 export function createTableJobs(opts: JobsOptions): Jobs {
   const { db } = opts.database;
   const { clock, log } = opts;
-  const handlers = new Map<string, JobHandler<object>>();
-  const recurring: { queue: string; seconds: number; data: object }[] = [];
+  const registry = createJobRegistry(log);
+  const { handlers } = registry;
   const timers: NodeJS.Timeout[] = [];
   let running: Promise<unknown> = Promise.resolve();
   let busy = false;
@@ -94,22 +95,14 @@ export function createTableJobs(opts: JobsOptions): Jobs {
   return {
     engine: 'table',
     send,
-    work(queue, handler) {
-      handlers.set(queue, handler as JobHandler<object>);
-    },
-    every(queue, seconds, data = {}) {
-      recurring.push({ queue, seconds, data });
-    },
+    work: registry.work,
+    every: registry.every,
     async start() {
       if (started) return;
       started = true;
       const pollMs = (opts.pollSeconds ?? 1) * 1000;
       timers.push(setInterval(() => tick(() => runDue()), pollMs));
-      for (const r of recurring) {
-        const enqueue = () => send(r.queue, r.data, { singletonKey: `every:${r.queue}`, retryLimit: 0 }).catch((err: unknown) => log.error({ err, queue: r.queue }, 'could not queue recurring job'));
-        void enqueue();
-        timers.push(setInterval(() => void enqueue(), r.seconds * 1000));
-      }
+      timers.push(...registry.startRecurring(send));
       // Finished jobs are kept a day for inspection, then removed.
       timers.push(
         setInterval(() => tick(() => tableJobsRepo.deleteFinished(db, new Date(clock.now().getTime() - 86_400_000))), 600_000),
