@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, Button, Checkbox, Group, Modal, Skeleton, Stack, TextInput } from '@mantine/core';
+import { Alert, Button, Group, Modal, Skeleton, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import { ZPersonUpdate, type TPerson, type TPersonAbilities } from '../../../shared/schemas/admin.js';
@@ -11,6 +11,7 @@ import { ErrorState } from '../../components/states.js';
 import { FormError } from '../../components/form/form-error.js';
 import { notify } from '../../components/notify.js';
 import { zodValidate } from '../../components/form/zod-form.js';
+import { RoleCheckboxes } from './role-checkboxes.js';
 
 interface TValues {
   name: string;
@@ -181,26 +182,17 @@ function PersonEditForm({
         />
         <TextInput label={t('admin.people.phone')} type="tel" autoComplete="off" {...form.getInputProps('phone')} />
         {editable.map((m) => (
-          <Checkbox.Group
+          <RoleCheckboxes
             key={m.organisationId}
+            roles={ORG_ROLES}
             label={t('admin.people.rolesIn', { organisation: m.organisationName })}
             description={abilities.grantOrgAdmin && !m.roles.includes('org_admin') ? t('admin.people.orgAdminHelp') : undefined}
             required
             value={form.values.roles[m.organisationId] ?? []}
-            onChange={(value) => form.setFieldValue(`roles.${m.organisationId}`, value as OrgRole[])}
+            onChange={(value) => form.setFieldValue(`roles.${m.organisationId}`, value)}
             error={form.errors[`roles.${m.organisationId}`]}
-          >
-            <Stack gap="xs" mt={6}>
-              {ORG_ROLES.map((role) => (
-                <Checkbox
-                  key={role}
-                  value={role}
-                  label={t(`account.roles.${role}`)}
-                  disabled={role === 'org_admin' && !abilities.grantOrgAdmin && !m.roles.includes('org_admin')}
-                />
-              ))}
-            </Stack>
-          </Checkbox.Group>
+            roleDisabled={(role) => role === 'org_admin' && !abilities.grantOrgAdmin && !m.roles.includes('org_admin')}
+          />
         ))}
         <Group justify="flex-end" gap="sm">
           <Button variant="default" onClick={onDone}>

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, Checkbox, Group, Modal, Select, Stack, TextInput } from '@mantine/core';
+import { Button, Group, Modal, Select, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import { ZPersonCreate, type TOrganisation } from '../../../shared/schemas/admin.js';
@@ -9,6 +9,7 @@ import { ApiError, errorMessageKey } from '../../api/client.js';
 import { isStepUpCancelled, useStepUp } from '../../components/step-up/step-up.js';
 import { FormError } from '../../components/form/form-error.js';
 import { zodValidate } from '../../components/form/zod-form.js';
+import { RoleCheckboxes } from './role-checkboxes.js';
 
 interface TValues {
   name: string;
@@ -112,26 +113,15 @@ function PersonForm({ onClose, organisations, isPlatformAdmin, defaultOrganisati
           {...form.getInputProps('organisationId')}
         />
         {form.values.organisationId && (
-          <Checkbox.Group label={t('admin.people.orgRoles')} required {...form.getInputProps('orgRoles')}>
-            <Stack gap="xs" mt={6}>
-              {ORG_ROLES.map((role) => (
-                <Checkbox key={role} value={role} label={t(`account.roles.${role}`)} />
-              ))}
-            </Stack>
-          </Checkbox.Group>
+          <RoleCheckboxes roles={ORG_ROLES} label={t('admin.people.orgRoles')} required {...form.getInputProps('orgRoles')} />
         )}
         {isPlatformAdmin && (
-          <Checkbox.Group
+          <RoleCheckboxes
+            roles={PLATFORM_ROLES}
             label={t('admin.people.platformRoles')}
             description={t('admin.people.platformRolesHelp')}
             {...form.getInputProps('platformRoles')}
-          >
-            <Stack gap="xs" mt={6}>
-              {PLATFORM_ROLES.map((role) => (
-                <Checkbox key={role} value={role} label={t(`account.roles.${role}`)} />
-              ))}
-            </Stack>
-          </Checkbox.Group>
+          />
         )}
         <Group justify="flex-end" gap="sm">
           <Button variant="default" onClick={onClose}>
