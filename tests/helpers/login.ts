@@ -36,8 +36,7 @@ export function freshIp(): string {
  */
 export async function loginAs(ctx: TestContext, role: TestRole, opts: { organisationId?: string; user?: TestUser } = {}): Promise<LoggedIn> {
   const db = ctx.database.db;
-  const client = new Client(ctx.app, freshIp());
-  if (role === 'anonymous') return { role, client, user: null, organisationId: null };
+  if (role === 'anonymous') return { role, client: new Client(ctx.app, freshIp()), user: null, organisationId: null };
   let organisationId: string | null = null;
   let user = opts.user;
   if (!user) {
@@ -49,14 +48,23 @@ export async function loginAs(ctx: TestContext, role: TestRole, opts: { organisa
       platformRoles: role === 'platform-admin' ? ['platform_admin'] : role === 'network-coordinator' ? ['network_coordinator'] : [],
     });
   }
+  if (role !== 'password-only') return { role, client: await loginUser(ctx, user), user, organisationId };
+  const client = new Client(ctx.app, freshIp());
   ctx.clock.advance(31_000);
-  if (role === 'password-only') {
-    const res = await client.post('/api/auth/login', { email: user.email, password: user.password });
-    if (res.statusCode !== 200) throw new Error(`login failed: ${res.body}`);
-  } else {
-    await client.login(user, ctx.clock);
-  }
+  const res = await client.post('/api/auth/login', { email: user.email, password: user.password });
+  if (res.statusCode !== 200) throw new Error(`login failed: ${res.body}`);
   return { role, client, user, organisationId };
+}
+
+/**
+ * A full session (password and TOTP through the real login API) for a user made with the
+ * factories, from an address of its own or `ip`; the test clock moves one step first.
+ */
+export async function loginUser(ctx: TestContext, user: TestUser, ip: string = freshIp()): Promise<Client> {
+  const client = new Client(ctx.app, ip);
+  ctx.clock.advance(31_000);
+  await client.login(user, ctx.clock);
+  return client;
 }
 
 /** Step-up: confirms the second factor again so sensitive operations are allowed for a few minutes. */

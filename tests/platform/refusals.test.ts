@@ -3,6 +3,7 @@ import { and, eq } from 'drizzle-orm';
 import { createTestApp, type TestContext } from '../helpers/app.js';
 import { makeOrganisation, makeUser } from '../helpers/factories.js';
 import { Client } from '../helpers/session.js';
+import { loginUser } from '../helpers/login.js';
 import { auditEvent } from '../../src/server/db/schema/index.js';
 import { loadReferenceData } from '../../src/server/db/reference-data.js';
 import { ZErrorResponse } from '../../src/shared/schemas/common.js';
@@ -19,12 +20,7 @@ let platformAdmin: User;
 let orgAdmin: User;
 let professional: User;
 
-const as = async (user: User, ip = nextIp()) => {
-  const c = new Client(ctx.app, ip);
-  ctx.clock.advance(31_000);
-  await c.login(user, ctx.clock);
-  return c;
-};
+const as = (user: User, ip = nextIp()) => loginUser(ctx, user, ip);
 /** Every audit row written for requests from this address. */
 const rowsFrom = (ip: string) => ctx.database.db.select().from(auditEvent).where(eq(auditEvent.ip, ip));
 const deniedFrom = (ip: string) =>

@@ -3,6 +3,7 @@ import { and, eq } from 'drizzle-orm';
 import { createTestApp, type TestContext } from '../../../../tests/helpers/app.js';
 import { makeOrganisation, makeUser } from '../../../../tests/helpers/factories.js';
 import { Client } from '../../../../tests/helpers/session.js';
+import { loginUser } from '../../../../tests/helpers/login.js';
 import { loadReferenceData } from '../../db/reference-data.js';
 import { auditEvent, person } from '../../db/schema/index.js';
 import { totpCode } from '../../platform/auth/totp.js';
@@ -11,7 +12,6 @@ import { ZPersonListResponse, ZPersonResponse, ZOrganisationListResponse, ZOrgan
 let ctx: TestContext;
 let ownOrg: string;
 let otherOrg: string;
-let n = 0;
 type User = Awaited<ReturnType<typeof makeUser>>;
 let platformAdmin: User;
 let orgAdmin: User;
@@ -20,12 +20,7 @@ let otherMember: User;
 /** A member of the own organisation who also has a platform role: out of an org admin's hands. */
 let coordinator: User;
 
-const as = async (user: User) => {
-  const c = new Client(ctx.app, `10.2.0.${++n}`);
-  ctx.clock.advance(31_000);
-  await c.login(user, ctx.clock);
-  return c;
-};
+const as = (user: User) => loginUser(ctx, user);
 const stepUp = async (c: Client, user: User) => {
   ctx.clock.advance(31_000);
   const res = await c.post('/api/auth/reauthenticate', { code: totpCode(user.totpSecret!, ctx.clock.now()) });

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestContext } from '../../../../tests/helpers/app.js';
 import { makeOrganisation, makeUser } from '../../../../tests/helpers/factories.js';
 import { Client } from '../../../../tests/helpers/session.js';
+import { loginUser } from '../../../../tests/helpers/login.js';
 import { loadReferenceData } from '../../db/reference-data.js';
 import { totpCode } from '../../platform/auth/totp.js';
 import { ZOrganisationListResponse, ZPersonCreatedResponse, ZPersonListResponse, ZAuditPage } from '../../../shared/schemas/admin.js';
@@ -9,13 +10,7 @@ import { ZOrganisationListResponse, ZPersonCreatedResponse, ZPersonListResponse,
 let ctx: TestContext;
 let ownOrg: string;
 let otherOrg: string;
-let n = 0;
-const as = async (user: Awaited<ReturnType<typeof makeUser>>) => {
-  const c = new Client(ctx.app, `10.1.0.${++n}`);
-  ctx.clock.advance(31_000); // a fresh TOTP step per login
-  await c.login(user, ctx.clock);
-  return c;
-};
+const as = (user: Awaited<ReturnType<typeof makeUser>>) => loginUser(ctx, user);
 
 let platformAdmin: Awaited<ReturnType<typeof makeUser>>;
 let orgAdmin: Awaited<ReturnType<typeof makeUser>>;
