@@ -24,6 +24,7 @@ import { oidcRoutes } from './modules/auth/oidc.routes.js';
 import { identityRoutes } from './modules/identity/identity.routes.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
 import { waitsRoutes } from './modules/families/waits.routes.js';
+import { journalRoutes } from './modules/families/journal.routes.js';
 import { registerAuthentication } from './platform/auth/authenticate.js';
 import { registerRequestContext } from './platform/context.js';
 import { systemClock, type Clock } from './platform/clock.js';
@@ -157,6 +158,7 @@ export async function buildApp(
       await api.register(identityRoutes);
       await api.register(auditRoutes);
       await api.register(waitsRoutes);
+      await api.register(journalRoutes);
     },
     { prefix: '/api' },
   );

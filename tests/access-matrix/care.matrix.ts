@@ -41,4 +41,10 @@ export const rows: MatrixRow[] = [
     request: async (f) => ({ url: `/api/families/${await familyOf(f)}/waits/${some()}/bridging/${some()}`, payload: { version: 1, what: 'Opvang' } }),
     expect: notOnTeam,
   },
+  { route: 'GET /api/families/:id/journal', request: async (f) => ({ url: `/api/families/${await familyOf(f)}/journal` }), expect: notOnTeam },
+  {
+    route: 'POST /api/families/:id/journal',
+    request: async (f) => ({ url: `/api/families/${await familyOf(f)}/journal`, payload: { body: 'Notitie', visibility: 'team' } }),
+    expect: notOnTeam,
+  },
 ];

@@ -1,0 +1,68 @@
+import { and, desc, eq, sql } from 'drizzle-orm';
+import type { DbOrTx } from '../../db/client.js';
+import { decodeCursor, toPage } from '../../db/paging.js';
+import { journalNote, organisation, person } from '../../db/schema/index.js';
+import type { DISCLOSURES, NOTE_VISIBILITIES } from '../../../shared/schemas/families/enums.js';
+
+const noteColumns = {
+  id: journalNote.id,
+  authorPersonId: journalNote.authorPersonId,
+  authorName: person.name,
+  authorOrganisationId: journalNote.authorOrganisationId,
+  authorOrganisationName: organisation.name,
+  visibility: journalNote.visibility,
+  disclosure: journalNote.disclosure,
+  body: journalNote.body,
+  createdAt: sql<string>`to_char(${journalNote.createdAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`,
+  /** The exact created_at as text, for the cursor (microseconds kept). */
+  sortKey: sql<string>`${journalNote.createdAt}::text`,
+};
+
+/**
+ * The notes the reader may see: every note for the whole team, and notes for the organisation
+ * only when the reader is on the team for the author's organisation.
+ */
+function visibleTo(readerOrganisationId: string) {
+  return sql`(${journalNote.visibility} = 'team' or ${journalNote.authorOrganisationId} = ${readerOrganisationId})`;
+}
+
+export const journalRepo = {
+  /** A page of the family's notes the reader may see, newest first (keyset on created_at, id). */
+  async page(db: DbOrTx, familyId: string, readerOrganisationId: string, opts: { cursor?: string | undefined; limit: number; noteId?: string }) {
+    const k = opts.cursor ? decodeCursor(opts.cursor) : undefined;
+    const rows = await db
+      .select(noteColumns)
+      .from(journalNote)
+      .innerJoin(person, eq(person.id, journalNote.authorPersonId))
+      .innerJoin(organisation, eq(organisation.id, journalNote.authorOrganisationId))
+      .where(
+        and(
+          eq(journalNote.familyId, familyId),
+          visibleTo(readerOrganisationId),
+          opts.noteId ? eq(journalNote.id, opts.noteId) : undefined,
+          k ? sql`(${journalNote.createdAt}, ${journalNote.id}) < (${k.key}::timestamptz, ${k.id}::uuid)` : undefined,
+        ),
+      )
+      .orderBy(desc(journalNote.createdAt), desc(journalNote.id))
+      .limit(opts.limit + 1);
+    const page = toPage(rows, opts.limit, (r) => ({ key: r.sortKey, id: r.id }));
+    return { items: page.items.map(({ sortKey: _sortKey, ...note }) => note), nextCursor: page.nextCursor };
+  },
+
+  async insert(
+    db: DbOrTx,
+    values: {
+      familyId: string;
+      authorPersonId: string;
+      authorOrganisationId: string;
+      visibility: (typeof NOTE_VISIBILITIES)[number];
+      disclosure: (typeof DISCLOSURES)[number];
+      body: string;
+    },
+    now: Date,
+  ): Promise<string> {
+    const [row] = await db.insert(journalNote).values({ ...values, createdAt: now, updatedAt: now }).returning({ id: journalNote.id });
+    if (!row) throw new Error('journal note not inserted');
+    return row.id;
+  },
+};
