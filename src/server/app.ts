@@ -25,6 +25,7 @@ import { identityRoutes } from './modules/identity/identity.routes.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
 import { waitsRoutes } from './modules/families/waits.routes.js';
 import { journalRoutes } from './modules/families/journal.routes.js';
+import { requestsRoutes } from './modules/families/requests.routes.js';
 import { registerAuthentication } from './platform/auth/authenticate.js';
 import { registerRequestContext } from './platform/context.js';
 import { systemClock, type Clock } from './platform/clock.js';
@@ -159,6 +160,7 @@ export async function buildApp(
       await api.register(auditRoutes);
       await api.register(waitsRoutes);
       await api.register(journalRoutes);
+      await api.register(requestsRoutes);
     },
     { prefix: '/api' },
   );

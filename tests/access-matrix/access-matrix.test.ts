@@ -12,6 +12,7 @@ import * as auth from './auth.matrix.js';
 import * as care from './care.matrix.js';
 import * as identity from './identity.matrix.js';
 import * as reference from './reference.matrix.js';
+import * as requests from './requests.matrix.js';
 
 /** Every module's table (see matrix.ts for how a module adds one). */
 const MODULES: Record<string, MatrixRow[]> = {
@@ -20,6 +21,7 @@ const MODULES: Record<string, MatrixRow[]> = {
   care: care.rows,
   identity: identity.rows,
   reference: reference.rows,
+  requests: requests.rows,
 };
 
 const ROLE_OF: Record<ActorName, { role: TestRole; org: 'A' | 'B' | null }> = {

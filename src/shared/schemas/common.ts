@@ -25,6 +25,7 @@ export const ERROR_CODES = [
   'in_use',
   'invalid_reference',
   'precondition_failed',
+  'invalid_transition',
   'too_many_requests',
   'internal',
   'unavailable',

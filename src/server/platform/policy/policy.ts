@@ -69,6 +69,16 @@ export const adminPolicy: RoutePolicy = {
   },
 };
 
+/** Network coordinators (of a region or of every region); services narrow it to their regions. */
+export const coordinatorPolicy: RoutePolicy = {
+  name: 'network-coordinator',
+  description: 'Network coordinators (their regions)',
+  check: (request) => {
+    const { actor } = requireFullContext(request.ctx);
+    if (!actor.platformRoles.some((r) => r.role === 'network_coordinator')) throw new Forbidden();
+  },
+};
+
 /** A route known to the policy layer, for the route inventory and its test. */
 export interface DeclaredRoute {
   method: string;
