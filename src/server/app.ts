@@ -21,6 +21,7 @@ import { healthRoutes } from './modules/health/health.routes.js';
 import { referenceRoutes } from './modules/reference/reference.routes.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
 import { oidcRoutes } from './modules/auth/oidc.routes.js';
+import { planRoutes } from './modules/families/plan.routes.js';
 import { identityRoutes } from './modules/identity/identity.routes.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
 import { waitsRoutes } from './modules/families/waits.routes.js';
@@ -161,6 +162,7 @@ export async function buildApp(
       await api.register(waitsRoutes);
       await api.register(journalRoutes);
       await api.register(requestsRoutes);
+      await api.register(planRoutes);
     },
     { prefix: '/api' },
   );

@@ -11,6 +11,7 @@ import * as audit from './audit.matrix.js';
 import * as auth from './auth.matrix.js';
 import * as care from './care.matrix.js';
 import * as identity from './identity.matrix.js';
+import * as plan from './plan.matrix.js';
 import * as reference from './reference.matrix.js';
 import * as requests from './requests.matrix.js';
 
@@ -20,6 +21,7 @@ const MODULES: Record<string, MatrixRow[]> = {
   auth: auth.rows,
   care: care.rows,
   identity: identity.rows,
+  plan: plan.rows,
   reference: reference.rows,
   requests: requests.rows,
 };

@@ -89,6 +89,7 @@ describe('family access gate', () => {
     expect(familyPolicy.can(asCtx(contact), 'view', contactFacts!)).toBe(true);
     expect(familyPolicy.can(asCtx(contact), 'manageConsent', contactFacts!)).toBe(true);
     expect(familyPolicy.can(asCtx(contact), 'readPlan', contactFacts!)).toBe(false);
+    expect(familyPolicy.can(asCtx(contact), 'agreePlan', contactFacts!)).toBe(false);
     expect(await listed(contact)).toContain(f.id);
   });
 

@@ -33,6 +33,8 @@ export const familyPolicy: RecordPolicy<TFamilyAction, FamilyFacts> = defineReco
     manageConsent: (_ctx, f) => f.isContact,
     readPlan: (_ctx, f) => has(f, 'read_plan'),
     editPlan: (_ctx, f) => open(f) && has(f, 'edit_plan'),
+    // The contact person records the family's agreement with a version they can read (later the family in the portal).
+    agreePlan: (_ctx, f) => open(f) && f.isContact && has(f, 'read_plan'),
     readJournal: (_ctx, f) => has(f, 'journal'),
     writeJournal: (_ctx, f) => open(f) && has(f, 'journal'),
     manageWaits: (_ctx, f) => open(f) && (f.isContact || has(f, 'edit_plan')),

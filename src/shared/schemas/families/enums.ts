@@ -36,6 +36,7 @@ export const FAMILY_ACTIONS = [
   'manageConsent',
   'readPlan',
   'editPlan',
+  'agreePlan',
   'readJournal',
   'writeJournal',
   'manageWaits',

@@ -1,0 +1,240 @@
+import { z } from 'zod';
+import { ZErrorResponse, ZUuid, pageEnvelope, recordEnvelope, zDate, zDateTime, zInt4, zKey, zQueryInt, zText } from '../common.js';
+import { PLAN_ACTION_STATUSES } from './enums.js';
+
+/**
+ * The family's one plan (gezinsplan): the content of a version, the plan as the family page shows
+ * it, its versions, the comparison of two versions and the family's agreement. Every save makes a
+ * new version based on the one the editor loaded; a stale save is 409 `version_conflict` with the
+ * current version in the body (`ZPlanConflictResponse`).
+ */
+
+export const PLAN_LIMITS = {
+  story: 10_000,
+  item: 1_000,
+  items: 50,
+  goals: 50,
+  actions: 100,
+  evaluations: 20,
+  summary: 300,
+} as const;
+
+const zItemText = zText({ min: 1, max: PLAN_LIMITS.item, multiline: true });
+
+/** Who does an action: a professional of the team, a family member or someone of the informal network. */
+export const ZPlanOwner = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('team'), personId: ZUuid }),
+  z.object({ kind: z.literal('member'), memberId: ZUuid }),
+  z.object({ kind: z.literal('network'), networkPersonId: ZUuid }),
+]);
+export type TPlanOwner = z.infer<typeof ZPlanOwner>;
+
+/** A goal for one life domain, in the family's words, with the family's priority (1 = most important). */
+export const ZPlanGoal = z.object({
+  key: ZUuid.describe('Stable key of the goal across versions'),
+  domain: zKey(40).describe('Life domain code (an active code of the life_domain list)'),
+  text: zItemText,
+  priority: zInt4({ min: 1, max: PLAN_LIMITS.goals }),
+});
+export type TPlanGoal = z.infer<typeof ZPlanGoal>;
+
+/** Who does what, by when, for which goal. */
+export const ZPlanAction = z.object({
+  key: ZUuid.describe('Stable key of the action across versions'),
+  goalKey: ZUuid.nullable().describe('The goal it serves (null: the plan as a whole)'),
+  what: zItemText,
+  owner: ZPlanOwner,
+  dueOn: zDate.nullable(),
+  status: z.enum(PLAN_ACTION_STATUSES),
+});
+export type TPlanAction = z.infer<typeof ZPlanAction>;
+
+/** A moment the family and the team look at the plan together. */
+export const ZPlanEvaluation = z.object({
+  key: ZUuid,
+  on: zDate,
+  note: zText({ max: PLAN_LIMITS.item, multiline: true }).default(''),
+});
+export type TPlanEvaluation = z.infer<typeof ZPlanEvaluation>;
+
+/** Someone of the informal network and how they help. */
+export const ZPlanNetworkHelp = z.object({
+  networkPersonId: ZUuid,
+  help: zItemText,
+});
+
+function duplicates<T>(items: readonly T[], keyOf: (t: T) => string): number[] {
+  const seen = new Set<string>();
+  const dup: number[] = [];
+  items.forEach((item, i) => {
+    const k = keyOf(item);
+    if (seen.has(k)) dup.push(i);
+    seen.add(k);
+  });
+  return dup;
+}
+
+/** The whole plan as one version holds it. Keys are unique; priorities are 1..n; actions name goals of this plan. */
+export const ZPlanContent = z
+  .object({
+    story: zText({ max: PLAN_LIMITS.story, multiline: true }).default('').describe('Our story, in the family’s own words'),
+    strengths: z.array(zItemText).max(PLAN_LIMITS.items).default([]),
+    worries: z.array(zItemText).max(PLAN_LIMITS.items).default([]),
+    goals: z.array(ZPlanGoal).max(PLAN_LIMITS.goals).default([]),
+    actions: z.array(ZPlanAction).max(PLAN_LIMITS.actions).default([]),
+    agreements: z.array(zItemText).max(PLAN_LIMITS.items).default([]),
+    evaluations: z.array(ZPlanEvaluation).max(PLAN_LIMITS.evaluations).default([]),
+    network: z.array(ZPlanNetworkHelp).max(PLAN_LIMITS.items).default([]),
+  })
+  .superRefine((c, zctx) => {
+    for (const i of duplicates(c.goals, (g) => g.key)) zctx.addIssue({ code: 'custom', path: ['goals', i, 'key'], message: 'Duplicate key' });
+    for (const i of duplicates(c.actions, (a) => a.key)) zctx.addIssue({ code: 'custom', path: ['actions', i, 'key'], message: 'Duplicate key' });
+    for (const i of duplicates(c.evaluations, (e) => e.key)) zctx.addIssue({ code: 'custom', path: ['evaluations', i, 'key'], message: 'Duplicate key' });
+    for (const i of duplicates(c.network, (n) => n.networkPersonId)) zctx.addIssue({ code: 'custom', path: ['network', i, 'networkPersonId'], message: 'Listed twice' });
+    for (const i of duplicates(c.goals, (g) => String(g.priority))) zctx.addIssue({ code: 'custom', path: ['goals', i, 'priority'], message: 'Two goals with the same priority' });
+    c.goals.forEach((g, i) => {
+      if (g.priority > c.goals.length) zctx.addIssue({ code: 'custom', path: ['goals', i, 'priority'], message: `Priority between 1 and ${c.goals.length}` });
+    });
+    const goalKeys = new Set(c.goals.map((g) => g.key));
+    c.actions.forEach((a, i) => {
+      if (a.goalKey !== null && !goalKeys.has(a.goalKey)) zctx.addIssue({ code: 'custom', path: ['actions', i, 'goalKey'], message: 'No such goal in this plan' });
+    });
+  });
+export type TPlanContent = z.infer<typeof ZPlanContent>;
+
+/** The empty plan (version 0: nothing saved yet). */
+export const EMPTY_PLAN: TPlanContent = { story: '', strengths: [], worries: [], goals: [], actions: [], agreements: [], evaluations: [], network: [] };
+
+export const ZPlanAuthor = z.object({ personId: ZUuid.nullable(), name: z.string() });
+
+/** One saved version (number 0 = no plan yet: no author, no time). */
+export const ZPlanVersion = z.object({
+  number: z.number().int().min(0),
+  author: ZPlanAuthor.nullable(),
+  createdAt: zDateTime.nullable(),
+  summary: z.string(),
+  content: ZPlanContent,
+});
+export type TPlanVersion = z.infer<typeof ZPlanVersion>;
+
+/** What may be done with the plan (from families.policy.ts). */
+export const ZPlanAbilities = z.object({ readPlan: z.boolean(), editPlan: z.boolean(), agreePlan: z.boolean() });
+export type TPlanAbilities = z.infer<typeof ZPlanAbilities>;
+
+/** The plan as the plan tab shows it: the current version, the family's agreement, the next evaluation. */
+export const ZPlan = z.object({
+  familyId: ZUuid,
+  current: ZPlanVersion,
+  agreement: z.object({ version: z.number().int().min(1), at: zDateTime }).nullable().describe('The version the family agreed with, and when'),
+  nextEvaluationOn: zDate.nullable(),
+});
+export type TPlan = z.infer<typeof ZPlan>;
+export const ZPlanResponse = recordEnvelope(ZPlan, ZPlanAbilities);
+export type TPlanResponse = z.infer<typeof ZPlanResponse>;
+
+export const ZPlanParams = z.object({ id: ZUuid });
+export const ZPlanVersionParams = z.object({ id: ZUuid, number: zQueryInt({ min: 1 }) });
+
+/** A save: the version it was based on (0 for the first), why, and the whole new content. */
+export const ZPlanSave = z.object({
+  basedOn: zInt4({ min: 0 }).describe('The version number the editor loaded (optimistic concurrency)'),
+  summary: zText({ min: 1, max: PLAN_LIMITS.summary }).describe('What changed, in a sentence'),
+  content: ZPlanContent,
+});
+export type TPlanSave = z.input<typeof ZPlanSave>;
+
+/** 409 of a stale save: the version somebody else saved first, so the editor can show what changed. */
+export const ZPlanConflictResponse = z.object({
+  error: ZErrorResponse.shape.error.extend({ current: ZPlanVersion.optional() }),
+});
+export type TPlanConflictResponse = z.infer<typeof ZPlanConflictResponse>;
+
+/** One line of the version history. */
+export const ZPlanVersionSummary = z.object({
+  number: z.number().int().min(1),
+  author: ZPlanAuthor.nullable(),
+  createdAt: zDateTime,
+  summary: z.string(),
+});
+export type TPlanVersionSummary = z.infer<typeof ZPlanVersionSummary>;
+export const ZPlanVersionListQuery = z.object({
+  cursor: zKey(500).optional().describe('nextCursor of the previous page'),
+  limit: zQueryInt({ min: 1, max: 100 }).default(50),
+});
+export const ZPlanVersionListResponse = pageEnvelope(ZPlanVersionSummary, z.object({}));
+export const ZPlanVersionResponse = recordEnvelope(ZPlanVersion, ZPlanAbilities);
+
+// ---------------------------------------------------------------------------------------------
+// Comparison of two versions
+// ---------------------------------------------------------------------------------------------
+
+const listDiff = z.object({ added: z.array(z.string()), removed: z.array(z.string()) });
+function keyedDiff<T extends z.ZodType>(item: T) {
+  return z.object({
+    added: z.array(item),
+    removed: z.array(item),
+    changed: z.array(z.object({ key: z.string(), fields: z.array(z.string()), before: item, after: item })),
+  });
+}
+
+/** What changed from one version to another, per section; goals and actions matched by their key. */
+export const ZPlanDiff = z.object({
+  story: z.boolean(),
+  strengths: listDiff,
+  worries: listDiff,
+  agreements: listDiff,
+  goals: keyedDiff(ZPlanGoal),
+  actions: keyedDiff(ZPlanAction),
+  evaluations: keyedDiff(ZPlanEvaluation),
+  network: keyedDiff(ZPlanNetworkHelp),
+});
+export type TPlanDiff = z.infer<typeof ZPlanDiff>;
+
+export const ZPlanCompareQuery = z.object({ from: zQueryInt({ min: 1 }), to: zQueryInt({ min: 1 }) });
+export const ZPlanCompareResponse = recordEnvelope(z.object({ from: ZPlanVersion, to: ZPlanVersion, diff: ZPlanDiff }), ZPlanAbilities);
+export type TPlanCompare = z.infer<typeof ZPlanCompareResponse>['data'];
+
+function diffList(before: readonly string[], after: readonly string[]) {
+  return { added: after.filter((s) => !before.includes(s)), removed: before.filter((s) => !after.includes(s)) };
+}
+
+function diffKeyed<T extends object>(before: readonly T[], after: readonly T[], keyOf: (t: T) => string) {
+  const old = new Map(before.map((b) => [keyOf(b), b]));
+  const now = new Map(after.map((a) => [keyOf(a), a]));
+  const changed: { key: string; fields: string[]; before: T; after: T }[] = [];
+  for (const [key, a] of now) {
+    const b = old.get(key);
+    if (!b) continue;
+    const fields = Object.keys({ ...b, ...a }).filter(
+      (f) => JSON.stringify((b as Record<string, unknown>)[f]) !== JSON.stringify((a as Record<string, unknown>)[f]),
+    );
+    if (fields.length) changed.push({ key, fields, before: b, after: a });
+  }
+  return { added: after.filter((a) => !old.has(keyOf(a))), removed: before.filter((b) => !now.has(keyOf(b))), changed };
+}
+
+/** The structured difference between two plan contents (used by the compare route and the conflict screen). */
+export function diffPlans(from: TPlanContent, to: TPlanContent): TPlanDiff {
+  return {
+    story: from.story !== to.story,
+    strengths: diffList(from.strengths, to.strengths),
+    worries: diffList(from.worries, to.worries),
+    agreements: diffList(from.agreements, to.agreements),
+    goals: diffKeyed(from.goals, to.goals, (g) => g.key),
+    actions: diffKeyed(from.actions, to.actions, (a) => a.key),
+    evaluations: diffKeyed(from.evaluations, to.evaluations, (e) => e.key),
+    network: diffKeyed(from.network, to.network, (n) => n.networkPersonId),
+  };
+}
+
+/** Whether a diff holds any change. */
+export function diffIsEmpty(d: TPlanDiff): boolean {
+  return (
+    !d.story &&
+    [d.strengths, d.worries, d.agreements].every((l) => l.added.length + l.removed.length === 0) &&
+    [d.goals, d.actions, d.evaluations, d.network].every((k) => k.added.length + k.removed.length + k.changed.length === 0)
+  );
+}
+
+/** The family's agreement with one version (recorded by the contact person on the family's behalf). */
+export const ZPlanAgreement = z.object({ version: zInt4({ min: 1 }).describe('The version the family agrees with (must be the current one)') });
