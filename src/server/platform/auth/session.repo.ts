@@ -8,6 +8,49 @@ export const SESSION_ABSOLUTE_MS = 12 * 60 * 60_000;
 
 export type SessionLevel = 'password' | 'full';
 
+/** The session lookup of every request, prepared once per database handle (see findLive). */
+function findLiveQuery(db: DbOrTx) {
+  const today = sql`${sql.placeholder('today')}::date`;
+  return db
+    .select({
+      id: session.id,
+      level: session.level,
+      csrfToken: session.csrfToken,
+      createdAt: session.createdAt,
+      lastSeenAt: session.lastSeenAt,
+      expiresAt: session.expiresAt,
+      reauthenticatedAt: session.reauthenticatedAt,
+      accountId: account.id,
+      email: account.email,
+      mfaEnabled: sql<boolean>`${account.mfaEnabledAt} is not null`,
+      personId: account.personId,
+      personName: person.name,
+      platformRoles: sql<{ role: string; regionId: string | null }[]>`coalesce((
+        select json_agg(json_build_object('role', pr.role, 'regionId', pr.region_id) order by pr.role)
+        from platform_role pr where pr.person_id = ${person.id}), '[]'::json)`,
+      memberships: sql<{ organisationId: string; organisationName: string; roles: string[] }[]>`coalesce((
+        select json_agg(json_build_object('organisationId', o.id, 'organisationName', o.name, 'roles', m.roles) order by o.name)
+        from membership m join organisation o on o.id = m.organisation_id
+        where m.person_id = ${person.id} and m.valid_from <= ${today}
+          and (m.valid_until is null or m.valid_until >= ${today})), '[]'::json)`,
+    })
+    .from(session)
+    .innerJoin(account, eq(account.id, session.accountId))
+    .leftJoin(person, eq(person.id, account.personId))
+    .where(
+      and(
+        eq(session.tokenHash, sql.placeholder('tokenHash')),
+        isNull(session.revokedAt),
+        sql`${session.expiresAt} > ${sql.placeholder('now')}::timestamptz`,
+        sql`${session.lastSeenAt} > ${sql.placeholder('idleCutoff')}::timestamptz`,
+        eq(account.status, 'active'),
+        sql`(${person.id} is null or ${person.status} = 'active')`,
+      ),
+    )
+    .prepare('session_find_live');
+}
+const findLiveQueries = new WeakMap<DbOrTx, ReturnType<typeof findLiveQuery>>();
+
 /** SQL for login sessions and what a session's account may do. */
 export const sessionRepo = {
   /** Creates a session and returns the token for the cookie (only its hash is stored). */
@@ -38,45 +81,21 @@ export const sessionRepo = {
   /**
    * The live session for a token — not revoked, not past its absolute or idle limit, account and
    * person active — with the person's platform roles and current memberships, in one query.
+   * It runs on every authenticated request, so it is a prepared statement: PostgreSQL plans it once
+   * per connection instead of on every request (planning cost several times its execution).
    */
   async findLive(db: DbOrTx, token: string, now: Date, today: string) {
-    const idleCutoff = new Date(now.getTime() - SESSION_IDLE_MS);
-    const [row] = await db
-      .select({
-        id: session.id,
-        level: session.level,
-        csrfToken: session.csrfToken,
-        createdAt: session.createdAt,
-        lastSeenAt: session.lastSeenAt,
-        expiresAt: session.expiresAt,
-        reauthenticatedAt: session.reauthenticatedAt,
-        accountId: account.id,
-        email: account.email,
-        mfaEnabled: sql<boolean>`${account.mfaEnabledAt} is not null`,
-        personId: account.personId,
-        personName: person.name,
-        platformRoles: sql<{ role: string; regionId: string | null }[]>`coalesce((
-          select json_agg(json_build_object('role', pr.role, 'regionId', pr.region_id) order by pr.role)
-          from platform_role pr where pr.person_id = ${person.id}), '[]'::json)`,
-        memberships: sql<{ organisationId: string; organisationName: string; roles: string[] }[]>`coalesce((
-          select json_agg(json_build_object('organisationId', o.id, 'organisationName', o.name, 'roles', m.roles) order by o.name)
-          from membership m join organisation o on o.id = m.organisation_id
-          where m.person_id = ${person.id} and m.valid_from <= ${today}::date
-            and (m.valid_until is null or m.valid_until >= ${today}::date)), '[]'::json)`,
-      })
-      .from(session)
-      .innerJoin(account, eq(account.id, session.accountId))
-      .leftJoin(person, eq(person.id, account.personId))
-      .where(
-        and(
-          eq(session.tokenHash, sha256(token)),
-          isNull(session.revokedAt),
-          gt(session.expiresAt, now),
-          gt(session.lastSeenAt, idleCutoff),
-          eq(account.status, 'active'),
-          sql`(${person.id} is null or ${person.status} = 'active')`,
-        ),
-      );
+    let query = findLiveQueries.get(db);
+    if (!query) {
+      query = findLiveQuery(db);
+      findLiveQueries.set(db, query);
+    }
+    const [row] = await query.execute({
+      tokenHash: sha256(token),
+      now: now.toISOString(),
+      idleCutoff: new Date(now.getTime() - SESSION_IDLE_MS).toISOString(),
+      today,
+    });
     return row;
   },
 
