@@ -1,6 +1,6 @@
-import { and, desc, eq, inArray, isNull, lt, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, lt, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
-import { family, familyMember, lifeDomain, networkPerson, person, plan, planAction, planVersion, teamMember } from '../../db/schema/index.js';
+import { family, familyMember, lifeDomain, networkPerson, organisation, person, plan, planAction, planVersion, teamMember } from '../../db/schema/index.js';
 import type { TPlanAction } from '../../../shared/schemas/families/plan.js';
 
 /** SQL of the family's plan: the plan row, its versions, the action rows and the references a save checks. */
@@ -117,6 +117,48 @@ export const planRepo = {
       .from(t.table)
       .where(and(eq(t.familyId, familyId), inArray(t.id, ids), isNull(t.ended)));
     return new Set(rows.map((r) => r.id));
+  },
+
+  /** The names the plan screens show for owners and life domains (team, members, network; who left included). */
+  async people(db: DbOrTx, familyId: string) {
+    const [fam] = await db.select({ name: family.name }).from(family).where(eq(family.id, familyId));
+    const team = await db
+      .select({
+        personId: teamMember.personId,
+        name: sql<string>`min(${person.name})`,
+        organisationName: sql<string>`min(${organisation.name})`,
+        current: sql<boolean>`bool_or(${teamMember.untilAt} is null)`,
+      })
+      .from(teamMember)
+      .innerJoin(person, eq(person.id, teamMember.personId))
+      .innerJoin(organisation, eq(organisation.id, teamMember.organisationId))
+      .where(eq(teamMember.familyId, familyId))
+      .groupBy(teamMember.personId)
+      .orderBy(sql`min(${person.name})`);
+    const members = await db
+      .select({ id: familyMember.id, name: familyMember.name, role: familyMember.role, current: sql<boolean>`${familyMember.endedAt} is null` })
+      .from(familyMember)
+      .where(eq(familyMember.familyId, familyId))
+      .orderBy(asc(familyMember.createdAt), asc(familyMember.id));
+    const network = await db
+      .select({ id: networkPerson.id, name: networkPerson.name, relation: networkPerson.relation, current: sql<boolean>`${networkPerson.endedAt} is null` })
+      .from(networkPerson)
+      .where(eq(networkPerson.familyId, familyId))
+      .orderBy(asc(networkPerson.createdAt), asc(networkPerson.id));
+    const domains = await db
+      .select({ code: lifeDomain.code, nameNl: lifeDomain.nameNl, nameEn: lifeDomain.nameEn, active: lifeDomain.active })
+      .from(lifeDomain)
+      .orderBy(desc(lifeDomain.active), asc(lifeDomain.position), asc(lifeDomain.code));
+    const bool = (v: unknown) => v === true || v === 't';
+    return {
+      familyName: fam?.name ?? '',
+      people: {
+        team: team.map((t) => ({ ...t, current: bool(t.current) })),
+        members: members.map((m) => ({ ...m, current: bool(m.current) })),
+        network: network.map((n) => ({ ...n, current: bool(n.current) })),
+        domains,
+      },
+    };
   },
 
   /** Of these codes, the active life domains. */

@@ -140,10 +140,13 @@ export function createPlanService(db: Db) {
   async function planView(tx: DbOrTx, ctx: RequestContext, facts: FamilyFacts) {
     const row = await planRepo.plan(tx, facts.id);
     const current = await currentVersion(tx, facts.id, row?.currentVersion ?? 0);
+    const { familyName, people } = await planRepo.people(tx, facts.id);
     return {
       data: {
         familyId: facts.id,
+        familyName,
         current,
+        people,
         agreement: row?.familyAgreedVersion && row.familyAgreedAt ? { version: row.familyAgreedVersion, at: iso(row.familyAgreedAt) } : null,
         nextEvaluationOn: row?.nextEvaluationOn ?? null,
       },

@@ -90,6 +90,11 @@ describe('reading and saving the plan', () => {
       abilities: { readPlan: true, editPlan: true, agreePlan: false },
     });
     await expectAudited(db, 'plan.view', { familyId: s.f.id, resourceType: 'plan', details: { version: 0 } });
+    const people = ZPlanResponse.parse(empty.json()).data.people;
+    expect(people.team.map((p) => p.personId).sort()).toEqual([s.idOf(s.contact), s.idOf(s.colleague), s.idOf(s.reader)].sort());
+    expect(people.members.map((m) => m.name)).toEqual(['Test Jongere', 'Test Ouder']);
+    expect(people.network).toEqual([expect.objectContaining({ id: s.grandma.id, name: 'Oma Rita', current: true })]);
+    expect(people.domains.map((d) => d.code)).toContain('school');
 
     const c1 = content(s);
     const saved = await put(s.colleague, s.f.id, { basedOn: 0, summary: 'Eerste plan', content: c1 });
@@ -232,6 +237,8 @@ describe('bad input changes nothing', () => {
     const c = content(s);
     expect((await put(s.contact, s.f.id, { basedOn: 0, summary: 'Start', content: c })).statusCode).toBe(200);
     await db.update(teamMember).set({ untilAt: new Date() }).where(eq(teamMember.personId, s.idOf(s.colleague)));
+    const names = ZPlanResponse.parse((await s.contact.client.get(`/api/families/${s.f.id}/plan`)).json()).data.people.team;
+    expect(names.find((p) => p.personId === s.idOf(s.colleague))?.current).toBe(false);
     const open = await put(s.contact, s.f.id, { basedOn: 1, summary: 'Verder', content: c });
     expect(open.statusCode).toBe(422);
     const done = { ...c, actions: c.actions.map((a, i) => (i === 0 ? { ...a, status: 'done' as const } : a)) };

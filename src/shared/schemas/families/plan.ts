@@ -121,10 +121,25 @@ export type TPlanVersion = z.infer<typeof ZPlanVersion>;
 export const ZPlanAbilities = z.object({ readPlan: z.boolean(), editPlan: z.boolean(), agreePlan: z.boolean() });
 export type TPlanAbilities = z.infer<typeof ZPlanAbilities>;
 
+/**
+ * Who can be named in the plan, with their names (the content holds ids only): the team, the
+ * family members and the network, those who left included (`current: false`) so older versions
+ * still read; the editor offers only the current ones. And the life domains (active ones first).
+ */
+export const ZPlanPeople = z.object({
+  team: z.array(z.object({ personId: ZUuid, name: z.string(), organisationName: z.string(), current: z.boolean() })),
+  members: z.array(z.object({ id: ZUuid, name: z.string(), role: z.string(), current: z.boolean() })),
+  network: z.array(z.object({ id: ZUuid, name: z.string(), relation: z.string(), current: z.boolean() })),
+  domains: z.array(z.object({ code: z.string(), nameNl: z.string(), nameEn: z.string(), active: z.boolean() })),
+});
+export type TPlanPeople = z.infer<typeof ZPlanPeople>;
+
 /** The plan as the plan tab shows it: the current version, the family's agreement, the next evaluation. */
 export const ZPlan = z.object({
   familyId: ZUuid,
+  familyName: z.string(),
   current: ZPlanVersion,
+  people: ZPlanPeople,
   agreement: z.object({ version: z.number().int().min(1), at: zDateTime }).nullable().describe('The version the family agreed with, and when'),
   nextEvaluationOn: zDate.nullable(),
 });
