@@ -27,6 +27,7 @@ import { auditRoutes } from './modules/audit/audit.routes.js';
 import { waitsRoutes } from './modules/families/waits.routes.js';
 import { journalRoutes } from './modules/families/journal.routes.js';
 import { requestsRoutes } from './modules/families/requests.routes.js';
+import { registerRequestReminders } from './modules/families/requests.reminders.js';
 import { registerAuthentication } from './platform/auth/authenticate.js';
 import { registerRequestContext } from './platform/context.js';
 import { systemClock, type Clock } from './platform/clock.js';
@@ -115,6 +116,7 @@ export async function buildApp(
     auditSealer,
   };
   app.decorate('deps', deps);
+  registerRequestReminders(jobs, { db: deps.database.db, mailer: deps.mailer, clock, baseUrl: config.baseUrl });
   // Workers stop before the database closes (the caller closes it after app.close()).
   app.addHook('onClose', async () => jobs.stop());
   app.addHook('onSend', async (request, reply, payload) => {

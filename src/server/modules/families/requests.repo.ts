@@ -289,19 +289,23 @@ export const requestsRepo = {
   },
 
   /**
-   * Open requests whose due date is exactly `days` days after `today` and that had no reminder
-   * for `days` yet, with who to mail: the open contact person (if any) and the region's coordinators.
+   * Open requests with `minDaysLeft` to `daysBefore` days left at `today` that had no reminder
+   * `daysBefore` yet, with the family's pseudonym and open contact person.
    */
-  async remindersDue(db: DbOrTx, today: string, days: number) {
+  async remindersDue(db: DbOrTx, today: string, minDaysLeft: number, daysBefore: number) {
     return db
-      .select({ id: familyRequest.id, regionId: familyRequest.regionId, dueOn: familyRequest.dueOn, familyId: familyRequest.familyId, contactPersonId: contactAssignment.personId })
+      .select({
+        id: familyRequest.id, regionId: familyRequest.regionId, dueOn: familyRequest.dueOn, familyId: familyRequest.familyId,
+        familyPseudonym: family.pseudonym, contactPersonId: contactAssignment.personId,
+      })
       .from(familyRequest)
+      .leftJoin(family, eq(family.id, familyRequest.familyId))
       .leftJoin(contactAssignment, openContact)
       .where(
         and(
           openRequest,
-          sql`${familyRequest.dueOn} = ${today}::date + ${days}::int`,
-          sql`not exists (select 1 from ${requestReminder} rr where rr.request_id = ${familyRequest.id} and rr.days_before = ${days})`,
+          sql`${familyRequest.dueOn} between ${today}::date + ${minDaysLeft}::int and ${today}::date + ${daysBefore}::int`,
+          sql`not exists (select 1 from ${requestReminder} rr where rr.request_id = ${familyRequest.id} and rr.days_before = ${daysBefore})`,
         ),
       );
   },
@@ -310,6 +314,10 @@ export const requestsRepo = {
   async claimReminder(db: DbOrTx, requestId: string, daysBefore: number, now: Date) {
     const rows = await db.insert(requestReminder).values({ requestId, daysBefore, sentAt: now }).onConflictDoNothing().returning({ requestId: requestReminder.requestId });
     return rows.length > 0;
+  },
+
+  async unclaimReminder(db: DbOrTx, requestId: string, daysBefore: number) {
+    await db.delete(requestReminder).where(and(eq(requestReminder.requestId, requestId), eq(requestReminder.daysBefore, daysBefore)));
   },
 
   /** The e-mail addresses of the people (active) and of the coordinators of a region (or of every region). */
