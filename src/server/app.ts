@@ -28,6 +28,7 @@ import { waitsRoutes } from './modules/families/waits.routes.js';
 import { journalRoutes } from './modules/families/journal.routes.js';
 import { requestsRoutes } from './modules/families/requests.routes.js';
 import { registerRequestReminders } from './modules/families/requests.reminders.js';
+import { familyRoutes } from './modules/families/family.routes.js';
 import { registerAuthentication } from './platform/auth/authenticate.js';
 import { registerRequestContext } from './platform/context.js';
 import { systemClock, type Clock } from './platform/clock.js';
@@ -165,6 +166,7 @@ export async function buildApp(
       await api.register(journalRoutes);
       await api.register(requestsRoutes);
       await api.register(planRoutes);
+      await api.register(familyRoutes);
     },
     { prefix: '/api' },
   );

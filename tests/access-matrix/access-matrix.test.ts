@@ -10,6 +10,7 @@ import { ACTORS, type ActorName, type MatrixFixture, type MatrixRow } from './ma
 import * as audit from './audit.matrix.js';
 import * as auth from './auth.matrix.js';
 import * as care from './care.matrix.js';
+import * as families from './families.matrix.js';
 import * as identity from './identity.matrix.js';
 import * as plan from './plan.matrix.js';
 import * as reference from './reference.matrix.js';
@@ -20,6 +21,7 @@ const MODULES: Record<string, MatrixRow[]> = {
   audit: audit.rows,
   auth: auth.rows,
   care: care.rows,
+  families: families.rows,
   identity: identity.rows,
   plan: plan.rows,
   reference: reference.rows,

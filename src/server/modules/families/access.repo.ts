@@ -74,6 +74,32 @@ function toScopes(value: string[] | string | null): TConsentScope[] {
   return CONSENT_SCOPES.filter((s) => set.has(s));
 }
 
+/**
+ * The columns of FamilyFacts, for a query over `family` left-joined (or joined) with the person's
+ * open team row (`team_member`, one per family and person). Lists use it to give abilities per row.
+ */
+export function familyFactsColumns(personId: string, now: Date) {
+  const pid = personId;
+  const tmOrg = sql`${teamMember.organisationId}`;
+  return {
+    id: family.id,
+    regionId: family.regionId,
+    status: family.status,
+    version: family.version,
+    isContact: sql<boolean>`exists (select 1 from ${contactAssignment} ca where ca.family_id = ${family.id} and ca.person_id = ${pid} and ca.until_at is null)`,
+    teamOrganisationId: teamMember.organisationId,
+    scopes: sql<string[] | string | null>`(select coalesce(array_agg(distinct s), '{}'::text[]) from ${consent} c cross join lateral unnest(c.scopes) s
+      where c.family_id = ${family.id} and ${teamMember.id} is not null and ${grantIsCurrent(pid, now, tmOrg)})`,
+    viaOverride: sql<boolean>`exists (select 1 from ${consent} c where c.family_id = ${family.id} and ${teamMember.id} is not null and c.kind = 'override' and ${grantIsCurrent(pid, now, tmOrg)})`,
+  };
+}
+
+type FactsRow = { version: number | string; isContact: boolean | null; scopes: string[] | string | null; viaOverride: boolean | null };
+/** Turns a row of familyFactsColumns into FamilyFacts. */
+export function toFamilyFacts<R extends FactsRow>(row: R): Omit<R, keyof FactsRow> & Pick<FamilyFacts, 'version' | 'isContact' | 'scopes' | 'viaOverride'> {
+  return { ...row, version: Number(row.version), isContact: row.isContact === true, scopes: toScopes(row.scopes), viaOverride: row.viaOverride === true };
+}
+
 export const accessRepo = {
   /**
    * The facts of a family for one person at `now`, or undefined when the family does not exist.
@@ -82,30 +108,13 @@ export const accessRepo = {
    */
   async familyFacts(db: DbOrTx, familyId: string, personId: string | null, now: Date, opts: { lock?: boolean } = {}): Promise<FamilyFacts | undefined> {
     const pid = personId ?? '00000000-0000-0000-0000-000000000000';
-    const tmOrg = sql`${teamMember.organisationId}`;
     const q = db
-      .select({
-        id: family.id,
-        regionId: family.regionId,
-        status: family.status,
-        version: family.version,
-        isContact: sql<boolean>`exists (select 1 from ${contactAssignment} ca where ca.family_id = ${family.id} and ca.person_id = ${pid} and ca.until_at is null)`,
-        teamOrganisationId: teamMember.organisationId,
-        scopes: sql<string[] | string | null>`(select coalesce(array_agg(distinct s), '{}'::text[]) from ${consent} c cross join lateral unnest(c.scopes) s
-          where c.family_id = ${family.id} and ${teamMember.id} is not null and ${grantIsCurrent(pid, now, tmOrg)})`,
-        viaOverride: sql<boolean>`exists (select 1 from ${consent} c where c.family_id = ${family.id} and ${teamMember.id} is not null and c.kind = 'override' and ${grantIsCurrent(pid, now, tmOrg)})`,
-      })
+      .select(familyFactsColumns(pid, now))
       .from(family)
       .leftJoin(teamMember, and(eq(teamMember.familyId, family.id), eq(teamMember.personId, pid), isNull(teamMember.untilAt)))
       .where(eq(family.id, familyId));
     const [row] = opts.lock ? await q.for('update', { of: family }) : await q;
     if (!row) return undefined;
-    return {
-      ...row,
-      version: Number(row.version),
-      isContact: row.isContact === true,
-      scopes: toScopes(row.scopes),
-      viaOverride: row.viaOverride === true,
-    };
+    return toFamilyFacts(row);
   },
 };

@@ -1,4 +1,5 @@
-import type { SQL } from 'drizzle-orm';
+import { inArray, sql, type SQL } from 'drizzle-orm';
+import { family } from '../../db/schema/index.js';
 import type { FullContext } from '../../platform/context.js';
 import { defineRecordPolicy, type RecordPolicy } from '../../platform/policy/record.js';
 import { FAMILY_ACTIONS, type TConsentScope, type TFamilyAction } from '../../../shared/schemas/families/enums.js';
@@ -59,5 +60,36 @@ export const familyOverridePolicy: RecordPolicy<'override', FamilyFacts> = defin
   scope: (ctx): SQL => familyScopeSql(personOf(ctx), ctx.now),
   rules: {
     override: (_ctx, f) => (open(f) ? 'step-up' : false),
+  },
+});
+
+/**
+ * Whether the actor is a network coordinator of this region (a coordinator role without a region
+ * coordinates every region).
+ */
+export function coordinatesRegion(ctx: FullContext, regionId: string): boolean {
+  return ctx.actor.platformRoles.some((r) => r.role === 'network_coordinator' && (r.regionId === null || r.regionId === regionId));
+}
+
+/**
+ * Handing the contact person over (POST /api/families/:id/contact): the current contact person
+ * may, and so may a network coordinator of the family's region — the coordinator assigns contact
+ * persons, so they may also reassign one when the current one is gone (ill, left the
+ * organisation). The coordinator learns only that the family exists in their region (the request
+ * board shows that already), never its file: every other route still answers them 404.
+ */
+export const familyHandOverPolicy: RecordPolicy<'handOver', FamilyFacts> = defineRecordPolicy({
+  resourceType: 'family',
+  actions: ['handOver'] as const,
+  idOf: (f: FamilyFacts) => f.id,
+  visible: (ctx, f) => (onTeam(f) && (f.isContact || f.scopes.length > 0)) || coordinatesRegion(ctx, f.regionId),
+  scope: (ctx): SQL => {
+    const regions = ctx.actor.platformRoles.filter((r) => r.role === 'network_coordinator').map((r) => r.regionId);
+    if (regions.includes(null)) return sql`true`;
+    const ids = regions.filter((r): r is string => r !== null);
+    return ids.length ? sql`(${familyScopeSql(personOf(ctx), ctx.now)} or ${inArray(family.regionId, ids)})` : familyScopeSql(personOf(ctx), ctx.now);
+  },
+  rules: {
+    handOver: (ctx, f) => open(f) && (f.isContact || coordinatesRegion(ctx, f.regionId)),
   },
 });
