@@ -5,11 +5,13 @@ import { addToTeam, giveConsent, makeFamily, testRegion, withdrawConsent } from 
 import { loginAs, stepUp, type LoggedIn } from '../helpers/login.js';
 import { platformRole } from '../../src/server/db/schema/index.js';
 import { FAMILY_ACTORS, shortId, type FamilyActor, type FamilyCast, type FamilyMatrixRow, type FamilyWorld } from './families.consent-matrix.js';
+import * as care from './families.care.consent-rows.js';
 import * as core from './families.core.consent-rows.js';
 
 /** Every area's rows of the family access matrix (see families.consent-matrix.ts for how an area adds its file). */
 const AREAS: Record<string, FamilyMatrixRow[]> = {
   core: core.rows,
+  care: care.rows,
 };
 
 let ctx: TestContext;

@@ -1,0 +1,50 @@
+import { bridgingHelp, wait } from '../../src/server/db/schema/index.js';
+import { readers, type FamilyMatrixRow, type FamilyWorld } from './families.consent-matrix.js';
+
+/**
+ * Waits with bridging help, and the journal (waits.routes.ts, journal.routes.ts) in the family
+ * access matrix. Reading waits needs read_plan and the journal the journal scope, so the contact
+ * person without consent gets 403 there; managing waits is the contact person's or an editor's.
+ */
+async function aWait(w: FamilyWorld) {
+  const [row] = await w.db.insert(wait).values({ familyId: w.familyId, serviceText: 'Thuisbegeleiding', sinceOn: '2026-06-01' }).returning();
+  return row!.id;
+}
+async function aBridging(w: FamilyWorld) {
+  const waitId = await aWait(w);
+  const [row] = await w.db.insert(bridgingHelp).values({ waitId, familyId: w.familyId, provider: 'Oma', what: 'Opvang', fromOn: '2026-06-01' }).returning();
+  return { waitId, bridgingId: row!.id };
+}
+
+export const rows: FamilyMatrixRow[] = [
+  { route: 'GET /api/families/:id/waits', request: (w) => ({ url: `/api/families/${w.familyId}/waits` }), expect: readers(200, { contactPerson: 403 }) },
+  {
+    route: 'POST /api/families/:id/waits',
+    request: (w) => ({ url: `/api/families/${w.familyId}/waits`, payload: { serviceText: 'Thuisbegeleiding', sinceOn: '2026-06-01' } }),
+    expect: readers(201),
+  },
+  {
+    route: 'PATCH /api/families/:id/waits/:waitId',
+    request: async (w) => ({ url: `/api/families/${w.familyId}/waits/${await aWait(w)}`, payload: { version: 1, expectedStartOn: '2026-09-01' } }),
+    expect: readers(200),
+  },
+  {
+    route: 'POST /api/families/:id/waits/:waitId/bridging',
+    request: async (w) => ({ url: `/api/families/${w.familyId}/waits/${await aWait(w)}/bridging`, payload: { provider: 'Oma', what: 'Opvang', fromOn: '2026-06-01' } }),
+    expect: readers(201),
+  },
+  {
+    route: 'PATCH /api/families/:id/waits/:waitId/bridging/:bridgingId',
+    request: async (w) => {
+      const { waitId, bridgingId } = await aBridging(w);
+      return { url: `/api/families/${w.familyId}/waits/${waitId}/bridging/${bridgingId}`, payload: { version: 1, what: 'Opvang na school' } };
+    },
+    expect: readers(200),
+  },
+  { route: 'GET /api/families/:id/journal', request: (w) => ({ url: `/api/families/${w.familyId}/journal` }), expect: readers(200, { contactPerson: 403 }) },
+  {
+    route: 'POST /api/families/:id/journal',
+    request: (w) => ({ url: `/api/families/${w.familyId}/journal`, payload: { body: 'Notitie na huisbezoek', visibility: 'team' } }),
+    expect: readers(201, { contactPerson: 403 }),
+  },
+];
