@@ -7,11 +7,13 @@ import { platformRole } from '../../src/server/db/schema/index.js';
 import { FAMILY_ACTORS, shortId, type FamilyActor, type FamilyCast, type FamilyMatrixRow, type FamilyWorld } from './families.consent-matrix.js';
 import * as care from './families.care.consent-rows.js';
 import * as core from './families.core.consent-rows.js';
+import * as plan from './families.plan.consent-rows.js';
 
 /** Every area's rows of the family access matrix (see families.consent-matrix.ts for how an area adds its file). */
 const AREAS: Record<string, FamilyMatrixRow[]> = {
   core: core.rows,
   care: care.rows,
+  plan: plan.rows,
 };
 
 let ctx: TestContext;
