@@ -29,6 +29,7 @@ import { journalRoutes } from './modules/families/journal.routes.js';
 import { requestsRoutes } from './modules/families/requests.routes.js';
 import { registerRequestReminders } from './modules/families/requests.reminders.js';
 import { familyRoutes } from './modules/families/family.routes.js';
+import { signalsRoutes } from './modules/families/signals.routes.js';
 import { registerAuthentication } from './platform/auth/authenticate.js';
 import { registerRequestContext } from './platform/context.js';
 import { systemClock, type Clock } from './platform/clock.js';
@@ -167,6 +168,7 @@ export async function buildApp(
       await api.register(requestsRoutes);
       await api.register(planRoutes);
       await api.register(familyRoutes);
+      await api.register(signalsRoutes);
     },
     { prefix: '/api' },
   );

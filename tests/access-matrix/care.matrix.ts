@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { eq } from 'drizzle-orm';
+import { blockedSignal, family } from '../../src/server/db/schema/index.js';
 import { makeFamily } from '../helpers/families.js';
 import { fullSession, type MatrixFixture, type MatrixRow } from './matrix.js';
 
@@ -17,6 +19,26 @@ function familyOf(f: MatrixFixture): Promise<string> {
   return id;
 }
 const some = () => randomUUID();
+
+/** An open manual signal of the fixture family (blocked_signal inserted directly). */
+async function newSignal(f: MatrixFixture): Promise<string> {
+  const db = f.ctx.database.db;
+  const [fam] = await db.select().from(family).where(eq(family.id, await familyOf(f)));
+  const [row] = await db
+    .insert(blockedSignal)
+    .values({ familyId: fam!.id, regionId: fam!.regionId, source: 'manual', reason: 'Vastgelopen traject', raisedAt: new Date() })
+    .returning({ id: blockedSignal.id });
+  return row!.id;
+}
+const signals = new WeakMap<MatrixFixture, Promise<string>>();
+function signalOf(f: MatrixFixture): Promise<string> {
+  let id = signals.get(f);
+  if (!id) {
+    id = newSignal(f);
+    signals.set(f, id);
+  }
+  return id;
+}
 const notOnTeam = fullSession(404);
 
 export const rows: MatrixRow[] = [
@@ -46,5 +68,37 @@ export const rows: MatrixRow[] = [
     route: 'POST /api/families/:id/journal',
     request: async (f) => ({ url: `/api/families/${await familyOf(f)}/journal`, payload: { body: 'Notitie', visibility: 'team' } }),
     expect: notOnTeam,
+  },
+  { route: 'GET /api/families/:id/signals', request: async (f) => ({ url: `/api/families/${await familyOf(f)}/signals` }), expect: notOnTeam },
+  {
+    route: 'POST /api/families/:id/signals',
+    request: async (f) => ({ url: `/api/families/${await familyOf(f)}/signals`, payload: { reason: 'Het traject zit vast' } }),
+    expect: notOnTeam,
+  },
+  {
+    route: 'POST /api/families/:id/signals/:signalId/resolve',
+    request: async (f) => ({ url: `/api/families/${await familyOf(f)}/signals/${some()}/resolve`, payload: { version: 1 } }),
+    expect: notOnTeam,
+  },
+  {
+    route: 'POST /api/families/:id/signals/:signalId/escalate',
+    request: async (f) => ({ url: `/api/families/${await familyOf(f)}/signals/${some()}/escalate`, payload: { version: 1 } }),
+    expect: notOnTeam,
+  },
+  {
+    route: 'GET /api/signals',
+    note: 'network coordinators only (the matrix coordinator has no region: every region)',
+    expect: { ...fullSession(403), coordinator: 200 },
+  },
+  {
+    route: 'GET /api/signals/:signalId',
+    request: async (f) => ({ url: `/api/signals/${await signalOf(f)}` }),
+    expect: { ...fullSession(403), coordinator: 200 },
+  },
+  {
+    route: 'POST /api/signals/:signalId/escalate',
+    note: 'a new signal per actor, so only the coordinator escalates it',
+    request: async (f) => ({ url: `/api/signals/${await newSignal(f)}/escalate`, payload: { version: 1 } }),
+    expect: { ...fullSession(403), coordinator: 200 },
   },
 ];
