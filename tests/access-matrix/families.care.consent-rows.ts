@@ -1,4 +1,4 @@
-import { bridgingHelp, wait } from '../../src/server/db/schema/index.js';
+import { blockedSignal, bridgingHelp, wait } from '../../src/server/db/schema/index.js';
 import { readers, type FamilyMatrixRow, type FamilyWorld } from './families.consent-matrix.js';
 
 /**
@@ -14,6 +14,14 @@ async function aBridging(w: FamilyWorld) {
   const waitId = await aWait(w);
   const [row] = await w.db.insert(bridgingHelp).values({ waitId, familyId: w.familyId, provider: 'Oma', what: 'Opvang', fromOn: '2026-06-01' }).returning();
   return { waitId, bridgingId: row!.id };
+}
+
+async function aSignal(w: FamilyWorld) {
+  const [row] = await w.db
+    .insert(blockedSignal)
+    .values({ familyId: w.familyId, regionId: w.regionId, source: 'manual', reason: 'Het traject zit vast', raisedAt: new Date() })
+    .returning();
+  return row!.id;
 }
 
 export const rows: FamilyMatrixRow[] = [
@@ -46,5 +54,23 @@ export const rows: FamilyMatrixRow[] = [
     route: 'POST /api/families/:id/journal',
     request: (w) => ({ url: `/api/families/${w.familyId}/journal`, payload: { body: 'Notitie na huisbezoek', visibility: 'team' } }),
     expect: readers(201, { contactPerson: 403 }),
+  },
+  // Signals (signals.routes.ts): the open team sees and raises them — the contact person too, without consent —;
+  // escalating is the contact person's (the region's coordinator escalates through /api/signals, outside the file).
+  { route: 'GET /api/families/:id/signals', request: (w) => ({ url: `/api/families/${w.familyId}/signals` }), expect: readers(200) },
+  {
+    route: 'POST /api/families/:id/signals',
+    request: (w) => ({ url: `/api/families/${w.familyId}/signals`, payload: { reason: 'Geen enkele dienst kan starten' } }),
+    expect: readers(201),
+  },
+  {
+    route: 'POST /api/families/:id/signals/:signalId/resolve',
+    request: async (w) => ({ url: `/api/families/${w.familyId}/signals/${await aSignal(w)}/resolve`, payload: { version: 1 } }),
+    expect: readers(200),
+  },
+  {
+    route: 'POST /api/families/:id/signals/:signalId/escalate',
+    request: async (w) => ({ url: `/api/families/${w.familyId}/signals/${await aSignal(w)}/escalate`, payload: { version: 1 } }),
+    expect: readers(200, { teamWithConsent: 403 }),
   },
 ];
