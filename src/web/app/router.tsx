@@ -35,6 +35,10 @@ const ModulePlaceholderPage = lazy(async () => ({
 }));
 
 const GlossaryPage = page(() => import('../modules/glossary/glossary-page.js'), 'GlossaryPage');
+// The plan of a family (moves into modules/families/routes.tsx once the family page lands).
+const PlanPage = page(() => import('../modules/families/plan/plan-page.js'), 'PlanPage');
+const PlanVersionsPage = page(() => import('../modules/families/plan/plan-versions-page.js'), 'PlanVersionsPage');
+const PlanPrintPage = page(() => import('../modules/families/plan/plan-print-page.js'), 'PlanPrintPage');
 
 // Modules still being built keep their address (bookmarks, links in mails) with an honest page.
 const plannedModules: RouteObject[] = MODULES.filter(
@@ -73,6 +77,9 @@ export const routes: RouteObject[] = [
               { path: 'audit', element: <AuditPage /> },
             ],
           },
+          { path: 'gezinnen/:id/plan', element: <PlanPage /> },
+          { path: 'gezinnen/:id/plan/versies', element: <PlanVersionsPage /> },
+          { path: 'gezinnen/:id/plan/afdruk', element: <PlanPrintPage /> },
           ...plannedModules,
           { path: '*', element: <NotFoundPage /> },
         ],

@@ -253,3 +253,42 @@ export function diffIsEmpty(d: TPlanDiff): boolean {
 
 /** The family's agreement with one version (recorded by the contact person on the family's behalf). */
 export const ZPlanAgreement = z.object({ version: zInt4({ min: 1 }).describe('The version the family agrees with (must be the current one)') });
+
+function rebaseList(base: readonly string[], draft: readonly string[], current: readonly string[]): string[] {
+  const { added, removed } = diffList(base, draft);
+  return [...current.filter((s) => !removed.includes(s)), ...added.filter((s) => !current.includes(s))];
+}
+
+function rebaseKeyed<T extends object>(base: readonly T[], draft: readonly T[], current: readonly T[], keyOf: (t: T) => string): T[] {
+  const d = diffKeyed(base, draft, keyOf);
+  const removed = new Set(d.removed.map(keyOf));
+  const changed = new Map(d.changed.map((c) => [c.key, c.after]));
+  const result = current.filter((c) => !removed.has(keyOf(c))).map((c) => changed.get(keyOf(c)) ?? c);
+  const present = new Set(result.map(keyOf));
+  return [...result, ...d.added.filter((a) => !present.has(keyOf(a)))];
+}
+
+/**
+ * Puts the changes of a draft (made on `base`) on top of the version somebody else saved since
+ * (`current`): what the draft added, removed or changed is applied to `current`, everything else
+ * of `current` stays. Nothing of either side is lost silently; the person reviews the result and
+ * saves it as a version based on `current`. Goal priorities follow the resulting order.
+ */
+export function rebasePlan(base: TPlanContent, draft: TPlanContent, current: TPlanContent): TPlanContent {
+  const goals = rebaseKeyed(base.goals, draft.goals, current.goals, (g) => g.key)
+    .sort((a, b) => a.priority - b.priority)
+    .map((g, i) => ({ ...g, priority: i + 1 }));
+  const goalKeys = new Set(goals.map((g) => g.key));
+  return {
+    story: draft.story !== base.story ? draft.story : current.story,
+    strengths: rebaseList(base.strengths, draft.strengths, current.strengths),
+    worries: rebaseList(base.worries, draft.worries, current.worries),
+    agreements: rebaseList(base.agreements, draft.agreements, current.agreements),
+    goals,
+    actions: rebaseKeyed(base.actions, draft.actions, current.actions, (a) => a.key).map((a) =>
+      a.goalKey !== null && !goalKeys.has(a.goalKey) ? { ...a, goalKey: null } : a,
+    ),
+    evaluations: rebaseKeyed(base.evaluations, draft.evaluations, current.evaluations, (e) => e.key),
+    network: rebaseKeyed(base.network, draft.network, current.network, (n) => n.networkPersonId),
+  };
+}
