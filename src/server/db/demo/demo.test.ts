@@ -21,6 +21,7 @@ import {
   wait,
 } from '../schema/index.js';
 import { familyScopeSql } from '../../modules/families/access.repo.js';
+import { ZPlanContent } from '../../../shared/schemas/families/plan.js';
 
 /** The demo data (people.ts, families.ts) on this run's database: PGlite, or PostgreSQL with DATABASE_URL. */
 
@@ -75,15 +76,21 @@ describe('demo families', () => {
     expect(p!.familyAgreedVersion).toBe(p!.currentVersion);
     const versions = await db.select().from(planVersion).where(eq(planVersion.planId, p!.id));
     expect(versions.map((v) => v.number).sort()).toEqual([1, 2, 3]);
-    const content = versions.find((v) => v.number === 3)!.content as { goals: { lifeDomain: string }[]; story: string };
-    expect(new Set(content.goals.map((g) => g.lifeDomain)).size).toBeGreaterThanOrEqual(3);
+    const content = ZPlanContent.parse(versions.find((v) => v.number === 3)!.content);
+    expect(new Set(content.goals.map((g) => g.domain)).size).toBeGreaterThanOrEqual(3);
     const actions = await db.select().from(planAction).where(eq(planAction.familyId, p!.familyId));
     expect(actions.some((a) => a.ownerPersonId)).toBe(true);
     expect(actions.some((a) => a.ownerMemberId)).toBe(true);
     expect(actions.some((a) => a.ownerNetworkPersonId)).toBe(true);
     // Every goal's life domain is a known one.
     const domains = (await db.select({ code: lifeDomain.code }).from(lifeDomain)).map((r) => r.code);
-    for (const g of content.goals) expect(domains).toContain(g.lifeDomain);
+    for (const g of content.goals) expect(domains).toContain(g.domain);
+  });
+
+  it('every demo plan version follows the plan contract', async () => {
+    const versions = await ctx.database.db.select({ content: planVersion.content }).from(planVersion);
+    expect(versions.length).toBeGreaterThanOrEqual(7);
+    for (const v of versions) expect(ZPlanContent.safeParse(v.content).error).toBeUndefined();
   });
 
   it('has a family waiting with bridging help, a blocked one with signals, an atelier with commitments, journal notes', async () => {

@@ -23,6 +23,7 @@ import {
   wait,
 } from '../schema/index.js';
 import type { TConsentScope, TMemberRole, TRequestChannel, TRequestStatus, TRequestUrgency } from '../../../shared/schemas/families/enums.js';
+import type { TPlanContent } from '../../../shared/schemas/families/plan.js';
 
 /**
  * Invented families of region Noord-West-Vlaanderen, one in every stage a newcomer should see on
@@ -65,23 +66,8 @@ const ORGS = {
 type PersonKey = keyof typeof PEOPLE;
 type OrgKey = keyof typeof ORGS;
 
-/** A plan's content as the demo writes it (the plan editor's contract: story, strengths, worries, goals, actions, agreements, evaluations). */
-export interface DemoPlanContent {
-  story: string;
-  strengths: string[];
-  worries: string[];
-  goals: { key: string; lifeDomain: string; title: string; priority: number }[];
-  actions: {
-    key: string;
-    goalKey: string;
-    title: string;
-    owner: { kind: 'professional'; personId: string } | { kind: 'member'; memberId: string } | { kind: 'network'; networkPersonId: string };
-    dueOn: string | null;
-    status: 'planned' | 'in_progress' | 'done' | 'dropped';
-  }[];
-  agreements: string[];
-  evaluationDates: string[];
-}
+/** A plan version's content: the plan contract (shared/schemas/families/plan.ts). */
+export type DemoPlanContent = TPlanContent;
 
 class Builder {
   readonly today: Date;
@@ -289,8 +275,8 @@ class FamilyBuilder {
         last.content.actions.map((a) => ({
           familyId: this.id,
           actionKey: a.key,
-          title: a.title,
-          ownerPersonId: a.owner.kind === 'professional' ? a.owner.personId : null,
+          title: a.what,
+          ownerPersonId: a.owner.kind === 'team' ? a.owner.personId : null,
           ownerMemberId: a.owner.kind === 'member' ? a.owner.memberId : null,
           ownerNetworkPersonId: a.owner.kind === 'network' ? a.owner.networkPersonId : null,
           dueOn: a.dueOn,
@@ -455,37 +441,38 @@ async function activePlanFamily(b: Builder): Promise<void> {
     strengths: ['We willen er samen aan werken', 'Oma Nora springt altijd bij', 'Roos turnt graag en is er goed in'],
     worries: ['Roos gaat niet graag naar school', 'Veel ruzie over schermtijd', 'Mama werkt in shiften en is moe'],
     goals: [
-      { key: g.school, lifeDomain: 'school', title: 'Roos gaat weer elke dag naar school', priority: 1 },
-      { key: g.home, lifeDomain: 'parenting', title: 'Minder ruzie thuis over afspraken', priority: 2 },
+      { key: g.school, domain: 'school', text: 'Roos gaat weer elke dag naar school', priority: 1 },
+      { key: g.home, domain: 'parenting', text: 'Minder ruzie thuis over afspraken', priority: 2 },
     ],
     actions: [
-      { key: a.talk, goalKey: g.school, title: 'Gesprek met de klastitularis over een aangepast lesrooster', owner: { kind: 'professional', personId: b.people.amira }, dueOn: b.day(-60), status: 'done' },
-      { key: a.rules, goalKey: g.home, title: 'Samen huisafspraken over schermtijd opschrijven', owner: { kind: 'member', memberId: mother }, dueOn: b.day(-40), status: 'done' },
+      { key: a.talk, goalKey: g.school, what: 'Gesprek met de klastitularis over een aangepast lesrooster', owner: { kind: 'team', personId: b.people.amira }, dueOn: b.day(-60), status: 'done' },
+      { key: a.rules, goalKey: g.home, what: 'Samen huisafspraken over schermtijd opschrijven', owner: { kind: 'member', memberId: mother }, dueOn: b.day(-40), status: 'done' },
     ],
     agreements: ['We zien elkaar om de twee weken thuis.'],
-    evaluationDates: [b.day(-30)],
+    network: [{ networkPersonId: grandmother, help: 'Vangt Jasper op na school op dinsdag en donderdag' }],
+    evaluations: [{ key: key(), on: b.day(-30), note: '' }],
   };
   const v2: DemoPlanContent = {
     ...base,
-    goals: [...base.goals, { key: g.rest, lifeDomain: 'mental_wellbeing', title: 'Roos voelt zich beter in haar vel', priority: 1 }],
+    goals: [...base.goals, { key: g.rest, domain: 'mental_wellbeing', text: 'Roos voelt zich beter in haar vel', priority: 3 }],
     actions: [
       ...base.actions,
-      { key: a.club, goalKey: g.rest, title: 'Roos gaat weer naar de turntraining op woensdag', owner: { kind: 'member', memberId: youth }, dueOn: b.day(-10), status: 'in_progress' },
+      { key: a.club, goalKey: g.rest, what: 'Roos gaat weer naar de turntraining op woensdag', owner: { kind: 'member', memberId: youth }, dueOn: b.day(-10), status: 'in_progress' },
     ],
     agreements: [...base.agreements, 'Roos mag zelf kiezen wat ze in het teamoverleg vertelt.'],
-    evaluationDates: [b.day(-30), b.day(12)],
+    evaluations: [...base.evaluations, { key: key(), on: b.day(12), note: 'Samen met Roos en de school' }],
   };
   const v3: DemoPlanContent = {
     ...v2,
     strengths: [...v2.strengths, 'Roos ging vier weken na elkaar voltijds naar school'],
     worries: ['Veel ruzie over schermtijd', 'Jasper slaapt slecht'],
-    goals: [...v2.goals, { key: g.sleep, lifeDomain: 'physical_health', title: 'Jasper slaapt weer door', priority: 3 }],
+    goals: [...v2.goals, { key: g.sleep, domain: 'physical_health', text: 'Jasper slaapt weer door', priority: 4 }],
     actions: [
       ...v2.actions,
-      { key: a.pickup, goalKey: g.home, title: 'Jasper opvangen na school op dinsdag en donderdag', owner: { kind: 'network', networkPersonId: grandmother }, dueOn: b.day(30), status: 'in_progress' },
-      { key: a.plan, goalKey: g.sleep, title: 'Slaapdagboek van Jasper bespreken met het gezin', owner: { kind: 'professional', personId: b.people.ruben }, dueOn: b.day(4), status: 'planned' },
-      { key: key(), goalKey: g.school, title: 'Evaluatie aangepast lesrooster met Roos en de school', owner: { kind: 'professional', personId: b.people.amira }, dueOn: b.day(9), status: 'planned' },
-      { key: key(), goalKey: g.home, title: 'Vince gaat mee naar het oudergesprek', owner: { kind: 'member', memberId: father }, dueOn: b.day(9), status: 'planned' },
+      { key: a.pickup, goalKey: g.home, what: 'Jasper opvangen na school op dinsdag en donderdag', owner: { kind: 'network', networkPersonId: grandmother }, dueOn: b.day(30), status: 'in_progress' },
+      { key: a.plan, goalKey: g.sleep, what: 'Slaapdagboek van Jasper bespreken met het gezin', owner: { kind: 'team', personId: b.people.ruben }, dueOn: b.day(4), status: 'planned' },
+      { key: key(), goalKey: g.school, what: 'Evaluatie aangepast lesrooster met Roos en de school', owner: { kind: 'team', personId: b.people.amira }, dueOn: b.day(9), status: 'planned' },
+      { key: key(), goalKey: g.home, what: 'Vince gaat mee naar het oudergesprek', owner: { kind: 'member', memberId: father }, dueOn: b.day(9), status: 'planned' },
     ],
   };
   await f.plan(
@@ -533,14 +520,15 @@ async function waitingFamily(b: Builder): Promise<void> {
     story: 'Mila zorgt alleen voor Emre en Lore. Emre is boos en trekt zich terug sinds zijn vader vertrok. We wachten op begeleiding aan huis.',
     strengths: ['Emre praat graag met de buurvrouw', 'Mila zoekt zelf hulp'],
     worries: ['Emre blijft vaak weg tot laat', 'Lange wachtlijst voor thuisbegeleiding'],
-    goals: [{ key: goal, lifeDomain: 'mental_wellbeing', title: 'Emre kan zijn boosheid een plaats geven', priority: 1 }],
+    goals: [{ key: goal, domain: 'mental_wellbeing', text: 'Emre kan zijn boosheid een plaats geven', priority: 1 }],
     actions: [
-      { key: key(), goalKey: goal, title: 'Wekelijks gesprek met Emre tijdens het wachten', owner: { kind: 'professional', personId: b.people.wout }, dueOn: b.day(21), status: 'in_progress' },
-      { key: key(), goalKey: goal, title: 'Lore naar school brengen op maandag en woensdag', owner: { kind: 'network', networkPersonId: neighbour }, dueOn: null, status: 'in_progress' },
-      { key: key(), goalKey: goal, title: 'Wachtlijst opvolgen en gezin op de hoogte houden', owner: { kind: 'professional', personId: b.people.ruben }, dueOn: b.day(2), status: 'planned' },
+      { key: key(), goalKey: goal, what: 'Wekelijks gesprek met Emre tijdens het wachten', owner: { kind: 'team', personId: b.people.wout }, dueOn: b.day(21), status: 'in_progress' },
+      { key: key(), goalKey: goal, what: 'Lore naar school brengen op maandag en woensdag', owner: { kind: 'network', networkPersonId: neighbour }, dueOn: null, status: 'in_progress' },
+      { key: key(), goalKey: goal, what: 'Wachtlijst opvolgen en gezin op de hoogte houden', owner: { kind: 'team', personId: b.people.ruben }, dueOn: b.day(2), status: 'planned' },
     ],
     agreements: ['Mila belt Ruben als het thuis escaleert.'],
-    evaluationDates: [b.day(25)],
+    network: [{ networkPersonId: neighbour, help: 'Brengt Lore naar school als Mila vroeg moet werken' }],
+    evaluations: [{ key: key(), on: b.day(25), note: '' }],
   };
   await f.plan(
     [
@@ -603,10 +591,11 @@ async function blockedFamily(b: Builder): Promise<void> {
           story: 'Griet en Noah wonen sinds kort in Blankenberge. Noah heeft gedragsproblemen op school; Griet vindt geen passende hulp.',
           strengths: ['Griet komt naar elke afspraak'],
           worries: ['Noah zit al maanden op een wachtlijst', 'Griet voelt zich alleen'],
-          goals: [{ key: goal, lifeDomain: 'parenting', title: 'Griet krijgt steun in de opvoeding van Noah', priority: 1 }],
-          actions: [{ key: key(), goalKey: goal, title: 'Aanmelding bij het MFC opvolgen', owner: { kind: 'professional', personId: b.people.ruben }, dueOn: b.day(-20), status: 'in_progress' }],
+          goals: [{ key: goal, domain: 'parenting', text: 'Griet krijgt steun in de opvoeding van Noah', priority: 1 }],
+          actions: [{ key: key(), goalKey: goal, what: 'Aanmelding bij het MFC opvolgen', owner: { kind: 'team', personId: b.people.ruben }, dueOn: b.day(-20), status: 'in_progress' }],
           agreements: [],
-          evaluationDates: [b.day(-15)],
+          network: [],
+          evaluations: [{ key: key(), on: b.day(-15), note: '' }],
         },
       },
     ],
@@ -685,10 +674,11 @@ async function atelierFamily(b: Builder): Promise<void> {
           story: 'Ik ben Aylin. Ik wil mijn diploma halen en later in de kinderopvang werken. Thuis is het druk en ik kan er niet studeren.',
           strengths: ['Aylin weet wat ze wil', 'Tante Derya staat achter haar'],
           worries: ['Veel afwezigheden dit schooljaar'],
-          goals: [{ key: goal, lifeDomain: 'school', title: 'Aylin haalt haar diploma dit schooljaar', priority: 1 }],
-          actions: [{ key: stage, goalKey: goal, title: 'Stageplaats in de kinderopvang zoeken', owner: { kind: 'professional', personId: b.people.amira }, dueOn: b.day(20), status: 'in_progress' }],
+          goals: [{ key: goal, domain: 'school', text: 'Aylin haalt haar diploma dit schooljaar', priority: 1 }],
+          actions: [{ key: stage, goalKey: goal, what: 'Stageplaats in de kinderopvang zoeken', owner: { kind: 'team', personId: b.people.amira }, dueOn: b.day(20), status: 'in_progress' }],
           agreements: ['Aylin beslist wie er op het volgende atelier komt.'],
-          evaluationDates: [b.day(40)],
+          network: [{ networkPersonId: aunt, help: 'Gaat mee naar gesprekken als Aylin dat wil' }],
+          evaluations: [{ key: key(), on: b.day(40), note: '' }],
         },
       },
     ],
