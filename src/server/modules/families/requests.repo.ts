@@ -190,9 +190,10 @@ export const requestsRepo = {
         familyName: familyRequest.familyName,
         municipalityNis: familyRequest.municipalityNis,
         familyId: familyRequest.familyId,
-        contactPersonId: sql<string | null>`(select ca.person_id from ${contactAssignment} ca where ca.family_id = ${familyRequest.familyId} and ca.until_at is null)`,
+        contactPersonId: contactAssignment.personId,
       })
       .from(familyRequest)
+      .leftJoin(contactAssignment, openContact)
       .where(eq(familyRequest.id, id));
     const [row] = opts.lock ? await q.for('update', { of: familyRequest }) : await q;
     return row ? { ...row, version: Number(row.version) } : undefined;

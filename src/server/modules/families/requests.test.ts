@@ -4,7 +4,7 @@ import { createTestApp, type TestContext } from '../../../../tests/helpers/app.j
 import { makeOrganisation, makeUser, type makeUser as MakeUser } from '../../../../tests/helpers/factories.js';
 import { loginAs, type LoggedIn } from '../../../../tests/helpers/login.js';
 import { expectAudited } from '../../../../tests/helpers/audit.js';
-import { testRegion } from '../../../../tests/helpers/families.js';
+import { addToTeam, makeFamily, testRegion } from '../../../../tests/helpers/families.js';
 import { upsertRegion } from '../../db/reference-data.js';
 import { contactAssignment, family, familyRequest, platformRole, teamMember } from '../../db/schema/index.js';
 import { brusselsDate } from '../../platform/clock.js';
@@ -174,10 +174,21 @@ describe('the status flow', () => {
     expect(await db.select().from(teamMember).where(and(eq(teamMember.familyId, familyId), eq(teamMember.personId, contact.person.id)))).toHaveLength(1);
     await expectAudited(db, 'request.assign_contact', { resourceId: created.id, familyId });
 
+    // Another family with its own contact person changes nothing about this request (regression: a
+    // subquery once compared the contact assignment with itself).
+    const other = await makeFamily(db, { regionId });
+    const otherContact = await makeUser(db, { organisationId: orgId });
+    await addToTeam(db, other.family.id, otherContact.person.id, orgId, { contact: true });
+    const again = ZRequestResponse.parse((await coordinator.client.get(`/api/requests/${created.id}`)).json());
+    expect(again.data.contactPerson?.personId).toBe(contact.person.id);
+
     // The contact person now sees the request (and only that one of the region).
     const cp = await loginAs(ctx, 'professional', { user: contact });
     const mine = ZRequestListResponse.parse((await cp.client.get('/api/requests')).json());
     expect(mine.data.items.map((r) => r.id)).toEqual([created.id]);
+    const otherCp = await loginAs(ctx, 'professional', { user: otherContact });
+    expect(ZRequestListResponse.parse((await otherCp.client.get('/api/requests')).json()).data.items).toEqual([]);
+    expect((await otherCp.client.get(`/api/requests/${created.id}`)).statusCode).toBe(404);
     const seen = ZRequestResponse.parse((await cp.client.get(`/api/requests/${created.id}`)).json());
     expect(seen.abilities).toEqual({ view: true, triage: false, assignContact: false, recordFirstContact: true, answer: false });
     await expectAudited(db, 'request.view', { resourceId: created.id, actorPersonId: contact.person.id });
