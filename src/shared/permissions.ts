@@ -26,6 +26,7 @@ export function abilitiesOf(facts: RoleFacts): Record<string, boolean> {
     'admin.people.manage': platformAdmin || orgAdmin,
     'audit.view': platformAdmin,
     'network.coordinate': coordinator,
+    'requests.board': coordinator,
     'families.work': professional,
   };
 }

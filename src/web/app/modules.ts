@@ -4,6 +4,7 @@ import {
   IconBook2,
   IconChartBar,
   IconHome,
+  IconInbox,
   IconListNumbers,
   IconMap2,
   IconMessages,
@@ -14,6 +15,7 @@ import {
 /** Modules that exist in the navigation; their labels live under `nav.<key>`. */
 export const MODULE_KEYS = [
   'home',
+  'requests',
   'families',
   'directory',
   'consultation',
@@ -26,7 +28,7 @@ export const MODULE_KEYS = [
 export type TModuleKey = (typeof MODULE_KEYS)[number];
 
 /** Modules not built yet; each has `modules.<key>.description`. */
-export type TPlannedModuleKey = Exclude<TModuleKey, 'home' | 'admin' | 'glossary'>;
+export type TPlannedModuleKey = Exclude<TModuleKey, 'home' | 'requests' | 'admin' | 'glossary'>;
 
 export interface TModuleEntry {
   key: TModuleKey;
@@ -41,6 +43,7 @@ export interface TModuleEntry {
 /** The side navigation, in order. Paths are Dutch, like the users. */
 export const MODULES: readonly TModuleEntry[] = [
   { key: 'home', path: '/', icon: IconHome },
+  { key: 'requests', path: '/aanmeldingen', icon: IconInbox, ability: 'requests.board' },
   { key: 'families', path: '/gezinnen', icon: IconUsers, planned: true },
   { key: 'directory', path: '/sociale-kaart', icon: IconMap2, planned: true },
   { key: 'consultation', path: '/overleg', icon: IconMessages, planned: true },

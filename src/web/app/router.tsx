@@ -34,6 +34,10 @@ const ModulePlaceholderPage = lazy(async () => ({
   default: (await import('../modules/placeholder/module-placeholder-page.js')).ModulePlaceholderPage,
 }));
 
+const RequestBoardPage = page(() => import('../modules/families/requests/request-board-page.js'), 'RequestBoardPage');
+const NewRequestPage = page(() => import('../modules/families/requests/new-request-page.js'), 'NewRequestPage');
+const RequestPage = page(() => import('../modules/families/requests/request-page.js'), 'RequestPage');
+
 const GlossaryPage = page(() => import('../modules/glossary/glossary-page.js'), 'GlossaryPage');
 // The plan of a family (moves into modules/families/routes.tsx once the family page lands).
 const PlanPage = page(() => import('../modules/families/plan/plan-page.js'), 'PlanPage');
@@ -68,6 +72,9 @@ export const routes: RouteObject[] = [
           { path: 'ontwikkeling/mails', element: <DevOutboxPage /> },
           { path: 'account', element: <AccountPage /> },
           { path: GLOSSARY_PATH.slice(1), element: <GlossaryPage /> },
+          { path: 'aanmeldingen', element: <RequestBoardPage /> },
+          { path: 'aanmeldingen/nieuw', element: <NewRequestPage /> },
+          { path: 'aanmeldingen/:id', element: <RequestPage /> },
           {
             path: 'beheer',
             element: <AdminLayout />,
