@@ -22,6 +22,9 @@ export interface FamilySizes {
 export const NETWORKS = 15;
 
 /**
+ * Keys in the content are version-4 UUIDs made from md5 (the contract checks the version and
+ * variant digits): overlay(overlay(md5(…) placing '4' from 13) placing '8' from 17).
+ *
  * A family's plan content (the plan contract's shape: story, strengths, worries, goals, actions,
  * agreements, evaluations), as SQL over b_plan `b` (family number g, the owners' ids); built once
  * per family, each version then sets its own story.
@@ -30,17 +33,17 @@ const planContent = sql.raw(`jsonb_build_object(
   'strengths', jsonb_build_array('We willen samen verder', 'Oma helpt mee'),
   'worries', jsonb_build_array('Schoolverzuim', 'Weinig slaap'),
   'goals', jsonb_build_array(
-    jsonb_build_object('key', md5('goal-a-' || b.g)::uuid, 'domain', 'school', 'text', 'Terug elke dag naar school', 'priority', 1),
-    jsonb_build_object('key', md5('goal-b-' || b.g)::uuid, 'domain', 'parenting', 'text', 'Minder ruzie over afspraken thuis', 'priority', 2)),
+    jsonb_build_object('key', overlay(overlay(md5('goal-a-' || b.g) placing '4' from 13) placing '8' from 17)::uuid, 'domain', 'school', 'text', 'Terug elke dag naar school', 'priority', 1),
+    jsonb_build_object('key', overlay(overlay(md5('goal-b-' || b.g) placing '4' from 13) placing '8' from 17)::uuid, 'domain', 'parenting', 'text', 'Minder ruzie over afspraken thuis', 'priority', 2)),
   'actions', jsonb_build_array(
-    jsonb_build_object('key', md5('act-a-' || b.g)::uuid, 'goalKey', md5('goal-a-' || b.g)::uuid, 'what', 'Gesprek met de school',
+    jsonb_build_object('key', overlay(overlay(md5('act-a-' || b.g) placing '4' from 13) placing '8' from 17)::uuid, 'goalKey', overlay(overlay(md5('goal-a-' || b.g) placing '4' from 13) placing '8' from 17)::uuid, 'what', 'Gesprek met de school',
       'owner', jsonb_build_object('kind', 'team', 'personId', b.p0), 'dueOn', (current_date + (b.g % 40 - 10))::text, 'status', 'in_progress'),
-    jsonb_build_object('key', md5('act-b-' || b.g)::uuid, 'goalKey', md5('goal-b-' || b.g)::uuid, 'what', 'Huisafspraken samen opschrijven',
+    jsonb_build_object('key', overlay(overlay(md5('act-b-' || b.g) placing '4' from 13) placing '8' from 17)::uuid, 'goalKey', overlay(overlay(md5('goal-b-' || b.g) placing '4' from 13) placing '8' from 17)::uuid, 'what', 'Huisafspraken samen opschrijven',
       'owner', jsonb_build_object('kind', 'member', 'memberId', b.parent_id), 'dueOn', (current_date + (b.g % 30))::text, 'status', 'planned'),
-    jsonb_build_object('key', md5('act-c-' || b.g)::uuid, 'goalKey', md5('goal-a-' || b.g)::uuid, 'what', 'Evaluatie met het CLB',
+    jsonb_build_object('key', overlay(overlay(md5('act-c-' || b.g) placing '4' from 13) placing '8' from 17)::uuid, 'goalKey', overlay(overlay(md5('goal-a-' || b.g) placing '4' from 13) placing '8' from 17)::uuid, 'what', 'Evaluatie met het CLB',
       'owner', jsonb_build_object('kind', 'team', 'personId', b.p1), 'dueOn', (current_date + (b.g % 50))::text, 'status', 'planned')),
   'agreements', jsonb_build_array('We zien elkaar om de twee weken.'),
-  'evaluations', jsonb_build_array(jsonb_build_object('key', md5('eval-' || b.g)::uuid, 'on', (current_date + (b.g % 120 - 30))::text, 'note', '')),
+  'evaluations', jsonb_build_array(jsonb_build_object('key', overlay(overlay(md5('eval-' || b.g) placing '4' from 13) placing '8' from 17)::uuid, 'on', (current_date + (b.g % 120 - 30))::text, 'note', '')),
   'network', '[]'::jsonb)`);
 
 /** Generates the families data set; returns the time it took. */
@@ -171,12 +174,12 @@ export async function seedFamilies(db: Db, sizes: FamilySizes, log: (step: strin
       from b_plan b cross join lateral generate_series(1, b.current_version) as v(n)`);
     await step('plan actions', tx, sql`
       insert into plan_action (family_id, action_key, title, owner_person_id, owner_member_id, due_on, status)
-      select b.family_id, md5('act-a-' || b.g)::uuid, 'Gesprek met de school', b.p0, null, current_date + (b.g % 40 - 10),
+      select b.family_id, overlay(overlay(md5('act-a-' || b.g) placing '4' from 13) placing '8' from 17)::uuid, 'Gesprek met de school', b.p0, null, current_date + (b.g % 40 - 10),
              case when b.current_version < 3 then 'planned' else 'in_progress' end from b_plan b
       union all
-      select b.family_id, md5('act-b-' || b.g)::uuid, 'Huisafspraken samen opschrijven', null, b.parent_id, current_date + (b.g % 30), 'planned' from b_plan b
+      select b.family_id, overlay(overlay(md5('act-b-' || b.g) placing '4' from 13) placing '8' from 17)::uuid, 'Huisafspraken samen opschrijven', null, b.parent_id, current_date + (b.g % 30), 'planned' from b_plan b
       union all
-      select b.family_id, md5('act-c-' || b.g)::uuid, 'Evaluatie met het CLB', b.p1, null, current_date + (b.g % 50), 'planned' from b_plan b`);
+      select b.family_id, overlay(overlay(md5('act-c-' || b.g) placing '4' from 13) placing '8' from 17)::uuid, 'Evaluatie met het CLB', b.p1, null, current_date + (b.g % 50), 'planned' from b_plan b`);
 
     // Requests: the answered one of every family, and open ones over the networks by due date.
     await step('answered requests', tx, sql`
