@@ -30,6 +30,7 @@ import { requestsRoutes } from './modules/families/requests.routes.js';
 import { registerRequestReminders } from './modules/families/requests.reminders.js';
 import { familyRoutes } from './modules/families/family.routes.js';
 import { signalsRoutes } from './modules/families/signals.routes.js';
+import { ateliersRoutes } from './modules/families/ateliers.routes.js';
 import { registerAuthentication } from './platform/auth/authenticate.js';
 import { registerRequestContext } from './platform/context.js';
 import { systemClock, type Clock } from './platform/clock.js';
@@ -169,6 +170,7 @@ export async function buildApp(
       await api.register(planRoutes);
       await api.register(familyRoutes);
       await api.register(signalsRoutes);
+      await api.register(ateliersRoutes);
     },
     { prefix: '/api' },
   );

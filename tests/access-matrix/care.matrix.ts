@@ -101,4 +101,31 @@ export const rows: MatrixRow[] = [
     request: async (f) => ({ url: `/api/signals/${await newSignal(f)}/escalate`, payload: { version: 1 } }),
     expect: { ...fullSession(403), coordinator: 200 },
   },
+  { route: 'GET /api/families/:id/ateliers', request: async (f) => ({ url: `/api/families/${await familyOf(f)}/ateliers` }), expect: notOnTeam },
+  {
+    route: 'POST /api/families/:id/ateliers',
+    request: async (f) => ({ url: `/api/families/${await familyOf(f)}/ateliers`, payload: { heldOn: '2026-06-10', participants: [{ kind: 'member', id: some() }] } }),
+    expect: notOnTeam,
+  },
+  {
+    route: 'PATCH /api/families/:id/ateliers/:atelierId',
+    request: async (f) => ({ url: `/api/families/${await familyOf(f)}/ateliers/${some()}`, payload: { version: 1, ideas: 'Idee' } }),
+    expect: notOnTeam,
+  },
+  {
+    route: 'POST /api/families/:id/ateliers/:atelierId/commitments',
+    request: async (f) => ({ url: `/api/families/${await familyOf(f)}/ateliers/${some()}/commitments`, payload: { description: 'Iets doen', ownerLabel: 'Iemand' } }),
+    expect: notOnTeam,
+  },
+  { route: 'GET /api/families/:id/commitments', request: async (f) => ({ url: `/api/families/${await familyOf(f)}/commitments` }), expect: notOnTeam },
+  {
+    route: 'PATCH /api/families/:id/commitments/:commitmentId',
+    request: async (f) => ({ url: `/api/families/${await familyOf(f)}/commitments/${some()}`, payload: { version: 1, status: 'done' } }),
+    expect: notOnTeam,
+  },
+  {
+    route: 'POST /api/families/:id/commitments/:commitmentId/to-plan',
+    request: async (f) => ({ url: `/api/families/${await familyOf(f)}/commitments/${some()}/to-plan`, payload: { version: 1, planBasedOn: 0 } }),
+    expect: notOnTeam,
+  },
 ];

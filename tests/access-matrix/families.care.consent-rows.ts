@@ -1,4 +1,4 @@
-import { blockedSignal, bridgingHelp, wait } from '../../src/server/db/schema/index.js';
+import { atelier, blockedSignal, bridgingHelp, commitment, wait } from '../../src/server/db/schema/index.js';
 import { readers, type FamilyMatrixRow, type FamilyWorld } from './families.consent-matrix.js';
 
 /**
@@ -22,6 +22,12 @@ async function aSignal(w: FamilyWorld) {
     .values({ familyId: w.familyId, regionId: w.regionId, source: 'manual', reason: 'Het traject zit vast', raisedAt: new Date() })
     .returning();
   return row!.id;
+}
+
+async function aCommitment(w: FamilyWorld, ownerPersonId: string | null = null) {
+  const [a] = await w.db.insert(atelier).values({ familyId: w.familyId, heldOn: '2026-06-10', participants: [] }).returning();
+  const [c] = await w.db.insert(commitment).values({ atelierId: a!.id, familyId: w.familyId, description: 'Stage zoeken', ownerLabel: 'Iemand', ownerPersonId }).returning();
+  return { atelierId: a!.id, commitmentId: c!.id };
 }
 
 export const rows: FamilyMatrixRow[] = [
@@ -72,5 +78,37 @@ export const rows: FamilyMatrixRow[] = [
     route: 'POST /api/families/:id/signals/:signalId/escalate',
     request: async (w) => ({ url: `/api/families/${w.familyId}/signals/${await aSignal(w)}/escalate`, payload: { version: 1 } }),
     expect: readers(200, { teamWithConsent: 403 }),
+  },
+  // Ateliers and commitments (ateliers.routes.ts): reading needs read_plan; managing is the contact person's or an editor's;
+  // making a commitment a plan action also needs edit_plan (the contact person without consent: 403).
+  { route: 'GET /api/families/:id/ateliers', request: (w) => ({ url: `/api/families/${w.familyId}/ateliers` }), expect: readers(200, { contactPerson: 403 }) },
+  {
+    route: 'POST /api/families/:id/ateliers',
+    request: (w) => ({ url: `/api/families/${w.familyId}/ateliers`, payload: { heldOn: '2026-06-10', participants: [{ kind: 'member', id: w.childId }] } }),
+    expect: readers(201),
+  },
+  {
+    route: 'PATCH /api/families/:id/ateliers/:atelierId',
+    request: async (w) => ({ url: `/api/families/${w.familyId}/ateliers/${(await aCommitment(w)).atelierId}`, payload: { version: 1, ideas: 'Een stage' } }),
+    expect: readers(200),
+  },
+  {
+    route: 'POST /api/families/:id/ateliers/:atelierId/commitments',
+    request: async (w) => ({ url: `/api/families/${w.familyId}/ateliers/${(await aCommitment(w)).atelierId}/commitments`, payload: { description: 'Meegaan', ownerLabel: 'Tante' } }),
+    expect: readers(201),
+  },
+  { route: 'GET /api/families/:id/commitments', request: (w) => ({ url: `/api/families/${w.familyId}/commitments` }), expect: readers(200, { contactPerson: 403 }) },
+  {
+    route: 'PATCH /api/families/:id/commitments/:commitmentId',
+    request: async (w) => ({ url: `/api/families/${w.familyId}/commitments/${(await aCommitment(w)).commitmentId}`, payload: { version: 1, status: 'done' } }),
+    expect: readers(200),
+  },
+  {
+    route: 'POST /api/families/:id/commitments/:commitmentId/to-plan',
+    request: async (w) => ({
+      url: `/api/families/${w.familyId}/commitments/${(await aCommitment(w, w.personOf.teamWithConsent)).commitmentId}/to-plan`,
+      payload: { version: 1, planBasedOn: 0 },
+    }),
+    expect: readers(200, { contactPerson: 403 }),
   },
 ];

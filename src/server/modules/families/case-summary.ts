@@ -41,7 +41,8 @@ function codes(value: string[] | string | null | undefined): string[] {
 function planDomains(content: unknown): string[] {
   const goals = (content as { goals?: unknown } | null | undefined)?.goals;
   if (!Array.isArray(goals)) return [];
-  return goals.map((g) => (g as { lifeDomain?: unknown }).lifeDomain).filter((d): d is string => typeof d === 'string' && CODE.test(d));
+  // The plan contract names it `domain`; older demo content `lifeDomain`.
+  return goals.map((g) => (g as { domain?: unknown }).domain ?? (g as { lifeDomain?: unknown }).lifeDomain).filter((d): d is string => typeof d === 'string' && CODE.test(d));
 }
 
 export async function buildCaseSummary(db: DbOrTx, familyId: string, now: Date): Promise<TCaseSummary> {

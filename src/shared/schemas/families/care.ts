@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { ZPage, zDate, zName, zQueryInt, zKey, zText, zVersion } from '../common.js';
+import { ZPage, zDate, zInt4, zName, zQueryInt, zKey, zText, zVersion } from '../common.js';
+import { ZPlanOwner } from './plan.js';
 import { BLOCKED_RULES, COMMITMENT_STATUSES, DISCLOSURES, NOTE_VISIBILITIES, WAIT_STATUSES } from './enums.js';
 
 /**
@@ -322,3 +323,18 @@ export const ZRegionSignalQuery = z.object({
   limit: zQueryInt({ min: 1, max: 100 }).default(50),
 });
 export const ZSignalIdParams = z.object({ signalId: z.uuid() });
+
+/**
+ * A commitment becomes a plan action: a new plan version based on `planBasedOn` (409 when stale),
+ * with the action appended; the owner is the commitment's team person unless given.
+ */
+export const ZCommitmentToPlan = z
+  .object({
+    version: zVersion,
+    planBasedOn: zInt4({ min: 0 }).describe('The plan version the screen showed (optimistic concurrency of the plan)'),
+    goalKey: z.uuid().nullable().default(null),
+    owner: ZPlanOwner.optional(),
+  })
+  .strict()
+  .meta({ id: 'CommitmentToPlan' });
+export type TCommitmentToPlan = z.input<typeof ZCommitmentToPlan>;
