@@ -21,7 +21,11 @@ import {
   wait,
 } from '../schema/index.js';
 import { familyScopeSql } from '../../modules/families/access.repo.js';
-import { ZPlanContent } from '../../../shared/schemas/families/plan.js';
+import { ZPlanContent, ZPlanResponse } from '../../../shared/schemas/families/plan.js';
+import { ZFamilyListResponse } from '../../../shared/schemas/families/family.js';
+import { Client } from '../../../../tests/helpers/session.js';
+import { freshIp } from '../../../../tests/helpers/login.js';
+import { DEMO_PASSWORD, DEMO_TOTP_SECRET } from './people.js';
 
 /** The demo data (people.ts, families.ts) on this run's database: PGlite, or PostgreSQL with DATABASE_URL. */
 
@@ -126,5 +130,25 @@ describe('demo families', () => {
     const wouts = (await db.select({ name: family.name }).from(family).where(familyScopeSql(wout, now))).map((f) => f.name).sort();
     // Decoster withdrew the consent to Wout; Bonte reaches him through the override only.
     expect(wouts).toEqual(['Gezin Bonte', 'Gezin Rosseel']);
+  });
+
+  it('through the API: the demo professional lists the families and opens the agreed plan; the coordinator gets 404 on it', async () => {
+    const as = async (email: string) => {
+      const client = new Client(ctx.app, freshIp());
+      ctx.clock.advance(31_000);
+      await client.login({ email, password: DEMO_PASSWORD, totpSecret: DEMO_TOTP_SECRET }, ctx.clock);
+      return client;
+    };
+    const ruben = await as('hulpverlener@samenplan.demo');
+    const list = ZFamilyListResponse.parse((await ruben.get('/api/families')).json());
+    expect(list.data.items.map((f) => f.name).sort()).toEqual(['Gezin Bonte', 'Gezin Decoster', 'Gezin Rosseel', 'Gezin Yilmaz']);
+    const decoster = list.data.items.find((f) => f.name === 'Gezin Decoster')!;
+    const res = await ruben.get(`/api/families/${decoster.id}/plan`);
+    expect(res.statusCode).toBe(200);
+    const planView = ZPlanResponse.parse(res.json());
+    expect(planView.data.current.number).toBe(3);
+    expect(planView.data.agreement?.version).toBe(3);
+    const jonas = await as('coordinator@samenplan.demo');
+    expect((await jonas.get(`/api/families/${decoster.id}/plan`)).statusCode).toBe(404);
   });
 });
