@@ -1,39 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
-import { DEMO_PASSWORD, DEMO_TOTP_SECRET } from '../../src/server/db/demo/people.js';
-import { totpCode } from '../../src/server/platform/auth/totp.js';
 import { expectNoSeriousA11yViolations, hasChromium, useE2e } from './fixture.js';
+import { freshDemoCode as freshCode, loginDemo as login } from './demo-login.js';
 
-const STEP_MS = 30_000;
 /** Waiting for a new TOTP step (login plus step-up of one account) can take up to a minute. */
 const SLOW = 150_000;
-
-/**
- * A TOTP code is accepted once per 30-second step per account: remember the last step used for
- * each account, and wait for the next step when it was already used.
- */
-const lastStep = new Map<string, number>();
-async function freshCode(email: string): Promise<string> {
-  const used = lastStep.get(email) ?? -1;
-  let step = Math.floor(Date.now() / STEP_MS);
-  if (step <= used) {
-    await new Promise((resolve) => setTimeout(resolve, (used + 1) * STEP_MS - Date.now() + 250));
-    step = Math.floor(Date.now() / STEP_MS);
-  }
-  lastStep.set(email, step);
-  return totpCode(DEMO_TOTP_SECRET, new Date(step * STEP_MS + 1_000));
-}
-
-/** Logs in on the login page the app sent us to, and waits until we are back. */
-async function login(page: Page, email: string): Promise<void> {
-  await page.getByRole('heading', { level: 1, name: 'Aanmelden' }).waitFor();
-  await page.getByLabel('E-mailadres').fill(email);
-  await page.locator('input[autocomplete="current-password"]').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Verder' }).click();
-  await page.getByLabel('Code van 6 cijfers').fill(await freshCode(email));
-  await page.getByRole('button', { name: 'Aanmelden' }).click();
-  await page.waitForURL((url) => !url.pathname.startsWith('/aanmelden'));
-}
 
 describe.skipIf(!hasChromium)('administration screens in Chromium', () => {
   const e2e = useE2e();

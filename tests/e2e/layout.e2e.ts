@@ -1,22 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
-import { DEMO_PASSWORD, DEMO_TOTP_SECRET } from '../../src/server/db/demo/people.js';
-import { totpCode } from '../../src/server/platform/auth/totp.js';
 import { expectNoSeriousA11yViolations, hasChromium, useE2e } from './fixture.js';
+import { loginDemo as login } from './demo-login.js';
 
 const VISITOR_PAGES = ['/', '/aanmelden', '/begrippen', '/regio/noord-west-vlaanderen', '/prioriteitencommissie', '/overleg', '/bestaat/niet'];
 const ADMIN_PAGES = ['/', '/beheer', '/beheer/personen', '/beheer/audit', '/account', '/begrippen'];
-
-async function login(page: Page, email: string): Promise<void> {
-  await page.getByRole('heading', { level: 1, name: 'Aanmelden' }).waitFor();
-  await page.getByLabel('E-mailadres').fill(email);
-  await page.locator('input[autocomplete="current-password"]').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Verder' }).click();
-  await page.getByLabel('Code van 6 cijfers').fill(totpCode(DEMO_TOTP_SECRET, new Date()));
-  await page.getByRole('button', { name: 'Aanmelden' }).click();
-  await page.waitForURL((url) => !url.pathname.startsWith('/aanmelden'));
-}
 
 /** Waits until the page itself (not the loading placeholder) is shown. */
 async function settled(page: Page): Promise<void> {

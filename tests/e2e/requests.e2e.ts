@@ -1,34 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { DEMO_PASSWORD, DEMO_TOTP_SECRET } from '../../src/server/db/demo/people.js';
-import { totpCode } from '../../src/server/platform/auth/totp.js';
 import { expectNoSeriousA11yViolations, hasChromium, useE2e } from './fixture.js';
+import { loginDemo as login } from './demo-login.js';
 
-const STEP_MS = 30_000;
 const SLOW = 180_000;
 const SHOTS = process.env.E2E_SCREENSHOTS;
-
-/** A TOTP code of a step not used before by this account (waits for the next step when needed). */
-let lastStep = -1;
-async function freshCode(): Promise<string> {
-  let step = Math.floor(Date.now() / STEP_MS);
-  if (step <= lastStep) {
-    await new Promise((resolve) => setTimeout(resolve, (lastStep + 1) * STEP_MS - Date.now() + 250));
-    step = Math.floor(Date.now() / STEP_MS);
-  }
-  lastStep = step;
-  return totpCode(DEMO_TOTP_SECRET, new Date(step * STEP_MS + 1_000));
-}
-
-async function login(page: Page, email: string): Promise<void> {
-  await page.getByRole('heading', { level: 1, name: 'Aanmelden' }).waitFor();
-  await page.getByLabel('E-mailadres').fill(email);
-  await page.locator('input[autocomplete="current-password"]').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Verder' }).click();
-  await page.getByLabel('Code van 6 cijfers').fill(await freshCode());
-  await page.getByRole('button', { name: 'Aanmelden' }).click();
-  await page.waitForURL((url) => !url.pathname.startsWith('/aanmelden'));
-}
 
 /** Picks an option of a Mantine Select by its label. */
 async function choose(page: Page, label: string, option: string, type?: string) {
