@@ -49,7 +49,7 @@ export function coordinatorScopeSql(ctx: FullContext): SQL {
 /** The requests whose family has this person as open contact person, as SQL on the `request` table. */
 export function contactScopeSql(personId: string | null): SQL {
   if (!personId) return sql`false`;
-  // Qualified by hand: in a one-table query Drizzle writes a bare "family_id", which the subquery would read as its own.
+  // Qualified by hand, wherever this lands: a bare "family_id" (as Drizzle writes columns in the select list of a one-table query) would be read by the subquery as its own.
   return sql`exists (select 1 from ${contactAssignment} ca where ca.family_id = ${sql.identifier('request')}.${sql.identifier('family_id')} and ca.person_id = ${personId} and ca.until_at is null)`;
 }
 
