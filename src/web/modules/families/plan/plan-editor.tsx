@@ -164,7 +164,7 @@ export function PlanEditor({
     <form onSubmit={form.onSubmit(submit, () => setFormError(t('plan.editor.fixErrors')))} noValidate>
       <Stack gap="lg">
         {conflict && (
-          <Alert color="orange" variant="light" role="alert" title={t('plan.conflict.title')}>
+          <Alert color="red" variant="light" role="alert" title={t('plan.conflict.title')}>
             <Stack gap="sm">
               <Text>
                 {t('plan.conflict.lead', {

@@ -52,16 +52,11 @@ export function PlanPage() {
             })}
           </Text>
         )}
-        {v.number > 0 &&
-          (agreed ? (
-            <Badge color="green.8" variant="filled" tt="none">
-              {t('plan.agreed')}
-            </Badge>
-          ) : (
-            <Badge color="orange.8" variant="light" tt="none">
-              {data.agreement ? t('plan.agreedEarlier', { number: data.agreement.version }) : t('plan.notAgreed')}
-            </Badge>
-          ))}
+        {v.number > 0 && (
+          <Text fw={600}>
+            {agreed ? t('plan.agreed') : data.agreement ? t('plan.agreedEarlier', { number: data.agreement.version }) : t('plan.notAgreed')}
+          </Text>
+        )}
         {data.nextEvaluationOn && <Text c="dimmed">{t('plan.nextEvaluation', { date: day(data.nextEvaluationOn) })}</Text>}
       </Group>
 

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Badge, Group, Paper, Select, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Group, Paper, Select, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { usePlan, usePlanCompare, usePlanVersions } from '../../../api/families/plan.js';
@@ -68,9 +68,9 @@ export function PlanVersionsPage() {
                     <Table.Td>
                       {v.number}
                       {family.agreement?.version === v.number && (
-                        <Badge ml="xs" color="green.8" tt="none">
+                        <Text span fw={600} ml="xs">
                           {t('plan.agreed')}
-                        </Badge>
+                        </Text>
                       )}
                     </Table.Td>
                     <Table.Td>{v.summary}</Table.Td>

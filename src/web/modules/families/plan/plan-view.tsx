@@ -86,7 +86,7 @@ export function PlanView({ content, people, highlight, level = 2 }: { content: T
               return (
                 <Paper key={g.key} withBorder p="sm" radius="md" className={mark(highlight, 'keyed', 'goals', g.key)}>
                   <Group gap="xs" mb={4} wrap="wrap">
-                    <Badge variant="filled" color="teal.8" tt="none">
+                    <Badge variant="light" c="gray.9" tt="none">
                       {t('plan.priority', { n: g.priority })}
                     </Badge>
                     <Badge variant="light" color="gray" tt="none">
