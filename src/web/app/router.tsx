@@ -29,6 +29,7 @@ const AdminLayout = page(() => import('../modules/admin/admin-layout.js'), 'Admi
 const OrganisationsPanel = page(() => import('../modules/admin/organisations-panel.js'), 'OrganisationsPanel');
 const PeoplePanel = page(() => import('../modules/admin/people-panel.js'), 'PeoplePanel');
 const AuditPage = page(() => import('../modules/audit/audit-page.js'), 'AuditPage');
+const SignalsPage = page(() => import('../modules/families/care/signals-page.js'), 'SignalsPage');
 const NotFoundPage = page(() => import('../modules/not-found/not-found-page.js'), 'NotFoundPage');
 const ModulePlaceholderPage = lazy(async () => ({
   default: (await import('../modules/placeholder/module-placeholder-page.js')).ModulePlaceholderPage,
@@ -75,6 +76,7 @@ export const routes: RouteObject[] = [
           { path: 'aanmeldingen', element: <RequestBoardPage /> },
           { path: 'aanmeldingen/nieuw', element: <NewRequestPage /> },
           { path: 'aanmeldingen/:id', element: <RequestPage /> },
+          { path: 'signalen', element: <SignalsPage /> },
           {
             path: 'beheer',
             element: <AdminLayout />,
