@@ -28,5 +28,7 @@ export function abilitiesOf(facts: RoleFacts): Record<string, boolean> {
     'network.coordinate': coordinator,
     'requests.board': coordinator,
     'families.work': professional,
+    // My families and the family page: anyone working in an organisation (the server decides per family).
+    'families.view': facts.memberships.length > 0,
   };
 }

@@ -44,7 +44,7 @@ export interface TModuleEntry {
 export const MODULES: readonly TModuleEntry[] = [
   { key: 'home', path: '/', icon: IconHome },
   { key: 'requests', path: '/aanmeldingen', icon: IconInbox, ability: 'requests.board' },
-  { key: 'families', path: '/gezinnen', icon: IconUsers, planned: true },
+  { key: 'families', path: '/gezinnen', icon: IconUsers, ability: 'families.view' },
   { key: 'directory', path: '/sociale-kaart', icon: IconMap2, planned: true },
   { key: 'consultation', path: '/overleg', icon: IconMessages, planned: true },
   { key: 'irpc', path: '/prioriteitencommissie', icon: IconListNumbers, planned: true },

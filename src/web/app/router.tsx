@@ -3,6 +3,7 @@ import { createBrowserRouter, type RouteObject } from 'react-router';
 import { RootRouteError, RouteError } from '../components/route-error.js';
 import { AppLayout } from './app-layout.js';
 import { GLOSSARY_PATH, MODULES, type TPlannedModuleKey } from './modules.js';
+import { familyRoutes } from '../modules/families/routes.js';
 
 /**
  * A page loaded on first use, so the first visit only downloads the shell and that page.
@@ -89,6 +90,7 @@ export const routes: RouteObject[] = [
           { path: 'gezinnen/:id/plan', element: <PlanPage /> },
           { path: 'gezinnen/:id/plan/versies', element: <PlanVersionsPage /> },
           { path: 'gezinnen/:id/plan/afdruk', element: <PlanPrintPage /> },
+          ...familyRoutes,
           ...plannedModules,
           { path: '*', element: <NotFoundPage /> },
         ],

@@ -1,0 +1,30 @@
+import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
+import type { TFamilyAbilities } from '../../../shared/schemas/families/family.js';
+
+/**
+ * The tabs of the family page (`/gezinnen/:id/<path>`), in order: each is a child route of the
+ * family page, loaded on first use. An area adds its tab here (one entry) once its page exists;
+ * `ability` hides the tab from someone who may not use it (the server checks again).
+ * The page reads the family with `useFamilyContext()` (family-layout.tsx).
+ */
+export interface TFamilyTab {
+  /** '' for the overview (the index route). */
+  path: string;
+  /** i18n key of the tab's label. */
+  labelKey: string;
+  ability?: keyof TFamilyAbilities;
+  page: LazyExoticComponent<ComponentType>;
+}
+
+export const FAMILY_TABS: readonly TFamilyTab[] = [
+  {
+    path: '',
+    labelKey: 'families.tabs.overview',
+    page: lazy(async () => ({ default: (await import('./family/family-overview.js')).FamilyOverview })),
+  },
+  {
+    path: 'geschiedenis',
+    labelKey: 'families.tabs.history',
+    page: lazy(async () => ({ default: (await import('./family/family-history.js')).FamilyHistory })),
+  },
+];

@@ -1,0 +1,429 @@
+import { useState, type FormEvent, type ReactNode } from 'react';
+import { Alert, Button, Checkbox, Group, Modal, NumberInput, Radio, Select, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { IconInfoCircle } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { CONSENT_SCOPES, MEMBER_ROLES, OVERRIDE_BASES, type TConsentScope, type TMemberRole } from '../../../../shared/schemas/families/enums.js';
+import { OVERRIDE_MAX_HOURS, OVERRIDE_REASON_MIN } from '../../../../shared/schemas/families/family.js';
+import { ApiError, errorMessageKey } from '../../../api/client.js';
+import {
+  useAddMember,
+  useAddNetwork,
+  useAddTeamMember,
+  useHandOver,
+  useOverride,
+  useRecordConsent,
+  useTeamCandidates,
+} from '../../../api/families/family.js';
+import { FormError } from '../../../components/form/form-error.js';
+import { notify } from '../../../components/notify.js';
+import { isStepUpCancelled, useStepUp } from '../../../components/step-up/step-up.js';
+import type { TFamilyContext } from './family-layout.js';
+
+/** The server's own message when it gave one for a field (e.g. the 12+ rule), else the code's text. */
+function useErrorText() {
+  const { t } = useTranslation();
+  return (error: unknown) => {
+    if (error instanceof ApiError && error.details?.length && error.details[0]?.message && error.message !== error.code) return error.message;
+    return t(errorMessageKey(error));
+  };
+}
+
+function FormDialog(props: { opened: boolean; title: string; onClose: () => void; children: ReactNode }) {
+  const { t } = useTranslation();
+  return (
+    <Modal opened={props.opened} onClose={props.onClose} title={props.title} centered size="lg" closeButtonProps={{ 'aria-label': t('account.close') }}>
+      {props.opened && props.children}
+    </Modal>
+  );
+}
+
+function Actions({ onCancel, pending, label }: { onCancel: () => void; pending: boolean; label: string }) {
+  const { t } = useTranslation();
+  return (
+    <Group justify="flex-end" gap="sm">
+      <Button variant="default" onClick={onCancel}>
+        {t('account.cancel')}
+      </Button>
+      <Button type="submit" loading={pending}>
+        {label}
+      </Button>
+    </Group>
+  );
+}
+
+type TDialogProps = { familyId: string; opened: boolean; onClose: () => void };
+
+// ------------------------------------------------------------------ member
+
+export function MemberDialog({ familyId, opened, onClose }: TDialogProps) {
+  const { t } = useTranslation();
+  return (
+    <FormDialog opened={opened} onClose={onClose} title={t('families.members.addTitle')}>
+      <MemberForm familyId={familyId} onDone={onClose} />
+    </FormDialog>
+  );
+}
+
+function MemberForm({ familyId, onDone }: { familyId: string; onDone: () => void }) {
+  const { t } = useTranslation();
+  const errorText = useErrorText();
+  const add = useAddMember(familyId);
+  const [role, setRole] = useState<TMemberRole>('child');
+  const [name, setName] = useState('');
+  const [birthDate, setBirthDate] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    setError(null);
+    if (role === 'child' && !birthDate) return setError(t('families.members.childNeedsBirthDate'));
+    add.mutate(
+      { role, name: name.trim(), birthDate: birthDate || null },
+      { onSuccess: () => (notify('green', t('families.members.added', { name: name.trim() })), onDone()), onError: (err) => setError(errorText(err)) },
+    );
+  };
+  return (
+    <form onSubmit={submit} noValidate>
+      <Stack gap="md">
+        <FormError message={error} />
+        <Select
+          label={t('families.members.role')}
+          data={MEMBER_ROLES.map((r) => ({ value: r, label: t(`families.roles.${r}`) }))}
+          value={role}
+          onChange={(v) => setRole((v as TMemberRole | null) ?? 'child')}
+          allowDeselect={false}
+        />
+        <TextInput label={t('families.members.name')} required value={name} onChange={(e) => setName(e.currentTarget.value)} data-autofocus />
+        <TextInput
+          type="date"
+          label={t('families.members.birthDate')}
+          description={role === 'child' ? t('families.members.birthDateHelp') : undefined}
+          required={role === 'child'}
+          value={birthDate}
+          onChange={(e) => setBirthDate(e.currentTarget.value)}
+        />
+        <Actions onCancel={onDone} pending={add.isPending} label={t('families.members.add')} />
+      </Stack>
+    </form>
+  );
+}
+
+// ------------------------------------------------------------------ network
+
+export function NetworkDialog({ familyId, opened, onClose }: TDialogProps) {
+  const { t } = useTranslation();
+  return (
+    <FormDialog opened={opened} onClose={onClose} title={t('families.network.addTitle')}>
+      <NetworkForm familyId={familyId} onDone={onClose} />
+    </FormDialog>
+  );
+}
+
+function NetworkForm({ familyId, onDone }: { familyId: string; onDone: () => void }) {
+  const { t } = useTranslation();
+  const errorText = useErrorText();
+  const add = useAddNetwork(familyId);
+  const [name, setName] = useState('');
+  const [relation, setRelation] = useState('');
+  const [roleInPlan, setRoleInPlan] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    setError(null);
+    add.mutate(
+      { name: name.trim(), relation: relation.trim(), roleInPlan: roleInPlan.trim() || null },
+      { onSuccess: () => (notify('green', t('families.network.added', { name: name.trim() })), onDone()), onError: (err) => setError(errorText(err)) },
+    );
+  };
+  return (
+    <form onSubmit={submit} noValidate>
+      <Stack gap="md">
+        <FormError message={error} />
+        <TextInput label={t('families.network.name')} required value={name} onChange={(e) => setName(e.currentTarget.value)} data-autofocus />
+        <TextInput label={t('families.network.relation')} description={t('families.network.relationHelp')} required value={relation} onChange={(e) => setRelation(e.currentTarget.value)} />
+        <TextInput label={t('families.network.roleInPlan')} value={roleInPlan} onChange={(e) => setRoleInPlan(e.currentTarget.value)} />
+        <Actions onCancel={onDone} pending={add.isPending} label={t('families.network.add')} />
+      </Stack>
+    </form>
+  );
+}
+
+// ------------------------------------------------------------------ team and handover: a professional
+
+function ProfessionalPicker({ familyId, value, onChange }: { familyId: string; value: string | null; onChange: (v: string | null) => void }) {
+  const { t } = useTranslation();
+  const [search, setSearch] = useState('');
+  const [q] = useDebouncedValue(search.trim(), 250);
+  const candidates = useTeamCandidates(familyId, q, true);
+  const data = (candidates.data?.data ?? []).map((c) => ({ value: `${c.personId}|${c.organisationId}`, label: `${c.personName} — ${c.organisationName}` }));
+  return (
+    <Select
+      label={t('families.team.person')}
+      description={t('families.team.personHelp')}
+      searchable
+      required
+      data={data}
+      value={value}
+      onChange={onChange}
+      searchValue={search}
+      onSearchChange={setSearch}
+      filter={({ options }) => options}
+      nothingFoundMessage={t('families.team.nothingFound')}
+      data-autofocus
+    />
+  );
+}
+
+const splitPick = (v: string | null) => {
+  const [personId = '', organisationId = ''] = (v ?? '').split('|');
+  return { personId, organisationId };
+};
+
+export function TeamDialog({ familyId, opened, onClose }: TDialogProps) {
+  const { t } = useTranslation();
+  return (
+    <FormDialog opened={opened} onClose={onClose} title={t('families.team.addTitle')}>
+      <TeamForm familyId={familyId} onDone={onClose} />
+    </FormDialog>
+  );
+}
+
+function TeamForm({ familyId, onDone }: { familyId: string; onDone: () => void }) {
+  const { t } = useTranslation();
+  const errorText = useErrorText();
+  const add = useAddTeamMember(familyId);
+  const [pick, setPick] = useState<string | null>(null);
+  const [role, setRole] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    setError(null);
+    if (!pick) return setError(t('families.team.pickSomeone'));
+    add.mutate({ ...splitPick(pick), role: role.trim() || null }, { onSuccess: () => (notify('green', t('families.team.added')), onDone()), onError: (err) => setError(errorText(err)) });
+  };
+  return (
+    <form onSubmit={submit} noValidate>
+      <Stack gap="md">
+        <FormError message={error} />
+        <Alert variant="light" color="blue" icon={<IconInfoCircle aria-hidden="true" />}>
+          <Text c="gray.9" size="sm">
+            {t('families.team.consentNote')}
+          </Text>
+        </Alert>
+        <ProfessionalPicker familyId={familyId} value={pick} onChange={setPick} />
+        <TextInput label={t('families.team.role')} description={t('families.team.roleHelp')} value={role} onChange={(e) => setRole(e.currentTarget.value)} />
+        <Actions onCancel={onDone} pending={add.isPending} label={t('families.team.add')} />
+      </Stack>
+    </form>
+  );
+}
+
+export function HandOverDialog({ familyId, version, opened, onClose }: TDialogProps & { version: number }) {
+  const { t } = useTranslation();
+  return (
+    <FormDialog opened={opened} onClose={onClose} title={t('families.contact.handOverTitle')}>
+      <HandOverForm familyId={familyId} version={version} onDone={onClose} />
+    </FormDialog>
+  );
+}
+
+function HandOverForm({ familyId, version, onDone }: { familyId: string; version: number; onDone: () => void }) {
+  const { t } = useTranslation();
+  const errorText = useErrorText();
+  const handOver = useHandOver(familyId);
+  const [pick, setPick] = useState<string | null>(null);
+  const [note, setNote] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    setError(null);
+    if (!pick) return setError(t('families.team.pickSomeone'));
+    handOver.mutate(
+      { ...splitPick(pick), version, note: note.trim() || null },
+      {
+        onSuccess: () => (notify('green', t('families.contact.handedOver')), onDone()),
+        onError: (err) => setError(err instanceof ApiError && err.code === 'version_conflict' ? t('families.contact.conflict') : errorText(err)),
+      },
+    );
+  };
+  return (
+    <form onSubmit={submit} noValidate>
+      <Stack gap="md">
+        <FormError message={error} />
+        <Text>{t('families.contact.handOverLead')}</Text>
+        <ProfessionalPicker familyId={familyId} value={pick} onChange={setPick} />
+        <Textarea label={t('families.contact.note')} value={note} onChange={(e) => setNote(e.currentTarget.value)} autosize minRows={2} />
+        <Actions onCancel={onDone} pending={handOver.isPending} label={t('families.contact.handOver')} />
+      </Stack>
+    </form>
+  );
+}
+
+// ------------------------------------------------------------------ consent
+
+function ScopeChecks({ value, onChange }: { value: TConsentScope[]; onChange: (v: TConsentScope[]) => void }) {
+  const { t } = useTranslation();
+  return (
+    <Checkbox.Group label={t('families.consent.scopes')} required value={value} onChange={(v) => onChange(v as TConsentScope[])}>
+      <Stack gap={6} mt={6}>
+        {CONSENT_SCOPES.map((s) => (
+          <Checkbox key={s} value={s} label={t(`families.scopes.${s}`)} />
+        ))}
+      </Stack>
+    </Checkbox.Group>
+  );
+}
+
+export function ConsentDialog({ page, opened, onClose }: { page: TFamilyContext['data']; opened: boolean; onClose: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <FormDialog opened={opened} onClose={onClose} title={t('families.consent.recordTitle')}>
+      <ConsentForm page={page} onDone={onClose} />
+    </FormDialog>
+  );
+}
+
+function ConsentForm({ page, onDone }: { page: TFamilyContext['data']; onDone: () => void }) {
+  const { t } = useTranslation();
+  const errorText = useErrorText();
+  const record = useRecordConsent(page.family.id);
+  const members = page.members.filter((m) => !m.endedAt);
+  const orgs = [...new Map(page.team.filter((m) => !m.untilAt).map((m) => [m.organisationId, m.organisationName])).entries()];
+  const [subject, setSubject] = useState<string | null>(null);
+  const [givenBy, setGivenBy] = useState<string | null>(null);
+  const [organisationId, setOrganisationId] = useState<string | null>(null);
+  const [personId, setPersonId] = useState<string | null>(null);
+  const [scopes, setScopes] = useState<TConsentScope[]>(['read_plan']);
+  const [validFrom, setValidFrom] = useState('');
+  const [validUntil, setValidUntil] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const people = page.team.filter((m) => !m.untilAt && m.organisationId === organisationId);
+  const subjectMember = members.find((m) => m.id === subject);
+  const memberLabel = (m: (typeof members)[number]) => `${m.name} (${t(`families.roles.${m.role}`)}${m.age !== null ? `, ${t('families.members.age', { count: m.age })}` : ''})`;
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    setError(null);
+    if (!subject || !givenBy || !organisationId || scopes.length === 0) return setError(t('families.consent.incomplete'));
+    record.mutate(
+      { subjectMemberId: subject, givenByMemberId: givenBy, organisationId, personId, scopes, ...(validFrom ? { validFrom } : {}), validUntil: validUntil || null },
+      { onSuccess: () => (notify('green', t('families.consent.recorded')), onDone()), onError: (err) => setError(errorText(err)) },
+    );
+  };
+  return (
+    <form onSubmit={submit} noValidate>
+      <Stack gap="md">
+        <FormError message={error} />
+        <Alert variant="light" color="blue" icon={<IconInfoCircle aria-hidden="true" />} title={t('families.consent.ruleTitle')}>
+          <Text c="gray.9" size="sm">
+            {t('families.consent.rule')}
+          </Text>
+        </Alert>
+        <Select
+          label={t('families.consent.subject')}
+          required
+          data={members.map((m) => ({ value: m.id, label: memberLabel(m) }))}
+          value={subject}
+          onChange={(v) => {
+            setSubject(v);
+            const m = members.find((x) => x.id === v);
+            if (m && (m.role !== 'child' || (m.age ?? 0) >= 12)) setGivenBy(m.id);
+          }}
+          data-autofocus
+        />
+        {subjectMember?.role === 'child' && (subjectMember.age ?? 0) >= 12 && (
+          <Text size="sm" c="gray.8">
+            {t('families.consent.selfHint', { name: subjectMember.name })}
+          </Text>
+        )}
+        <Select label={t('families.consent.givenBy')} required data={members.map((m) => ({ value: m.id, label: memberLabel(m) }))} value={givenBy} onChange={setGivenBy} />
+        <Select
+          label={t('families.consent.organisation')}
+          description={t('families.consent.organisationHelp')}
+          required
+          data={orgs.map(([value, label]) => ({ value, label }))}
+          value={organisationId}
+          onChange={(v) => (setOrganisationId(v), setPersonId(null))}
+        />
+        <Select
+          label={t('families.consent.person')}
+          description={t('families.consent.personHelp')}
+          clearable
+          disabled={!organisationId}
+          data={people.map((m) => ({ value: m.personId, label: m.personName }))}
+          value={personId}
+          onChange={setPersonId}
+        />
+        <ScopeChecks value={scopes} onChange={setScopes} />
+        <Group grow wrap="wrap">
+          <TextInput type="date" label={t('families.consent.from')} description={t('families.consent.fromHelp')} value={validFrom} onChange={(e) => setValidFrom(e.currentTarget.value)} />
+          <TextInput type="date" label={t('families.consent.until')} description={t('families.consent.untilHelp')} value={validUntil} onChange={(e) => setValidUntil(e.currentTarget.value)} />
+        </Group>
+        <Actions onCancel={onDone} pending={record.isPending} label={t('families.consent.record')} />
+      </Stack>
+    </form>
+  );
+}
+
+// ------------------------------------------------------------------ override
+
+export function OverrideDialog({ familyId, opened, onClose }: TDialogProps) {
+  const { t } = useTranslation();
+  return (
+    <FormDialog opened={opened} onClose={onClose} title={t('families.override.title')}>
+      <OverrideForm familyId={familyId} onDone={onClose} />
+    </FormDialog>
+  );
+}
+
+function OverrideForm({ familyId, onDone }: { familyId: string; onDone: () => void }) {
+  const { t } = useTranslation();
+  const errorText = useErrorText();
+  const { withStepUp } = useStepUp();
+  const override = useOverride(familyId, withStepUp);
+  const [basis, setBasis] = useState<(typeof OVERRIDE_BASES)[number]>('danger');
+  const [reason, setReason] = useState('');
+  const [hours, setHours] = useState<number>(24);
+  const [scopes, setScopes] = useState<TConsentScope[]>(['read_plan']);
+  const [error, setError] = useState<string | null>(null);
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    setError(null);
+    if (reason.trim().length < OVERRIDE_REASON_MIN) return setError(t('families.override.reasonTooShort', { count: OVERRIDE_REASON_MIN }));
+    override.mutate(
+      { basis, reason: reason.trim(), hours, scopes },
+      { onSuccess: () => (notify('green', t('families.override.done')), onDone()), onError: (err) => (isStepUpCancelled(err) ? undefined : setError(errorText(err))) },
+    );
+  };
+  return (
+    <form onSubmit={submit} noValidate>
+      <Stack gap="md">
+        <FormError message={error} />
+        <Alert variant="light" color="yellow" icon={<IconInfoCircle aria-hidden="true" />}>
+          <Text c="gray.9" size="sm">
+            {t('families.override.lead', { hours: OVERRIDE_MAX_HOURS })}
+          </Text>
+        </Alert>
+        <Radio.Group label={t('families.override.basis')} required value={basis} onChange={(v) => setBasis(v as typeof basis)}>
+          <Stack gap={6} mt={6}>
+            {OVERRIDE_BASES.map((b) => (
+              <Radio key={b} value={b} label={t(`families.override.bases.${b}`)} />
+            ))}
+          </Stack>
+        </Radio.Group>
+        <Textarea
+          label={t('families.override.reason')}
+          description={t('families.override.reasonHelp', { count: OVERRIDE_REASON_MIN })}
+          required
+          autosize
+          minRows={3}
+          value={reason}
+          onChange={(e) => setReason(e.currentTarget.value)}
+        />
+        <NumberInput label={t('families.override.hours')} min={1} max={OVERRIDE_MAX_HOURS} required value={hours} onChange={(v) => setHours(typeof v === 'number' ? v : 24)} />
+        <ScopeChecks value={scopes} onChange={setScopes} />
+        <Actions onCancel={onDone} pending={override.isPending} label={t('families.override.submit')} />
+      </Stack>
+    </form>
+  );
+}
