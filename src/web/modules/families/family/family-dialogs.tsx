@@ -157,20 +157,25 @@ function ProfessionalPicker({ familyId, value, onChange }: { familyId: string; v
   const candidates = useTeamCandidates(familyId, q, true);
   const data = (candidates.data?.data ?? []).map((c) => ({ value: `${c.personId}|${c.organisationId}`, label: `${c.personName} — ${c.organisationName}` }));
   return (
-    <Select
-      label={t('families.team.person')}
-      description={t('families.team.personHelp')}
-      searchable
-      required
-      data={data}
-      value={value}
-      onChange={onChange}
-      searchValue={search}
-      onSearchChange={setSearch}
-      filter={({ options }) => options}
-      nothingFoundMessage={t('families.team.nothingFound')}
-      data-autofocus
-    />
+    <Stack gap="sm">
+      <TextInput
+        type="search"
+        label={t('families.team.search')}
+        description={t('families.team.personHelp')}
+        value={search}
+        onChange={(e) => setSearch(e.currentTarget.value)}
+        data-autofocus
+      />
+      <Select
+        label={t('families.team.person')}
+        required
+        data={data}
+        value={value}
+        onChange={onChange}
+        nothingFoundMessage={t('families.team.nothingFound')}
+        placeholder={candidates.isFetching ? t('families.team.searching') : undefined}
+      />
+    </Stack>
   );
 }
 

@@ -1,5 +1,6 @@
 import { Suspense } from 'react';
 import { Badge, Group, Text } from '@mantine/core';
+import { wrappingBadge } from '../../admin/labels.js';
 import { NavLink, Outlet, useOutletContext, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
@@ -48,7 +49,7 @@ function Family() {
         title={data.family.name}
         breadcrumbs={[{ label: t('families.title'), to: FAMILIES_PATH }]}
         aside={
-          <Badge variant="light" color={data.family.status === 'open' ? 'green' : 'gray'} tt="none">
+          <Badge variant="light" color={data.family.status === 'open' ? 'green' : 'gray'} c="gray.9" tt="none" styles={wrappingBadge}>
             {t(`families.status.${data.family.status}`)}
           </Badge>
         }

@@ -1,5 +1,6 @@
 import { useState, type ReactNode } from 'react';
 import { Badge, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { wrappingBadge } from '../../admin/labels.js';
 import { IconPlus } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { TConsent } from '../../../../shared/schemas/families/family.js';
@@ -185,7 +186,7 @@ export function FamilyOverview() {
                     <Group gap="xs">
                       <Text fw={600}>{m.personName}</Text>
                       {m.isContact && (
-                        <Badge variant="light" color="petrol" tt="none">
+                        <Badge variant="light" color="petrol" c="gray.9" tt="none" styles={wrappingBadge}>
                           {t('families.team.contact')}
                         </Badge>
                       )}
@@ -249,11 +250,11 @@ export function FamilyOverview() {
                     <Text fw={600}>
                       {c.kind === 'override' ? t(`families.override.bases.${c.overrideBasis ?? 'danger'}`) : t('families.consent.toWhom', { to: c.personName ? `${c.personName} (${c.organisationName})` : c.organisationName })}
                     </Text>
-                    <Badge variant="light" color={stateColor[c.state]} tt="none">
+                    <Badge variant="light" color={stateColor[c.state]} c="gray.9" tt="none" styles={wrappingBadge}>
                       {t(`families.consent.states.${c.state}`)}
                     </Badge>
                     {c.kind === 'override' && (
-                      <Badge variant="light" color="yellow" tt="none">
+                      <Badge variant="light" color="yellow" c="gray.9" tt="none" styles={wrappingBadge}>
                         {t('families.override.badge')}
                       </Badge>
                     )}

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { Anchor, Badge, Group, Paper, Stack, Text, TextInput } from '@mantine/core';
+import { wrappingBadge } from '../../admin/labels.js';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconSearch } from '@tabler/icons-react';
 import { Link } from 'react-router';
@@ -33,7 +34,7 @@ function MyFamilies() {
 
   const contact = (f: TFamilyListItem) => (f.contact ? `${f.contact.personName} (${f.contact.organisationName})` : t('families.noContact'));
   const role = (f: TFamilyListItem) => (
-    <Badge variant="light" color={f.myRole === 'contact' ? 'petrol' : 'gray'} tt="none">
+    <Badge variant="light" color={f.myRole === 'contact' ? 'petrol' : 'gray'} c="gray.9" tt="none" styles={wrappingBadge}>
       {t(`families.myRole.${f.myRole}`)}
     </Badge>
   );
