@@ -1,35 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { DEMO_PASSWORD, DEMO_TOTP_SECRET } from '../../src/server/db/demo/people.js';
-import { totpCode } from '../../src/server/platform/auth/totp.js';
+import { loginDemo } from './demo-login.js';
 import { expectNoSeriousA11yViolations, hasChromium, useE2e } from './fixture.js';
 
-const STEP_MS = 30_000;
 const SLOW = 150_000;
 /** Where the screenshots go (looked at by hand; not compared). */
 const SHOTS = process.env.E2E_SCREENSHOTS ?? '';
-
-const lastStep = new Map<string, number>();
-async function freshCode(email: string): Promise<string> {
-  const used = lastStep.get(email) ?? -1;
-  let step = Math.floor(Date.now() / STEP_MS);
-  if (step <= used) {
-    await new Promise((resolve) => setTimeout(resolve, (used + 1) * STEP_MS - Date.now() + 250));
-    step = Math.floor(Date.now() / STEP_MS);
-  }
-  lastStep.set(email, step);
-  return totpCode(DEMO_TOTP_SECRET, new Date(step * STEP_MS + 1_000));
-}
-
-async function login(page: Page, email: string): Promise<void> {
-  await page.getByRole('heading', { level: 1, name: 'Aanmelden' }).waitFor();
-  await page.getByLabel('E-mailadres').fill(email);
-  await page.locator('input[autocomplete="current-password"]').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Verder' }).click();
-  await page.getByLabel('Code van 6 cijfers').fill(await freshCode(email));
-  await page.getByRole('button', { name: 'Aanmelden' }).click();
-  await page.waitForURL((url) => !url.pathname.startsWith('/aanmelden'));
-}
 
 async function shot(page: Page, name: string) {
   if (SHOTS) await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
@@ -44,7 +20,7 @@ describe.skipIf(!hasChromium)('families in Chromium', () => {
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
     await page.goto(e2e.baseUrl + path);
-    await login(page, email);
+    await loginDemo(page, email);
     return { context, page, errors };
   }
 

@@ -15,7 +15,7 @@ import { FAMILY_TABS } from '../family-tabs.js';
 import { FAMILIES_PATH, familyPath } from '../routes.js';
 import { formatInstantDay } from './format.js';
 import { LoggedIn } from './use-login-guard.js';
-import classes from './family.module.css';
+import classes from '../../admin/admin.module.css';
 
 /** What the tabs of the family page get: the family page data and my abilities. */
 export type TFamilyContext = z.infer<typeof ZFamilyPageResponse>;
@@ -59,11 +59,11 @@ function Family() {
         {data.family.municipalityName} · {data.family.regionName}
         {data.lastVisitAt ? ` · ${t('families.header.lastVisit', { date: formatInstantDay(data.lastVisitAt, i18n.language) })}` : ''}
       </Text>
-      <nav aria-label={t('families.tabs.label')} className={classes.tabNav}>
+      <nav aria-label={t('families.tabs.label')} className={classes.sectionNav}>
         <Group gap={4} wrap="wrap" component="ul" m={0} p={0} style={{ listStyle: 'none' }}>
           {tabs.map((tab) => (
             <li key={tab.path}>
-              <NavLink to={familyPath(id, tab.path)} end={tab.path === ''} className={classes.tabLink}>
+              <NavLink to={familyPath(id, tab.path)} end={tab.path === ''} className={classes.sectionLink}>
                 {t(tab.labelKey, { defaultValue: tab.labelKey })}
               </NavLink>
             </li>
