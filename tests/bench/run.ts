@@ -31,6 +31,13 @@ import type { ServerReady } from './server.js';
 import { execFileAsync, fmt, interleaved, load, login, pgbench, positive, stats, SECONDS, type LoadOptions, type Measured, type Session } from './measure.js';
 import { OLD_AUDIT_LOCK, WRITE_MODES, type WriteMode } from './write-shape.js';
 
+/**
+ * The table of the honest floor of an audited write: the same row, defaults and primary key as
+ * audit_event, without its secondary indexes, check and triggers. Every audited write must run one
+ * INSERT of its row; what the audit design adds on top of that is what the p95 budget judges.
+ */
+const BARE_AUDIT_TABLE = 'bench_audit_floor';
+
 const HOLD_SECONDS = positive('BENCH_HOLD_SECONDS', 3);
 const READ_CONNECTIONS = 10;
 const WRITE_CONNECTIONS = 64;
@@ -39,6 +46,7 @@ interface Budgets {
   authMeVsHealth: number;
   listP95Ms: number;
   auditedVsOldLock: number;
+  auditedVsBareInsert: number;
   issueMinTxPerSecond: number;
   auditedP95VsBareInsert: number;
   slowTransactionMinThroughputShare: number;
@@ -77,23 +85,6 @@ const env: Record<string, string> = {
 if (dbUrl) env.DATABASE_URL = dbUrl;
 else delete env.DATABASE_URL;
 
-const child = fork(join(import.meta.dirname, 'server.ts'), [], { execArgv: ['--import', 'tsx'], env, stdio: 'inherit' });
-let exitCode = 1;
-try {
-  const ready = await new Promise<ServerReady>((resolve, reject) => {
-    child.once('message', (m) => resolve(m as ServerReady));
-    child.once('exit', (code) => reject(new Error(`bench server exited (${code}) before it was ready`)));
-  });
-  exitCode = await bench(ready);
-} catch (err) {
-  console.error(err);
-  exitCode = 1;
-} finally {
-  await stopChild();
-  if (baseUrl) await adminQuery(`drop database if exists "${dbName}" with (force)`).catch((err: unknown) => console.error('could not drop', dbName, err));
-  rmSync(dataDir, { recursive: true, force: true });
-}
-process.exitCode = exitCode;
 
 async function stopChild(): Promise<void> {
   if (child.exitCode !== null) return;
@@ -105,13 +96,6 @@ async function stopChild(): Promise<void> {
 }
 
 // ---- measuring ----------------------------------------------------------------------------------
-
-/**
- * The table of the honest floor of an audited write: the same row, defaults and primary key as
- * audit_event, without its secondary indexes, check and triggers. Every audited write must run one
- * INSERT of its row; what the audit design adds on top of that is what the p95 budget judges.
- */
-const BARE_AUDIT_TABLE = 'bench_audit_floor';
 
 /** pgbench's modes: the bench writes, and the unaudited write plus the bare insert of its row. */
 type PgbenchMode = WriteMode | 'bare-insert';
@@ -320,7 +304,12 @@ async function databaseWrites(ready: ServerReady, client: pg.Client, rows: Row[]
     PGBENCH_MODES.map((mode) => () => pgbench(dbUrl!, pgbenchScript(mode), { first: ready.poolNumbers[0], last: ready.poolNumbers[1] }, WRITE_CONNECTIONS)),
   )) as [Measured, Measured, Measured, Measured];
   const txSealed = await waitSealed(client, txBefore);
-  const minTx = Math.max(budgets.auditedVsOldLock * txOld.rps, budgets.issueMinTxPerSecond);
+  // 4× the old lock, unless that is more than any audit design could reach: the write plus the
+  // INSERT of its row (the bare insert) is the ceiling, so on a machine where the old lock hurts
+  // less, "within auditedVsBareInsert of that rate" shows the same thing — the audit row no longer
+  // serialises the writers.
+  const relativeTx = Math.min(budgets.auditedVsOldLock * txOld.rps, budgets.auditedVsBareInsert * txBare.rps);
+  const minTx = Math.max(relativeTx, budgets.issueMinTxPerSecond);
   const maxTxP95 = txBare.p95 * budgets.auditedP95VsBareInsert;
   rows.push({ name: 'tx on PostgreSQL, no audit row', m: txPlain, noFloor: true, budget: 'no errors', ok: txPlain.errors === 0 });
   rows.push({
@@ -335,7 +324,8 @@ async function databaseWrites(ready: ServerReady, client: pg.Client, rows: Row[]
     m: txAudited,
     noFloor: true,
     budget:
-      `≥ ${budgets.auditedVsOldLock}× old lock and ≥ ${budgets.issueMinTxPerSecond}/s: ${minTx.toFixed(0)}/s; ` +
+      `≥ min(${budgets.auditedVsOldLock}× old lock, ${budgets.auditedVsBareInsert}× bare insert) and ≥ ${budgets.issueMinTxPerSecond}/s: ${minTx.toFixed(0)}/s ` +
+      `(${(txAudited.rps / txOld.rps).toFixed(1)}× old lock, ${(txAudited.rps / txBare.rps).toFixed(2)}× bare insert); ` +
       `p95 ≤ ${budgets.auditedP95VsBareInsert}× bare insert = ${fmt(maxTxP95)} ms (${(txAudited.p95 / txPlain.p95).toFixed(2)}× unaudited)`,
     ok: txAudited.errors === 0 && txAudited.rps >= minTx && txAudited.p95 <= maxTxP95,
   });
@@ -416,3 +406,23 @@ function printTable(ready: ServerReady, floor: Measured, rows: Row[]): void {
   console.log(widths.map((w, i) => '-'.repeat(i === last ? 6 : w)).join('-|-'));
   for (const b of body) console.log(line(b));
 }
+
+// ---- main (last, so every constant above is initialised) -------------------------------------
+
+const child = fork(join(import.meta.dirname, 'server.ts'), [], { execArgv: ['--import', 'tsx'], env, stdio: 'inherit' });
+let exitCode = 1;
+try {
+  const ready = await new Promise<ServerReady>((resolve, reject) => {
+    child.once('message', (m) => resolve(m as ServerReady));
+    child.once('exit', (code) => reject(new Error(`bench server exited (${code}) before it was ready`)));
+  });
+  exitCode = await bench(ready);
+} catch (err) {
+  console.error(err);
+  exitCode = 1;
+} finally {
+  await stopChild();
+  if (baseUrl) await adminQuery(`drop database if exists "${dbName}" with (force)`).catch((err: unknown) => console.error('could not drop', dbName, err));
+  rmSync(dataDir, { recursive: true, force: true });
+}
+process.exitCode = exitCode;

@@ -30,21 +30,12 @@ const AdminLayout = page(() => import('../modules/admin/admin-layout.js'), 'Admi
 const OrganisationsPanel = page(() => import('../modules/admin/organisations-panel.js'), 'OrganisationsPanel');
 const PeoplePanel = page(() => import('../modules/admin/people-panel.js'), 'PeoplePanel');
 const AuditPage = page(() => import('../modules/audit/audit-page.js'), 'AuditPage');
-const SignalsPage = page(() => import('../modules/families/care/signals-page.js'), 'SignalsPage');
 const NotFoundPage = page(() => import('../modules/not-found/not-found-page.js'), 'NotFoundPage');
 const ModulePlaceholderPage = lazy(async () => ({
   default: (await import('../modules/placeholder/module-placeholder-page.js')).ModulePlaceholderPage,
 }));
 
-const RequestBoardPage = page(() => import('../modules/families/requests/request-board-page.js'), 'RequestBoardPage');
-const NewRequestPage = page(() => import('../modules/families/requests/new-request-page.js'), 'NewRequestPage');
-const RequestPage = page(() => import('../modules/families/requests/request-page.js'), 'RequestPage');
-
 const GlossaryPage = page(() => import('../modules/glossary/glossary-page.js'), 'GlossaryPage');
-// The plan of a family (moves into modules/families/routes.tsx once the family page lands).
-const PlanPage = page(() => import('../modules/families/plan/plan-page.js'), 'PlanPage');
-const PlanVersionsPage = page(() => import('../modules/families/plan/plan-versions-page.js'), 'PlanVersionsPage');
-const PlanPrintPage = page(() => import('../modules/families/plan/plan-print-page.js'), 'PlanPrintPage');
 
 // Modules still being built keep their address (bookmarks, links in mails) with an honest page.
 const plannedModules: RouteObject[] = MODULES.filter(
@@ -74,10 +65,6 @@ export const routes: RouteObject[] = [
           { path: 'ontwikkeling/mails', element: <DevOutboxPage /> },
           { path: 'account', element: <AccountPage /> },
           { path: GLOSSARY_PATH.slice(1), element: <GlossaryPage /> },
-          { path: 'aanmeldingen', element: <RequestBoardPage /> },
-          { path: 'aanmeldingen/nieuw', element: <NewRequestPage /> },
-          { path: 'aanmeldingen/:id', element: <RequestPage /> },
-          { path: 'signalen', element: <SignalsPage /> },
           {
             path: 'beheer',
             element: <AdminLayout />,
@@ -87,9 +74,6 @@ export const routes: RouteObject[] = [
               { path: 'audit', element: <AuditPage /> },
             ],
           },
-          { path: 'gezinnen/:id/plan', element: <PlanPage /> },
-          { path: 'gezinnen/:id/plan/versies', element: <PlanVersionsPage /> },
-          { path: 'gezinnen/:id/plan/afdruk', element: <PlanPrintPage /> },
           ...familyRoutes,
           ...plannedModules,
           { path: '*', element: <NotFoundPage /> },

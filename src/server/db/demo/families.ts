@@ -608,7 +608,7 @@ async function blockedFamily(b: Builder): Promise<void> {
       familyId: f.id,
       regionId: b.regionId,
       source: 'manual',
-      reason: 'Geen enkele voorziening kan Noah opnemen; de moeder raakt uitgeput. Graag naar de casustafel.',
+      reason: 'Geen enkele voorziening kan de jongste opnemen; de moeder raakt uitgeput. Graag naar de casustafel.',
       raisedAt: b.at(-5, 13),
       raisedBy: b.people.ruben,
       createdAt: b.at(-5, 13),

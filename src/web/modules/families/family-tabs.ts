@@ -13,7 +13,8 @@ export interface TFamilyTab {
   /** i18n key of the tab's label. */
   labelKey: string;
   ability?: keyof TFamilyAbilities;
-  page: LazyExoticComponent<ComponentType>;
+  /** The tab's page inside the family page; without one, the tab links to a page of its own (routes.tsx). */
+  page?: LazyExoticComponent<ComponentType>;
 }
 
 export const FAMILY_TABS: readonly TFamilyTab[] = [
@@ -22,6 +23,8 @@ export const FAMILY_TABS: readonly TFamilyTab[] = [
     labelKey: 'families.tabs.overview',
     page: lazy(async () => ({ default: (await import('./family/family-overview.js')).FamilyOverview })),
   },
+  // The plan has pages of its own (editor, versions, print view) with a way back to the family.
+  { path: 'plan', labelKey: 'families.tabs.plan', ability: 'readPlan' },
   {
     path: 'geschiedenis',
     labelKey: 'families.tabs.history',
