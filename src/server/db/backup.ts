@@ -12,6 +12,7 @@ import { MIGRATIONS_DIR } from '../paths.js';
 import type { Database } from './client.js';
 import { prepareDatabase } from './migrate.js';
 import * as referenceSchema from './schema/reference.js';
+import { lifeDomain } from './schema/families.js';
 
 /*
  * A portable, logical backup: every table of the app's schema (found in the catalog, so tables
@@ -363,9 +364,11 @@ export async function checkBackup(file: string): Promise<BackupHeader> {
 }
 
 /** Tables holding data that `samenplan migrate` itself loads (reference data): they do not make a database non-empty. */
-const REFERENCE_TABLES: ReadonlySet<string> = new Set(
-  (Object.values(referenceSchema) as unknown[]).filter((v): v is PgTable => is(v, PgTable)).map((t) => getTableName(t)),
-);
+const REFERENCE_TABLES: ReadonlySet<string> = new Set([
+  ...(Object.values(referenceSchema) as unknown[]).filter((v): v is PgTable => is(v, PgTable)).map((t) => getTableName(t)),
+  // Filled with defaults by migration 0010_families (and editable afterwards).
+  getTableName(lifeDomain),
+]);
 
 /** The app tables that hold rows beyond reference data. */
 async function tablesWithData(conn: Conn): Promise<string[]> {
@@ -457,6 +460,10 @@ export async function restoreBackup(database: Database, file: string, opts: { fo
       async (next) => {
         if (table) await flush(table);
         table = next;
+        // Rows a migration itself inserted (e.g. the default life domains) give way to the backup's:
+        // the backup holds the table as it was, edits included.
+        const seeded = await conn.query<{ any: boolean }>(`select exists (select 1 from ${ident(next.name)}) as any`);
+        if (seeded.rows[0]?.any) await conn.query(`delete from ${ident(next.name)}`);
       },
       async (t, row) => {
         const json = JSON.stringify(row);
