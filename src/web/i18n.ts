@@ -2,6 +2,8 @@ import i18n from 'i18next';
 import { initReactI18next, useTranslation } from 'react-i18next';
 import nl from '../shared/i18n/nl.json';
 import type en from '../shared/i18n/en.json';
+import type familiesNl from '../shared/i18n/families.nl.json';
+import type familiesEn from '../shared/i18n/families.en.json';
 
 /** The UI languages, Dutch first (the default). */
 export const LANGUAGES = ['nl', 'en'] as const;
@@ -14,7 +16,9 @@ export const LANGUAGE_STORAGE_KEY = 'samenplan.lang';
 // Both files must have exactly the same keys: each line fails to compile when the other file lacks a key.
 type TEnChecked = typeof en extends typeof nl ? true : never;
 type TNlChecked = typeof nl extends typeof en ? true : never;
-export const translationsMatch: [TEnChecked, TNlChecked] = [true, true];
+type TFamiliesEnChecked = typeof familiesEn extends typeof familiesNl ? true : never;
+type TFamiliesNlChecked = typeof familiesNl extends typeof familiesEn ? true : never;
+export const translationsMatch: [TEnChecked, TNlChecked, TFamiliesEnChecked, TFamiliesNlChecked] = [true, true, true, true];
 
 /**
  * English is loaded only when someone uses it: Dutch is the default, and the first visit should not
@@ -25,12 +29,32 @@ async function loadLanguage(lng: TLanguage): Promise<void> {
     const english = (await import('../shared/i18n/en.json')).default;
     i18n.addResourceBundle('en', 'translation', english);
   }
+  if (familiesTextsWanted) await addFamiliesTexts(lng);
+}
+
+/**
+ * The texts of the families module (requests, family page, plan, care) live in their own files and
+ * load with the module's pages, so a first visit (the login page) does not download them.
+ */
+let familiesTextsWanted = false;
+const familiesTextsLoaded = new Set<TLanguage>();
+async function addFamiliesTexts(lng: TLanguage): Promise<void> {
+  if (familiesTextsLoaded.has(lng)) return;
+  const texts = lng === 'en' ? (await import('../shared/i18n/families.en.json')).default : (await import('../shared/i18n/families.nl.json')).default;
+  i18n.addResourceBundle(lng, 'translation', texts, true, true);
+  familiesTextsLoaded.add(lng);
+}
+
+/** Loads the families module's texts for Dutch and the current language; the module's pages await it before they render. */
+export async function loadFamiliesTexts(): Promise<void> {
+  familiesTextsWanted = true;
+  await Promise.all([addFamiliesTexts(DEFAULT_LANGUAGE), addFamiliesTexts(currentLanguage())]);
 }
 
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
-    resources: { translation: typeof nl };
+    resources: { translation: typeof nl & typeof familiesNl };
   }
 }
 

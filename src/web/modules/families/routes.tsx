@@ -1,18 +1,27 @@
-import { createElement, lazy } from 'react';
+import { createElement, lazy, type ComponentType } from 'react';
 import type { RouteObject } from 'react-router';
 import { FAMILY_TABS } from './family-tabs.js';
+import { loadFamiliesTexts } from '../../i18n.js';
+
+/** A page of the module, loaded on first use together with the module's texts. */
+function modulePage<M>(load: () => Promise<M>, pick: (m: M) => ComponentType) {
+  return lazy(async () => {
+    const [m] = await Promise.all([load(), loadFamiliesTexts()]);
+    return { default: pick(m) };
+  });
+}
 
 /** The families module's client routes (wired once into app/router.tsx); pages load on first use. */
-const MyFamiliesPage = lazy(async () => ({ default: (await import('./family/my-families-page.js')).MyFamiliesPage }));
-const FamilyLayout = lazy(async () => ({ default: (await import('./family/family-layout.js')).FamilyLayout }));
-const RequestBoardPage = lazy(async () => ({ default: (await import('./requests/request-board-page.js')).RequestBoardPage }));
-const NewRequestPage = lazy(async () => ({ default: (await import('./requests/new-request-page.js')).NewRequestPage }));
-const RequestPage = lazy(async () => ({ default: (await import('./requests/request-page.js')).RequestPage }));
-const SignalsPage = lazy(async () => ({ default: (await import('./care/signals-page.js')).SignalsPage }));
+const MyFamiliesPage = modulePage(() => import('./family/my-families-page.js'), (m) => m.MyFamiliesPage);
+const FamilyLayout = modulePage(() => import('./family/family-layout.js'), (m) => m.FamilyLayout);
+const RequestBoardPage = modulePage(() => import('./requests/request-board-page.js'), (m) => m.RequestBoardPage);
+const NewRequestPage = modulePage(() => import('./requests/new-request-page.js'), (m) => m.NewRequestPage);
+const RequestPage = modulePage(() => import('./requests/request-page.js'), (m) => m.RequestPage);
+const SignalsPage = modulePage(() => import('./care/signals-page.js'), (m) => m.SignalsPage);
 // The plan pages have their own header with a way back to the family; the family page links them as a tab.
-const PlanPage = lazy(async () => ({ default: (await import('./plan/plan-page.js')).PlanPage }));
-const PlanVersionsPage = lazy(async () => ({ default: (await import('./plan/plan-versions-page.js')).PlanVersionsPage }));
-const PlanPrintPage = lazy(async () => ({ default: (await import('./plan/plan-print-page.js')).PlanPrintPage }));
+const PlanPage = modulePage(() => import('./plan/plan-page.js'), (m) => m.PlanPage);
+const PlanVersionsPage = modulePage(() => import('./plan/plan-versions-page.js'), (m) => m.PlanVersionsPage);
+const PlanPrintPage = modulePage(() => import('./plan/plan-print-page.js'), (m) => m.PlanPrintPage);
 
 export const FAMILIES_PATH = '/gezinnen';
 export const familyPath = (id: string, tab = '') => `${FAMILIES_PATH}/${encodeURIComponent(id)}${tab ? `/${tab}` : ''}`;
