@@ -68,7 +68,7 @@ export async function loginUser(ctx: TestContext, user: TestUser, ip: string = f
 }
 
 /** Step-up: confirms the second factor again so sensitive operations are allowed for a few minutes. */
-export async function stepUp(ctx: TestContext, who: LoggedIn): Promise<void> {
+export async function stepUp(ctx: TestContext, who: Pick<LoggedIn, 'client' | 'user'>): Promise<void> {
   if (!who.user?.totpSecret) throw new Error('step-up needs a user with a second factor');
   ctx.clock.advance(31_000);
   const res = await who.client.post('/api/auth/reauthenticate', { code: totpCode(who.user.totpSecret, ctx.clock.now()) });

@@ -3,10 +3,9 @@ import { and, eq } from 'drizzle-orm';
 import { createTestApp, type TestContext } from '../../../../tests/helpers/app.js';
 import { makeOrganisation, makeUser } from '../../../../tests/helpers/factories.js';
 import { Client } from '../../../../tests/helpers/session.js';
-import { loginUser } from '../../../../tests/helpers/login.js';
+import { loginUser, stepUp as stepUpAs } from '../../../../tests/helpers/login.js';
 import { loadReferenceData } from '../../db/reference-data.js';
 import { auditEvent, person } from '../../db/schema/index.js';
-import { totpCode } from '../../platform/auth/totp.js';
 import { ZPersonListResponse, ZPersonResponse, ZOrganisationListResponse, ZOrganisationResponse } from '../../../shared/schemas/admin.js';
 
 let ctx: TestContext;
@@ -21,11 +20,7 @@ let otherMember: User;
 let coordinator: User;
 
 const as = (user: User) => loginUser(ctx, user);
-const stepUp = async (c: Client, user: User) => {
-  ctx.clock.advance(31_000);
-  const res = await c.post('/api/auth/reauthenticate', { code: totpCode(user.totpSecret!, ctx.clock.now()) });
-  expect(res.statusCode).toBe(200);
-};
+const stepUp = (client: Client, user: User) => stepUpAs(ctx, { client, user });
 const patch = (c: Client, url: string, payload: unknown) => c.request({ method: 'PATCH', url, payload: payload as object });
 const deniedFrom = (ip: string) =>
   ctx.database.db.select().from(auditEvent).where(and(eq(auditEvent.ip, ip), eq(auditEvent.action, 'request.denied')));
