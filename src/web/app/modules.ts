@@ -1,6 +1,7 @@
 import type { ComponentType } from 'react';
 import {
   IconAdjustments,
+  IconAlertTriangle,
   IconBook2,
   IconChartBar,
   IconHome,
@@ -16,6 +17,7 @@ import {
 export const MODULE_KEYS = [
   'home',
   'requests',
+  'signals',
   'families',
   'directory',
   'consultation',
@@ -28,7 +30,7 @@ export const MODULE_KEYS = [
 export type TModuleKey = (typeof MODULE_KEYS)[number];
 
 /** Modules not built yet; each has `modules.<key>.description`. */
-export type TPlannedModuleKey = Exclude<TModuleKey, 'home' | 'requests' | 'admin' | 'glossary'>;
+export type TPlannedModuleKey = Exclude<TModuleKey, 'home' | 'requests' | 'signals' | 'admin' | 'glossary'>;
 
 export interface TModuleEntry {
   key: TModuleKey;
@@ -44,6 +46,8 @@ export interface TModuleEntry {
 export const MODULES: readonly TModuleEntry[] = [
   { key: 'home', path: '/', icon: IconHome },
   { key: 'requests', path: '/aanmeldingen', icon: IconInbox, ability: 'requests.board' },
+  // Blocked trajectories of the region: network coordinators (the route gate of /api/signals).
+  { key: 'signals', path: '/signalen', icon: IconAlertTriangle, ability: 'network.coordinate' },
   { key: 'families', path: '/gezinnen', icon: IconUsers, ability: 'families.view' },
   { key: 'directory', path: '/sociale-kaart', icon: IconMap2, planned: true },
   { key: 'consultation', path: '/overleg', icon: IconMessages, planned: true },
