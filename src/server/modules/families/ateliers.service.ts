@@ -136,6 +136,12 @@ export function createAteliersService(db: Db) {
         if (!current) throw new NotFound();
         if (current.version !== input.version) throw new VersionConflict();
         const participants = input.participants ? await resolveParticipants(tx, familyId, input.participants) : undefined;
+        if (input.heldOn !== undefined && input.heldOn !== current.heldOn) {
+          // Moving the atelier must not leave commitments due before it (the rule a new commitment meets).
+          const heldOn = input.heldOn;
+          const early = (await ateliersRepo.commitments(tx, familyId, { atelierIds: [atelierId] })).filter((c) => c.dueOn !== null && c.dueOn < heldOn);
+          if (early.length > 0) throw new Invalid(undefined, [{ path: detailPath('body', 'heldOn'), message: `After the due date of a commitment (${early[0]?.dueOn})` }]);
+        }
         const values = definedOnly({ heldOn: input.heldOn, participants, ideas: input.ideas });
         if (!(await ateliersRepo.updateAtelier(tx, atelierId, input.version, values, full.now))) throw new VersionConflict();
         await auditFamily(tx, full, facts, { action: 'atelier.update', resourceType: 'atelier', resourceId: atelierId, details: { fields: Object.keys(values) } });

@@ -384,6 +384,30 @@ export const familyRepo = {
     return row;
   },
 
+  /** Whether the same consent (subject, organisation, person, scopes, first day, end) is recorded and not withdrawn. */
+  async sameConsentExists(
+    db: DbOrTx,
+    v: { familyId: string; subjectMemberId: string; organisationId: string; personId: string | null; scopes: TConsentScope[]; fromDay: string; validUntil: Date | null },
+  ): Promise<boolean> {
+    const rows = await db
+      .select({ scopes: consent.scopes })
+      .from(consent)
+      .where(
+        and(
+          eq(consent.familyId, v.familyId),
+          eq(consent.kind, 'consent'),
+          eq(consent.subjectMemberId, v.subjectMemberId),
+          eq(consent.organisationId, v.organisationId),
+          v.personId ? eq(consent.personId, v.personId) : isNull(consent.personId),
+          isNull(consent.withdrawnAt),
+          sql`(${consent.validFrom} at time zone 'Europe/Brussels')::date = ${v.fromDay}::date`,
+          v.validUntil ? eq(consent.validUntil, v.validUntil) : isNull(consent.validUntil),
+        ),
+      );
+    const want = [...v.scopes].sort().join(',');
+    return rows.some((r) => (Array.isArray(r.scopes) ? [...r.scopes] : String(r.scopes).replace(/[{}]/g, '').split(',')).sort().join(',') === want);
+  },
+
   async consentRow(db: DbOrTx, familyId: string, id: string) {
     const [row] = await db.select().from(consent).where(and(eq(consent.id, id), eq(consent.familyId, familyId))).for('update');
     return row;

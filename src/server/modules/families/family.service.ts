@@ -51,6 +51,9 @@ export function ageOn(birthDate: string, day: string): number {
 /** The age from which a youth consents for themselves (decreet rechtspositie minderjarige: 12 years). */
 export const SELF_CONSENT_AGE = 12;
 
+/** How far ahead a consent's dates may lie (years). */
+const CONSENT_MAX_YEARS = 20;
+
 const fieldError = (field: string, message: string) => new Invalid(message, [{ path: detailPath('body', field), message }]);
 const tr = (ctx: RequestContext, nl: string, en: string) => (ctx.lang === 'nl' ? nl : en);
 
@@ -336,6 +339,11 @@ export function createFamilyService(db: Db) {
         if (input.validUntil && input.validUntil < today) {
           throw fieldError('validUntil', tr(full, 'De einddatum ligt in het verleden.', 'The end date is in the past.'));
         }
+        // A date decades ahead is a typo (and 9999-12-31 has no next day to end on).
+        const latest = `${Number(today.slice(0, 4)) + CONSENT_MAX_YEARS}${today.slice(4)}`;
+        for (const [name, value] of [['validFrom', input.validFrom], ['validUntil', input.validUntil]] as const) {
+          if (value && value > latest) throw fieldError(name, tr(full, `Kies een datum vóór ${latest}.`, `Choose a date before ${latest}.`));
+        }
         const subject = await activeMemberOf(tx, id, input.subjectMemberId, 'subjectMemberId');
         const givenBy = await activeMemberOf(tx, id, input.givenByMemberId, 'givenByMemberId');
         if (subject.role === 'child') {
@@ -359,6 +367,10 @@ export function createFamilyService(db: Db) {
         if (input.personId) await professional(tx, full, input.personId, input.organisationId);
         const validFrom = fromDay <= today ? (fromDay === today ? full.now : brusselsStartOfDay(fromDay)) : brusselsStartOfDay(fromDay);
         const validUntil = input.validUntil ? brusselsStartOfDay(nextDay(input.validUntil)) : null;
+        // The same consent twice (a double click, a second tab): the family row is locked, so the second one sees the first.
+        if (await familyRepo.sameConsentExists(tx, { familyId: id, subjectMemberId: subject.id, organisationId: input.organisationId, personId: input.personId ?? null, scopes: input.scopes, fromDay, validUntil })) {
+          throw new Conflict(tr(full, 'Deze toestemming is al geregistreerd.', 'This consent is recorded already.'));
+        }
         const row = await familyRepo.insertConsent(tx, {
           familyId: id,
           kind: 'consent',
@@ -379,7 +391,7 @@ export function createFamilyService(db: Db) {
           details: { organisationId: input.organisationId, personId: input.personId ?? null, scopes: input.scopes },
         });
         return { data: row };
-      });
+      }, { lock: true });
     },
 
     async withdrawConsent(ctx: RequestContext, id: string, consentId: string, input: z.output<typeof ZConsentWithdraw>) {
