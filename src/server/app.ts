@@ -31,6 +31,7 @@ import { registerRequestReminders } from './modules/families/requests.reminders.
 import { familyRoutes } from './modules/families/family.routes.js';
 import { signalsRoutes } from './modules/families/signals.routes.js';
 import { ateliersRoutes } from './modules/families/ateliers.routes.js';
+import { workRoutes } from './modules/families/work.routes.js';
 import { registerAuthentication } from './platform/auth/authenticate.js';
 import { registerRequestContext } from './platform/context.js';
 import { systemClock, type Clock } from './platform/clock.js';
@@ -171,6 +172,7 @@ export async function buildApp(
       await api.register(familyRoutes);
       await api.register(signalsRoutes);
       await api.register(ateliersRoutes);
+      await api.register(workRoutes);
     },
     { prefix: '/api' },
   );

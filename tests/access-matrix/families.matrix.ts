@@ -13,6 +13,7 @@ const id = '00000000-0000-4000-8000-000000000001';
 
 export const rows: MatrixRow[] = [
   { route: 'GET /api/families', expect: fullSession(200) },
+  { route: 'GET /api/work', note: 'my work: only families whose file the caller may open; none here', expect: fullSession(200) },
   { route: 'GET /api/families/:id', request: async (f) => ({ url: `/api/families/${await family(f)}` }), expect: nobody },
   { route: 'GET /api/families/:id/history', request: async (f) => ({ url: `/api/families/${await family(f)}/history` }), expect: nobody },
   { route: 'GET /api/families/:id/candidates', request: async (f) => ({ url: `/api/families/${await family(f)}/candidates?q=a` }), expect: nobody },
