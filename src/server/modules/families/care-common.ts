@@ -1,12 +1,19 @@
 import { Invalid, detailPath } from '../../platform/errors.js';
+import { brusselsDate } from '../../platform/clock.js';
 
 /**
  * Small helpers shared by the care areas of a family's file (waits, ateliers, journal, signals).
  */
 
-/** The calendar day of a moment (UTC), as a `YYYY-MM-DD` date. */
+/** The calendar day of a moment in Brussels (not UTC: between 22:00/23:00 and midnight UTC it is already tomorrow there), as `YYYY-MM-DD`. */
 export function dayOf(at: Date): string {
-  return at.toISOString().slice(0, 10);
+  return brusselsDate(at);
+}
+
+/** Whole years from a birth date to a day (both YYYY-MM-DD). */
+export function ageOn(birthDate: string, day: string): number {
+  const years = Number(day.slice(0, 4)) - Number(birthDate.slice(0, 4));
+  return day.slice(5) < birthDate.slice(5) ? years - 1 : years;
 }
 
 /** Whole days from one `YYYY-MM-DD` date to another (negative when `to` lies before `from`). */

@@ -1,6 +1,6 @@
 import type { DbOrTx } from '../../db/client.js';
 import type { TCaseSummary } from '../../../shared/schemas/families/care.js';
-import { dayOf, daysBetween } from './care-common.js';
+import { ageOn, dayOf, daysBetween } from './care-common.js';
 import { RULE_REASONS, signalsRepo } from './signals.repo.js';
 
 /**
@@ -17,13 +17,6 @@ import { RULE_REASONS, signalsRepo } from './signals.repo.js';
 
 const AGE_BANDS: [number, number | null][] = [[0, 2], [3, 5], [6, 11], [12, 15], [16, 17], [18, 24], [25, null]];
 const CODE = /^[a-z][a-z0-9_]{1,39}$/;
-
-/** Full years between a birth date and a day (both YYYY-MM-DD). */
-function ageOn(birthDate: string, day: string): number {
-  const [by, bm, bd] = birthDate.split('-').map(Number) as [number, number, number];
-  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
-  return y - by - (m < bm || (m === bm && d < bd) ? 1 : 0);
-}
 
 export function ageBand(birthDate: string, day: string): string {
   const age = Math.max(0, ageOn(birthDate, day));

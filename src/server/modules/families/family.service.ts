@@ -4,7 +4,7 @@ import type { FullContext, RequestContext } from '../../platform/context.js';
 import { recordAudit } from '../../platform/audit/audit.js';
 import { auditActor } from '../../platform/audit/actor.js';
 import { Conflict, Invalid, NotFound, VersionConflict, detailPath } from '../../platform/errors.js';
-import { brusselsDate } from '../../platform/clock.js';
+import { addDays, brusselsDate, brusselsStartOfDay } from '../../platform/clock.js';
 import { boundLimit } from '../../db/paging.js';
 import type {
   TConsent,
@@ -24,29 +24,7 @@ import { accessRepo, type FamilyFacts } from './access.repo.js';
 import { familyHandOverPolicy, familyOverridePolicy, familyPolicy } from './families.policy.js';
 import { auditFamily, inFamily } from './family-gate.js';
 import { familyRepo } from './family.repo.js';
-
-/** Brussels midnight at the start of a calendar day, as an instant. */
-export function brusselsStartOfDay(day: string): Date {
-  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
-  const utcMidnight = Date.UTC(y, m - 1, d);
-  for (const hours of [2, 1, 0]) {
-    const candidate = new Date(utcMidnight - hours * 3_600_000);
-    if (brusselsDate(candidate) === day && brusselsDate(new Date(candidate.getTime() - 1)) !== day) return candidate;
-  }
-  return new Date(utcMidnight);
-}
-
-/** The day after a calendar day (YYYY-MM-DD). */
-function nextDay(day: string): string {
-  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
-  return new Date(Date.UTC(y, m - 1, d + 1)).toISOString().slice(0, 10);
-}
-
-/** Whole years from a birth date to a day (both YYYY-MM-DD). */
-export function ageOn(birthDate: string, day: string): number {
-  const years = Number(day.slice(0, 4)) - Number(birthDate.slice(0, 4));
-  return day.slice(5) < birthDate.slice(5) ? years - 1 : years;
-}
+import { ageOn } from './care-common.js';
 
 /** The age from which a youth consents for themselves (decreet rechtspositie minderjarige: 12 years). */
 export const SELF_CONSENT_AGE = 12;
@@ -366,7 +344,7 @@ export function createFamilyService(db: Db) {
         if (!(await familyRepo.organisationActive(tx, input.organisationId))) throw fieldError('organisationId', 'Unknown organisation');
         if (input.personId) await professional(tx, full, input.personId, input.organisationId);
         const validFrom = fromDay <= today ? (fromDay === today ? full.now : brusselsStartOfDay(fromDay)) : brusselsStartOfDay(fromDay);
-        const validUntil = input.validUntil ? brusselsStartOfDay(nextDay(input.validUntil)) : null;
+        const validUntil = input.validUntil ? brusselsStartOfDay(addDays(input.validUntil, 1)) : null;
         // The same consent twice (a double click, a second tab): the family row is locked, so the second one sees the first.
         if (await familyRepo.sameConsentExists(tx, { familyId: id, subjectMemberId: subject.id, organisationId: input.organisationId, personId: input.personId ?? null, scopes: input.scopes, fromDay, validUntil })) {
           throw new Conflict(tr(full, 'Deze toestemming is al geregistreerd.', 'This consent is recorded already.'));

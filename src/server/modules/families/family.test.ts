@@ -6,7 +6,8 @@ import { addToTeam, giveConsent, makeFamily, testRegion } from '../../../../test
 import { loginAs, stepUp, type LoggedIn } from '../../../../tests/helpers/login.js';
 import { expectAudited } from '../../../../tests/helpers/audit.js';
 import { consent, contactAssignment, familyMember, platformRole, teamMember } from '../../db/schema/index.js';
-import { ageOn, brusselsStartOfDay } from './family.service.js';
+import { ageOn } from './care-common.js';
+import { brusselsStartOfDay } from '../../platform/clock.js';
 import { accessRepo } from './access.repo.js';
 
 /**

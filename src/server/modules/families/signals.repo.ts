@@ -7,6 +7,7 @@ import {
   family,
   familyMember,
   familyRequest,
+  organisation,
   organisationSector,
   person,
   plan,
@@ -16,6 +17,8 @@ import {
   teamMember,
   wait,
 } from '../../db/schema/index.js';
+import { addDays, brusselsDate, brusselsStartOfDay } from '../../platform/clock.js';
+import { familyScopeSql } from './access.repo.js';
 import type { BLOCKED_RULES } from '../../../shared/schemas/families/enums.js';
 
 export type TBlockedRule = (typeof BLOCKED_RULES)[number];
@@ -50,22 +53,37 @@ const familySignalColumns = {
   version: blockedSignal.version,
 };
 
-const regionSignalColumns = {
-  id: blockedSignal.id,
-  familyId: blockedSignal.familyId,
-  pseudonym: family.pseudonym,
-  regionId: blockedSignal.regionId,
-  regionName: region.name,
-  source: blockedSignal.source,
-  rule: blockedSignal.rule,
-  reason: blockedSignal.reason,
-  raisedAt: iso(blockedSignal.raisedAt),
-  escalatedAt: isoOrNull(blockedSignal.escalatedAt),
-  resolvedAt: isoOrNull(blockedSignal.resolvedAt),
-  caseSummary: blockedSignal.caseSummary,
-  version: blockedSignal.version,
-  sortKey: sql<string>`${blockedSignal.raisedAt}::text`,
-};
+/**
+ * A signal as the network coordinator sees it. The free-text reason of a signal raised by hand may
+ * name people: it leaves the database only for someone on the family's team with a current grant
+ * (familyScopeSql); others get null, with the organisation that raised it. Rule reasons are fixed text.
+ */
+function regionSignalColumns(personId: string | null, now: Date) {
+  const onTeam = personId ? familyScopeSql(personId, now) : sql`false`;
+  return {
+    id: blockedSignal.id,
+    familyId: blockedSignal.familyId,
+    pseudonym: family.pseudonym,
+    regionId: blockedSignal.regionId,
+    regionName: region.name,
+    source: blockedSignal.source,
+    rule: blockedSignal.rule,
+    reason: sql<string | null>`case when ${blockedSignal.source} = 'rule' or ${onTeam} then ${blockedSignal.reason} end`,
+    raisedByOrganisation: sql<string | null>`(select o.name from ${teamMember} tm join ${organisation} o on o.id = tm.organisation_id
+      where tm.family_id = ${blockedSignal.familyId} and tm.person_id = ${blockedSignal.raisedBy} order by tm.from_at desc limit 1)`,
+    raisedAt: iso(blockedSignal.raisedAt),
+    escalatedAt: isoOrNull(blockedSignal.escalatedAt),
+    resolvedAt: isoOrNull(blockedSignal.resolvedAt),
+    caseSummary: blockedSignal.caseSummary,
+    version: blockedSignal.version,
+    sortKey: sql<string>`${blockedSignal.raisedAt}::text`,
+  };
+}
+/** Who looks at a signal list, and when (the reason's visibility depends on it). */
+export interface Viewer {
+  personId: string | null;
+  now: Date;
+}
 export type RegionSignalRow = Awaited<ReturnType<typeof signalsRepo.regionSignal>>;
 
 /** The sector codes of the organisation in `column` (text[]; PGlite may hand it over as '{…}'). */
@@ -119,10 +137,10 @@ export const signalsRepo = {
   },
 
   /** The open signals the coordinator may see (`scope`), newest first, a page at a time. */
-  async regionPage(db: DbOrTx, scope: SQL, opts: { cursor?: string | undefined; limit: number }) {
+  async regionPage(db: DbOrTx, viewer: Viewer, scope: SQL, opts: { cursor?: string | undefined; limit: number }) {
     const k = opts.cursor ? decodeCursor(opts.cursor) : undefined;
     const rows = await db
-      .select(regionSignalColumns)
+      .select(regionSignalColumns(viewer.personId, viewer.now))
       .from(blockedSignal)
       .innerJoin(family, eq(family.id, blockedSignal.familyId))
       .innerJoin(region, eq(region.id, blockedSignal.regionId))
@@ -138,9 +156,9 @@ export const signalsRepo = {
     return toPage(rows, opts.limit, (r) => ({ key: r.sortKey, id: r.id }));
   },
 
-  async regionSignal(db: DbOrTx, signalId: string) {
+  async regionSignal(db: DbOrTx, viewer: Viewer, signalId: string) {
     const [row] = await db
-      .select(regionSignalColumns)
+      .select(regionSignalColumns(viewer.personId, viewer.now))
       .from(blockedSignal)
       .innerJoin(family, eq(family.id, blockedSignal.familyId))
       .innerJoin(region, eq(region.id, blockedSignal.regionId))
@@ -155,11 +173,15 @@ export const signalsRepo = {
    */
   async raiseRuleSignals(db: DbOrTx, now: Date): Promise<{ id: string; familyId: string; rule: TBlockedRule | null }[]> {
     const at = now.toISOString();
-    const today = at.slice(0, 10);
+    // Calendar days in Brussels, as the plan and the one-month norm count them (not the UTC day).
+    const today = brusselsDate(now);
+    // "No change for 60 days": the last change fell on a Brussels day at least 60 days before today,
+    // i.e. before the start of the day 59 days ago.
+    const changedBefore = brusselsStartOfDay(addDays(today, -(RULE_DAYS.noPlanChange - 1))).toISOString();
     const candidates: { rule: TBlockedRule; where: SQL }[] = [
       {
         rule: 'no_plan_change',
-        where: sql`coalesce(${family.lastPlanChangeAt}, ${family.createdAt}) <= ${at}::timestamptz - make_interval(days => ${RULE_DAYS.noPlanChange})`,
+        where: sql`coalesce(${family.lastPlanChangeAt}, ${family.createdAt}) < ${changedBefore}::timestamptz`,
       },
       {
         rule: 'long_wait',

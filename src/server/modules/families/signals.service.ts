@@ -22,6 +22,8 @@ export const BLOCKED_RULES_QUEUE = 'families.blocked-signal-rules';
  * network coordinator of the region (signals.policy.ts), which stores the pseudonymised case
  * summary. Every read and change is audited; the family's id is on every row that touches it.
  */
+const viewerOf = (ctx: FullContext) => ({ personId: ctx.actor.personId, now: ctx.now });
+
 export function createSignalsService(db: Db) {
   const familyAbilities = (ctx: FullContext, facts: FamilyFacts) => ({
     raise: familyPolicy.can(ctx, 'raiseSignal', facts),
@@ -46,6 +48,7 @@ export function createSignalsService(db: Db) {
       source: row.source,
       rule: row.rule,
       reason: row.reason,
+      raisedByOrganisation: row.raisedByOrganisation,
       raisedAt: row.raisedAt,
       escalatedAt: row.escalatedAt,
       caseSummary: summary?.success ? summary.data : null,
@@ -107,7 +110,7 @@ export function createSignalsService(db: Db) {
     async listForRegion(ctx: RequestContext, query: { cursor?: string | undefined; limit?: number | undefined }) {
       const full = requireFullContext(ctx);
       return db.transaction(async (tx) => {
-        const page = await signalsRepo.regionPage(tx, signalPolicy.scope(full), { cursor: query.cursor, limit: boundLimit(query.limit) });
+        const page = await signalsRepo.regionPage(tx, viewerOf(full), signalPolicy.scope(full), { cursor: query.cursor, limit: boundLimit(query.limit) });
         await recordAudit(tx, { ...auditActor(full), action: 'signal.region_list', resourceType: 'blocked_signal', outcome: 'success', details: { count: page.items.length } });
         const items = page.items.map(toRegionSignal);
         return { data: { items, nextCursor: page.nextCursor }, abilities: signalPolicy.abilitiesById(full, page.items) };
@@ -116,7 +119,7 @@ export function createSignalsService(db: Db) {
 
     getForRegion(ctx: RequestContext, signalId: string) {
       return db.transaction(async (tx) => {
-        const row = await signalsRepo.regionSignal(tx, signalId);
+        const row = await signalsRepo.regionSignal(tx, viewerOf(requireFullContext(ctx)), signalId);
         if (!row) throw new NotFound();
         signalPolicy.authorize(ctx, 'view', row);
         await recordAudit(tx, {
@@ -136,7 +139,7 @@ export function createSignalsService(db: Db) {
           ...auditActor(ctx), action: 'signal.escalate', resourceType: 'blocked_signal', resourceId: signalId, familyId: signal.familyId, outcome: 'success',
           details: { by: 'coordinator' },
         });
-        const row = await signalsRepo.regionSignal(tx, signalId);
+        const row = await signalsRepo.regionSignal(tx, viewerOf(ctx), signalId);
         if (!row) throw new NotFound();
         return { data: toRegionSignal(row), abilities: signalPolicy.abilitiesOf(ctx, row) };
       });

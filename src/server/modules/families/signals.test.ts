@@ -3,14 +3,16 @@ import { and, eq, isNull } from 'drizzle-orm';
 import { createTestApp, type TestContext } from '../../../../tests/helpers/app.js';
 import { expectAudited } from '../../../../tests/helpers/audit.js';
 import { careFamily, type CareFamily } from '../../../../tests/helpers/care.js';
-import { makeFamily, testRegion } from '../../../../tests/helpers/families.js';
+import { addToTeam, makeFamily, testRegion } from '../../../../tests/helpers/families.js';
 import { makeUser } from '../../../../tests/helpers/factories.js';
 import { loginAs, type LoggedIn } from '../../../../tests/helpers/login.js';
-import { blockedSignal, family, familyMember, familyRequest, municipality, networkPerson, planVersion, platformRole, wait } from '../../db/schema/index.js';
+import { blockedSignal, family, familyMember, familyRequest, municipality, networkPerson, organisation, planVersion, platformRole, teamMember, wait } from '../../db/schema/index.js';
 import { loadDemoData } from '../../db/demo/index.js';
 import { ZFamilySignalListResponse, ZFamilySignalResponse, ZRegionSignalPageResponse, ZRegionSignalResponse } from '../../../shared/schemas/families/care.js';
 import { buildCaseSummary, ageBand } from './case-summary.js';
 import { BLOCKED_RULES_QUEUE } from './signals.service.js';
+import { RULE_DAYS, RULE_REASONS } from './signals.repo.js';
+import { addDays, brusselsDate, brusselsStartOfDay } from '../../platform/clock.js';
 
 let ctx: TestContext;
 let f: CareFamily;
@@ -29,6 +31,7 @@ beforeAll(async () => {
 afterAll(() => ctx.close());
 
 const url = () => `/api/families/${f.familyId}/signals`;
+const orgName = async (id: string) => (await ctx.database.db.select({ name: organisation.name }).from(organisation).where(eq(organisation.id, id)))[0]!.name;
 const regionSignals = async (who: LoggedIn) => ZRegionSignalPageResponse.parse((await who.client.get('/api/signals?limit=100')).json()).data.items;
 
 describe('signals raised by hand', () => {
@@ -47,7 +50,13 @@ describe('signals raised by hand', () => {
     const res = await coordinator.client.get('/api/signals');
     expect(res.statusCode).toBe(200);
     const mine = ZRegionSignalPageResponse.parse(res.json()).data.items.find((i) => i.id === s.id);
-    expect(mine).toMatchObject({ pseudonym: f.family.pseudonym, reason: 'Geen enkele dienst kan starten; het gezin haakt af.', caseSummary: null });
+    // The reason in the team's own words may name people: a coordinator not on the team sees that it
+    // was raised by hand, when and by which organisation — not the text.
+    expect(mine).toMatchObject({ pseudonym: f.family.pseudonym, source: 'manual', reason: null, raisedByOrganisation: await orgName(f.orgA), raisedAt: s.raisedAt, caseSummary: null });
+    expect(res.body).not.toContain('Geen enkele dienst');
+    const one = await coordinator.client.get(`/api/signals/${s.id}`);
+    expect(ZRegionSignalResponse.parse(one.json()).data).toMatchObject({ reason: null, raisedByOrganisation: await orgName(f.orgA) });
+    expect(one.body).not.toContain('Geen enkele dienst');
     expect(res.body).not.toContain('Vermeersch');
     expect(res.body).not.toContain(f.familyId);
     await expectAudited(ctx.database.db, 'signal.region_list', { actorPersonId: f.users.coordinator.person.id });
@@ -56,6 +65,32 @@ describe('signals raised by hand', () => {
     expect((await coordinator.client.get(`/api/families/${f.familyId}/journal`)).statusCode).toBe(404);
     expect((await coordinator.client.get(url())).statusCode).toBe(404);
     expect((await coordinator.client.post(url(), { reason: 'Als coördinator signaleren' })).statusCode).toBe(404);
+  });
+
+  it('a coordinator who is on the team with consent sees the text; one whose organisation’s consent was withdrawn does not', async () => {
+    const db = ctx.database.db;
+    const text = 'Moeder vraagt hulp, maar de school weigert overleg.';
+    const s = ZFamilySignalResponse.parse((await contact.client.post(url(), { reason: text })).json()).data;
+    const onTeam = async (organisationId: string) => {
+      const u = await makeUser(db, { organisationId, orgRoles: ['professional'] });
+      await db.insert(platformRole).values({ personId: u.person.id, role: 'network_coordinator', regionId: f.regionId });
+      await addToTeam(db, f.familyId, u.person.id, organisationId);
+      return loginAs(ctx, 'network-coordinator', { user: u });
+    };
+    const teamCoordinator = await onTeam(f.orgA);
+    expect((await regionSignals(teamCoordinator)).find((i) => i.id === s.id)).toMatchObject({ reason: text, raisedByOrganisation: await orgName(f.orgA) });
+    expect(ZRegionSignalResponse.parse((await teamCoordinator.client.get(`/api/signals/${s.id}`)).json()).data.reason).toBe(text);
+
+    const withdrawnCoordinator = await onTeam(f.orgC);
+    const seen = await withdrawnCoordinator.client.get(`/api/signals/${s.id}`);
+    expect(ZRegionSignalResponse.parse(seen.json()).data.reason).toBeNull();
+    expect(seen.body).not.toContain('school weigert');
+    expect((await regionSignals(withdrawnCoordinator)).find((i) => i.id === s.id)?.reason).toBeNull();
+    // Once the coordinator leaves the team, the text is gone on the very next request.
+    for (const who of [teamCoordinator, withdrawnCoordinator]) {
+      await db.update(teamMember).set({ untilAt: ctx.clock.now() }).where(and(eq(teamMember.familyId, f.familyId), eq(teamMember.personId, who.user!.person.id)));
+    }
+    expect(ZRegionSignalResponse.parse((await teamCoordinator.client.get(`/api/signals/${s.id}`)).json()).data.reason).toBeNull();
   });
 
   it('another region’s coordinator and non-coordinators do not see it', async () => {
@@ -205,6 +240,41 @@ describe('the rule job', () => {
     await jobs.send(BLOCKED_RULES_QUEUE, {});
     await jobs.runDue(BLOCKED_RULES_QUEUE);
     expect(await rulesOf(stale.family.id)).toEqual(['no_plan_change']);
-    expect((await regionSignals(coordinator)).filter((s) => s.rule === 'repeated_refusals').length).toBeGreaterThanOrEqual(1);
+    const ruleSignals = (await regionSignals(coordinator)).filter((s) => s.rule === 'repeated_refusals');
+    expect(ruleSignals.length).toBeGreaterThanOrEqual(1);
+    // A rule's reason is fixed text without names: the coordinator sees it.
+    expect(ruleSignals[0]).toMatchObject({ source: 'rule', reason: RULE_REASONS.repeated_refusals, raisedByOrganisation: null });
+  });
+
+  it('counts calendar days in Brussels: just after midnight there (still the day before in UTC) the rules see the new day', async () => {
+    const db = ctx.database.db;
+    const jobs = ctx.app.deps.jobs;
+    const tomorrow = addDays(brusselsDate(ctx.clock.now()), 1);
+    const midnight = brusselsStartOfDay(tomorrow).getTime();
+    const HALF_HOUR = 1_800_000;
+    // Waiting since exactly 90 days before tomorrow (Brussels) — the rule says "longer than 90 days" from the 90th day on, as before.
+    const waiting = await makeFamily(db, { regionId: f.regionId, now: ctx.clock.now() });
+    await db.update(family).set({ lastPlanChangeAt: ctx.clock.now() }).where(eq(family.id, waiting.family.id));
+    await db.insert(wait).values({ familyId: waiting.family.id, serviceText: 'Kinderpsychiater', sinceOn: addDays(tomorrow, -RULE_DAYS.longWait) });
+    // The plan last changed at 23:59 Brussels time, 60 calendar days before tomorrow: less than 60 × 24 hours ago at 00:30.
+    const stale = await makeFamily(db, { regionId: f.regionId, now: ctx.clock.now() });
+    const lastChange = new Date(brusselsStartOfDay(addDays(tomorrow, -(RULE_DAYS.noPlanChange - 1))).getTime() - 60_000);
+    await db.update(family).set({ lastPlanChangeAt: lastChange }).where(eq(family.id, stale.family.id));
+    const rulesOf = async (familyId: string) =>
+      (await db.select().from(blockedSignal).where(and(eq(blockedSignal.familyId, familyId), isNull(blockedSignal.resolvedAt)))).map((x) => x.rule).sort();
+    const runAt = async (at: number) => {
+      ctx.clock.advance(at - ctx.clock.now().getTime());
+      await jobs.send(BLOCKED_RULES_QUEUE, {});
+      await jobs.runDue(BLOCKED_RULES_QUEUE);
+    };
+
+    await runAt(midnight - HALF_HOUR);
+    expect(await rulesOf(waiting.family.id)).toEqual([]);
+    expect(await rulesOf(stale.family.id)).toEqual([]);
+
+    await runAt(midnight + HALF_HOUR);
+    expect(new Date(midnight + HALF_HOUR).toISOString().slice(0, 10)).not.toBe(tomorrow); // still yesterday in UTC
+    expect(await rulesOf(waiting.family.id)).toEqual(['long_wait']);
+    expect(await rulesOf(stale.family.id)).toEqual(['no_plan_change']);
   });
 });

@@ -305,7 +305,10 @@ export const ZRegionSignal = z
     regionName: z.string(),
     source: z.enum(SIGNAL_SOURCES),
     rule: z.enum(BLOCKED_RULES).nullable(),
-    reason: z.string(),
+    /** A rule's fixed text; a hand-raised signal's own words only for someone on the family's team (they may name people), else null. */
+    reason: z.string().nullable(),
+    /** The organisation of the team member who raised it by hand (null for rule signals). */
+    raisedByOrganisation: z.string().nullable(),
     raisedAt: z.string(),
     escalatedAt: z.string().nullable(),
     caseSummary: ZCaseSummary.nullable(),

@@ -82,7 +82,12 @@ export function SignalsPage() {
   const items = query.data?.pages.flatMap((p) => p.data.items);
   const abilities = Object.assign({}, ...(query.data?.pages.map((p) => p.abilities) ?? [])) as Record<string, { escalate: boolean }>;
 
-  const why = (s: TRegionSignal) => (s.rule ? t(`care.rules.${s.rule}`) : s.reason);
+  // The text of a hand-raised signal reaches only coordinators on the family's team (the server sends null otherwise).
+  const why = (s: TRegionSignal) =>
+    s.rule
+      ? t(`care.rules.${s.rule}`)
+      : (s.reason ??
+        (s.raisedByOrganisation ? t('care.signals.reasonHidden', { organisation: s.raisedByOrganisation }) : t('care.signals.reasonHiddenNoOrg')));
   const action = (s: TRegionSignal) =>
     s.caseSummary ? (
       <Button size="xs" variant="default" onClick={() => setShowing(s)} aria-label={t('care.signals.showSummaryOf', { pseudonym: s.pseudonym })}>
