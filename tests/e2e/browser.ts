@@ -31,7 +31,8 @@ export async function startServer(extraEnv: Record<string, string> = {}): Promis
   stop: () => Promise<void>;
 }> {
   const env = await cliEnv({ PORT: String(await freePort()), ...extraEnv });
-  const { child, baseUrl } = await startCli(['serve', '--demo-if-empty'], env);
+  // Migrations and the demo data take a while on a busy machine: up to just under the e2e hook timeout (120 s).
+  const { child, baseUrl } = await startCli(['serve', '--demo-if-empty'], env, 110_000);
   return { baseUrl, stop: () => stopChild(child) };
 }
 

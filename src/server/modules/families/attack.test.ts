@@ -262,6 +262,42 @@ describe('hostile values', () => {
   });
 });
 
+describe('stale versions', () => {
+  it('a change based on an older version is 409 on members, network, waits, ateliers, commitments and signals; nothing changed', async () => {
+    const f = await careFamily(ctx);
+    const contact = await f.as.contact();
+    const url = (rest: string) => fam(f, rest);
+    expect((await send(contact, 'PATCH', url(`/members/${f.parent.id}`), { version: 1, name: 'Ouder Eén' })).statusCode).toBe(200);
+    const net = (await send(contact, 'POST', url('/network'), { name: 'Tante Els', relation: 'tante' })).json().data;
+    expect((await send(contact, 'PATCH', url(`/network/${net.id}`), { version: 1, relation: 'meter' })).statusCode).toBe(200);
+    const w = (await send(contact, 'POST', url('/waits'), { serviceText: 'Logopedie', sinceOn: day(-5) })).json().data;
+    expect((await send(contact, 'PATCH', url(`/waits/${w.id}`), { version: 1, serviceText: 'Logopedie (school)' })).statusCode).toBe(200);
+    const at = (await send(contact, 'POST', url('/ateliers'), { heldOn: day(-2), participants: [{ kind: 'member', id: f.child.id }], commitments: [{ description: 'Bellen', ownerLabel: 'Mama' }] })).json().data;
+    expect((await send(contact, 'PATCH', url(`/ateliers/${at.id}`), { version: 1, ideas: 'Samen koken' })).statusCode).toBe(200);
+    expect((await send(contact, 'PATCH', url(`/commitments/${at.commitments[0].id}`), { version: 1, status: 'done' })).statusCode).toBe(200);
+    const sig = (await send(contact, 'POST', url('/signals'), { reason: 'Wachten zonder overbrugging' })).json().data;
+    expect((await send(contact, 'POST', url(`/signals/${sig.id}/escalate`), { version: 1 })).statusCode).toBe(200);
+
+    for (const [method, rest, payload] of [
+      ['PATCH', `/members/${f.parent.id}`, { version: 1, name: 'Overschreven' }],
+      ['POST', `/members/${f.parent.id}/end`, { version: 1 }],
+      ['PATCH', `/network/${net.id}`, { version: 1, name: 'Overschreven' }],
+      ['PATCH', `/waits/${w.id}`, { version: 1, serviceText: 'Overschreven' }],
+      ['PATCH', `/ateliers/${at.id}`, { version: 1, ideas: 'Overschreven' }],
+      ['PATCH', `/commitments/${at.commitments[0].id}`, { version: 1, status: 'dropped' }],
+      ['POST', `/signals/${sig.id}/resolve`, { version: 1 }],
+    ] as const) {
+      expectClientError(await send(contact, method, url(rest), payload), 409);
+    }
+    const [m] = await db().select().from(familyMember).where(eq(familyMember.id, f.parent.id));
+    expect(m).toMatchObject({ name: 'Ouder Eén', endedAt: null, version: 2 });
+    const [c] = await db().select().from(commitment).where(eq(commitment.id, at.commitments[0].id));
+    expect(c).toMatchObject({ status: 'done', version: 2 });
+    const [s] = await db().select().from(blockedSignal).where(eq(blockedSignal.id, sig.id));
+    expect(s!.resolvedAt).toBeNull();
+  });
+});
+
 describe('dates in the wrong order', () => {
   it('consent until before from, a wait that starts before it was asked, bridging that ends before it starts: 400', async () => {
     expectClientError(

@@ -12,6 +12,9 @@ import { PlanView } from './plan-view.js';
 import { useDay } from './plan-labels.js';
 import classes from './plan.module.css';
 
+/** The calendar day (YYYY-MM-DD) of an instant in Brussels: an agreement at 00:30 belongs to that day, not to the UTC day before. */
+const brusselsDayOf = (at: string) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Brussels', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(at));
+
 /** The plan to print or hand to the family: plain Dutch, no buttons or navigation on paper. */
 export function PlanPrintPage() {
   const { id = '' } = useParams();
@@ -37,7 +40,7 @@ export function PlanPrintPage() {
           ? t('plan.noVersionYet')
           : t('plan.versionLine', { number: v.number, author: v.author?.name ?? t('plan.unknownPerson'), at: v.createdAt ? formatDateTime(v.createdAt, localeFor(i18n.language)) : '' })}
       </Text>
-      {data.agreement && <Text>{t('plan.printAgreement', { number: data.agreement.version, date: day(data.agreement.at.slice(0, 10)) })}</Text>}
+      {data.agreement && <Text>{t('plan.printAgreement', { number: data.agreement.version, date: day(brusselsDayOf(data.agreement.at)) })}</Text>}
       {data.nextEvaluationOn && <Text>{t('plan.nextEvaluation', { date: day(data.nextEvaluationOn) })}</Text>}
       <PlanView content={v.content} people={data.people} />
     </Stack>
