@@ -131,6 +131,9 @@ export const familyRequest = pgTable(
     check('request_answered_after_receipt', sql`${t.answeredOn} is null or ${t.answeredOn} >= ${t.receivedOn}`),
     // The coordinator's board: open requests of a region by due date.
     index('request_open_region_due_idx').on(t.regionId, t.dueOn, t.id).where(sql`${t.status} <> 'answered'`),
+    // The board's page of a coordinator (regions or open contact person): open requests in due order, read
+    // index-only (region and family are in it for the scope), so a page reads its 51 entries, not every open request.
+    index('request_open_due_scope_idx').on(t.dueOn, t.id, t.regionId, t.familyId).where(sql`${t.status} <> 'answered'`),
     index('request_region_received_idx').on(t.regionId, t.receivedOn, t.id),
     index('request_family_idx').on(t.familyId),
   ],
@@ -339,6 +342,8 @@ export const planVersion = pgTable(
   },
   (t) => [
     uniqueIndex('plan_version_number_key').on(t.planId, t.number),
+    // The plan's reads go by family (current version, version list): without it each was a scan of all versions.
+    index('plan_version_family_number_idx').on(t.familyId, t.number),
     check('plan_version_based_on', sql`${t.basedOn} = ${t.number} - 1`),
   ],
 );

@@ -1,4 +1,4 @@
-import { and, eq, isNull, sql, type SQL } from 'drizzle-orm';
+import { and, eq, isNull, sql, type Placeholder, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
 import { contactAssignment, consent, family, teamMember } from '../../db/schema/index.js';
 import { CONSENT_SCOPES, type TConsentScope } from '../../../shared/schemas/families/enums.js';
@@ -17,9 +17,14 @@ import { CONSENT_SCOPES, type TConsentScope } from '../../../shared/schemas/fami
  * their job. Nothing else grants access — not a platform role, not being a coordinator.
  */
 
+/** A person id or moment as a value, or as a placeholder of a prepared statement (see familyFacts). */
+type PersonParam = string | Placeholder;
+type NowParam = Date | Placeholder;
+const at = (now: NowParam) => (now instanceof Date ? now.toISOString() : now);
+
 /** The condition "this grant row is current for the person on the team row `tm`" (consent alias `c`). */
-function grantIsCurrent(personId: string, now: Date, teamOrganisation: SQL = sql`tm.organisation_id`): SQL {
-  return sql`c.withdrawn_at is null and c.valid_from <= ${now.toISOString()}::timestamptz and (c.valid_until is null or c.valid_until > ${now.toISOString()}::timestamptz)
+function grantIsCurrent(personId: PersonParam, now: NowParam, teamOrganisation: SQL = sql`tm.organisation_id`): SQL {
+  return sql`c.withdrawn_at is null and c.valid_from <= ${at(now)}::timestamptz and (c.valid_until is null or c.valid_until > ${at(now)}::timestamptz)
     and ((c.kind = 'consent' and c.organisation_id = ${teamOrganisation} and (c.person_id is null or c.person_id = ${personId}))
       or (c.kind = 'override' and c.person_id = ${personId}))`;
 }
@@ -78,7 +83,7 @@ function toScopes(value: string[] | string | null): TConsentScope[] {
  * The columns of FamilyFacts, for a query over `family` left-joined (or joined) with the person's
  * open team row (`team_member`, one per family and person). Lists use it to give abilities per row.
  */
-export function familyFactsColumns(personId: string, now: Date) {
+export function familyFactsColumns(personId: PersonParam, now: NowParam) {
   const pid = personId;
   const tmOrg = sql`${teamMember.organisationId}`;
   return {
@@ -107,13 +112,16 @@ export const accessRepo = {
    * the plan, the contact person, the team).
    */
   async familyFacts(db: DbOrTx, familyId: string, personId: string | null, now: Date, opts: { lock?: boolean } = {}): Promise<FamilyFacts | undefined> {
-    const pid = personId ?? '00000000-0000-0000-0000-000000000000';
+    // Prepared (by name, once per pooled connection): every family request runs it first, and
+    // planning its subqueries cost more than running them (docs/performance.md).
+    const personParam = sql.placeholder('personId');
     const q = db
-      .select(familyFactsColumns(pid, now))
+      .select(familyFactsColumns(personParam, sql.placeholder('now')))
       .from(family)
-      .leftJoin(teamMember, and(eq(teamMember.familyId, family.id), eq(teamMember.personId, pid), isNull(teamMember.untilAt)))
-      .where(eq(family.id, familyId));
-    const [row] = opts.lock ? await q.for('update', { of: family }) : await q;
+      .leftJoin(teamMember, and(eq(teamMember.familyId, family.id), eq(teamMember.personId, personParam), isNull(teamMember.untilAt)))
+      .where(eq(family.id, sql.placeholder('familyId')));
+    const prepared = opts.lock ? q.for('update', { of: family }).prepare('family_facts_locked') : q.prepare('family_facts');
+    const [row] = await prepared.execute({ familyId, personId: personId ?? '00000000-0000-0000-0000-000000000000', now: now.toISOString() });
     if (!row) return undefined;
     return toFamilyFacts(row);
   },

@@ -133,7 +133,11 @@ export const requestsRepo = {
   /** One page of requests in scope, by due date (open ones unless a status is asked for). */
   async page(db: DbOrTx, input: RequestPageInput) {
     const after = input.cursor ? decodeCursor(input.cursor) : undefined;
-    const rows = await selectSummaries(db)
+    // The page's ids first (index-only over request_open_due_scope_idx), then the joins for those rows:
+    // joined first, every open request of the scope was read and joined before the limit.
+    const pageIds = db
+      .select({ id: familyRequest.id })
+      .from(familyRequest)
       .where(
         and(
           input.scope,
@@ -146,6 +150,9 @@ export const requestsRepo = {
       )
       .orderBy(asc(familyRequest.dueOn), asc(familyRequest.id))
       .limit(input.limit + 1);
+    const rows = await selectSummaries(db)
+      .where(inArray(familyRequest.id, pageIds))
+      .orderBy(asc(familyRequest.dueOn), asc(familyRequest.id));
     const items = rows.slice(0, input.limit);
     const last = items[items.length - 1];
     return { items, nextCursor: rows.length > input.limit && last ? encodeCursor({ key: last.dueOn, id: last.id }) : null };

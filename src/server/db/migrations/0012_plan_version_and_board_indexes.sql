@@ -1,0 +1,2 @@
+CREATE INDEX "request_open_due_scope_idx" ON "request" USING btree ("due_on","id","region_id","family_id") WHERE "request"."status" <> 'answered';--> statement-breakpoint
+CREATE INDEX "plan_version_family_number_idx" ON "plan_version" USING btree ("family_id","number");
