@@ -7,17 +7,29 @@ import {
   IconMapPinOff,
   IconUserCheck,
 } from '@tabler/icons-react';
+import { lazy, Suspense } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { TRegionSummary, TSector } from '../../../shared/schemas/reference.js';
 import { useRegions, useSectors } from '../../api/queries.js';
+import { isFullyLoggedIn, useMe } from '../../api/auth.js';
 import { regionPath } from '../../app/modules.js';
 import { PageHeader } from '../../components/page-header.js';
 import { CardGridSkeleton, ChipsSkeleton } from '../../components/skeletons.js';
 import { EmptyState, ErrorState } from '../../components/states.js';
-import { toLanguage, useFormat } from '../../i18n.js';
+import { loadFamiliesTexts, toLanguage, useFormat } from '../../i18n.js';
 import { TextWithTerms } from '../../components/term.js';
 import classes from './home-page.module.css';
+
+/** "Mijn werk" and the coordinator's request summary use the families module's texts: loaded with them, only for those who see them. */
+const MyWork = lazy(async () => {
+  const [m] = await Promise.all([import('./my-work.js'), loadFamiliesTexts()]);
+  return { default: m.MyWork };
+});
+const RequestSummary = lazy(async () => {
+  const [m] = await Promise.all([import('./my-work.js'), loadFamiliesTexts()]);
+  return { default: m.RequestSummary };
+});
 
 const PRINCIPLES = [
   { key: 'oneFamily', icon: IconHeartHandshake },
@@ -167,14 +179,28 @@ function Sectors() {
   );
 }
 
-/** The overview: what 1 Gezin 1 Plan is, the regions and the sectors of the network. */
+/**
+ * The overview. A professional lands on "Mijn werk" (what is due, what changed, who waits), a
+ * network coordinator on the region's request counts with the way to the board; everyone else
+ * (and below that, everyone) sees what 1 Gezin 1 Plan is, the regions and the sectors.
+ */
 export function HomePage() {
   const { t } = useTranslation();
+  const me = useMe();
+  const abilities = isFullyLoggedIn(me.data) ? me.data.abilities : undefined;
+  const working = abilities?.['families.work'] === true;
+  const coordinating = abilities?.['requests.board'] === true;
   return (
     <>
       <PageHeader title={t('home.title')} description={t('home.intro')} documentTitle={t('nav.home')} />
       <Stack gap={48}>
-        <Principles />
+        {(coordinating || working) && (
+          <Suspense fallback={<CardGridSkeleton count={2} />}>
+            {coordinating && <RequestSummary />}
+            {working && <MyWork />}
+          </Suspense>
+        )}
+        {!working && <Principles />}
         <Regions />
         <Sectors />
       </Stack>
