@@ -439,6 +439,63 @@ describe('parallel requests', () => {
   });
 });
 
+describe('references and refusals a contract cannot see', () => {
+  it('unknown organisations on waits and bridging help are 422, not 500; nothing written', async () => {
+    const f = await careFamily(ctx);
+    const contact = await f.as.contact();
+    const ghost = crypto.randomUUID();
+    expectClientError(await send(contact, 'POST', fam(f, '/waits'), { serviceText: 'Thuisbegeleiding', sinceOn: day(-3), organisationId: ghost }), 422);
+    const w = (await send(contact, 'POST', fam(f, '/waits'), { serviceText: 'Thuisbegeleiding', sinceOn: day(-3) })).json().data;
+    expectClientError(await send(contact, 'POST', fam(f, `/waits/${w.id}/bridging`), { provider: 'Buurvrouw', what: 'Opvang', fromOn: day(-1), organisationId: ghost }), 422);
+    expectClientError(await send(contact, 'PATCH', fam(f, `/waits/${w.id}`), { version: 1, organisationId: ghost }), 422);
+    expect(await db().select().from(wait).where(eq(wait.familyId, f.familyId))).toHaveLength(1);
+  });
+
+  it('an override with 0 hours or a reason of 19 characters is 400; a professional not on the team gets 404', async () => {
+    const f = await careFamily(ctx);
+    const withdrawn = await f.as.withdrawn();
+    const outsider = await f.as.outsider();
+    const ok = { basis: 'danger', reason: 'Acuut gevaar: politie meldt geweld thuis', hours: 24, scopes: ['read_plan'] };
+    expectClientError(await send(withdrawn, 'POST', fam(f, '/overrides'), { ...ok, hours: 0 }), 400);
+    expectClientError(await send(withdrawn, 'POST', fam(f, '/overrides'), { ...ok, reason: 'x'.repeat(19) }), 400);
+    expectClientError(await send(outsider, 'POST', fam(f, '/overrides'), ok), 404);
+    const overrides = await db().select().from(consent).where(and(eq(consent.familyId, f.familyId), eq(consent.kind, 'override')));
+    expect(overrides).toEqual([]);
+  });
+
+  it('a commitment turned into a plan action twice at once: one 200, one 409; the plan holds the action once', async () => {
+    const f = await careFamily(ctx);
+    const contact = await f.as.contact();
+    const colleague = await f.as.colleague();
+    const at = (
+      await send(contact, 'POST', fam(f, '/ateliers'), {
+        heldOn: day(-1),
+        participants: [{ kind: 'member', id: f.child.id }],
+        commitments: [{ description: 'Een afspraak bij de huisarts maken', ownerLabel: 'Ruben', ownerPersonId: f.users.contact.person.id }],
+      })
+    ).json().data;
+    const url = fam(f, `/commitments/${at.commitments[0].id}/to-plan`);
+    const [r1, r2] = await Promise.all([send(contact, 'POST', url, { version: 1, planBasedOn: 0 }), send(colleague, 'POST', url, { version: 1, planBasedOn: 0 })]);
+    expect([r1.statusCode, r2.statusCode].sort(), `${r1.body} ${r2.body}`).toEqual([200, 409]);
+    const planNow = (await contact.client.get(fam(f, '/plan'))).json().data;
+    expect(planNow.current.number).toBe(1);
+    expect(planNow.current.content.actions).toHaveLength(1);
+  });
+
+  it('requests: an answer "plan started" without a family, a list filter that is no boolean, a resolved signal escalated by the region', async () => {
+    const coordinator = await a.as.coordinator();
+    const r = (await send(coordinator, 'POST', '/api/requests', { receivedOn: day(-1), channel: 'self', familyName: 'Gezin Antwoord', question: 'Vraag', municipalityNis: '31005' })).json().data;
+    expect((await send(coordinator, 'POST', `/api/requests/${r.id}/triage`, { version: 1 })).statusCode).toBe(200);
+    expectClientError(await send(coordinator, 'POST', `/api/requests/${r.id}/answer`, { version: 2, outcome: 'plan_started' }), 400);
+    expectClientError(await coordinator.client.get('/api/requests?overdue=maybe'), 400);
+    const sig = (await send(contactA, 'POST', fam(a, '/signals'), { reason: 'Al lang geen vooruitgang' })).json().data;
+    expect((await send(contactA, 'POST', fam(a, `/signals/${sig.id}/resolve`), { version: 1 })).statusCode).toBe(200);
+    expectClientError(await send(coordinator, 'POST', `/api/signals/${sig.id}/escalate`, { version: 2 }), 403); // the policy: nothing to escalate once resolved
+    const [s] = await db().select().from(blockedSignal).where(eq(blockedSignal.id, sig.id));
+    expect(s!.escalatedAt).toBeNull();
+  });
+});
+
 describe('requests of another region and bad dates', () => {
   it('a coordinator of another region cannot read or move the region’s request; bad dates are 400 with nothing written', async () => {
     const coordinator = await a.as.coordinator();
