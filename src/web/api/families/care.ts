@@ -13,6 +13,8 @@ import {
   ZWaitResponse,
   type TAtelierCreate,
   type TBridgingCreate,
+  type TBridgingUpdate,
+  type TCommitmentCreate,
   type TCommitmentToPlan,
   type TCommitmentUpdate,
   type TJournalCreate,
@@ -55,6 +57,11 @@ export function useWaitMutations(familyId: string) {
         (await apiSend('POST', `${base(familyId)}/waits/${encodeURIComponent(waitId)}/bridging`, ZWaitResponse, body)).data,
       onSuccess,
     }),
+    updateBridging: useMutation({
+      mutationFn: async ({ waitId, bridgingId, body }: { waitId: string; bridgingId: string; body: TBridgingUpdate }) =>
+        (await apiSend('PATCH', `${base(familyId)}/waits/${encodeURIComponent(waitId)}/bridging/${encodeURIComponent(bridgingId)}`, ZWaitResponse, body)).data,
+      onSuccess,
+    }),
   };
 }
 
@@ -66,6 +73,11 @@ export function useAtelierMutations(familyId: string) {
   const onSuccess = () => queryClient.invalidateQueries({ queryKey: careKeys.ateliers(familyId) });
   return {
     create: useMutation({ mutationFn: async (body: TAtelierCreate) => (await apiSend('POST', `${base(familyId)}/ateliers`, ZAtelierResponse, body)).data, onSuccess }),
+    addCommitment: useMutation({
+      mutationFn: async ({ atelierId, body }: { atelierId: string; body: TCommitmentCreate }) =>
+        (await apiSend('POST', `${base(familyId)}/ateliers/${encodeURIComponent(atelierId)}/commitments`, ZCommitmentResponse, body)).data,
+      onSuccess,
+    }),
     updateCommitment: useMutation({
       mutationFn: async ({ commitmentId, body }: { commitmentId: string; body: TCommitmentUpdate }) =>
         (await apiSend('PATCH', `${base(familyId)}/commitments/${encodeURIComponent(commitmentId)}`, ZCommitmentResponse, body)).data,
@@ -104,6 +116,18 @@ export function useRaiseSignal(familyId: string) {
     mutationFn: async (body: TSignalRaise) => (await apiSend('POST', `${base(familyId)}/signals`, ZFamilySignalResponse, body)).data,
     onSuccess: () => queryClient.invalidateQueries({ queryKey: careKeys.signals(familyId) }),
   });
+}
+
+/** Resolve or (the contact person) escalate one of the family's signals; both carry the version the screen showed. */
+export function useFamilySignalMutations(familyId: string) {
+  const queryClient = useQueryClient();
+  const onSettled = () => queryClient.invalidateQueries({ queryKey: careKeys.signals(familyId) });
+  const send = (step: 'resolve' | 'escalate') => async ({ signalId, version }: { signalId: string; version: number }) =>
+    (await apiSend('POST', `${base(familyId)}/signals/${encodeURIComponent(signalId)}/${step}`, ZFamilySignalResponse, { version })).data;
+  return {
+    resolve: useMutation({ mutationFn: send('resolve'), onSettled }),
+    escalate: useMutation({ mutationFn: send('escalate'), onSettled }),
+  };
 }
 
 /** The coordinator's open blocked trajectories of the region, page by page. */

@@ -25,6 +25,30 @@ export const FAMILY_TABS: readonly TFamilyTab[] = [
   },
   // The plan has pages of its own (editor, versions, print view) with a way back to the family.
   { path: 'plan', labelKey: 'families.tabs.plan', ability: 'readPlan' },
+  // The care part of the file: waits with bridging help, ateliers with their commitments, the journal, blocked-trajectory signals.
+  {
+    path: 'wachten',
+    labelKey: 'care.tabs.waits',
+    ability: 'readPlan',
+    page: lazy(async () => ({ default: (await import('./care/waits-tab.js')).WaitsTab })),
+  },
+  {
+    path: 'ateliers',
+    labelKey: 'care.tabs.ateliers',
+    ability: 'readPlan',
+    page: lazy(async () => ({ default: (await import('./care/ateliers-tab.js')).AteliersTab })),
+  },
+  {
+    path: 'logboek',
+    labelKey: 'care.tabs.journal',
+    ability: 'readJournal',
+    page: lazy(async () => ({ default: (await import('./care/journal-tab.js')).JournalTab })),
+  },
+  {
+    path: 'signalen',
+    labelKey: 'care.tabs.signals',
+    page: lazy(async () => ({ default: (await import('./care/family-signals-tab.js')).FamilySignalsTab })),
+  },
   {
     path: 'geschiedenis',
     labelKey: 'families.tabs.history',
