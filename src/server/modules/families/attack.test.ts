@@ -229,6 +229,20 @@ describe('hostile values', () => {
     }
   });
 
+  it('a body of 2 MB is refused before it is parsed (413); a __proto__ key changes nothing', async () => {
+    const big = await send(contactA, 'PUT', fam(a, '/plan'), { basedOn: 0, summary: 'Groot', content: { story: 'x'.repeat(2_000_000) } });
+    expect(big.statusCode, big.body.slice(0, 200)).toBe(413);
+    const polluted = await contactA.client.request({
+      method: 'POST',
+      url: fam(a, '/network'),
+      payload: '{"name":"Buur Tom","relation":"buurman","__proto__":{"isAdmin":true},"constructor":{"prototype":{"x":1}}}',
+      headers: { 'content-type': 'application/json' },
+    });
+    expect(polluted.statusCode, polluted.body).toBeLessThan(500);
+    expect(({} as Record<string, unknown>).isAdmin).toBeUndefined();
+    expect(await db().select().from(plan).where(eq(plan.familyId, a.familyId))).toEqual([]);
+  });
+
   it('a consent until 31/12/9999 does not crash the server (a clear answer; at most one row)', async () => {
     const before = await db().select().from(consent).where(eq(consent.familyId, a.familyId));
     const res = await send(contactA, 'POST', fam(a, '/consent'), {
