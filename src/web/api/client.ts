@@ -19,6 +19,8 @@ export class ApiError extends Error {
     readonly details?: TApiErrorDetail[],
     /** Seconds to wait before trying again (from `Retry-After`, on 429). */
     readonly retryAfter?: number,
+    /** The whole error body, for routes that say more (a plan's 409 carries the current version). */
+    readonly body?: unknown,
   ) {
     super(message);
   }
@@ -174,7 +176,7 @@ function toApiError(response: Response, body: unknown): ApiError {
   const parsed = ZErrorResponse.safeParse(body);
   if (parsed.success) {
     const { code, message, details } = parsed.data.error;
-    return new ApiError(response.status, code, message, details, retryAfterOf(response));
+    return new ApiError(response.status, code, message, details, retryAfterOf(response), body);
   }
   return new ApiError(response.status, codeForStatus(response.status), response.statusText, undefined, retryAfterOf(response));
 }

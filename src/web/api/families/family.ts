@@ -9,11 +9,13 @@ import {
   type ZConsentCreate,
   type ZContactHandover,
   type ZMemberCreate,
+  type ZMemberUpdate,
   type ZNetworkCreate,
+  type ZNetworkUpdate,
   type ZOverrideCreate,
   type ZTeamAdd,
 } from '../../../shared/schemas/families/family.js';
-import { apiGet, apiSend } from '../client.js';
+import { ApiError, apiGet, apiSend } from '../client.js';
 
 /** Query keys of the family core. */
 export const familyKeys = {
@@ -79,13 +81,21 @@ function useFamilyChange<B>(familyId: string, method: 'POST' | 'PATCH', path: (b
   return useMutation({
     mutationFn: async (input: B) => wrap(async () => (await apiSend(method, `/api/families/${enc(familyId)}${path(input)}`, ZFamilyChangeResponse, body(input))).data),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: familyKeys.all }),
+    // Someone else changed it first: show the newest state, so the next try starts from it.
+    onError: (error) => (error instanceof ApiError && error.code === 'version_conflict' ? queryClient.invalidateQueries({ queryKey: familyKeys.all }) : undefined),
   });
 }
 
 export const useAddMember = (familyId: string) => useFamilyChange<z.input<typeof ZMemberCreate>>(familyId, 'POST', () => '/members');
+/** Changes a member (name, role, birth date); a stale `version` fails with 409 `version_conflict`. */
+export const useUpdateMember = (familyId: string) =>
+  useFamilyChange<z.input<typeof ZMemberUpdate> & { id: string }>(familyId, 'PATCH', (b) => `/members/${enc(b.id)}`, ({ id: _id, ...rest }) => rest);
 export const useEndMember = (familyId: string) =>
   useFamilyChange<{ id: string; version: number }>(familyId, 'POST', (b) => `/members/${enc(b.id)}/end`, (b) => ({ version: b.version }));
 export const useAddNetwork = (familyId: string) => useFamilyChange<z.input<typeof ZNetworkCreate>>(familyId, 'POST', () => '/network');
+/** Changes someone of the informal network; a stale `version` fails with 409 `version_conflict`. */
+export const useUpdateNetwork = (familyId: string) =>
+  useFamilyChange<z.input<typeof ZNetworkUpdate> & { id: string }>(familyId, 'PATCH', (b) => `/network/${enc(b.id)}`, ({ id: _id, ...rest }) => rest);
 export const useEndNetwork = (familyId: string) =>
   useFamilyChange<{ id: string; version: number }>(familyId, 'POST', (b) => `/network/${enc(b.id)}/end`, (b) => ({ version: b.version }));
 export const useAddTeamMember = (familyId: string) => useFamilyChange<z.input<typeof ZTeamAdd>>(familyId, 'POST', () => '/team');

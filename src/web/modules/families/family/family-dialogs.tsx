@@ -4,8 +4,8 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { IconInfoCircle } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { CONSENT_SCOPES, MEMBER_ROLES, OVERRIDE_BASES, type TConsentScope, type TMemberRole } from '../../../../shared/schemas/families/enums.js';
-import { OVERRIDE_MAX_HOURS, OVERRIDE_REASON_MIN } from '../../../../shared/schemas/families/family.js';
-import { ApiError, errorMessageKey } from '../../../api/client.js';
+import { OVERRIDE_MAX_HOURS, OVERRIDE_REASON_MIN, type TFamilyMember, type TNetworkPerson } from '../../../../shared/schemas/families/family.js';
+import { ApiError, detailField, errorMessageKey } from '../../../api/client.js';
 import {
   useAddMember,
   useAddNetwork,
@@ -14,11 +14,15 @@ import {
   useOverride,
   useRecordConsent,
   useTeamCandidates,
+  useUpdateMember,
+  useUpdateNetwork,
 } from '../../../api/families/family.js';
+import { DateInput } from '../../../components/date-input.js';
 import { FormError } from '../../../components/form/form-error.js';
 import { notify } from '../../../components/notify.js';
 import { isStepUpCancelled, useStepUp } from '../../../components/step-up/step-up.js';
 import type { TFamilyContext } from './family-layout.js';
+import { todayInBrussels } from '../requests/labels.js';
 
 /** The server's own message when it gave one for a field (e.g. the 12+ rule), else the code's text. */
 function useErrorText() {
@@ -27,6 +31,12 @@ function useErrorText() {
     if (error instanceof ApiError && error.details?.length && error.details[0]?.message && error.message !== error.code) return error.message;
     return t(errorMessageKey(error));
   };
+}
+
+/** The server's field errors (`body.name` → `name`), shown next to their fields. */
+function fieldErrorsOf(error: unknown): Record<string, string> {
+  if (!(error instanceof ApiError) || !error.details) return {};
+  return Object.fromEntries(error.details.map((d) => [detailField(d.path), d.message]));
 }
 
 function FormDialog(props: { opened: boolean; title: string; onClose: () => void; children: ReactNode }) {
@@ -56,31 +66,49 @@ type TDialogProps = { familyId: string; opened: boolean; onClose: () => void };
 
 // ------------------------------------------------------------------ member
 
-export function MemberDialog({ familyId, opened, onClose }: TDialogProps) {
+/** Adds a member, or with `member` changes one (only the fields that changed are sent, with the version read). */
+export function MemberDialog({ familyId, member, opened, onClose }: TDialogProps & { member?: TFamilyMember | null }) {
   const { t } = useTranslation();
   return (
-    <FormDialog opened={opened} onClose={onClose} title={t('families.members.addTitle')}>
-      <MemberForm familyId={familyId} onDone={onClose} />
+    <FormDialog opened={opened} onClose={onClose} title={member ? t('families.members.editTitle', { name: member.name }) : t('families.members.addTitle')}>
+      <MemberForm familyId={familyId} member={member ?? null} onDone={onClose} />
     </FormDialog>
   );
 }
 
-function MemberForm({ familyId, onDone }: { familyId: string; onDone: () => void }) {
+function MemberForm({ familyId, member, onDone }: { familyId: string; member: TFamilyMember | null; onDone: () => void }) {
   const { t } = useTranslation();
   const errorText = useErrorText();
   const add = useAddMember(familyId);
-  const [role, setRole] = useState<TMemberRole>('child');
-  const [name, setName] = useState('');
-  const [birthDate, setBirthDate] = useState('');
+  const update = useUpdateMember(familyId);
+  const [role, setRole] = useState<TMemberRole>(member?.role ?? 'child');
+  const [name, setName] = useState(member?.name ?? '');
+  const [birthDate, setBirthDate] = useState<string | null>(member?.birthDate ?? null);
   const [error, setError] = useState<string | null>(null);
+  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
+  const onError = (err: unknown) => {
+    if (err instanceof ApiError && err.code === 'version_conflict') return setError(t('families.members.conflict'));
+    setFieldErrors(fieldErrorsOf(err));
+    setError(errorText(err));
+  };
   const submit = (e: FormEvent) => {
     e.preventDefault();
     setError(null);
-    if (role === 'child' && !birthDate) return setError(t('families.members.childNeedsBirthDate'));
-    add.mutate(
-      { role, name: name.trim(), birthDate: birthDate || null },
-      { onSuccess: () => (notify('green', t('families.members.added', { name: name.trim() })), onDone()), onError: (err) => setError(errorText(err)) },
-    );
+    setFieldErrors({});
+    const trimmed = name.trim();
+    if (!trimmed) return setFieldErrors({ name: t('families.required') });
+    if (role === 'child' && !birthDate) return setFieldErrors({ birthDate: t('families.members.childNeedsBirthDate') });
+    if (!member) {
+      add.mutate({ role, name: trimmed, birthDate }, { onSuccess: () => (notify('green', t('families.members.added', { name: trimmed })), onDone()), onError });
+      return;
+    }
+    const changes = {
+      ...(role !== member.role ? { role } : {}),
+      ...(trimmed !== member.name ? { name: trimmed } : {}),
+      ...(birthDate !== member.birthDate ? { birthDate } : {}),
+    };
+    if (Object.keys(changes).length === 0) return onDone();
+    update.mutate({ id: member.id, version: member.version, ...changes }, { onSuccess: () => (notify('green', t('families.members.changed', { name: trimmed })), onDone()), onError });
   };
   return (
     <form onSubmit={submit} noValidate>
@@ -93,16 +121,18 @@ function MemberForm({ familyId, onDone }: { familyId: string; onDone: () => void
           onChange={(v) => setRole((v as TMemberRole | null) ?? 'child')}
           allowDeselect={false}
         />
-        <TextInput label={t('families.members.name')} required value={name} onChange={(e) => setName(e.currentTarget.value)} data-autofocus />
-        <TextInput
-          type="date"
+        <TextInput label={t('families.members.name')} required value={name} onChange={(e) => setName(e.currentTarget.value)} error={fieldErrors.name} data-autofocus />
+        <DateInput
           label={t('families.members.birthDate')}
           description={role === 'child' ? t('families.members.birthDateHelp') : undefined}
           required={role === 'child'}
+          clearable={role !== 'child'}
+          maxDate={todayInBrussels()}
           value={birthDate}
-          onChange={(e) => setBirthDate(e.currentTarget.value)}
+          onChange={setBirthDate}
+          error={fieldErrors.birthDate}
         />
-        <Actions onCancel={onDone} pending={add.isPending} label={t('families.members.add')} />
+        <Actions onCancel={onDone} pending={add.isPending || update.isPending} label={member ? t('families.saveChanges') : t('families.members.add')} />
       </Stack>
     </form>
   );
@@ -110,39 +140,69 @@ function MemberForm({ familyId, onDone }: { familyId: string; onDone: () => void
 
 // ------------------------------------------------------------------ network
 
-export function NetworkDialog({ familyId, opened, onClose }: TDialogProps) {
+/** Adds someone of the informal network, or with `person` changes them. */
+export function NetworkDialog({ familyId, person, opened, onClose }: TDialogProps & { person?: TNetworkPerson | null }) {
   const { t } = useTranslation();
   return (
-    <FormDialog opened={opened} onClose={onClose} title={t('families.network.addTitle')}>
-      <NetworkForm familyId={familyId} onDone={onClose} />
+    <FormDialog opened={opened} onClose={onClose} title={person ? t('families.network.editTitle', { name: person.name }) : t('families.network.addTitle')}>
+      <NetworkForm familyId={familyId} person={person ?? null} onDone={onClose} />
     </FormDialog>
   );
 }
 
-function NetworkForm({ familyId, onDone }: { familyId: string; onDone: () => void }) {
+function NetworkForm({ familyId, person, onDone }: { familyId: string; person: TNetworkPerson | null; onDone: () => void }) {
   const { t } = useTranslation();
   const errorText = useErrorText();
   const add = useAddNetwork(familyId);
-  const [name, setName] = useState('');
-  const [relation, setRelation] = useState('');
-  const [roleInPlan, setRoleInPlan] = useState('');
+  const update = useUpdateNetwork(familyId);
+  const [name, setName] = useState(person?.name ?? '');
+  const [relation, setRelation] = useState(person?.relation ?? '');
+  const [roleInPlan, setRoleInPlan] = useState(person?.roleInPlan ?? '');
+  const [contact, setContact] = useState(person?.contact ?? '');
   const [error, setError] = useState<string | null>(null);
+  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
+  const onError = (err: unknown) => {
+    if (err instanceof ApiError && err.code === 'version_conflict') return setError(t('families.network.conflict'));
+    setFieldErrors(fieldErrorsOf(err));
+    setError(errorText(err));
+  };
   const submit = (e: FormEvent) => {
     e.preventDefault();
     setError(null);
-    add.mutate(
-      { name: name.trim(), relation: relation.trim(), roleInPlan: roleInPlan.trim() || null },
-      { onSuccess: () => (notify('green', t('families.network.added', { name: name.trim() })), onDone()), onError: (err) => setError(errorText(err)) },
-    );
+    setFieldErrors({});
+    const values = { name: name.trim(), relation: relation.trim(), roleInPlan: roleInPlan.trim() || null, contact: contact.trim() || null };
+    const missing = { ...(values.name ? {} : { name: t('families.required') }), ...(values.relation ? {} : { relation: t('families.required') }) };
+    if (Object.keys(missing).length) return setFieldErrors(missing);
+    if (!person) {
+      add.mutate(values, { onSuccess: () => (notify('green', t('families.network.added', { name: values.name })), onDone()), onError });
+      return;
+    }
+    const changes = Object.fromEntries(Object.entries(values).filter(([k, v]) => v !== person[k as keyof typeof values]));
+    if (Object.keys(changes).length === 0) return onDone();
+    update.mutate({ id: person.id, version: person.version, ...changes }, { onSuccess: () => (notify('green', t('families.network.changed', { name: values.name })), onDone()), onError });
   };
   return (
     <form onSubmit={submit} noValidate>
       <Stack gap="md">
         <FormError message={error} />
-        <TextInput label={t('families.network.name')} required value={name} onChange={(e) => setName(e.currentTarget.value)} data-autofocus />
-        <TextInput label={t('families.network.relation')} description={t('families.network.relationHelp')} required value={relation} onChange={(e) => setRelation(e.currentTarget.value)} />
-        <TextInput label={t('families.network.roleInPlan')} value={roleInPlan} onChange={(e) => setRoleInPlan(e.currentTarget.value)} />
-        <Actions onCancel={onDone} pending={add.isPending} label={t('families.network.add')} />
+        <TextInput label={t('families.network.name')} required value={name} onChange={(e) => setName(e.currentTarget.value)} error={fieldErrors.name} data-autofocus />
+        <TextInput
+          label={t('families.network.relation')}
+          description={t('families.network.relationHelp')}
+          required
+          value={relation}
+          onChange={(e) => setRelation(e.currentTarget.value)}
+          error={fieldErrors.relation}
+        />
+        <TextInput label={t('families.network.roleInPlan')} value={roleInPlan} onChange={(e) => setRoleInPlan(e.currentTarget.value)} error={fieldErrors.roleInPlan} />
+        <TextInput
+          label={t('families.network.contact')}
+          description={t('families.network.contactHelp')}
+          value={contact}
+          onChange={(e) => setContact(e.currentTarget.value)}
+          error={fieldErrors.contact}
+        />
+        <Actions onCancel={onDone} pending={add.isPending || update.isPending} label={person ? t('families.saveChanges') : t('families.network.add')} />
       </Stack>
     </form>
   );
@@ -299,8 +359,8 @@ function ConsentForm({ page, onDone }: { page: TFamilyContext['data']; onDone: (
   const [organisationId, setOrganisationId] = useState<string | null>(null);
   const [personId, setPersonId] = useState<string | null>(null);
   const [scopes, setScopes] = useState<TConsentScope[]>(['read_plan']);
-  const [validFrom, setValidFrom] = useState('');
-  const [validUntil, setValidUntil] = useState('');
+  const [validFrom, setValidFrom] = useState<string | null>(null);
+  const [validUntil, setValidUntil] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const people = page.team.filter((m) => !m.untilAt && m.organisationId === organisationId);
   const subjectMember = members.find((m) => m.id === subject);
@@ -311,7 +371,7 @@ function ConsentForm({ page, onDone }: { page: TFamilyContext['data']; onDone: (
     setError(null);
     if (!subject || !givenBy || !organisationId || scopes.length === 0) return setError(t('families.consent.incomplete'));
     record.mutate(
-      { subjectMemberId: subject, givenByMemberId: givenBy, organisationId, personId, scopes, ...(validFrom ? { validFrom } : {}), validUntil: validUntil || null },
+      { subjectMemberId: subject, givenByMemberId: givenBy, organisationId, personId, scopes, ...(validFrom ? { validFrom } : {}), validUntil },
       { onSuccess: () => (notify('green', t('families.consent.recorded')), onDone()), onError: (err) => setError(errorText(err)) },
     );
   };
@@ -361,8 +421,15 @@ function ConsentForm({ page, onDone }: { page: TFamilyContext['data']; onDone: (
         />
         <ScopeChecks value={scopes} onChange={setScopes} />
         <Group grow wrap="wrap">
-          <TextInput type="date" label={t('families.consent.from')} description={t('families.consent.fromHelp')} value={validFrom} onChange={(e) => setValidFrom(e.currentTarget.value)} />
-          <TextInput type="date" label={t('families.consent.until')} description={t('families.consent.untilHelp')} value={validUntil} onChange={(e) => setValidUntil(e.currentTarget.value)} />
+          <DateInput label={t('families.consent.from')} description={t('families.consent.fromHelp')} clearable value={validFrom} onChange={setValidFrom} maxDate={validUntil ?? undefined} />
+          <DateInput
+            label={t('families.consent.until')}
+            description={t('families.consent.untilHelp')}
+            clearable
+            value={validUntil}
+            onChange={setValidUntil}
+            minDate={validFrom ?? todayInBrussels()}
+          />
         </Group>
         <Actions onCancel={onDone} pending={record.isPending} label={t('families.consent.record')} />
       </Stack>

@@ -3,7 +3,7 @@ import { Badge, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { wrappingBadge } from '../../admin/labels.js';
 import { IconPlus } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import type { TConsent } from '../../../../shared/schemas/families/family.js';
+import type { TConsent, TFamilyMember, TNetworkPerson } from '../../../../shared/schemas/families/family.js';
 import { useEndMember, useEndNetwork, useEndTeamMember, useWithdrawConsent } from '../../../api/families/family.js';
 import { ConfirmDialog } from '../../../components/confirm-dialog.js';
 import { notify } from '../../../components/notify.js';
@@ -58,6 +58,8 @@ export function FamilyOverview() {
   const { data, abilities } = useFamilyContext();
   const familyId = data.family.id;
   const [dialog, setDialog] = useState<TDialog>(null);
+  const [editMember, setEditMember] = useState<TFamilyMember | null>(null);
+  const [editNetwork, setEditNetwork] = useState<TNetworkPerson | null>(null);
   const [confirm, setConfirm] = useState<TConfirm>(null);
   const [busy, setBusy] = useState(false);
   const endMember = useEndMember(familyId);
@@ -89,7 +91,7 @@ export function FamilyOverview() {
 
   return (
     <Stack gap="xl">
-      <Section id="members-title" title={t('families.members.title')} action={abilities.editMembers && <AddButton label={t('families.members.add')} onClick={() => setDialog('member')} />}>
+      <Section id="members-title" title={t('families.members.title')} action={abilities.editMembers && <AddButton label={t('families.members.add')} onClick={() => (setEditMember(null), setDialog('member'))} />}>
         <Items empty={t('families.members.empty')}>
           {data.members.map((m) => (
             <Item key={m.id} muted={m.endedAt !== null}>
@@ -104,21 +106,26 @@ export function FamilyOverview() {
                   </Text>
                 </div>
                 {abilities.editMembers && !m.endedAt && (
-                  <Button
-                    size="xs"
-                    variant="default"
-                    aria-label={t('families.members.endNamed', { name: m.name })}
-                    onClick={() =>
-                      setConfirm({
-                        title: t('families.members.endTitle', { name: m.name }),
-                        text: t('families.members.endText'),
-                        label: t('families.members.end'),
-                        run: () => endMember.mutateAsync({ id: m.id, version: m.version }),
-                      })
-                    }
-                  >
-                    {t('families.members.end')}
-                  </Button>
+                  <Group gap="xs">
+                    <Button size="xs" variant="default" aria-label={t('families.members.editNamed', { name: m.name })} onClick={() => (setEditMember(m), setDialog('member'))}>
+                      {t('families.edit')}
+                    </Button>
+                    <Button
+                      size="xs"
+                      variant="default"
+                      aria-label={t('families.members.endNamed', { name: m.name })}
+                      onClick={() =>
+                        setConfirm({
+                          title: t('families.members.endTitle', { name: m.name }),
+                          text: t('families.members.endText'),
+                          label: t('families.members.end'),
+                          run: () => endMember.mutateAsync({ id: m.id, version: m.version }),
+                        })
+                      }
+                    >
+                      {t('families.members.end')}
+                    </Button>
+                  </Group>
                 )}
               </Group>
             </Item>
@@ -126,7 +133,7 @@ export function FamilyOverview() {
         </Items>
       </Section>
 
-      <Section id="network-title" title={t('families.network.title')} action={abilities.editMembers && <AddButton label={t('families.network.add')} onClick={() => setDialog('network')} />}>
+      <Section id="network-title" title={t('families.network.title')} action={abilities.editMembers && <AddButton label={t('families.network.add')} onClick={() => (setEditNetwork(null), setDialog('network'))} />}>
         <Items empty={t('families.network.empty')}>
           {data.network.map((n) => (
             <Item key={n.id} muted={n.endedAt !== null}>
@@ -136,25 +143,31 @@ export function FamilyOverview() {
                   <Text size="sm" c="gray.8">
                     {n.relation}
                     {n.roleInPlan ? ` · ${n.roleInPlan}` : ''}
+                    {n.contact ? ` · ${n.contact}` : ''}
                     {n.endedAt ? ` · ${t('families.ended')}` : ''}
                   </Text>
                 </div>
                 {abilities.editMembers && !n.endedAt && (
-                  <Button
-                    size="xs"
-                    variant="default"
-                    aria-label={t('families.network.endNamed', { name: n.name })}
-                    onClick={() =>
-                      setConfirm({
-                        title: t('families.network.endTitle', { name: n.name }),
-                        text: t('families.network.endText'),
-                        label: t('families.network.end'),
-                        run: () => endNetwork.mutateAsync({ id: n.id, version: n.version }),
-                      })
-                    }
-                  >
-                    {t('families.network.end')}
-                  </Button>
+                  <Group gap="xs">
+                    <Button size="xs" variant="default" aria-label={t('families.network.editNamed', { name: n.name })} onClick={() => (setEditNetwork(n), setDialog('network'))}>
+                      {t('families.edit')}
+                    </Button>
+                    <Button
+                      size="xs"
+                      variant="default"
+                      aria-label={t('families.network.endNamed', { name: n.name })}
+                      onClick={() =>
+                        setConfirm({
+                          title: t('families.network.endTitle', { name: n.name }),
+                          text: t('families.network.endText'),
+                          label: t('families.network.end'),
+                          run: () => endNetwork.mutateAsync({ id: n.id, version: n.version }),
+                        })
+                      }
+                    >
+                      {t('families.network.end')}
+                    </Button>
+                  </Group>
                 )}
               </Group>
             </Item>
@@ -297,8 +310,8 @@ export function FamilyOverview() {
         </Items>
       </Section>
 
-      <MemberDialog familyId={familyId} opened={dialog === 'member'} onClose={() => setDialog(null)} />
-      <NetworkDialog familyId={familyId} opened={dialog === 'network'} onClose={() => setDialog(null)} />
+      <MemberDialog familyId={familyId} member={editMember} opened={dialog === 'member'} onClose={() => setDialog(null)} />
+      <NetworkDialog familyId={familyId} person={editNetwork} opened={dialog === 'network'} onClose={() => setDialog(null)} />
       <TeamDialog familyId={familyId} opened={dialog === 'team'} onClose={() => setDialog(null)} />
       <ConsentDialog page={data} opened={dialog === 'consent'} onClose={() => setDialog(null)} />
       <OverrideDialog familyId={familyId} opened={dialog === 'override'} onClose={() => setDialog(null)} />

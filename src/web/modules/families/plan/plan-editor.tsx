@@ -1,27 +1,20 @@
 import { useState } from 'react';
-import { ActionIcon, Alert, Button, Divider, Group, Paper, Select, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { ActionIcon, Button, Divider, Group, Paper, Select, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { IconArrowDown, IconArrowUp, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import {
-  PLAN_LIMITS,
-  ZPlanSave,
-  diffPlans,
-  rebasePlan,
-  type TPlanContent,
-  type TPlanPeople,
-  type TPlanVersion,
-} from '../../../../shared/schemas/families/plan.js';
+import { useQueryClient } from '@tanstack/react-query';
+import { PLAN_LIMITS, ZPlanConflictResponse, ZPlanSave, type TPlanContent, type TPlanPeople, type TPlanVersion } from '../../../../shared/schemas/families/plan.js';
 import { PLAN_ACTION_STATUSES } from '../../../../shared/schemas/families/enums.js';
-import { fetchPlan, useSavePlan } from '../../../api/families/plan.js';
+import { fetchPlan, planKeys, useSavePlan } from '../../../api/families/plan.js';
 import { ApiError, detailField, errorMessageKey } from '../../../api/client.js';
+import { DateInput } from '../../../components/date-input.js';
 import { zodValidate } from '../../../components/form/zod-form.js';
 import { FormError } from '../../../components/form/form-error.js';
-import { formatDateTime } from '../../../components/format.js';
 import { notify } from '../../../components/notify.js';
-import { localeFor } from '../../../i18n.js';
 import { ownerFromValue, ownerValue, usePlanNames } from './plan-labels.js';
-import { PlanDiffList } from './plan-diff-list.js';
+import { PlanConflictAlert } from './plan-conflict-alert.js';
+import { findOverlaps, resolvePlan } from './plan-conflict.js';
 
 interface TValues {
   summary: string;
@@ -35,11 +28,6 @@ function withPriorities(content: TPlanContent): TPlanContent {
 
 function sortedGoals(content: TPlanContent): TPlanContent {
   return { ...content, goals: [...content.goals].sort((a, b) => a.priority - b.priority) };
-}
-
-interface TConflict {
-  current: TPlanVersion;
-  people: TPlanPeople;
 }
 
 /**
@@ -59,11 +47,15 @@ export function PlanEditor({
   people: TPlanPeople;
   onDone: () => void;
 }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const names = usePlanNames(people);
   const save = useSavePlan(familyId);
   const [base, setBase] = useState(initialBase);
-  const [conflict, setConflict] = useState<TConflict | null>(null);
+  /** The version somebody else saved while this draft was being made (from the 409 body). */
+  const [conflict, setConflict] = useState<TPlanVersion | null>(null);
+  /** Overlaps where the person chose the other person's version. */
+  const [theirs, setTheirs] = useState<ReadonlySet<string>>(new Set());
+  const queryClient = useQueryClient();
   const [formError, setFormError] = useState<string | null>(null);
   const form = useForm<TValues>({
     mode: 'controlled',
@@ -71,6 +63,10 @@ export function PlanEditor({
     validate: zodValidate(ZPlanSave, t, (v: TValues) => ({ basedOn: base.number, summary: v.summary, content: withPriorities(v.content) })),
   });
   const c = form.values.content;
+  const baseContent = withPriorities(base.content);
+  const draftContent = withPriorities(c);
+  // What both changed, from the draft as it is now (the person may go on typing before choosing).
+  const overlaps = conflict ? findOverlaps(baseContent, draftContent, conflict.content) : [];
 
   const currentTeam = people.team.filter((p) => p.current);
   const ownerOptions = [
@@ -101,8 +97,12 @@ export function PlanEditor({
       onDone();
     } catch (err) {
       if (err instanceof ApiError && err.code === 'version_conflict') {
-        const fresh = await fetchPlan(familyId);
-        setConflict({ current: fresh.data.current, people: fresh.data.people });
+        // The 409 carries the version saved in the meantime; older servers did not: then ask for it.
+        const current = ZPlanConflictResponse.safeParse(err.body).data?.error.current ?? (await fetchPlan(familyId)).data.current;
+        setConflict(current);
+        setTheirs(new Set());
+        // The names of people the other person may have added (the draft in the form stays as it is).
+        void queryClient.invalidateQueries({ queryKey: planKeys.current(familyId) });
         return;
       }
       if (err instanceof ApiError && err.details?.length) {
@@ -114,10 +114,11 @@ export function PlanEditor({
 
   function putOnTop() {
     if (!conflict) return;
-    const merged = rebasePlan(withPriorities(base.content), withPriorities(form.values.content), conflict.current.content);
+    const merged = resolvePlan(baseContent, draftContent, conflict.content, overlaps, theirs);
     form.setFieldValue('content', merged);
-    setBase(conflict.current);
+    setBase(conflict);
     setConflict(null);
+    setTheirs(new Set());
     notify('green', t('plan.conflict.reloaded'));
   }
 
@@ -164,24 +165,22 @@ export function PlanEditor({
     <form onSubmit={form.onSubmit(submit, () => setFormError(t('plan.editor.fixErrors')))} noValidate>
       <Stack gap="lg">
         {conflict && (
-          <Alert color="red" variant="light" role="alert" title={t('plan.conflict.title')}>
-            <Stack gap="sm">
-              <Text>
-                {t('plan.conflict.lead', {
-                  number: conflict.current.number,
-                  author: conflict.current.author?.name ?? t('plan.unknownPerson'),
-                  at: conflict.current.createdAt ? formatDateTime(conflict.current.createdAt, localeFor(i18n.language)) : '',
-                })}
-              </Text>
-              {conflict.current.summary && <Text fs="italic">“{conflict.current.summary}”</Text>}
-              <Text fw={600}>{t('plan.conflict.whatChanged')}</Text>
-              <PlanDiffList diff={diffPlans(base.content, conflict.current.content)} people={conflict.people} />
-              <Text>{t('plan.conflict.draftKept')}</Text>
-              <Group>
-                <Button onClick={putOnTop}>{t('plan.conflict.putOnTop')}</Button>
-              </Group>
-            </Stack>
-          </Alert>
+          <PlanConflictAlert
+            base={baseContent}
+            current={conflict}
+            people={people}
+            overlaps={overlaps}
+            theirs={theirs}
+            onChoose={(id, side) =>
+              setTheirs((prev) => {
+                const next = new Set(prev);
+                if (side === 'theirs') next.add(id);
+                else next.delete(id);
+                return next;
+              })
+            }
+            onPutOnTop={putOnTop}
+          />
         )}
         <FormError message={formError} />
 
@@ -246,11 +245,11 @@ export function PlanEditor({
                   error={form.errors[`content.actions.${i}.goalKey`]}
                 />
                 <Group grow wrap="wrap" align="flex-start">
-                  <TextInput
-                    type="date"
+                  <DateInput
                     label={t('plan.editor.dueOn')}
-                    value={a.dueOn ?? ''}
-                    onChange={(e) => form.setFieldValue(`content.actions.${i}.dueOn`, e.currentTarget.value || null)}
+                    clearable
+                    value={a.dueOn}
+                    onChange={(v) => form.setFieldValue(`content.actions.${i}.dueOn`, v)}
                     error={form.errors[`content.actions.${i}.dueOn`]}
                   />
                   <Select label={t('plan.editor.status')} data={statusOptions} allowDeselect={false} {...form.getInputProps(`content.actions.${i}.status`)} />
@@ -279,7 +278,12 @@ export function PlanEditor({
           </Title>
           {c.evaluations.map((e, i) => (
             <Group key={e.key} align="flex-start" wrap="wrap">
-              <TextInput type="date" label={t('plan.editor.evaluationOn')} {...form.getInputProps(`content.evaluations.${i}.on`)} />
+              <DateInput
+                label={t('plan.editor.evaluationOn')}
+                value={e.on || null}
+                onChange={(v) => form.setFieldValue(`content.evaluations.${i}.on`, v ?? '')}
+                error={form.errors[`content.evaluations.${i}.on`]}
+              />
               <TextInput style={{ flex: 1, minWidth: '12rem' }} label={t('plan.editor.evaluationNote')} {...form.getInputProps(`content.evaluations.${i}.note`)} />
               <ActionIcon mt={26} variant="default" size="lg" onClick={() => remove('content.evaluations', i)} aria-label={t('plan.editor.remove', { item: t('plan.editor.evaluationN', { n: i + 1 }) })}>
                 <IconTrash size={18} aria-hidden="true" />

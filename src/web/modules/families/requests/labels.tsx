@@ -1,11 +1,4 @@
-import type { ReactNode } from 'react';
 import { Badge } from '@mantine/core';
-import { DateInput, DatesProvider } from '@mantine/dates';
-import '@mantine/dates/styles.css';
-import 'dayjs/locale/nl-be';
-import 'dayjs/locale/en-gb';
-import { localeFor } from '../../../i18n.js';
-import { parseBelgianDate } from '../../audit/audit-format.js';
 import { useTranslation } from 'react-i18next';
 import type { TRequestFlag } from '../../../../shared/schemas/families/requests.js';
 
@@ -43,31 +36,5 @@ const brusselsDay = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Brussel
 /** Today in Brussels (YYYY-MM-DD): the day the server counts from. */
 export const todayInBrussels = () => brusselsDay.format(new Date());
 
-/** A day field in Belgian order (dd/mm/yyyy), Monday first; value and onChange are `YYYY-MM-DD` or null. */
-export function DayField(props: {
-  label: string;
-  value: string | null;
-  onChange: (value: string | null) => void;
-  error?: ReactNode;
-  description?: ReactNode;
-  required?: boolean;
-  clearable?: boolean;
-  minDate?: string | undefined;
-  maxDate?: string | undefined;
-  onBlur?: () => void;
-}) {
-  const { t, i18n } = useTranslation();
-  const { clearable, ...rest } = props;
-  return (
-    <DatesProvider settings={{ locale: localeFor(i18n.language) === 'en-GB' ? 'en-gb' : 'nl-be', firstDayOfWeek: 1, weekendDays: [] }}>
-      <DateInput
-        {...rest}
-        valueFormat="DD/MM/YYYY"
-        dateParser={parseBelgianDate}
-        placeholder={t('requests.form.datePlaceholder')}
-        {...(clearable ? { clearable: true, clearButtonProps: { 'aria-label': t('audit.filters.clearDate') } } : {})}
-        errorProps={{ role: 'alert' }}
-      />
-    </DatesProvider>
-  );
-}
+/** A day field in Belgian order (dd/mm/yyyy), Monday first: the shared DateInput (value and onChange are `YYYY-MM-DD` or null). */
+export { DateInput as DayField } from '../../../components/date-input.js';
