@@ -29,6 +29,7 @@ import { journalRoutes } from './modules/families/journal.routes.js';
 import { requestsRoutes } from './modules/families/requests.routes.js';
 import { registerRequestReminders } from './modules/families/requests.reminders.js';
 import { familyRoutes } from './modules/families/family.routes.js';
+import { familyAccessRoutes } from './modules/families/family-access.routes.js';
 import { signalsRoutes } from './modules/families/signals.routes.js';
 import { ateliersRoutes } from './modules/families/ateliers.routes.js';
 import { workRoutes } from './modules/families/work.routes.js';
@@ -170,6 +171,7 @@ export async function buildApp(
       await api.register(requestsRoutes);
       await api.register(planRoutes);
       await api.register(familyRoutes);
+      await api.register(familyAccessRoutes);
       await api.register(signalsRoutes);
       await api.register(ateliersRoutes);
       await api.register(workRoutes);

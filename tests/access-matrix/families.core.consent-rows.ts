@@ -95,6 +95,12 @@ export const rows: FamilyMatrixRow[] = [
     expect: { ...readers(201), teamWithdrawn: 201 },
   },
   {
+    route: 'GET /api/families/:id/access',
+    note: 'every open team member learns whether the file opens and whether an override may be asked — the withdrawn colleague included; nothing of the file',
+    request: (w) => ({ url: `/api/families/${w.familyId}/access` }),
+    expect: { ...readers(200), teamWithdrawn: 200 },
+  },
+  {
     route: 'POST /api/families/:id/contact',
     note: 'the contact person hands over, and so may the coordinator of the family\'s region',
     request: async (w) => ({ url: `/api/families/${w.familyId}/contact`, payload: { ...(await w.newcomer()), version: 1 } }),

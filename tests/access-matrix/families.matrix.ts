@@ -37,6 +37,7 @@ export const rows: MatrixRow[] = [
     request: async (f) => ({ url: `/api/families/${await family(f)}/overrides`, payload: { basis: 'danger', reason: 'Acuut gevaar gemeld door de school vandaag.', hours: 4, scopes: ['read_plan'] } }),
     expect: nobody,
   },
+  { route: 'GET /api/families/:id/access', request: async (f) => ({ url: `/api/families/${await family(f)}/access` }), expect: nobody },
   {
     route: 'POST /api/families/:id/contact',
     note: 'the generic coordinator coordinates every region (no region on the role), so may hand over: 400 for a person who is not of the organisation',

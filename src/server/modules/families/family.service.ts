@@ -384,6 +384,25 @@ export function createFamilyService(db: Db) {
       });
     },
 
+    /**
+     * Whether I can open the family's file now, and whether I may ask for an override: for anyone on
+     * the open team (the colleague whose consent was withdrawn sees the override button here, as the
+     * file itself answers them 404). Reveals nothing of the file; audited like every family read.
+     */
+    async access(ctx: FullContext, id: string) {
+      return db.transaction(async (tx) => {
+        const facts = await accessRepo.familyFacts(tx, id, ctx.actor.personId ?? null, ctx.now);
+        const abilities = facts ? abilitiesOf(ctx, facts) : null;
+        if (!facts || !abilities || (!abilities.view && !abilities.override)) {
+          const notFound = new NotFound();
+          notFound.resource = { type: 'family', id };
+          throw notFound;
+        }
+        await auditFamily(tx, ctx, facts, { action: 'family.access_check', details: { canOpen: abilities.view } });
+        return { data: { id, canOpen: abilities.view }, abilities: { override: abilities.override } };
+      });
+    },
+
     /** An override without consent: a team member, a written reason, a fresh step-up, at most 72 hours. */
     async override(ctx: RequestContext, id: string, input: z.output<typeof ZOverrideCreate>) {
       return db.transaction(async (tx) => {

@@ -127,6 +127,16 @@ export const ZFamilyPage = z.object({
 export type TFamilyPage = z.infer<typeof ZFamilyPage>;
 export const ZFamilyPageResponse = recordEnvelope(ZFamilyPage, ZFamilyAbilities).meta({ id: 'FamilyPage' });
 
+/**
+ * For a professional on the family's open team — also one whose consent was withdrawn or ran out:
+ * whether the file opens now, and whether an override without consent may be asked. Nothing of
+ * the file itself; everyone not on the team gets 404.
+ */
+export const ZFamilyAccessResponse = z
+  .object({ data: z.object({ id: z.uuid(), canOpen: z.boolean() }), abilities: z.object({ override: z.boolean() }) })
+  .meta({ id: 'FamilyAccess' });
+export type TFamilyAccess = z.infer<typeof ZFamilyAccessResponse>;
+
 /** The answer of a change: the record's id and new version. */
 export const ZFamilyChangeResponse = z.object({ data: z.object({ id: z.uuid(), version: z.number().int().optional() }) });
 

@@ -2,6 +2,7 @@ import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClie
 import type { z } from 'zod';
 import {
   ZCandidateResponse,
+  ZFamilyAccessResponse,
   ZFamilyChangeResponse,
   ZFamilyHistoryResponse,
   ZFamilyListResponse,
@@ -23,6 +24,7 @@ export const familyKeys = {
   list: (q: string) => ['families', 'list', q] as const,
   family: (id: string) => ['families', 'one', id] as const,
   history: (id: string) => ['families', 'one', id, 'history'] as const,
+  access: (id: string) => ['families', 'one', id, 'access'] as const,
   candidates: (id: string, q: string) => ['families', 'one', id, 'candidates', q] as const,
 };
 
@@ -50,6 +52,19 @@ export const useFamily = (id: string) =>
     queryKey: familyKeys.family(id),
     queryFn: ({ signal }) => apiGet(`/api/families/${enc(id)}`, ZFamilyPageResponse, signal),
     // Every open is audited and records the visit: no refetch on window focus.
+    refetchOnWindowFocus: false,
+  });
+
+/**
+ * On the team but the file answers 404 (consent withdrawn or ended): may I ask for an override?
+ * Asked only after the family page was refused; 404 again for anyone not on the team.
+ */
+export const useFamilyAccess = (id: string, enabled: boolean) =>
+  useQuery({
+    queryKey: familyKeys.access(id),
+    queryFn: ({ signal }) => apiGet(`/api/families/${enc(id)}/access`, ZFamilyAccessResponse, signal),
+    enabled,
+    retry: false,
     refetchOnWindowFocus: false,
   });
 

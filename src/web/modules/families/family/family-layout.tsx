@@ -7,7 +7,6 @@ import type { z } from 'zod';
 import type { ZFamilyPageResponse } from '../../../../shared/schemas/families/family.js';
 import { isNotFound } from '../../../api/client.js';
 import { useFamily } from '../../../api/families/family.js';
-import { NotFoundMessage } from '../../../components/not-found-message.js';
 import { PageHeader } from '../../../components/page-header.js';
 import { PageSkeleton, SectionSkeleton } from '../../../components/skeletons.js';
 import { ErrorState } from '../../../components/states.js';
@@ -15,6 +14,8 @@ import { FAMILY_TABS } from '../family-tabs.js';
 import { FAMILIES_PATH, familyPath } from '../routes.js';
 import { formatInstantDay } from './format.js';
 import { LoggedIn } from './use-login-guard.js';
+import { FamilyNoAccess } from './no-access.js';
+import { OverrideBanner } from './override-banner.js';
 import classes from '../../admin/admin.module.css';
 
 /** What the tabs of the family page get: the family page data and my abilities. */
@@ -37,7 +38,8 @@ function Family() {
   if (family.isPending) return <PageSkeleton />;
   if (family.isError) {
     // Not on the team, no consent, or no such family: the same answer.
-    if (isNotFound(family.error)) return <NotFoundMessage />;
+    // Still on the team (e.g. the consent was withdrawn)? Then an override may be offered.
+    if (isNotFound(family.error)) return <FamilyNoAccess familyId={id} />;
     return <ErrorState error={family.error} onRetry={() => void family.refetch()} />;
   }
   const { data, abilities } = family.data;
@@ -59,6 +61,7 @@ function Family() {
         {data.family.municipalityName} · {data.family.regionName}
         {data.lastVisitAt ? ` · ${t('families.header.lastVisit', { date: formatInstantDay(data.lastVisitAt, i18n.language) })}` : ''}
       </Text>
+      <OverrideBanner consents={data.consents} />
       <nav aria-label={t('families.tabs.label')} className={classes.sectionNav}>
         <Group gap={4} wrap="wrap" component="ul" m={0} p={0} style={{ listStyle: 'none' }}>
           {tabs.map((tab) => (
