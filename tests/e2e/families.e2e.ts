@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { loginDemo } from './demo-login.js';
+import { freshDemoCode, loginDemo } from './demo-login.js';
 import { expectNoSeriousA11yViolations, hasChromium, useE2e } from './fixture.js';
 
 const SLOW = 150_000;
@@ -101,6 +101,87 @@ describe.skipIf(!hasChromium)('families in Chromium', () => {
       await expectNoSeriousA11yViolations(page);
       expect(errors).toEqual([]);
       await context.close();
+    },
+    SLOW,
+  );
+  /** The id of a family the page's session may open (through the API, with the page's cookie). */
+  async function familyIdOf(page: Page, name: string): Promise<string> {
+    const body = await page.evaluate(async (q) => (await fetch(`/api/families?q=${encodeURIComponent(q)}`)).json(), name);
+    const found = (body as { data: { items: { id: string; name: string }[] } }).data.items.find((f) => f.name === name);
+    if (!found) throw new Error(`family ${name} not found`);
+    return found.id;
+  }
+
+  it(
+    'at 360 px: edit a member (birth date typed as dd/mm/jjjj) and a network person; after the consent is withdrawn the colleague sees why and asks for access without consent (step-up)',
+    async () => {
+      const ruben = await openAs('hulpverlener@samenplan.demo', '/gezinnen', 360, 740);
+      const id = await familyIdOf(ruben.page, 'Gezin Decoster');
+      const amira = await openAs('clb@samenplan.demo', `/gezinnen/${id}`, 360, 740);
+      await amira.page.getByRole('heading', { level: 1, name: 'Gezin Decoster' }).waitFor();
+
+      // Ruben edits a member: a new name and a birth date typed the Belgian way.
+      const page = ruben.page;
+      await page.goto(`${e2e.baseUrl}/gezinnen/${id}`);
+      await page.getByRole('heading', { level: 1, name: 'Gezin Decoster' }).waitFor();
+      await page.getByRole('button', { name: 'Vince Calmeyn wijzigen' }).click();
+      const memberDialog = page.getByRole('dialog', { name: 'Vince Calmeyn wijzigen' });
+      await memberDialog.getByRole('textbox', { name: 'Naam' }).fill('Vince Calmeyn-Decoster');
+      const birth = memberDialog.getByLabel('Geboortedatum');
+      await birth.fill('12/03/1985');
+      await birth.press('Tab');
+      await expectNoSeriousA11yViolations(page);
+      await shot(page, 'member-edit-360');
+      await memberDialog.getByRole('button', { name: 'Wijzigingen bewaren' }).click();
+      await memberDialog.waitFor({ state: 'hidden' });
+      const members = page.getByRole('region', { name: 'Gezinsleden' });
+      await members.getByText('Vince Calmeyn-Decoster').waitFor();
+      await members.getByText(/12 mrt\.? 1985/).waitFor();
+
+      // … and someone of the network: how they help and how to reach them.
+      await page.getByRole('button', { name: 'Kato wijzigen' }).click();
+      const networkDialog = page.getByRole('dialog', { name: 'Kato wijzigen' });
+      expect(await networkDialog.getByRole('textbox', { name: /^Wie is dit voor het gezin/ }).inputValue()).toBe('trainer van de turnclub');
+      await networkDialog.getByRole('textbox', { name: 'Wat doet deze persoon mee?' }).fill('brengt Roos op zaterdag naar de wedstrijd');
+      await networkDialog.getByRole('textbox', { name: /^Hoe bereik je deze persoon/ }).fill('0470 12 34 56');
+      await networkDialog.getByRole('button', { name: 'Wijzigingen bewaren' }).click();
+      await networkDialog.waitFor({ state: 'hidden' });
+      await page.getByRole('region', { name: 'Netwerk rond het gezin' }).getByText(/brengt Roos op zaterdag naar de wedstrijd · 0470 12 34 56/).waitFor();
+
+      // Ruben withdraws the consent to Amira's CLB: her next request is refused.
+      const consents = page.getByRole('region', { name: 'Toestemming' });
+      await consents.getByRole('listitem').filter({ hasText: 'Toestemming aan CLB Polderland' }).getByRole('button', { name: 'Intrekken' }).click();
+      await page.getByRole('dialog', { name: 'Toestemming intrekken?' }).getByRole('button', { name: 'Intrekken' }).click();
+      await consents.getByRole('listitem').filter({ hasText: 'Toestemming aan CLB Polderland' }).getByText('Ingetrokken', { exact: false }).first().waitFor();
+
+      // Amira, still on the team, sees why the file is closed, and the override.
+      const a = amira.page;
+      await a.reload();
+      await a.getByRole('heading', { level: 1, name: 'Je hebt nu geen toegang tot dit gezin' }).waitFor();
+      expect(await a.getByText('Gezin Decoster').count()).toBe(0);
+      expect(await a.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+      await expectNoSeriousA11yViolations(a);
+      await shot(a, 'no-access-360');
+      await a.getByRole('button', { name: 'Toegang zonder toestemming' }).click();
+      const override = a.getByRole('dialog', { name: 'Toegang zonder toestemming' });
+      await override.getByRole('textbox', { name: /^Waarom is dit nodig/ }).fill('te kort');
+      await override.getByRole('button', { name: 'Toegang vragen' }).click();
+      await override.getByText('Schrijf minstens 20 tekens.').waitFor();
+      await override.getByRole('textbox', { name: /^Waarom is dit nodig/ }).fill('De school meldt vandaag acuut gevaar voor Roos thuis.');
+      await override.getByLabel(/^Hoeveel uur/).fill('4');
+      await override.getByRole('button', { name: 'Toegang vragen' }).click();
+      // Step-up: the code again.
+      const stepUp = a.getByRole('dialog', { name: 'Bevestig dat jij het bent' });
+      await stepUp.getByLabel('Code van 6 cijfers').fill(await freshDemoCode('clb@samenplan.demo'));
+      await stepUp.getByRole('button', { name: 'Bevestigen' }).click();
+      await a.getByRole('heading', { level: 1, name: 'Gezin Decoster' }).waitFor();
+      await a.getByText('Je werkt zonder toestemming van het gezin').waitFor();
+      await expectNoSeriousA11yViolations(a);
+      await shot(a, 'override-banner-360');
+      expect(ruben.errors).toEqual([]);
+      expect(amira.errors).toEqual([]);
+      await ruben.context.close();
+      await amira.context.close();
     },
     SLOW,
   );
