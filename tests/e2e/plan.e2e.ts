@@ -73,7 +73,8 @@ describe.skipIf(!hasChromium)('the family plan in Chromium', () => {
       await expectNoSeriousA11yViolations(amira);
       await shot(amira, 'editor-360');
 
-      // Ruben saves first.
+      // Ruben saves first (an agreement, and the story).
+      await ruben.getByRole('textbox', { name: 'Ons verhaal' }).fill('Het verhaal zoals papa het vertelde.');
       await ruben.getByRole('button', { name: 'Een afspraak toevoegen' }).click();
       await ruben.getByLabel(/^Afspraken \d+$/).last().fill('We bellen elkaar elke maandag');
       await ruben.getByLabel('Wat heb je veranderd?').fill('Afspraak over bellen');
@@ -83,6 +84,7 @@ describe.skipIf(!hasChromium)('the family plan in Chromium', () => {
       // Amira, still on the older version, adds a strength and saves: conflict, draft kept.
       await amira.getByRole('button', { name: 'Iets wat goed gaat toevoegen' }).click();
       await amira.getByLabel(/^Wat goed gaat \d+$/).last().fill('Roos vraagt zelf om hulp');
+      await amira.getByRole('textbox', { name: 'Ons verhaal' }).fill('Het verhaal zoals Roos het vertelde.');
       await amira.getByLabel('Wat heb je veranderd?').fill('Sterkte toegevoegd');
       await amira.getByRole('button', { name: 'Bewaren als nieuwe versie' }).click();
       const alert = amira.getByRole('alert').filter({ hasText: 'Iemand anders heeft het plan intussen bewaard' });
@@ -90,14 +92,24 @@ describe.skipIf(!hasChromium)('the family plan in Chromium', () => {
       expect(await alert.textContent()).toContain('Ruben Claeys');
       expect(await alert.textContent()).toContain('We bellen elkaar elke maandag');
       expect(await amira.getByLabel(/^Wat goed gaat \d+$/).last().inputValue()).toBe('Roos vraagt zelf om hulp');
+      // Both changed the story: both texts side by side, her own chosen unless she picks his.
+      const story = alert.getByRole('radiogroup', { name: 'Ons verhaal' });
+      await story.getByText('Het verhaal zoals papa het vertelde.').waitFor();
+      await story.getByText('Het verhaal zoals Roos het vertelde.').waitFor();
+      expect(await story.getByRole('radio', { name: 'Mijn versie' }).isChecked()).toBe(true);
+      expect(await amira.getByRole('textbox', { name: 'Ons verhaal' }).inputValue()).toBe('Het verhaal zoals Roos het vertelde.');
       await expectNoSeriousA11yViolations(amira);
       await shot(amira, 'conflict-360');
+      expect(await amira.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+      await story.getByRole('radio', { name: 'De versie van Ruben Claeys' }).check();
 
       await amira.getByRole('button', { name: 'Mijn wijzigingen bovenop de nieuwste versie zetten' }).click();
+      expect(await amira.getByRole('textbox', { name: 'Ons verhaal' }).inputValue()).toBe('Het verhaal zoals papa het vertelde.');
       await amira.getByRole('button', { name: 'Bewaren als nieuwe versie' }).click();
       await amira.getByText('Roos vraagt zelf om hulp').waitFor();
-      // Nothing lost: both changes are in the newest version.
+      // Nothing lost: both changes are in the newest version, with the story she chose.
       await amira.getByText('We bellen elkaar elke maandag').waitFor();
+      await amira.getByText('Het verhaal zoals papa het vertelde.').waitFor();
 
       // History and comparison.
       await ruben.goto(`${e2e.baseUrl}/gezinnen/${id}/plan/versies`);
