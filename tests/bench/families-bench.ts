@@ -7,8 +7,10 @@
  *  - the family page (GET /api/families/:id) of their families, audited like every read;
  *  - a plan save with its audit row (PUT /api/families/:id/plan);
  *  - the coordinator's request board of a network (GET /api/requests: open requests by due date, first page).
- * A scenario whose endpoint is not in the app yet is reported as skipped; its SQL floor is still
- * measured. Budgets in budgets.json; prints one table and exits 1 when one is missed.
+ * The app is drained between targets and after each warm-up, and every 2xx family read is checked
+ * for its audit row (docs/performance.md). Budgets in budgets.json; prints one table and exits 1
+ * when one is missed, a scenario could not be measured (its probe did not answer 200), a SQL floor
+ * failed or completed nothing, or a read went unaudited.
  */
 import { fork } from 'node:child_process';
 import { join } from 'node:path';
