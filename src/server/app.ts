@@ -31,6 +31,7 @@ import { registerRequestReminders } from './modules/families/requests.reminders.
 import { familyRoutes } from './modules/families/family.routes.js';
 import { familyAccessRoutes } from './modules/families/family-access.routes.js';
 import { signalsRoutes } from './modules/families/signals.routes.js';
+import { lifeDomainsRoutes } from './modules/families/lifedomains.routes.js';
 import { ateliersRoutes } from './modules/families/ateliers.routes.js';
 import { workRoutes } from './modules/families/work.routes.js';
 import { registerAuthentication } from './platform/auth/authenticate.js';
@@ -175,6 +176,7 @@ export async function buildApp(
       await api.register(signalsRoutes);
       await api.register(ateliersRoutes);
       await api.register(workRoutes);
+      await api.register(lifeDomainsRoutes);
     },
     { prefix: '/api' },
   );

@@ -24,6 +24,7 @@ export function abilitiesOf(facts: RoleFacts): Record<string, boolean> {
     'admin.view': platformAdmin || orgAdmin,
     'admin.organisations.manage': platformAdmin,
     'admin.people.manage': platformAdmin || orgAdmin,
+    'admin.lifeDomains.manage': platformAdmin,
     'audit.view': platformAdmin,
     'network.coordinate': coordinator,
     'requests.board': coordinator,

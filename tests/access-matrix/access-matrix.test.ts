@@ -12,6 +12,7 @@ import * as auth from './auth.matrix.js';
 import * as care from './care.matrix.js';
 import * as families from './families.matrix.js';
 import * as identity from './identity.matrix.js';
+import * as lifeDomains from './lifedomains.matrix.js';
 import * as plan from './plan.matrix.js';
 import * as reference from './reference.matrix.js';
 import * as requests from './requests.matrix.js';
@@ -23,6 +24,7 @@ const MODULES: Record<string, MatrixRow[]> = {
   care: care.rows,
   families: families.rows,
   identity: identity.rows,
+  lifeDomains: lifeDomains.rows,
   plan: plan.rows,
   reference: reference.rows,
   requests: requests.rows,

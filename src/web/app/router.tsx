@@ -29,6 +29,7 @@ const AccountPage = page(() => import('../modules/account/account-page.js'), 'Ac
 const AdminLayout = page(() => import('../modules/admin/admin-layout.js'), 'AdminLayout');
 const OrganisationsPanel = page(() => import('../modules/admin/organisations-panel.js'), 'OrganisationsPanel');
 const PeoplePanel = page(() => import('../modules/admin/people-panel.js'), 'PeoplePanel');
+const LifeDomainsPanel = page(() => import('../modules/admin/life-domains-panel.js'), 'LifeDomainsPanel');
 const AuditPage = page(() => import('../modules/audit/audit-page.js'), 'AuditPage');
 const NotFoundPage = page(() => import('../modules/not-found/not-found-page.js'), 'NotFoundPage');
 const ModulePlaceholderPage = lazy(async () => ({
@@ -71,6 +72,7 @@ export const routes: RouteObject[] = [
             children: [
               { index: true, element: <OrganisationsPanel /> },
               { path: 'personen', element: <PeoplePanel /> },
+              { path: 'levensdomeinen', element: <LifeDomainsPanel /> },
               { path: 'audit', element: <AuditPage /> },
             ],
           },

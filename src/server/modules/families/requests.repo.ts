@@ -4,7 +4,6 @@ import {
   contactAssignment,
   family,
   familyRequest,
-  lifeDomain,
   membership,
   municipality,
   organisation,
@@ -97,10 +96,6 @@ function activeProfessional(today: string) {
 }
 
 export const requestsRepo = {
-  activeLifeDomains(db: DbOrTx) {
-    return db.select().from(lifeDomain).where(eq(lifeDomain.active, true)).orderBy(asc(lifeDomain.position), asc(lifeDomain.code));
-  },
-
   /** The regions that hold this municipality, network regions first. */
   regionsOfMunicipality(db: DbOrTx, nisCode: string) {
     return db

@@ -28,7 +28,7 @@ export const requestsRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/families/life-domains',
-    { config: { policy: authenticatedPolicy }, schema: { tags, summary: 'The active life domains (for requests and plan goals)', response: { 200: ZLifeDomainListResponse, ...errors } } },
+    { config: { policy: authenticatedPolicy }, schema: { tags, summary: 'The life domains, active ones first (forms offer the active ones; older requests and goals may name inactive ones)', response: { 200: ZLifeDomainListResponse, ...errors } } },
     async () => ({ data: await service.lifeDomains() }),
   );
 

@@ -21,6 +21,7 @@ import {
 import type { TRequestStatus } from '../../../shared/schemas/families/enums.js';
 import { coordinatedRegions, coordinatorScopeSql, isCoordinator, requestPolicy } from './requests.policy.js';
 import { requestsRepo, summaryOf } from './requests.repo.js';
+import { lifeDomainsRepo } from './lifedomains.repo.js';
 
 const STATUS_NL: Record<TRequestStatus, string> = {
   received: 'ontvangen',
@@ -99,8 +100,9 @@ export function createRequestsService(db: Db) {
   }
 
   return {
+    /** Every life domain, active ones first: forms offer the active ones, older requests still name retired ones. */
     lifeDomains() {
-      return requestsRepo.activeLifeDomains(db);
+      return lifeDomainsRepo.all(db);
     },
 
     async create(ctx: FullContext, input: z.output<typeof ZRequestCreate>) {
@@ -112,9 +114,12 @@ export function createRequestsService(db: Db) {
       if (input.dueOn && input.dueOn > oneMonthAfter(input.receivedOn)) throw field('dueOn', 'The due date can be earlier than one month after receipt, not later');
       return db.transaction(async (tx) => {
         const domains = [...new Set(input.lifeDomains)];
-        const known = new Set((await requestsRepo.activeLifeDomains(tx)).map((d) => d.code));
-        const unknown = domains.filter((d) => !known.has(d));
+        const all = new Map((await lifeDomainsRepo.all(tx)).map((d) => [d.code, d.active]));
+        const unknown = domains.filter((d) => !all.has(d));
         if (unknown.length) throw field('lifeDomains', `Unknown life domain: ${unknown.join(', ')}`);
+        // A retired domain stays named on older requests, but a new one cannot choose it.
+        const retired = domains.filter((d) => all.get(d) === false);
+        if (retired.length) throw field('lifeDomains', `Life domain no longer in use: ${retired.join(', ')}`);
         if (!(await requestsRepo.municipalityExists(tx, input.municipalityNis))) throw field('municipalityNis', 'Unknown municipality');
         const regions = await requestsRepo.regionsOfMunicipality(tx, input.municipalityNis);
         const mine = coordinatedRegions(ctx.actor);

@@ -100,7 +100,8 @@ export function NewRequestPage() {
   });
 
   const lang = i18n.language.startsWith('en') ? 'en' : 'nl';
-  const domainOptions = (domains.data ?? []).map((d) => ({ value: d.code, label: lang === 'en' ? d.nameEn : d.nameNl }));
+  // Only active domains for a new request; the list also holds retired ones, which older requests still name.
+  const domainOptions = (domains.data ?? []).filter((d) => d.active).map((d) => ({ value: d.code, label: lang === 'en' ? d.nameEn : d.nameNl }));
   const received = form.values.receivedOn;
 
   return (
