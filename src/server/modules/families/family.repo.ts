@@ -28,6 +28,35 @@ import { familyFactsColumns, familyScopeWithSql, toFamilyFacts } from './access.
 const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
 const toDate = (d: Date | string) => new Date(d);
 
+/**
+ * A current membership of an active person in an active organisation on `today` (a query joining
+ * membership, person and organisation). `valid_until` is the membership's last day, as the session
+ * reads it (session.repo.ts). With `professional`, only memberships with the professional role.
+ */
+export function currentMembershipSql(today: string, opts: { professional?: boolean } = {}): SQL | undefined {
+  return and(
+    opts.professional ? sql`'professional' = any(${membership.roles})` : undefined,
+    sql`${membership.validFrom} <= ${today}::date and (${membership.validUntil} is null or ${membership.validUntil} >= ${today}::date)`,
+    eq(person.status, 'active'),
+    eq(organisation.status, 'active'),
+  );
+}
+
+/** The family's people with a version of their own (members, informal network). */
+type VersionedPeople = typeof familyMember | typeof networkPerson;
+
+/** Changes a member or network person when the version matches (bumps it); undefined when somebody else changed it first. */
+async function updateVersioned(db: DbOrTx, table: VersionedPeople, id: string, version: number, values: object, now: Date) {
+  // Both tables have id, version and updated_at; the callers type `values` for their own table.
+  const t = table as typeof familyMember;
+  const [row] = await db
+    .update(t)
+    .set({ ...(values as Partial<typeof familyMember.$inferInsert>), updatedAt: now, version: sql`${t.version} + 1` })
+    .where(and(eq(t.id, id), eq(t.version, version)))
+    .returning({ id: t.id, version: t.version });
+  return row;
+}
+
 /** SQL of the family core: my families, the family page, members, network, team, consent, contact person, history. */
 export const familyRepo = {
   /**
@@ -229,13 +258,8 @@ export const familyRepo = {
     return row;
   },
 
-  async updateMember(db: DbOrTx, id: string, version: number, values: Partial<{ role: TMemberRole; name: string; birthDate: string | null; endedAt: Date }>, now: Date) {
-    const [row] = await db
-      .update(familyMember)
-      .set({ ...values, updatedAt: now, version: sql`${familyMember.version} + 1` })
-      .where(and(eq(familyMember.id, id), eq(familyMember.version, version)))
-      .returning({ id: familyMember.id, version: familyMember.version });
-    return row;
+  updateMember(db: DbOrTx, id: string, version: number, values: Partial<{ role: TMemberRole; name: string; birthDate: string | null; endedAt: Date }>, now: Date) {
+    return updateVersioned(db, familyMember, id, version, values, now);
   },
 
   async networkPerson(db: DbOrTx, familyId: string, id: string, opts: { lock?: boolean } = {}) {
@@ -250,39 +274,30 @@ export const familyRepo = {
     return row;
   },
 
-  async updateNetworkPerson(
+  updateNetworkPerson(
     db: DbOrTx,
     id: string,
     version: number,
     values: Partial<{ name: string; relation: string; roleInPlan: string | null; contact: string | null; endedAt: Date }>,
     now: Date,
   ) {
-    const [row] = await db
-      .update(networkPerson)
-      .set({ ...values, updatedAt: now, version: sql`${networkPerson.version} + 1` })
-      .where(and(eq(networkPerson.id, id), eq(networkPerson.version, version)))
-      .returning({ id: networkPerson.id, version: networkPerson.version });
-    return row;
+    return updateVersioned(db, networkPerson, id, version, values, now);
   },
 
   // ---------------------------------------------------------------- team and contact person
 
-  /** Whether the person has an active membership of an active organisation today (and is active themselves). */
-  async activeMember(db: DbOrTx, personId: string, organisationId: string, today: string): Promise<boolean> {
+  /**
+   * Whether the person works for the organisation today: a current membership (with the
+   * professional role when asked), the person and the organisation active. Team and contact person
+   * (requests.service.ts) both ask here.
+   */
+  async activeMember(db: DbOrTx, personId: string, organisationId: string, today: string, opts: { professional?: boolean } = {}): Promise<boolean> {
     const [row] = await db
       .select({ id: membership.id })
       .from(membership)
       .innerJoin(person, eq(person.id, membership.personId))
       .innerJoin(organisation, eq(organisation.id, membership.organisationId))
-      .where(
-        and(
-          eq(membership.personId, personId),
-          eq(membership.organisationId, organisationId),
-          eq(person.status, 'active'),
-          eq(organisation.status, 'active'),
-          sql`${membership.validFrom} <= ${today}::date and (${membership.validUntil} is null or ${membership.validUntil} >= ${today}::date)`,
-        ),
-      );
+      .where(and(eq(membership.personId, personId), eq(membership.organisationId, organisationId), currentMembershipSql(today, opts)));
     return row !== undefined;
   },
 
@@ -295,9 +310,7 @@ export const familyRepo = {
       .innerJoin(organisation, eq(organisation.id, membership.organisationId))
       .where(
         and(
-          eq(person.status, 'active'),
-          eq(organisation.status, 'active'),
-          sql`${membership.validFrom} <= ${today}::date and (${membership.validUntil} is null or ${membership.validUntil} >= ${today}::date)`,
+          currentMembershipSql(today),
           q ? ilike(person.name, containsPattern(q)) : undefined,
         ),
       )

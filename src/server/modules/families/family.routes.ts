@@ -1,4 +1,6 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { ZodType } from 'zod';
 import { ZErrorResponse } from '../../../shared/schemas/common.js';
 import {
   ZCandidateQuery,
@@ -65,85 +67,79 @@ export const familyRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => service.candidates(request.ctx, request.params.id, request.query.q),
   );
 
-  const created = { 201: ZFamilyChangeResponse, ...errors };
-  const changed = { 200: ZFamilyChangeResponse, ...errors };
+  /** The options of a change in the family's file: 200 with the record's id and new version. */
+  const change = <P extends ZodType, B extends ZodType>(summary: string, params: P, body: B) => ({
+    config,
+    schema: { tags, summary, params, body, response: { 200: ZFamilyChangeResponse, ...errors } },
+  });
+  /** The options of a new record in the family's file: 201 (set before the handler runs) with its id and version. */
+  const creation = <P extends ZodType, B extends ZodType>(summary: string, params: P, body: B) => ({
+    config,
+    schema: { tags, summary, params, body, response: { 201: ZFamilyChangeResponse, ...errors } },
+    preHandler: async (_request: FastifyRequest, reply: FastifyReply) => void reply.code(201),
+  });
 
   app.post(
     '/families/:id/members',
-    { config, schema: { tags, summary: 'Add a family member (a child needs a birth date)', params: ZFamilyParams, body: ZMemberCreate, response: created } },
-    async (request, reply) => {
-      reply.code(201);
-      return service.addMember(request.ctx, request.params.id, request.body);
-    },
+    creation('Add a family member (a child needs a birth date)', ZFamilyParams, ZMemberCreate),
+    async (request) => service.addMember(request.ctx, request.params.id, request.body),
   );
   app.patch(
     '/families/:id/members/:memberId',
-    { config, schema: { tags, summary: 'Change a family member (409 when the version is stale)', params: ZFamilyMemberParams, body: ZMemberUpdate, response: changed } },
+    change('Change a family member (409 when the version is stale)', ZFamilyMemberParams, ZMemberUpdate),
     async (request) => service.updateMember(request.ctx, request.params.id, request.params.memberId, request.body),
   );
   app.post(
     '/families/:id/members/:memberId/end',
-    { config, schema: { tags, summary: 'End a family member (kept in the history)', params: ZFamilyMemberParams, body: ZVersionBody, response: changed } },
+    change('End a family member (kept in the history)', ZFamilyMemberParams, ZVersionBody),
     async (request) => service.endMember(request.ctx, request.params.id, request.params.memberId, request.body.version),
   );
 
   app.post(
     '/families/:id/network',
-    { config, schema: { tags, summary: 'Add someone of the informal network', params: ZFamilyParams, body: ZNetworkCreate, response: created } },
-    async (request, reply) => {
-      reply.code(201);
-      return service.addNetwork(request.ctx, request.params.id, request.body);
-    },
+    creation('Add someone of the informal network', ZFamilyParams, ZNetworkCreate),
+    async (request) => service.addNetwork(request.ctx, request.params.id, request.body),
   );
   app.patch(
     '/families/:id/network/:networkId',
-    { config, schema: { tags, summary: 'Change someone of the informal network (409 when the version is stale)', params: ZFamilyNetworkParams, body: ZNetworkUpdate, response: changed } },
+    change('Change someone of the informal network (409 when the version is stale)', ZFamilyNetworkParams, ZNetworkUpdate),
     async (request) => service.updateNetwork(request.ctx, request.params.id, request.params.networkId, request.body),
   );
   app.post(
     '/families/:id/network/:networkId/end',
-    { config, schema: { tags, summary: 'End someone of the informal network', params: ZFamilyNetworkParams, body: ZVersionBody, response: changed } },
+    change('End someone of the informal network', ZFamilyNetworkParams, ZVersionBody),
     async (request) => service.endNetwork(request.ctx, request.params.id, request.params.networkId, request.body.version),
   );
 
   app.post(
     '/families/:id/team',
-    { config, schema: { tags, summary: 'Add a professional to the team (contact person)', params: ZFamilyParams, body: ZTeamAdd, response: created } },
-    async (request, reply) => {
-      reply.code(201);
-      return service.addTeamMember(request.ctx, request.params.id, request.body);
-    },
+    creation('Add a professional to the team (contact person)', ZFamilyParams, ZTeamAdd),
+    async (request) => service.addTeamMember(request.ctx, request.params.id, request.body),
   );
   app.post(
     '/families/:id/team/:teamMemberId/end',
-    { config, schema: { tags, summary: "End a professional's team membership (contact person)", params: ZFamilyTeamParams, response: changed } },
+    { config, schema: { tags, summary: "End a professional's team membership (contact person)", params: ZFamilyTeamParams, response: { 200: ZFamilyChangeResponse, ...errors } } },
     async (request) => service.endTeamMember(request.ctx, request.params.id, request.params.teamMemberId),
   );
 
   app.post(
     '/families/:id/consent',
-    { config, schema: { tags, summary: 'Record a consent (12+ consent for themselves; parents or carers for younger children)', params: ZFamilyParams, body: ZConsentCreate, response: created } },
-    async (request, reply) => {
-      reply.code(201);
-      return service.recordConsent(request.ctx, request.params.id, request.body);
-    },
+    creation('Record a consent (12+ consent for themselves; parents or carers for younger children)', ZFamilyParams, ZConsentCreate),
+    async (request) => service.recordConsent(request.ctx, request.params.id, request.body),
   );
   app.post(
     '/families/:id/consent/:consentId/withdraw',
-    { config, schema: { tags, summary: 'Withdraw a consent or end an override (effective on the next request)', params: ZFamilyConsentParams, body: ZConsentWithdraw, response: changed } },
+    change('Withdraw a consent or end an override (effective on the next request)', ZFamilyConsentParams, ZConsentWithdraw),
     async (request) => service.withdrawConsent(request.ctx, request.params.id, request.params.consentId, request.body),
   );
   app.post(
     '/families/:id/overrides',
-    { config, schema: { tags, summary: 'Access without consent (danger, legal duty): written reason, fresh step-up, at most 72 hours', params: ZFamilyParams, body: ZOverrideCreate, response: created } },
-    async (request, reply) => {
-      reply.code(201);
-      return service.override(request.ctx, request.params.id, request.body);
-    },
+    creation('Access without consent (danger, legal duty): written reason, fresh step-up, at most 72 hours', ZFamilyParams, ZOverrideCreate),
+    async (request) => service.override(request.ctx, request.params.id, request.body),
   );
   app.post(
     '/families/:id/contact',
-    { config, schema: { tags, summary: 'Hand the contact person over (the contact person, or a coordinator of the region)', params: ZFamilyParams, body: ZContactHandover, response: changed } },
+    change('Hand the contact person over (the contact person, or a coordinator of the region)', ZFamilyParams, ZContactHandover),
     async (request) => service.handOver(request.ctx, request.params.id, request.body),
   );
 };

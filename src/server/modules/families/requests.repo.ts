@@ -16,6 +16,7 @@ import {
 } from '../../db/schema/index.js';
 import { decodeCursor, encodeCursor } from '../../db/paging.js';
 import { brusselsDate } from '../../platform/clock.js';
+import { currentMembershipSql } from './family.repo.js';
 import type { TRequestOutcome, TRequestStatus, TRequestUrgency } from '../../../shared/schemas/families/enums.js';
 import type { RequestFacts } from './requests.policy.js';
 import { daysBetween, flagOf, type TRequestSummary } from '../../../shared/schemas/families/requests.js';
@@ -83,16 +84,6 @@ export interface RequestPageInput {
   overdue?: boolean | undefined;
   cursor?: string | undefined;
   limit: number;
-}
-
-/** A current professional membership of an active person in an active organisation (joins membership, person, organisation). */
-function activeProfessional(today: string) {
-  return and(
-    sql`'professional' = any(${membership.roles})`,
-    sql`${membership.validFrom} <= ${today}::date and (${membership.validUntil} is null or ${membership.validUntil} > ${today}::date)`,
-    eq(person.status, 'active'),
-    eq(organisation.status, 'active'),
-  );
 }
 
 export const requestsRepo = {
@@ -217,23 +208,6 @@ export const requestsRepo = {
     return rows.length > 0;
   },
 
-  /** Whether the person works for the organisation as an active professional (both active, membership current). */
-  async isActiveProfessional(db: DbOrTx, personId: string, organisationId: string, today: string) {
-    const [row] = await db
-      .select({ id: membership.id })
-      .from(membership)
-      .innerJoin(person, eq(person.id, membership.personId))
-      .innerJoin(organisation, eq(organisation.id, membership.organisationId))
-      .where(
-        and(
-          eq(membership.personId, personId),
-          eq(membership.organisationId, organisationId),
-          activeProfessional(today),
-        ),
-      );
-    return row !== undefined;
-  },
-
   /** Active professionals whose name contains the term, with the organisations they work for (at most 20). */
   async contactCandidates(db: DbOrTx, pattern: string, today: string) {
     const rows = await db
@@ -244,7 +218,7 @@ export const requestsRepo = {
       .where(
         and(
           sql`${person.name} ilike ${pattern}`,
-          activeProfessional(today),
+          currentMembershipSql(today, { professional: true }),
         ),
       )
       .orderBy(sql`lower(${person.name})`, person.id, sql`lower(${organisation.name})`)

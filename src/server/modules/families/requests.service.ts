@@ -22,6 +22,7 @@ import type { TRequestStatus } from '../../../shared/schemas/families/enums.js';
 import { coordinatedRegions, coordinatorScopeSql, isCoordinator, requestPolicy } from './requests.policy.js';
 import { requestsRepo, summaryOf } from './requests.repo.js';
 import { lifeDomainsRepo } from './lifedomains.repo.js';
+import { familyRepo } from './family.repo.js';
 
 const STATUS_NL: Record<TRequestStatus, string> = {
   received: 'ontvangen',
@@ -200,7 +201,7 @@ export function createRequestsService(db: Db) {
     async assignContact(ctx: RequestContext, id: string, input: z.output<typeof ZRequestAssignContact>) {
       return db.transaction(async (tx) => {
         const { facts, ctx: full } = await step(tx, ctx, id, 'assignContact', 'contact_assigned', input.version);
-        if (!(await requestsRepo.isActiveProfessional(tx, input.personId, input.organisationId, brusselsDate(full.now)))) {
+        if (!(await familyRepo.activeMember(tx, input.personId, input.organisationId, brusselsDate(full.now), { professional: true }))) {
           throw field('personId', 'Not an active professional of this organisation');
         }
         let pseudonym = newPseudonym();
