@@ -114,14 +114,15 @@ export function useRaiseSignal(familyId: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: async (body: TSignalRaise) => (await apiSend('POST', `${base(familyId)}/signals`, ZFamilySignalResponse, body)).data,
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: careKeys.signals(familyId) }),
+    // "My families" counts the open signals per family.
+    onSuccess: () => Promise.all([queryClient.invalidateQueries({ queryKey: careKeys.signals(familyId) }), queryClient.invalidateQueries({ queryKey: ['families', 'list'] })]),
   });
 }
 
 /** Resolve or (the contact person) escalate one of the family's signals; both carry the version the screen showed. */
 export function useFamilySignalMutations(familyId: string) {
   const queryClient = useQueryClient();
-  const onSettled = () => queryClient.invalidateQueries({ queryKey: careKeys.signals(familyId) });
+  const onSettled = () => Promise.all([queryClient.invalidateQueries({ queryKey: careKeys.signals(familyId) }), queryClient.invalidateQueries({ queryKey: ['families', 'list'] })]);
   const send = (step: 'resolve' | 'escalate') => async ({ signalId, version }: { signalId: string; version: number }) =>
     (await apiSend('POST', `${base(familyId)}/signals/${encodeURIComponent(signalId)}/${step}`, ZFamilySignalResponse, { version })).data;
   return {
