@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { ActionIcon, Badge, Button, Group, Modal, Stack, Text, TextInput, Title, VisuallyHidden } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { IconArrowDown, IconArrowUp, IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
+import { IconArrowDown, IconArrowUp, IconCheck, IconCircleOff, IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { ZLifeDomainCreate, ZLifeDomainUpdate, type TLifeDomainAdmin } from '../../../shared/schemas/families/lifedomains.js';
 import { ApiError, detailField, errorMessageKey } from '../../api/client.js';
@@ -133,7 +133,8 @@ export function LifeDomainsPanel() {
   const last = sorted?.[sorted.length - 1]?.code;
 
   const status = (d: TLifeDomainAdmin) => (
-    <Badge variant="light" color={d.active ? 'green' : 'gray'} tt="none" c={d.active ? 'green.9' : 'gray.9'}>
+    // Dark text on the light badge (as StatusBadge): green.9 on green-light is too faint; the icon says it without colour.
+    <Badge variant="light" color={d.active ? 'green' : 'gray'} c="gray.9" tt="none" size="lg" leftSection={d.active ? <IconCheck size={14} aria-hidden="true" /> : <IconCircleOff size={14} aria-hidden="true" />}>
       {d.active ? t('admin.lifeDomains.active') : t('admin.lifeDomains.inactive')}
     </Badge>
   );
