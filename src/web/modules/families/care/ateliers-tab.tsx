@@ -13,7 +13,8 @@ import { notify } from '../../../components/notify.js';
 import { SectionSkeleton } from '../../../components/skeletons.js';
 import { EmptyState, ErrorState } from '../../../components/states.js';
 import { useFamilyContext, type TFamilyContext } from '../family/family-layout.js';
-import { DayField, formatDay, todayInBrussels } from '../requests/labels.js';
+import { DateInput } from '../../../components/date-input.js';
+import { formatDay, todayInBrussels } from '../requests/labels.js';
 import { CareDialog, CareSection, DialogActions, StateBadge, isConflict, useErrorText } from './care-ui.js';
 
 /** Someone who can take part in an atelier or own a commitment: a member, a network person or a team member of this family. */
@@ -308,7 +309,7 @@ function DraftFields({ draft, onChange, errors, people, heldOn, index }: { draft
         error={errors.owner}
         errorProps={{ role: 'alert' }}
       />
-      <DayField label={`${t('care.ateliers.dueOn')}${suffix}`} clearable value={draft.dueOn} onChange={(v) => onChange({ ...draft, dueOn: v })} error={errors.dueOn} minDate={heldOn ?? undefined} />
+      <DateInput label={`${t('care.ateliers.dueOn')}${suffix}`} clearable value={draft.dueOn} onChange={(v) => onChange({ ...draft, dueOn: v })} error={errors.dueOn} minDate={heldOn ?? undefined} />
     </>
   );
 }
@@ -347,7 +348,7 @@ function AtelierForm({ familyId, onDone }: { familyId: string; onDone: () => voi
     <form onSubmit={submit} noValidate>
       <Stack gap="md">
         <FormError message={error} />
-        <DayField label={t('care.ateliers.heldOnLabel')} required value={heldOn} onChange={setHeldOn} error={errors.heldOn} />
+        <DateInput label={t('care.ateliers.heldOnLabel')} required value={heldOn} onChange={setHeldOn} error={errors.heldOn} />
         <Checkbox.Group label={t('care.ateliers.participants')} description={t('care.ateliers.participantsHelp')} required value={chosen} onChange={setChosen} error={errors.participants} errorProps={{ role: 'alert' }}>
           <Stack gap="xs" mt="xs">
             {(['member', 'network', 'professional'] as const).map((kind) => {

@@ -10,7 +10,8 @@ import { ResponsiveList, type TListColumn } from '../../../components/list/respo
 import { notify } from '../../../components/notify.js';
 import { EmptyState } from '../../../components/states.js';
 import { useFamilyContext } from '../family/family-layout.js';
-import { DayField, formatDay, todayInBrussels } from '../requests/labels.js';
+import { DateInput } from '../../../components/date-input.js';
+import { formatDay, todayInBrussels } from '../requests/labels.js';
 import { CareDialog, CareSection, DialogActions, StateBadge, useErrorText } from './care-ui.js';
 
 type TWaitStatus = (typeof WAIT_STATUSES)[number];
@@ -201,8 +202,8 @@ function WaitForm({ familyId, onDone }: { familyId: string; onDone: () => void }
           errorProps={{ role: 'alert' }}
           data-autofocus
         />
-        <DayField label={t('care.waits.since')} required value={sinceOn} onChange={setSinceOn} error={errors.sinceOn} maxDate={todayInBrussels()} />
-        <DayField label={t('care.waits.expected')} clearable value={expectedStartOn} onChange={setExpectedStartOn} error={errors.expectedStartOn} minDate={sinceOn ?? undefined} />
+        <DateInput label={t('care.waits.since')} required value={sinceOn} onChange={setSinceOn} error={errors.sinceOn} maxDate={todayInBrussels()} />
+        <DateInput label={t('care.waits.expected')} clearable value={expectedStartOn} onChange={setExpectedStartOn} error={errors.expectedStartOn} minDate={sinceOn ?? undefined} />
         <DialogActions onCancel={onDone} pending={create.isPending} label={t('care.waits.add')} />
       </Stack>
     </form>
@@ -251,8 +252,8 @@ function BridgingForm({ familyId, wait, onDone }: { familyId: string; wait: TWai
           data-autofocus
         />
         <Textarea label={t('care.waits.what')} required autosize minRows={2} maxLength={500} value={what} onChange={(e) => setWhat(e.currentTarget.value)} error={errors.what} errorProps={{ role: 'alert' }} />
-        <DayField label={t('care.waits.fromOn')} required value={fromOn} onChange={setFromOn} error={errors.fromOn} />
-        <DayField label={t('care.waits.untilOn')} clearable value={untilOn} onChange={setUntilOn} error={errors.untilOn} minDate={fromOn ?? undefined} />
+        <DateInput label={t('care.waits.fromOn')} required value={fromOn} onChange={setFromOn} error={errors.fromOn} />
+        <DateInput label={t('care.waits.untilOn')} clearable value={untilOn} onChange={setUntilOn} error={errors.untilOn} minDate={fromOn ?? undefined} />
         <DialogActions onCancel={onDone} pending={addBridging.isPending} label={t('care.waits.addBridging')} />
       </Stack>
     </form>
@@ -292,7 +293,7 @@ function StatusForm({ familyId, wait, onDone }: { familyId: string; wait: TWait;
           data-autofocus
         />
         {status !== 'waiting' && (
-          <DayField label={t('care.waits.endedOnLabel')} description={t('care.waits.endedOnHelp')} clearable value={endedOn} onChange={setEndedOn} error={fieldError} minDate={wait.sinceOn} />
+          <DateInput label={t('care.waits.endedOnLabel')} description={t('care.waits.endedOnHelp')} clearable value={endedOn} onChange={setEndedOn} error={fieldError} minDate={wait.sinceOn} />
         )}
         <DialogActions onCancel={onDone} pending={update.isPending} label={t('care.waits.saveStatus')} />
       </Stack>
