@@ -15,7 +15,7 @@ import { EmptyState, ErrorState } from '../../../components/states.js';
 import { useFamilyContext, type TFamilyContext } from '../family/family-layout.js';
 import { DateInput } from '../../../components/date-input.js';
 import { formatDay, todayInBrussels } from '../requests/labels.js';
-import { CareDialog, CareSection, DialogActions, StateBadge, isConflict, useErrorText } from './care-ui.js';
+import { FormDialog, FamilySection, DialogActions, StateBadge, isConflict, useErrorText } from '../family-ui.js';
 
 /** Someone who can take part in an atelier or own a commitment: a member, a network person or a team member of this family. */
 interface TPerson {
@@ -111,7 +111,7 @@ export function AteliersTab() {
 
   return (
     <Stack gap="xl">
-      <CareSection id="commitments-title" title={t('care.ateliers.openTitle')} lead={t('care.ateliers.openLead')}>
+      <FamilySection id="commitments-title" title={t('care.ateliers.openTitle')} lead={t('care.ateliers.openLead')}>
         <ResponsiveList
           items={list ? open : undefined}
           query={ateliers}
@@ -136,9 +136,9 @@ export function AteliersTab() {
           )}
           empty={<Text c="gray.8">{t('care.ateliers.noOpen')}</Text>}
         />
-      </CareSection>
+      </FamilySection>
 
-      <CareSection
+      <FamilySection
         id="ateliers-title"
         title={t('care.ateliers.title')}
         lead={t('care.ateliers.lead')}
@@ -165,17 +165,17 @@ export function AteliersTab() {
             ))}
           </Stack>
         )}
-      </CareSection>
+      </FamilySection>
 
-      <CareDialog opened={dialog?.kind === 'atelier'} title={t('care.ateliers.addTitle')} onClose={close}>
+      <FormDialog opened={dialog?.kind === 'atelier'} title={t('care.ateliers.addTitle')} onClose={close}>
         <AtelierForm familyId={familyId} onDone={close} />
-      </CareDialog>
-      <CareDialog opened={dialog?.kind === 'commitment'} title={t('care.ateliers.addCommitmentTitle')} onClose={close}>
+      </FormDialog>
+      <FormDialog opened={dialog?.kind === 'commitment'} title={t('care.ateliers.addCommitmentTitle')} onClose={close}>
         {dialog?.kind === 'commitment' && <CommitmentForm familyId={familyId} atelier={dialog.atelier} onDone={close} />}
-      </CareDialog>
-      <CareDialog opened={dialog?.kind === 'toPlan'} title={t('care.ateliers.toPlanTitle')} onClose={close}>
+      </FormDialog>
+      <FormDialog opened={dialog?.kind === 'toPlan'} title={t('care.ateliers.toPlanTitle')} onClose={close}>
         {toPlanCommitment && <ToPlanForm familyId={familyId} commitment={toPlanCommitment} onDone={close} />}
-      </CareDialog>
+      </FormDialog>
     </Stack>
   );
 }

@@ -11,7 +11,7 @@ import { ResponsiveList, type TListColumn } from '../../../components/list/respo
 import { notify } from '../../../components/notify.js';
 import { EmptyState } from '../../../components/states.js';
 import { useFamilyContext } from '../family/family-layout.js';
-import { CareDialog, CareSection, DialogActions, StateBadge, useErrorText } from './care-ui.js';
+import { FormDialog, FamilySection, DialogActions, StateBadge, useErrorText } from '../family-ui.js';
 
 const REASON_MIN = 5;
 const REASON_MAX = 1000;
@@ -88,7 +88,7 @@ export function FamilySignalsTab() {
   };
 
   return (
-    <CareSection
+    <FamilySection
       id="family-signals-title"
       title={t('care.familySignals.title')}
       lead={t('care.familySignals.lead')}
@@ -123,9 +123,9 @@ export function FamilySignalsTab() {
           </EmptyState>
         }
       />
-      <CareDialog opened={raising} title={t('care.familySignals.raiseTitle')} onClose={() => setRaising(false)}>
+      <FormDialog opened={raising} title={t('care.familySignals.raiseTitle')} onClose={() => setRaising(false)}>
         <RaiseForm familyId={familyId} onDone={() => setRaising(false)} />
-      </CareDialog>
+      </FormDialog>
       <ConfirmDialog
         opened={confirm !== null}
         title={confirm?.step === 'escalate' ? t('care.familySignals.escalateTitle') : t('care.familySignals.resolveTitle')}
@@ -136,7 +136,7 @@ export function FamilySignalsTab() {
       >
         {confirm?.step === 'escalate' ? t('care.familySignals.escalateText') : t('care.familySignals.resolveText', { why: confirm ? why(confirm.signal) : '' })}
       </ConfirmDialog>
-    </CareSection>
+    </FamilySection>
   );
 }
 

@@ -10,7 +10,7 @@ import { notify } from '../../../components/notify.js';
 import { SectionSkeleton } from '../../../components/skeletons.js';
 import { EmptyState, ErrorState } from '../../../components/states.js';
 import { useFamilyContext } from '../family/family-layout.js';
-import { CareSection, StateBadge, useErrorText } from './care-ui.js';
+import { FamilySection, StateBadge, useErrorText } from '../family-ui.js';
 
 type TVisibility = TJournalNote['visibility'];
 const MAX = 10_000;
@@ -27,7 +27,7 @@ export function JournalTab() {
   return (
     <Stack gap="xl">
       {write && <NoteForm familyId={familyId} />}
-      <CareSection id="journal-title" title={t('care.journal.title')} lead={t('care.journal.lead')}>
+      <FamilySection id="journal-title" title={t('care.journal.title')} lead={t('care.journal.lead')}>
         {journal.isPending ? (
           <SectionSkeleton rows={4} />
         ) : journal.isError ? (
@@ -63,7 +63,7 @@ export function JournalTab() {
             {t('families.loadMore')}
           </Button>
         )}
-      </CareSection>
+      </FamilySection>
     </Stack>
   );
 }
@@ -95,7 +95,7 @@ function NoteForm({ familyId }: { familyId: string }) {
     );
   };
   return (
-    <CareSection id="journal-new-title" title={t('care.journal.newTitle')}>
+    <FamilySection id="journal-new-title" title={t('care.journal.newTitle')}>
       <form onSubmit={submit} noValidate>
         <Stack gap="md">
           <FormError message={error} />
@@ -113,6 +113,6 @@ function NoteForm({ familyId }: { familyId: string }) {
           </Group>
         </Stack>
       </form>
-    </CareSection>
+    </FamilySection>
   );
 }

@@ -12,7 +12,7 @@ import { EmptyState } from '../../../components/states.js';
 import { useFamilyContext } from '../family/family-layout.js';
 import { DateInput } from '../../../components/date-input.js';
 import { formatDay, todayInBrussels } from '../requests/labels.js';
-import { CareDialog, CareSection, DialogActions, StateBadge, useErrorText } from './care-ui.js';
+import { FormDialog, FamilySection, DialogActions, StateBadge, useErrorText } from '../family-ui.js';
 
 type TWaitStatus = (typeof WAIT_STATUSES)[number];
 const STATUS_COLOR: Record<TWaitStatus, string> = { waiting: 'orange', started: 'green', refused: 'red', cancelled: 'gray' };
@@ -111,7 +111,7 @@ export function WaitsTab() {
   ];
 
   return (
-    <CareSection
+    <FamilySection
       id="waits-title"
       title={t('care.waits.title')}
       lead={t('care.waits.lead')}
@@ -151,16 +151,16 @@ export function WaitsTab() {
           </EmptyState>
         }
       />
-      <CareDialog opened={dialog?.kind === 'wait'} title={t('care.waits.addTitle')} onClose={close}>
+      <FormDialog opened={dialog?.kind === 'wait'} title={t('care.waits.addTitle')} onClose={close}>
         <WaitForm familyId={familyId} onDone={close} />
-      </CareDialog>
-      <CareDialog opened={dialog?.kind === 'bridging'} title={t('care.waits.addBridgingTitle')} onClose={close}>
+      </FormDialog>
+      <FormDialog opened={dialog?.kind === 'bridging'} title={t('care.waits.addBridgingTitle')} onClose={close}>
         {dialog?.kind === 'bridging' && current(dialog.waitId) && <BridgingForm familyId={familyId} wait={current(dialog.waitId) as TWait} onDone={close} />}
-      </CareDialog>
-      <CareDialog opened={dialog?.kind === 'status'} title={t('care.waits.statusTitle')} onClose={close}>
+      </FormDialog>
+      <FormDialog opened={dialog?.kind === 'status'} title={t('care.waits.statusTitle')} onClose={close}>
         {dialog?.kind === 'status' && current(dialog.waitId) && <StatusForm familyId={familyId} wait={current(dialog.waitId) as TWait} onDone={close} />}
-      </CareDialog>
-    </CareSection>
+      </FormDialog>
+    </FamilySection>
   );
 }
 

@@ -1,11 +1,12 @@
-import { useState, type FormEvent, type ReactNode } from 'react';
-import { Alert, Button, Checkbox, Group, Modal, NumberInput, Radio, Select, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { useState, type FormEvent } from 'react';
+import { Alert, Checkbox, Group, NumberInput, Radio, Select, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconInfoCircle } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { CONSENT_SCOPES, MEMBER_ROLES, OVERRIDE_BASES, type TConsentScope, type TMemberRole } from '../../../../shared/schemas/families/enums.js';
 import { OVERRIDE_MAX_HOURS, OVERRIDE_REASON_MIN, type TFamilyMember, type TNetworkPerson } from '../../../../shared/schemas/families/family.js';
-import { ApiError, detailField, errorMessageKey } from '../../../api/client.js';
+import { ApiError, detailField } from '../../../api/client.js';
+import { DialogActions, FormDialog, useErrorText } from '../family-ui.js';
 import {
   useAddMember,
   useAddNetwork,
@@ -24,42 +25,10 @@ import { isStepUpCancelled, useStepUp } from '../../../components/step-up/step-u
 import type { TFamilyContext } from './family-layout.js';
 import { todayInBrussels } from '../requests/labels.js';
 
-/** The server's own message when it gave one for a field (e.g. the 12+ rule), else the code's text. */
-function useErrorText() {
-  const { t } = useTranslation();
-  return (error: unknown) => {
-    if (error instanceof ApiError && error.details?.length && error.details[0]?.message && error.message !== error.code) return error.message;
-    return t(errorMessageKey(error));
-  };
-}
-
 /** The server's field errors (`body.name` → `name`), shown next to their fields. */
 function fieldErrorsOf(error: unknown): Record<string, string> {
   if (!(error instanceof ApiError) || !error.details) return {};
   return Object.fromEntries(error.details.map((d) => [detailField(d.path), d.message]));
-}
-
-function FormDialog(props: { opened: boolean; title: string; onClose: () => void; children: ReactNode }) {
-  const { t } = useTranslation();
-  return (
-    <Modal opened={props.opened} onClose={props.onClose} title={props.title} centered size="lg" closeButtonProps={{ 'aria-label': t('account.close') }}>
-      {props.opened && props.children}
-    </Modal>
-  );
-}
-
-function Actions({ onCancel, pending, label }: { onCancel: () => void; pending: boolean; label: string }) {
-  const { t } = useTranslation();
-  return (
-    <Group justify="flex-end" gap="sm">
-      <Button variant="default" onClick={onCancel}>
-        {t('account.cancel')}
-      </Button>
-      <Button type="submit" loading={pending}>
-        {label}
-      </Button>
-    </Group>
-  );
 }
 
 type TDialogProps = { familyId: string; opened: boolean; onClose: () => void };
@@ -132,7 +101,7 @@ function MemberForm({ familyId, member, onDone }: { familyId: string; member: TF
           onChange={setBirthDate}
           error={fieldErrors.birthDate}
         />
-        <Actions onCancel={onDone} pending={add.isPending || update.isPending} label={member ? t('families.saveChanges') : t('families.members.add')} />
+        <DialogActions onCancel={onDone} pending={add.isPending || update.isPending} label={member ? t('families.saveChanges') : t('families.members.add')} />
       </Stack>
     </form>
   );
@@ -202,7 +171,7 @@ function NetworkForm({ familyId, person, onDone }: { familyId: string; person: T
           onChange={(e) => setContact(e.currentTarget.value)}
           error={fieldErrors.contact}
         />
-        <Actions onCancel={onDone} pending={add.isPending || update.isPending} label={person ? t('families.saveChanges') : t('families.network.add')} />
+        <DialogActions onCancel={onDone} pending={add.isPending || update.isPending} label={person ? t('families.saveChanges') : t('families.network.add')} />
       </Stack>
     </form>
   );
@@ -277,7 +246,7 @@ function TeamForm({ familyId, onDone }: { familyId: string; onDone: () => void }
         </Alert>
         <ProfessionalPicker familyId={familyId} value={pick} onChange={setPick} />
         <TextInput label={t('families.team.role')} description={t('families.team.roleHelp')} value={role} onChange={(e) => setRole(e.currentTarget.value)} />
-        <Actions onCancel={onDone} pending={add.isPending} label={t('families.team.add')} />
+        <DialogActions onCancel={onDone} pending={add.isPending} label={t('families.team.add')} />
       </Stack>
     </form>
   );
@@ -318,7 +287,7 @@ function HandOverForm({ familyId, version, onDone }: { familyId: string; version
         <Text>{t('families.contact.handOverLead')}</Text>
         <ProfessionalPicker familyId={familyId} value={pick} onChange={setPick} />
         <Textarea label={t('families.contact.note')} value={note} onChange={(e) => setNote(e.currentTarget.value)} autosize minRows={2} />
-        <Actions onCancel={onDone} pending={handOver.isPending} label={t('families.contact.handOver')} />
+        <DialogActions onCancel={onDone} pending={handOver.isPending} label={t('families.contact.handOver')} />
       </Stack>
     </form>
   );
@@ -431,7 +400,7 @@ function ConsentForm({ page, onDone }: { page: TFamilyContext['data']; onDone: (
             minDate={validFrom ?? todayInBrussels()}
           />
         </Group>
-        <Actions onCancel={onDone} pending={record.isPending} label={t('families.consent.record')} />
+        <DialogActions onCancel={onDone} pending={record.isPending} label={t('families.consent.record')} />
       </Stack>
     </form>
   );
@@ -494,7 +463,7 @@ function OverrideForm({ familyId, onDone }: { familyId: string; onDone: () => vo
         />
         <NumberInput label={t('families.override.hours')} min={1} max={OVERRIDE_MAX_HOURS} required value={hours} onChange={(v) => setHours(typeof v === 'number' ? v : 24)} />
         <ScopeChecks value={scopes} onChange={setScopes} />
-        <Actions onCancel={onDone} pending={override.isPending} label={t('families.override.submit')} />
+        <DialogActions onCancel={onDone} pending={override.isPending} label={t('families.override.submit')} />
       </Stack>
     </form>
   );

@@ -1,5 +1,5 @@
 import { useState, type ReactNode } from 'react';
-import { Badge, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { Badge, Button, Group, Paper, Stack, Text } from '@mantine/core';
 import { wrappingBadge } from '../../admin/labels.js';
 import { IconPlus } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
@@ -10,24 +10,11 @@ import { notify } from '../../../components/notify.js';
 import { errorMessageKey } from '../../../api/client.js';
 import { ConsentDialog, HandOverDialog, MemberDialog, NetworkDialog, OverrideDialog, TeamDialog } from './family-dialogs.js';
 import { useFamilyContext } from './family-layout.js';
+import { FamilySection } from '../family-ui.js';
 import { formatDay, formatInstantDay } from './format.js';
 
 type TDialog = 'member' | 'network' | 'team' | 'consent' | 'override' | 'handover' | null;
 type TConfirm = { title: string; text: string; label: string; run: () => Promise<unknown> } | null;
-
-function Section({ id, title, action, children }: { id: string; title: string; action?: ReactNode; children: ReactNode }) {
-  return (
-    <Stack gap="sm" component="section" aria-labelledby={id}>
-      <Group justify="space-between" align="center" wrap="wrap" gap="sm">
-        <Title order={2} size="h3" id={id}>
-          {title}
-        </Title>
-        {action}
-      </Group>
-      {children}
-    </Stack>
-  );
-}
 
 function Item({ children, muted }: { children: ReactNode; muted?: boolean }) {
   return (
@@ -91,7 +78,7 @@ export function FamilyOverview() {
 
   return (
     <Stack gap="xl">
-      <Section id="members-title" title={t('families.members.title')} action={abilities.editMembers && <AddButton label={t('families.members.add')} onClick={() => (setEditMember(null), setDialog('member'))} />}>
+      <FamilySection id="members-title" title={t('families.members.title')} action={abilities.editMembers && <AddButton label={t('families.members.add')} onClick={() => (setEditMember(null), setDialog('member'))} />}>
         <Items empty={t('families.members.empty')}>
           {data.members.map((m) => (
             <Item key={m.id} muted={m.endedAt !== null}>
@@ -131,9 +118,9 @@ export function FamilyOverview() {
             </Item>
           ))}
         </Items>
-      </Section>
+      </FamilySection>
 
-      <Section id="network-title" title={t('families.network.title')} action={abilities.editMembers && <AddButton label={t('families.network.add')} onClick={() => (setEditNetwork(null), setDialog('network'))} />}>
+      <FamilySection id="network-title" title={t('families.network.title')} action={abilities.editMembers && <AddButton label={t('families.network.add')} onClick={() => (setEditNetwork(null), setDialog('network'))} />}>
         <Items empty={t('families.network.empty')}>
           {data.network.map((n) => (
             <Item key={n.id} muted={n.endedAt !== null}>
@@ -173,9 +160,9 @@ export function FamilyOverview() {
             </Item>
           ))}
         </Items>
-      </Section>
+      </FamilySection>
 
-      <Section
+      <FamilySection
         id="team-title"
         title={t('families.team.title')}
         action={
@@ -238,9 +225,9 @@ export function FamilyOverview() {
               .join('; ')}
           </Text>
         )}
-      </Section>
+      </FamilySection>
 
-      <Section
+      <FamilySection
         id="consent-title"
         title={t('families.consent.title')}
         action={
@@ -308,7 +295,7 @@ export function FamilyOverview() {
             </Item>
           ))}
         </Items>
-      </Section>
+      </FamilySection>
 
       <MemberDialog familyId={familyId} member={editMember} opened={dialog === 'member'} onClose={() => setDialog(null)} />
       <NetworkDialog familyId={familyId} person={editNetwork} opened={dialog === 'network'} onClose={() => setDialog(null)} />

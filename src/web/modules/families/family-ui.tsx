@@ -1,17 +1,17 @@
 import type { ReactNode } from 'react';
 import { Badge, Button, Group, Modal, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { ApiError, errorMessageKey } from '../../../api/client.js';
-import { wrappingBadge } from '../../admin/labels.js';
+import { ApiError, errorMessageKey } from '../../api/client.js';
+import { wrappingBadge } from '../admin/labels.js';
 
 /**
- * Small building blocks shared by the care tabs of the family page (waits, ateliers, journal,
- * signals): a titled section, a form dialog with its buttons, a status badge and the text of a
+ * Small building blocks shared by the tabs and dialogs of the family page (overview, waits,
+ * ateliers, journal, signals): a titled section, a form dialog with its buttons, a status badge and the text of a
  * refused change.
  */
 
 /** A section of a tab: an h2 with an optional action next to it. */
-export function CareSection({ id, title, lead, action, children }: { id: string; title: string; lead?: string; action?: ReactNode; children: ReactNode }) {
+export function FamilySection({ id, title, lead, action, children }: { id: string; title: string; lead?: string; action?: ReactNode; children: ReactNode }) {
   return (
     <Stack gap="sm" component="section" aria-labelledby={id}>
       <Group justify="space-between" align="center" wrap="wrap" gap="sm">
@@ -27,7 +27,7 @@ export function CareSection({ id, title, lead, action, children }: { id: string;
 }
 
 /** A dialog holding a form; the form is mounted only while open, so it starts empty each time. */
-export function CareDialog(props: { opened: boolean; title: string; onClose: () => void; children: ReactNode }) {
+export function FormDialog(props: { opened: boolean; title: string; onClose: () => void; children: ReactNode }) {
   const { t } = useTranslation();
   return (
     <Modal opened={props.opened} onClose={props.onClose} title={props.title} centered size="lg" closeButtonProps={{ 'aria-label': t('account.close') }}>
