@@ -4,14 +4,14 @@ import { IconArrowRight } from '@tabler/icons-react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { TWork } from '../../../shared/schemas/families/work.js';
-import type { TRequestFlag } from '../../../shared/schemas/families/requests.js';
 import { useMyWork } from '../../api/families/work.js';
 import { useRequestCounts } from '../../api/families/requests.js';
 import { ErrorState } from '../../components/states.js';
 import { formatDay, formatInstantDay } from '../families/family/format.js';
+import { RequestCountTiles } from '../families/requests/count-tiles.js';
+import { FLAG_COLOR } from '../families/requests/labels.js';
 
 /** Colours of the one-month flags (as on the request board): dark text on a light background. */
-const FLAG_COLOR: Record<TRequestFlag, string> = { on_time: 'green', at_risk: 'orange', overdue: 'red' };
 
 const familyUrl = (id: string, tab = '') => `/gezinnen/${encodeURIComponent(id)}${tab ? `/${tab}` : ''}`;
 
@@ -216,11 +216,6 @@ export function MyWork() {
 export function RequestSummary() {
   const { t } = useTranslation();
   const counts = useRequestCounts();
-  const tiles = [
-    { key: 'onTime', flag: 'on_time', value: counts.data?.onTime },
-    { key: 'atRisk', flag: 'at_risk', value: counts.data?.atRisk },
-    { key: 'overdue', flag: 'overdue', value: counts.data?.overdue },
-  ] as const;
   return (
     <section aria-labelledby="request-summary-title">
       <Title order={2} id="request-summary-title">
@@ -232,26 +227,7 @@ export function RequestSummary() {
       {counts.isError ? (
         <ErrorState error={counts.error} onRetry={() => void counts.refetch()} retrying={counts.isFetching} />
       ) : (
-        <SimpleGrid component="ul" cols={3} spacing="sm" m={0} p={0} style={{ listStyle: 'none' }} aria-busy={counts.isPending}>
-          {tiles.map((tile) => (
-            <Paper
-              component="li"
-              key={tile.key}
-              withBorder
-              radius="md"
-              p="md"
-              bg={`${FLAG_COLOR[tile.flag]}.0`}
-              style={{ borderColor: `var(--mantine-color-${FLAG_COLOR[tile.flag]}-6)`, borderWidth: 2 }}
-            >
-              <Text fz={{ base: 26, sm: 34 }} fw={700} lh={1.1} c={`${FLAG_COLOR[tile.flag]}.9`} data-testid={`summary-${tile.key}`}>
-                {tile.value ?? '…'}
-              </Text>
-              <Text size="sm" c="gray.9">
-                {t(`requests.counts.${tile.key}`)}
-              </Text>
-            </Paper>
-          ))}
-        </SimpleGrid>
+        <RequestCountTiles counts={counts.data} testIdPrefix="summary" />
       )}
       <Button component={Link} to="/aanmeldingen" variant="light" mt="md" rightSection={<IconArrowRight size={18} aria-hidden="true" />}>
         {t('work.summary.board')}

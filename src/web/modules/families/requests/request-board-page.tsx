@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Anchor, Button, Group, Paper, SegmentedControl, Select, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Button, Group, SegmentedControl, Select, Stack, Text, Title } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -10,33 +10,18 @@ import { useRequestBoard, useRequestCounts } from '../../../api/families/request
 import { PageHeader } from '../../../components/page-header.js';
 import { ResponsiveList } from '../../../components/list/responsive-list.js';
 import { EmptyState } from '../../../components/states.js';
-import { FLAG_COLOR, FlagBadge, formatDay, useDaysLeftText } from './labels.js';
+import { FlagBadge, formatDay, useDaysLeftText } from './labels.js';
+import { RequestCountTiles } from './count-tiles.js';
 
 const TITLE_ID = 'requests-list-title';
 
-/** The counts as three coloured tiles, each with its number and its words. */
+/** The counts of the region's open requests. */
 function CountTiles() {
   const { t } = useTranslation();
   const counts = useRequestCounts();
-  const tiles = [
-    { key: 'onTime', flag: 'on_time', value: counts.data?.onTime },
-    { key: 'atRisk', flag: 'at_risk', value: counts.data?.atRisk },
-    { key: 'overdue', flag: 'overdue', value: counts.data?.overdue },
-  ] as const;
   return (
     <section aria-label={t('requests.countsLabel')}>
-      <SimpleGrid cols={{ base: 3 }} spacing="sm">
-        {tiles.map((tile) => (
-          <Paper key={tile.key} withBorder radius="md" p="md" bg={`${FLAG_COLOR[tile.flag]}.0`} style={{ borderColor: `var(--mantine-color-${FLAG_COLOR[tile.flag]}-6)`, borderWidth: 2 }}>
-            <Text fz={{ base: 28, sm: 36 }} fw={700} lh={1.1} c={`${FLAG_COLOR[tile.flag]}.9`} data-testid={`count-${tile.key}`}>
-              {tile.value ?? '…'}
-            </Text>
-            <Text size="sm" c="gray.9">
-              {t(`requests.counts.${tile.key}`)}
-            </Text>
-          </Paper>
-        ))}
-      </SimpleGrid>
+      <RequestCountTiles counts={counts.data} testIdPrefix="count" />
     </section>
   );
 }
