@@ -25,3 +25,6 @@ export function translateError(code: TErrorCode, acceptLanguage: string | undefi
   const lang = pickLanguage(acceptLanguage);
   return catalogues[lang].errors?.[code] ?? catalogues.nl.errors?.[code] ?? code;
 }
+
+/** A message in the caller's language, for texts a service writes itself (field details, refusals). */
+export const tr = (ctx: { lang: 'nl' | 'en' }, nl: string, en: string): string => (ctx.lang === 'nl' ? nl : en);

@@ -1,3 +1,4 @@
+import { tr } from '../../platform/i18n.js';
 import type { z } from 'zod';
 import type { Db, Tx } from '../../db/client.js';
 import type { FullContext, RequestContext } from '../../platform/context.js';
@@ -33,7 +34,6 @@ export const SELF_CONSENT_AGE = 12;
 const CONSENT_MAX_YEARS = 20;
 
 const fieldError = (field: string, message: string) => new Invalid(message, [{ path: detailPath('body', field), message }]);
-const tr = (ctx: RequestContext, nl: string, en: string) => (ctx.lang === 'nl' ? nl : en);
 
 function abilitiesOf(ctx: RequestContext, facts: FamilyFacts): TFamilyAbilities {
   return { ...familyPolicy.abilitiesOf(ctx, facts), override: familyOverridePolicy.abilitiesOf(ctx, facts).override };

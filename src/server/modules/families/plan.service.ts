@@ -1,3 +1,4 @@
+import { tr } from '../../platform/i18n.js';
 import type { Db, DbOrTx } from '../../db/client.js';
 import type { RequestContext } from '../../platform/context.js';
 import { AppError, Invalid, NotFound, VersionConflict, detailPath, isUniqueViolation, type Detail } from '../../platform/errors.js';
@@ -76,7 +77,7 @@ export function createPlanService(db: Db) {
   }
 
   /** References and dates a contract cannot check: 422 (unknown reference) or 400 (date out of range). */
-  async function checkContent(tx: DbOrTx, familyId: string, content: TPlanContent, previous: TPlanContent, now: Date) {
+  async function checkContent(tx: DbOrTx, ctx: { lang: 'nl' | 'en' }, familyId: string, content: TPlanContent, previous: TPlanContent, now: Date) {
     const refs: Detail[] = [];
     const dates: Detail[] = [];
     const at = (...parts: (string | number)[]) => detailPath('body', 'content', ...parts);
@@ -85,7 +86,7 @@ export function createPlanService(db: Db) {
     const domains = await planRepo.activeDomains(tx, [...new Set(content.goals.map((g) => g.domain))]);
     content.goals.forEach((g, i) => {
       // A goal kept as it was may keep a life domain that was retired since.
-      if (!domains.has(g.domain) && oldGoals.get(g.key)?.domain !== g.domain) refs.push({ path: at('goals', i, 'domain'), message: 'Unknown life domain' });
+      if (!domains.has(g.domain) && oldGoals.get(g.key)?.domain !== g.domain) refs.push({ path: at('goals', i, 'domain'), message: tr(ctx, 'Onbekend of niet meer gebruikt levensdomein.', 'Unknown life domain, or one no longer in use.') });
     });
 
     const oldActions = new Map(previous.actions.map((a) => [a.key, a]));
@@ -106,12 +107,17 @@ export function createPlanService(db: Db) {
       })();
       if (!known && !kept) {
         const field = o.kind === 'team' ? 'personId' : o.kind === 'member' ? 'memberId' : 'networkPersonId';
-        const message = o.kind === 'team' ? 'Not on the family’s team' : o.kind === 'member' ? 'Not a member of this family' : 'Not in this family’s network';
+        const message =
+          o.kind === 'team'
+            ? tr(ctx, 'Staat niet (meer) in het team van dit gezin.', 'Not on the family’s team (any more).')
+            : o.kind === 'member'
+              ? tr(ctx, 'Is geen gezinslid (meer).', 'Not a member of this family (any more).')
+              : tr(ctx, 'Hoort niet (meer) bij het netwerk van dit gezin.', 'Not in this family’s network (any more).');
         refs.push({ path: at('actions', i, 'owner', field), message });
       }
     });
     content.network.forEach((n, i) => {
-      if (!network.has(n.networkPersonId)) refs.push({ path: at('network', i, 'networkPersonId'), message: 'Not in this family’s network' });
+      if (!network.has(n.networkPersonId)) refs.push({ path: at('network', i, 'networkPersonId'), message: tr(ctx, 'Hoort niet (meer) bij het netwerk van dit gezin.', 'Not in this family’s network (any more).') });
     });
     if (refs.length) throw new AppError(422, 'invalid_reference', undefined, refs);
 
@@ -121,12 +127,12 @@ export function createPlanService(db: Db) {
     const outOfRange = (d: string) => d < earliest || d > latest;
     content.actions.forEach((a, i) => {
       if (a.dueOn && a.dueOn !== oldActions.get(a.key)?.dueOn && outOfRange(a.dueOn)) {
-        dates.push({ path: at('actions', i, 'dueOn'), message: `A date between ${earliest} and ${latest}` });
+        dates.push({ path: at('actions', i, 'dueOn'), message: tr(ctx, `Kies een datum tussen ${earliest} en ${latest}.`, `Choose a date between ${earliest} and ${latest}.`) });
       }
     });
     const oldEvaluations = new Map(previous.evaluations.map((e) => [e.key, e.on]));
     content.evaluations.forEach((e, i) => {
-      if (e.on !== oldEvaluations.get(e.key) && outOfRange(e.on)) dates.push({ path: at('evaluations', i, 'on'), message: `A date between ${earliest} and ${latest}` });
+      if (e.on !== oldEvaluations.get(e.key) && outOfRange(e.on)) dates.push({ path: at('evaluations', i, 'on'), message: tr(ctx, `Kies een datum tussen ${earliest} en ${latest}.`, `Choose a date between ${earliest} and ${latest}.`) });
     });
     if (dates.length) throw new Invalid(undefined, dates);
   }
@@ -176,7 +182,7 @@ export function createPlanService(db: Db) {
             const row = await planRepo.ensurePlan(tx, facts.id);
             const current = await currentVersion(tx, facts.id, row.currentVersion);
             if (input.basedOn !== row.currentVersion) throw new PlanVersionConflict(current);
-            await checkContent(tx, facts.id, input.content, current.content, full.now);
+            await checkContent(tx, full, facts.id, input.content, current.content, full.now);
             const number = row.currentVersion + 1;
             await planRepo.insertVersion(tx, {
               planId: row.id,

@@ -241,6 +241,8 @@ describe('bad input changes nothing', () => {
     expect(names.find((p) => p.personId === s.idOf(s.colleague))?.current).toBe(false);
     const open = await put(s.contact, s.f.id, { basedOn: 1, summary: 'Verder', content: c });
     expect(open.statusCode).toBe(422);
+    // The field's message is the caller's language: the editor shows it beside the owner.
+    expect(open.json().error.details).toContainEqual({ path: 'body.content.actions.0.owner.personId', message: 'Staat niet (meer) in het team van dit gezin.' });
     const done = { ...c, actions: c.actions.map((a, i) => (i === 0 ? { ...a, status: 'done' as const } : a)) };
     expect((await put(s.contact, s.f.id, { basedOn: 1, summary: 'Afgerond', content: done })).statusCode).toBe(200);
   });
