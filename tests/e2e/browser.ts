@@ -57,3 +57,14 @@ export async function expectNoSeriousA11yViolations(page: Page): Promise<void> {
     .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
   expect(serious, `axe violations on ${page.url()}`).toEqual([]);
 }
+
+/**
+ * Nothing on the page is wider than the window (a phone must never scroll sideways). Right after a
+ * viewport change the layout may still be settling (media-query hooks re-render, transitions run),
+ * so this waits up to 5 s for the page to fit; a real overflow stays and fails.
+ */
+export async function expectNoSidewaysScroll(page: Page): Promise<void> {
+  await expect
+    .poll(() => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth), { timeout: 5_000, message: 'the page scrolls sideways' })
+    .toBeLessThanOrEqual(0);
+}

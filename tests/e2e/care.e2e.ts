@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
-import { expectNoSeriousA11yViolations, hasChromium, useE2e } from './fixture.js';
+import { expectNoSeriousA11yViolations, expectNoSidewaysScroll, hasChromium, useE2e } from './fixture.js';
 import { loginDemo } from './demo-login.js';
 
 /** Logging in and a fresh TOTP step per login can take a minute. */
@@ -13,10 +13,6 @@ async function choose(page: Page, scope: Locator, label: RegExp, option: RegExp)
 }
 
 /** The page fits a phone: nothing sticks out sideways. */
-async function fitsWidth(page: Page, width: number) {
-  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
-}
-
 // One server for the file (starting one takes long on a busy machine): the region's list first, then the family page's tabs.
 describe.skipIf(!hasChromium)('blocked trajectories and the care tabs of the family page in Chromium', () => {
   const e2e = useE2e();
@@ -58,7 +54,7 @@ describe.skipIf(!hasChromium)('blocked trajectories and the care tabs of the fam
     await loginDemo(page, 'coordinator@samenplan.demo');
     await page.getByRole('heading', { level: 1, name: 'Vastgelopen trajecten' }).waitFor();
     await page.getByText('G-DEMO-BO').first().waitFor();
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    await expectNoSidewaysScroll(page);
     await expectNoSeriousA11yViolations(page);
     await page.screenshot({ path: 'test-results/care-signals-360.png', fullPage: true });
     await context.close();
@@ -225,13 +221,13 @@ describe.skipIf(!hasChromium)('blocked trajectories and the care tabs of the fam
     await tab(page, 'Wachten').click();
     await page.getByRole('heading', { level: 2, name: 'Wachten op hulp' }).waitFor();
     await page.getByText('Het gezin wacht op niets').waitFor();
-    await fitsWidth(page, 360);
+    await expectNoSidewaysScroll(page);
     await expectNoSeriousA11yViolations(page);
 
     await tab(page, 'Ateliers').click();
     await page.getByRole('heading', { level: 2, name: 'Open engagementen' }).waitFor();
     await page.getByText('Stageplaats in de kinderopvang zoeken').first().waitFor();
-    await fitsWidth(page, 360);
+    await expectNoSidewaysScroll(page);
     await expectNoSeriousA11yViolations(page);
     await page.getByRole('button', { name: 'Atelier toevoegen' }).click();
     const atelierDialog = page.getByRole('dialog', { name: 'Atelier noteren' });
@@ -243,7 +239,7 @@ describe.skipIf(!hasChromium)('blocked trajectories and the care tabs of the fam
     await tab(page, 'Logboek').click();
     await page.getByText('Aylin heeft zelf twee kinderdagverblijven gecontacteerd').waitFor();
     // Ruben's note for his own organisation is on Decoster, not here; on Yilmaz Amira sees the team note only.
-    await fitsWidth(page, 360);
+    await expectNoSidewaysScroll(page);
     await expectNoSeriousA11yViolations(page);
     await page.screenshot({ path: 'test-results/care-journal-360.png', fullPage: true });
 

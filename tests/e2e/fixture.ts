@@ -1,8 +1,8 @@
 import { afterAll, afterEach, beforeAll } from 'vitest';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
-import { expectNoSeriousA11yViolations, hasChromium, launchBrowser, startServer } from './browser.js';
+import { expectNoSeriousA11yViolations, expectNoSidewaysScroll, hasChromium, launchBrowser, startServer } from './browser.js';
 
-export { expectNoSeriousA11yViolations, hasChromium };
+export { expectNoSeriousA11yViolations, expectNoSidewaysScroll, hasChromium };
 
 export interface E2e {
   /** The real server (`samenplan serve --demo-if-empty`) on a database of its own. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { loginDemo } from './demo-login.js';
-import { expectNoSeriousA11yViolations, hasChromium, useE2e } from './fixture.js';
+import { expectNoSeriousA11yViolations, expectNoSidewaysScroll, hasChromium, useE2e } from './fixture.js';
 
 const SLOW = 420_000;
 const SHOTS = process.env.E2E_SCREENSHOTS ?? '';
@@ -48,11 +48,6 @@ async function shot(page: Page, name: string) {
   if (SHOTS) await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
 }
 
-/** Nothing wider than the screen (phones). */
-async function expectNoSideways(page: Page) {
-  const { scroll, inner } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, inner: window.innerWidth }));
-  expect(scroll).toBeLessThanOrEqual(inner);
-}
 
 describe.skipIf(!hasChromium)('a newcomer follows a family from request to agreed plan', () => {
   const e2e = useE2e();
@@ -68,7 +63,7 @@ describe.skipIf(!hasChromium)('a newcomer follows a family from request to agree
 
   async function check(page: Page, width: number, name: string) {
     await expectNoSeriousA11yViolations(page);
-    if (width < 600) await expectNoSideways(page);
+    if (width < 600) await expectNoSidewaysScroll(page);
     await shot(page, `journey-${name}-${width}`);
   }
 

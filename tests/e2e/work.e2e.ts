@@ -1,15 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
-import { expectNoSeriousA11yViolations, hasChromium, useE2e } from './fixture.js';
+import { expectNoSeriousA11yViolations, expectNoSidewaysScroll, hasChromium, useE2e } from './fixture.js';
 import { loginDemo } from './demo-login.js';
 
 const SLOW = 180_000;
 const SHOTS = process.env.E2E_SCREENSHOTS;
 
-/** No horizontal scrolling at phone width. */
-async function expectNoOverflow(page: Page) {
-  expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
-}
 
 describe.skipIf(!hasChromium)('my work and the coordinator summary on the home page in Chromium', () => {
   const e2e = useE2e();
@@ -53,7 +48,7 @@ describe.skipIf(!hasChromium)('my work and the coordinator summary on the home p
     // On a phone: the same sections, one under the other, without sideways scrolling.
     await page.setViewportSize({ width: 360, height: 740 });
     await actions.getByText('Wachtlijst opvolgen en gezin op de hoogte houden').waitFor();
-    await expectNoOverflow(page);
+    await expectNoSidewaysScroll(page);
     await expectNoSeriousA11yViolations(page);
     if (SHOTS) await page.screenshot({ path: `${SHOTS}/work-360.png`, fullPage: true });
     expect(errors).toEqual([]);
@@ -83,7 +78,7 @@ describe.skipIf(!hasChromium)('my work and the coordinator summary on the home p
     if (SHOTS) await page.screenshot({ path: `${SHOTS}/summary-1280.png`, fullPage: true });
 
     await page.setViewportSize({ width: 360, height: 740 });
-    await expectNoOverflow(page);
+    await expectNoSidewaysScroll(page);
     await expectNoSeriousA11yViolations(page);
     await page.getByRole('link', { name: 'Naar het aanmeldingenbord' }).click();
     await page.getByRole('heading', { level: 1, name: 'Aanmeldingen' }).waitFor();
