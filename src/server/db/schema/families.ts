@@ -16,6 +16,7 @@ import {
 import { auditedColumns, idColumn } from './columns.js';
 import { municipality, region } from './reference.js';
 import { organisation, person } from './identity.js';
+import { service } from './directory.js';
 import {
   BLOCKED_RULES,
   COMMITMENT_STATUSES,
@@ -383,8 +384,8 @@ export const wait = pgTable(
       .notNull()
       .references(() => family.id),
     serviceText: text('service_text').notNull(),
-    /** The directory's service, once that module exists (no foreign key yet). */
-    serviceId: uuid('service_id'),
+    /** The directory's service, when the wait is for one (its waiting time is shown beside the wait). */
+    serviceId: uuid('service_id').references(() => service.id),
     organisationId: uuid('organisation_id').references(() => organisation.id),
     sinceOn: date('since_on').notNull(),
     expectedStartOn: date('expected_start_on'),
@@ -399,6 +400,7 @@ export const wait = pgTable(
     check('wait_ended_after_since', sql`${t.endedOn} is null or ${t.endedOn} >= ${t.sinceOn}`),
     check('wait_disclosure_valid', sql`${t.disclosure} in (${inList(DISCLOSURES)})`),
     index('wait_family_idx').on(t.familyId),
+    index('wait_service_idx').on(t.serviceId).where(sql`${t.serviceId} is not null`),
     index('wait_open_since_idx').on(t.sinceOn).where(sql`${t.status} = 'waiting'`),
   ],
 );

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+  boolean,
   check,
   date,
   index,
@@ -22,9 +23,25 @@ export const organisation = pgTable(
     name: text('name').notNull(),
     regionId: uuid('region_id').references(() => region.id),
     status: text('status', { enum: ['active', 'archived'] }).notNull().default('active'),
+    // What the directory (sociale kaart, module 3) publishes about the organisation.
+    description: text('description').notNull().default(''),
+    website: text('website'),
+    email: text('email'),
+    phone: text('phone'),
+    /** Families can go there without a referral (rechtstreeks toegankelijke hulp). */
+    directAccess: boolean('direct_access').notNull().default(false),
+    /** A broad entry point (brede instap) of the region. */
+    broadEntryPoint: boolean('broad_entry_point').notNull().default(false),
+    /** A mandated organisation (gemandateerde voorziening). */
+    mandated: boolean('mandated').notNull().default(false),
+    /** Shown in the public directory. */
+    listed: boolean('listed').notNull().default(true),
+    /** When its owner last confirmed the entry is current; flagged when older than six months. */
+    confirmedAt: timestamp('confirmed_at', { withTimezone: true }).notNull().defaultNow(),
     ...auditedColumns(),
   },
   (t) => [
+    index('organisation_confirmed_idx').on(t.confirmedAt),
     uniqueIndex('organisation_name_key').on(sql`lower(${t.name})`),
     index('organisation_name_sort_idx').on(sql`lower(${t.name})`, t.id),
     index('organisation_name_trgm_idx').using('gin', sql`${t.name} gin_trgm_ops`),

@@ -5,3 +5,5 @@ export * from './audit.js';
 export * from './mail.js';
 export * from './jobs.js';
 export * from './families.js';
+export * from './attachment.js';
+export * from './directory.js';
