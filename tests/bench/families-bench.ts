@@ -28,6 +28,7 @@ interface Budgets {
   familyReadVsFloor: number;
   planSaveP95Ms: number;
   boardP95Ms: number;
+  workP95Ms: number;
 }
 const budgets = JSON.parse(readFileSync(join(import.meta.dirname, 'budgets.json'), 'utf8')) as Budgets;
 
@@ -256,6 +257,7 @@ async function bench(ready: FamilyServerReady, url: string, contact: Contact[]):
     familyPage: await probe(`/api/families/${family}`, first.session.cookie),
     planSave: await probe(`/api/families/${family}/plan`, first.session.cookie),
     board: await probe('/api/requests', coordinator.cookie),
+    work: await probe('/api/work', first.session.cookie),
   };
   const available = Object.fromEntries(Object.entries(probes).map(([k, status]) => [k, status === 200])) as Record<keyof typeof probes, boolean>;
 
@@ -304,6 +306,7 @@ async function bench(ready: FamilyServerReady, url: string, contact: Contact[]):
       ...(available.familyPage ? [http('family page', 'GET /api/families/:id', 'family.view', rotating((s, i) => `/api/families/${s.families[i % s.families.length]}`))] : []),
       ...(available.planSave ? [http('plan save', 'PUT /api/families/:id/plan', 'plan.save', { ...saveTarget, drain: saveDrain })] : []),
       ...(available.board ? [http('board', 'GET /api/requests', null, { url: `${appUrl}/api/requests`, connections: CONNECTIONS, headers: { cookie: coordinator.cookie } })] : []),
+      ...(available.work ? [http('my work', 'GET /api/work', 'work.view', rotating(() => '/api/work'))] : []),
     ]);
     const [sqlMine, sqlPage, sqlSave, sqlBoard, ...measuredHttp] = measured as Measured[];
     rows.push({ name: 'floor: bare Fastify, constant', m: floor!, budget: '', ok: null });
@@ -336,6 +339,22 @@ async function bench(ready: FamilyServerReady, url: string, contact: Contact[]):
     readRow('family page', 'GET /api/families/:id (family page, audited)', probes.familyPage, take(available.familyPage), sqlPage!, budgets.familyReadP95Ms, budgets.familyReadVsFloor);
     readRow('plan save', 'PUT /api/families/:id/plan (save + audit row)', probes.planSave, take(available.planSave), sqlSave!, budgets.planSaveP95Ms, null);
     readRow('board', 'GET /api/requests (coordinator board)', probes.board, take(available.board), sqlBoard!, budgets.boardP95Ms, null);
+    // My work runs one query per section over the caller's families; no single SQL statement is its floor.
+    const work = take(available.work);
+    rows.push(
+      work
+        ? { name: 'GET /api/work (my work, audited)', m: work, budget: `p95 ≤ ${budgets.workP95Ms} ms`, ok: work.errors === 0 && work.p95 <= budgets.workP95Ms }
+        : { name: 'GET /api/work (my work, audited)', note: `not measured: its probe answered ${probes.work}`, budget: '', ok: false },
+    );
+    const wa = audits['my work'];
+    if (wa) {
+      rows.push({
+        name: `  … every 2xx audited (${wa.action})`,
+        note: `${wa.answered} 2xx answers (+ ${wa.closed} closed unanswered by the load generator), ${wa.audited} audit rows`,
+        budget: 'answers ≤ rows ≤ answers + closed',
+        ok: wa.answered > 0 && wa.audited >= wa.answered && wa.audited <= wa.answered + wa.closed,
+      });
+    }
   } finally {
     await client.end();
   }
