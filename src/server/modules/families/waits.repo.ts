@@ -1,15 +1,23 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '../../db/client.js';
-import { bridgingHelp, organisation, wait } from '../../db/schema/index.js';
+import { bridgingHelp, organisation, service, wait } from '../../db/schema/index.js';
 import type { WAIT_STATUSES } from '../../../shared/schemas/families/enums.js';
 
 type TWaitStatus = (typeof WAIT_STATUSES)[number];
 
 /** SQL of waits and their bridging help; every query names the family, so an id of another family is simply absent. */
 
+const serviceOrg = alias(organisation, 'service_org');
 const waitColumns = {
   id: wait.id,
   serviceText: wait.serviceText,
+  serviceId: service.id,
+  serviceName: service.name,
+  serviceOrganisationName: serviceOrg.name,
+  serviceStatus: service.status,
+  serviceWaitingDays: service.waitingDays,
+  serviceWaitingConfirmedOn: service.waitingConfirmedOn,
   organisationId: wait.organisationId,
   organisationName: organisation.name,
   sinceOn: wait.sinceOn,
@@ -35,6 +43,7 @@ export type BridgingRow = Awaited<ReturnType<typeof waitsRepo.bridging>>[number]
 
 export interface WaitValues {
   serviceText: string;
+  serviceId: string | null;
   organisationId: string | null;
   sinceOn: string;
   expectedStartOn: string | null;
@@ -56,6 +65,8 @@ export const waitsRepo = {
       .select(waitColumns)
       .from(wait)
       .leftJoin(organisation, eq(organisation.id, wait.organisationId))
+      .leftJoin(service, eq(service.id, wait.serviceId))
+      .leftJoin(serviceOrg, eq(serviceOrg.id, service.organisationId))
       .where(and(eq(wait.familyId, familyId), waitId ? eq(wait.id, waitId) : undefined))
       .orderBy(sql`(${wait.status} = 'waiting') desc`, asc(wait.sinceOn), asc(wait.id));
   },
@@ -68,6 +79,15 @@ export const waitsRepo = {
       .leftJoin(organisation, eq(organisation.id, bridgingHelp.organisationId))
       .where(and(eq(bridgingHelp.familyId, familyId), inArray(bridgingHelp.waitId, waitIds), bridgingId ? eq(bridgingHelp.id, bridgingId) : undefined))
       .orderBy(asc(bridgingHelp.fromOn), asc(bridgingHelp.id));
+  },
+
+  /** A directory service a wait may point at (name and organisation fill in what the caller left out). */
+  async directoryService(db: DbOrTx, serviceId: string) {
+    const [row] = await db
+      .select({ id: service.id, name: service.name, organisationId: service.organisationId })
+      .from(service)
+      .where(eq(service.id, serviceId));
+    return row;
   },
 
   /** One wait of the family, locked for the change. */

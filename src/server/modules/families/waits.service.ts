@@ -1,6 +1,7 @@
 import type { Db, Tx } from '../../db/client.js';
 import type { FullContext, RequestContext } from '../../platform/context.js';
-import { NotFound, VersionConflict } from '../../platform/errors.js';
+import { Invalid, NotFound, VersionConflict, detailPath } from '../../platform/errors.js';
+import { tr } from '../../platform/i18n.js';
 import type { TBridgingCreate, TBridgingUpdate, TWait, TWaitCreate, TWaitUpdate } from '../../../shared/schemas/families/care.js';
 import type { FamilyFacts } from './access.repo.js';
 import { familyPolicy } from './families.policy.js';
@@ -15,11 +16,30 @@ import { waitsRepo, type BridgingRow, type WaitRow } from './waits.repo.js';
  */
 export function createWaitsService(db: Db) {
   function toWait(row: WaitRow, bridging: BridgingRow[], today: string): TWait {
+    const { serviceId, serviceName, serviceOrganisationName, serviceStatus, serviceWaitingDays, serviceWaitingConfirmedOn, ...rest } = row;
     return {
-      ...row,
+      ...rest,
+      service:
+        serviceId && serviceName !== null
+          ? { id: serviceId, name: serviceName, organisationName: serviceOrganisationName ?? '', active: serviceStatus === 'active', waitingDays: serviceWaitingDays, waitingConfirmedOn: serviceWaitingConfirmedOn }
+          : null,
       daysWaiting: Math.max(0, daysBetween(row.sinceOn, row.endedOn ?? today)),
       bridging: bridging.filter((b) => b.waitId === row.id),
     };
+  }
+
+  /**
+   * The directory service of a new or changed wait: it must exist; its name is the service text and
+   * its organisation the organisation unless the caller gave them.
+   */
+  async function withService(tx: Tx, ctx: FullContext, input: { serviceId?: string | null | undefined; serviceText?: string | undefined; organisationId?: string | null | undefined }) {
+    if (!input.serviceId) return { serviceText: input.serviceText, organisationId: input.organisationId };
+    const found = await waitsRepo.directoryService(tx, input.serviceId);
+    if (!found) {
+      const message = tr(ctx, 'Deze dienst staat niet (meer) in de sociale kaart.', 'This service is not (or no longer) in the directory.');
+      throw new Invalid(message, [{ path: detailPath('body', 'serviceId'), message }]);
+    }
+    return { serviceText: input.serviceText ?? found.name, organisationId: input.organisationId === undefined ? found.organisationId : input.organisationId };
   }
 
   const abilities = (ctx: FullContext, facts: FamilyFacts) => ({ manage: familyPolicy.can(ctx, 'manageWaits', facts) });
@@ -43,12 +63,15 @@ export function createWaitsService(db: Db) {
 
     create(ctx: RequestContext, familyId: string, input: TWaitCreate) {
       return inFamily(db, ctx, familyId, 'manageWaits', async (tx, facts, full) => {
+        const filled = await withService(tx, full, input);
         const id = await waitsRepo.insertWait(
           tx,
           familyId,
           {
-            serviceText: input.serviceText,
-            organisationId: input.organisationId ?? null,
+            // The contract asks for a service text or a service; withService names it after the service.
+            serviceText: filled.serviceText ?? '',
+            serviceId: input.serviceId ?? null,
+            organisationId: filled.organisationId ?? null,
             sinceOn: input.sinceOn,
             expectedStartOn: input.expectedStartOn ?? null,
             status: 'waiting',
@@ -69,9 +92,14 @@ export function createWaitsService(db: Db) {
         const status = input.status ?? current.status;
         // A wait that ends gets an end date (today unless given); waiting again clears it.
         const endedOn = status === 'waiting' ? null : input.endedOn ?? current.endedOn ?? dayOf(full.now);
+        // Linking a service keeps the wait's own text; the organisation follows the service unless given.
+        const filled = input.serviceId
+          ? await withService(tx, full, { ...input, serviceText: input.serviceText ?? current.serviceText })
+          : { serviceText: input.serviceText, organisationId: input.organisationId };
         const values = definedOnly({
-          serviceText: input.serviceText,
-          organisationId: input.organisationId,
+          serviceText: filled.serviceText,
+          serviceId: input.serviceId,
+          organisationId: filled.organisationId,
           sinceOn: input.sinceOn,
           expectedStartOn: input.expectedStartOn,
           status: input.status,

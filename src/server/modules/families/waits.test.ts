@@ -4,7 +4,8 @@ import { createTestApp, type TestContext } from '../../../../tests/helpers/app.j
 import { expectAudited } from '../../../../tests/helpers/audit.js';
 import { careFamily, type CareFamily } from '../../../../tests/helpers/care.js';
 import type { LoggedIn } from '../../../../tests/helpers/login.js';
-import { wait } from '../../db/schema/index.js';
+import { service, wait } from '../../db/schema/index.js';
+import { makeOrganisation } from '../../../../tests/helpers/factories.js';
 import { ZWaitListResponse, ZWaitResponse } from '../../../shared/schemas/families/care.js';
 
 let ctx: TestContext;
@@ -104,5 +105,45 @@ describe('waits and bridging help', () => {
     const theirs = ZWaitResponse.parse((await otherContact.client.post(`/api/families/${other.familyId}/waits`, { serviceText: 'Elders', sinceOn: '2026-06-01' })).json()).data;
     expect((await patch(contact, `${waitsUrl()}/${theirs.id}`, { version: 1, status: 'cancelled' })).statusCode).toBe(404);
     expect((await contact.client.post(`${waitsUrl()}/${theirs.id}/bridging`, { provider: 'Iemand', what: 'Hulp', fromOn: '2026-06-01' })).statusCode).toBe(404);
+  });
+
+  it('a wait can point at a directory service: named after it, its organisation filled in, its waiting time shown and kept current', async () => {
+    const db = ctx.database.db;
+    const provider = await makeOrganisation(db);
+    const [svc] = await db
+      .insert(service)
+      .values({ organisationId: provider.id, name: 'Contextbegeleiding voor gezinnen', waitingDays: 84, waitingConfirmedOn: '2026-05-20' })
+      .returning();
+    const created = await contact.client.post(waitsUrl(), { serviceId: svc!.id, sinceOn: '2026-06-01' });
+    expect(created.statusCode).toBe(201);
+    const w = ZWaitResponse.parse(created.json()).data;
+    expect(w).toMatchObject({
+      serviceText: 'Contextbegeleiding voor gezinnen',
+      organisationId: provider.id,
+      service: { id: svc!.id, name: 'Contextbegeleiding voor gezinnen', organisationName: provider.name, active: true, waitingDays: 84, waitingConfirmedOn: '2026-05-20' },
+    });
+    // The organisation updates its waiting time in the directory: the family file shows the new one.
+    await db.update(service).set({ waitingDays: 30, waitingConfirmedOn: '2026-06-15', status: 'inactive' }).where(eq(service.id, svc!.id));
+    const listed = ZWaitListResponse.parse((await contact.client.get(waitsUrl())).json()).data.items.find((x) => x.id === w.id)!;
+    expect(listed.service).toMatchObject({ waitingDays: 30, waitingConfirmedOn: '2026-06-15', active: false });
+    // A free-text wait has no service; the link can be added later, and removed again.
+    const free = ZWaitResponse.parse((await contact.client.post(waitsUrl(), { serviceText: 'Kinderpsychiater', sinceOn: '2026-06-01' })).json()).data;
+    expect(free.service).toBeNull();
+    const linked = await patch(contact, `${waitsUrl()}/${free.id}`, { version: free.version, serviceId: svc!.id });
+    expect(linked.statusCode).toBe(200);
+    expect(ZWaitResponse.parse(linked.json()).data).toMatchObject({ serviceText: 'Kinderpsychiater', service: { id: svc!.id }, organisationId: provider.id });
+    const unlinked = await patch(contact, `${waitsUrl()}/${free.id}`, { version: free.version + 1, serviceId: null });
+    expect(ZWaitResponse.parse(unlinked.json()).data.service).toBeNull();
+  });
+
+  it('an unknown directory service or neither a text nor a service is a 400 naming the field, and nothing is stored', async () => {
+    const before = (await ctx.database.db.select().from(wait).where(eq(wait.familyId, f.familyId))).length;
+    const unknown = await contact.client.request({ method: 'POST', url: waitsUrl(), payload: { serviceId: '00000000-0000-4000-8000-000000000000', sinceOn: '2026-06-01' }, headers: { 'accept-language': 'nl' } });
+    expect(unknown.statusCode).toBe(400);
+    expect(unknown.json().error.details).toEqual([expect.objectContaining({ path: 'body.serviceId', message: 'Deze dienst staat niet (meer) in de sociale kaart.' })]);
+    const neither = await contact.client.post(waitsUrl(), { sinceOn: '2026-06-01' });
+    expect(neither.statusCode).toBe(400);
+    expect(neither.json().error.details).toEqual([expect.objectContaining({ path: 'body.serviceText' })]);
+    expect((await ctx.database.db.select().from(wait).where(eq(wait.familyId, f.familyId))).length).toBe(before);
   });
 });

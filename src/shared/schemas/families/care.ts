@@ -39,10 +39,24 @@ export const ZBridgingHelp = z
   .meta({ id: 'BridgingHelp' });
 export type TBridgingHelp = z.infer<typeof ZBridgingHelp>;
 
+/** The directory's service a wait is for, with its current waiting time (issue 8: links to the families module). */
+export const ZWaitService = z
+  .object({
+    id: z.uuid(),
+    name: z.string(),
+    organisationName: z.string(),
+    active: z.boolean(),
+    waitingDays: z.number().int().nullable(),
+    waitingConfirmedOn: z.string().nullable(),
+  })
+  .meta({ id: 'WaitService' });
+export type TWaitService = z.infer<typeof ZWaitService>;
+
 export const ZWait = z
   .object({
     id: z.uuid(),
     serviceText: z.string(),
+    service: ZWaitService.nullable(),
     organisationId: z.uuid().nullable(),
     organisationName: z.string().nullable(),
     sinceOn: z.string(),
@@ -64,16 +78,26 @@ export const ZWaitResponse = z.object({ data: ZWait, abilities: ZCareAbilities }
 
 const waitFields = {
   serviceText: zText({ min: 2, max: 300 }),
+  /** A service of the directory; its name is the service text when none is given, its organisation the organisation. */
+  serviceId: z.uuid().nullable().optional(),
   organisationId: z.uuid().nullable().optional(),
   sinceOn: zDate,
   expectedStartOn: zDate.nullable().optional(),
 };
-export const ZWaitCreate = z.object(waitFields).strict().superRefine(datesInOrder('sinceOn', 'expectedStartOn')).meta({ id: 'WaitCreate' });
+export const ZWaitCreate = z
+  .object({ ...waitFields, serviceText: waitFields.serviceText.optional() })
+  .strict()
+  .superRefine((v, ctx) => {
+    if (!v.serviceText && !v.serviceId) ctx.addIssue({ code: 'custom', path: ['serviceText'], message: 'Name the service, or choose one from the directory' });
+  })
+  .superRefine(datesInOrder('sinceOn', 'expectedStartOn'))
+  .meta({ id: 'WaitCreate' });
 export type TWaitCreate = z.input<typeof ZWaitCreate>;
 export const ZWaitUpdate = z
   .object({
     version: zVersion,
     serviceText: waitFields.serviceText.optional(),
+    serviceId: waitFields.serviceId,
     organisationId: waitFields.organisationId,
     sinceOn: zDate.optional(),
     expectedStartOn: waitFields.expectedStartOn,

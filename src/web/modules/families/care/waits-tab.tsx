@@ -70,6 +70,21 @@ export function WaitsTab() {
     </Stack>
   );
 
+  /** The waiting time the service itself publishes in the directory, with the day it was confirmed. */
+  const directoryLine = (w: TWait, size: 'xs' | 'sm') => {
+    const svc = w.service;
+    if (!svc) return null;
+    if (!svc.active) return <Text size={size} c="dimmed">{t('care.waits.directoryInactive')}</Text>;
+    if (svc.waitingDays === null) return <Text size={size} c="dimmed">{t('care.waits.directoryNoWait')}</Text>;
+    return (
+      <Text size={size}>
+        {svc.waitingConfirmedOn
+          ? t('care.waits.directoryWait', { count: svc.waitingDays, date: formatDay(svc.waitingConfirmedOn) })
+          : t('care.waits.directoryWaitUndated', { count: svc.waitingDays })}
+      </Text>
+    );
+  };
+
   const columns: TListColumn<TWait>[] = [
     {
       key: 'service',
@@ -81,6 +96,7 @@ export function WaitsTab() {
             {w.serviceText}
           </Text>
           {w.organisationName && <Text size="xs">{w.organisationName}</Text>}
+          {directoryLine(w, 'xs')}
         </>
       ),
     },
@@ -136,6 +152,7 @@ export function WaitsTab() {
               {statusOf(w)}
             </Group>
             {w.organisationName && <Text size="sm">{w.organisationName}</Text>}
+            {directoryLine(w, 'sm')}
             <Text size="sm">{t('care.waits.sinceLine', { date: formatDay(w.sinceOn), count: w.daysWaiting })}</Text>
             {w.expectedStartOn && <Text size="sm">{t('care.waits.expectedLine', { date: formatDay(w.expectedStartOn) })}</Text>}
             <Text size="sm" fw={600}>
