@@ -15,7 +15,9 @@ import { verifyAuditChain } from '../server/platform/audit/audit.js';
 import { loadVerifyKey, verifyCheckpoints } from '../server/platform/audit/checkpoints.js';
 import { createAuditSealer } from '../server/platform/audit/sealer.js';
 import { systemClock } from '../server/platform/clock.js';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { createHsdsService } from '../server/modules/directory/hsds.service.js';
+import { importHsdsDataset } from '../server/modules/directory/hsds.import.js';
 import { AppError } from '../server/platform/errors.js';
 import { translateError } from '../server/platform/i18n.js';
 import { secretBoxFor } from '../server/app.js';
@@ -253,6 +255,50 @@ program
       console.log(
         `Restored ${done.rows} rows in ${done.tables} tables from ${file} (migration level ${done.migrations.count}, ${done.migrations.lastTag}); the database is now up to date (${database.kind}).`,
       );
+    });
+  });
+
+const exportCmd = program.command('export').description('Export data in an open standard');
+exportCmd
+  .command('hsds')
+  .argument('<file>', 'JSON file to write (the published directory: listed organisations, their services and zinplekken)')
+  .description('Export the public directory as one Open Referral HSDS 3 dataset')
+  .action(async (file: string) => {
+    await withDatabase(async (database) => {
+      await prepareDatabase(database);
+      // One snapshot: the batches of a long export see the same directory.
+      const dataset = await database.db.transaction((tx) => createHsdsService(tx).dataset(), { isolationLevel: 'repeatable read' });
+      writeFileSync(file, JSON.stringify(dataset, null, 2) + '\n');
+      console.log(`HSDS ${dataset.hsds_version} dataset written to ${file}: ${dataset.organizations.length} organizations, ${dataset.services.length} services.`);
+    });
+  });
+
+const importCmd = program.command('import').description('Import data in an open standard');
+importCmd
+  .command('hsds')
+  .argument('<file>', 'an HSDS 3 dataset (JSON with "organizations" and "services", as `samenplan export hsds` writes)')
+  .option('--dry-run', 'check every record and report, but write nothing')
+  .description('Import an Open Referral HSDS 3 dataset into the directory (checks every record; writes what passes in one transaction; never deletes)')
+  .action(async (file: string, opts: { dryRun?: boolean }) => {
+    if (!existsSync(file)) throw new CliError(`File not found: ${file}`);
+    let input: unknown;
+    try {
+      input = JSON.parse(readFileSync(file, 'utf8'));
+    } catch (err) {
+      throw new CliError(`${file} is not valid JSON: ${err instanceof Error ? err.message : String(err)}`);
+    }
+    await withDatabase(async (database) => {
+      await prepareDatabase(database);
+      const done = await importHsdsDataset(database.db, input, { dryRun: opts.dryRun ?? false, now: new Date(), actorLabel: 'cli' });
+      for (const r of done.rejected) {
+        console.error(`rejected ${r.entity}${r.index === null ? '' : ` #${r.index}`}${r.id ? ` (${r.id})` : ''}: ${r.reason}`);
+      }
+      const what = `${done.organizations} organizations, ${done.services} services, ${done.zinplekken} zinplekken`;
+      console.log(done.dryRun ? `Dry run: would import ${what}; nothing was written.` : `Imported ${what}.`);
+      if (done.rejected.length > 0) {
+        console.log(`${done.rejected.length} records rejected (listed above).`);
+        process.exitCode = 2;
+      }
     });
   });
 

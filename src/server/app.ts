@@ -19,6 +19,7 @@ import { logSerializers } from './platform/http/log-redaction.js';
 import { registerNotFound, registerWebApp } from './platform/http/web.js';
 import { healthRoutes } from './modules/health/health.routes.js';
 import { referenceRoutes } from './modules/reference/reference.routes.js';
+import { hsdsRoutes } from './modules/directory/hsds.routes.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
 import { oidcRoutes } from './modules/auth/oidc.routes.js';
 import { planRoutes } from './modules/families/plan.routes.js';
@@ -163,6 +164,7 @@ export async function buildApp(
       );
       await api.register(healthRoutes);
       await api.register(referenceRoutes);
+      await api.register(hsdsRoutes, { prefix: '/hsds' });
       await api.register(authRoutes);
       await api.register(oidcRoutes);
       await api.register(identityRoutes);

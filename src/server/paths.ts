@@ -17,3 +17,4 @@ export const PACKAGE_ROOT = findRoot();
 export const MIGRATIONS_DIR = join(PACKAGE_ROOT, 'src/server/db/migrations');
 export const REFERENCE_DIR = join(PACKAGE_ROOT, 'src/server/db/reference');
 export const WEB_DIST_DIR = join(PACKAGE_ROOT, 'dist/web');
+export const HSDS_SCHEMA_DIR = join(PACKAGE_ROOT, 'src/server/modules/directory/hsds-3');

@@ -11,6 +11,7 @@ import * as audit from './audit.matrix.js';
 import * as auth from './auth.matrix.js';
 import * as care from './care.matrix.js';
 import * as families from './families.matrix.js';
+import * as hsds from './hsds.matrix.js';
 import * as identity from './identity.matrix.js';
 import * as lifeDomains from './lifedomains.matrix.js';
 import * as plan from './plan.matrix.js';
@@ -23,6 +24,7 @@ const MODULES: Record<string, MatrixRow[]> = {
   auth: auth.rows,
   care: care.rows,
   families: families.rows,
+  hsds: hsds.rows,
   identity: identity.rows,
   lifeDomains: lifeDomains.rows,
   plan: plan.rows,

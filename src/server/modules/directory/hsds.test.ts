@@ -1,0 +1,223 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { eq } from 'drizzle-orm';
+import { createTestApp, type TestContext } from '../../../../tests/helpers/app.js';
+import { cliEnv, runCli } from '../../../../tests/helpers/cli.js';
+import { DIR, seedDirectory } from '../../../../tests/helpers/directory.js';
+import { freshDatabase } from '../../../../tests/helpers/database.js';
+import { expectAudited } from '../../../../tests/helpers/audit.js';
+import { prepareDatabase } from '../../db/migrate.js';
+import { location, organisation, service, zinplek } from '../../db/schema/index.js';
+import {
+  ZHsdsOrganization,
+  ZHsdsOrganizationPage,
+  ZHsdsService,
+  ZHsdsServiceAtLocationPage,
+  ZHsdsServicePage,
+  type THsdsDataset,
+} from '../../../shared/schemas/directory/hsds.js';
+import { createHsdsService } from './hsds.service.js';
+import { importHsdsDataset } from './hsds.import.js';
+import { hsdsValidators } from './hsds.validate.js';
+
+let ctx: TestContext;
+let dataset: THsdsDataset;
+
+beforeAll(async () => {
+  ctx = await createTestApp();
+  await seedDirectory(ctx.database.db);
+  dataset = await createHsdsService(ctx.database.db).dataset();
+});
+afterAll(() => ctx.close());
+
+const get = (url: string) => ctx.app.inject({ method: 'GET', url });
+const NOW = new Date('2026-11-20T12:00:00.000Z');
+
+describe('HSDS export API (public)', () => {
+  it('lists only published organisations, paged per the HSDS API reference; every record is valid HSDS 3', async () => {
+    const res = await get('/api/hsds/organizations?per_page=1&full=true');
+    expect(res.statusCode).toBe(200);
+    const page = ZHsdsOrganizationPage.parse(res.json());
+    expect(page).toMatchObject({ total_items: 2, total_pages: 2, page_number: 1, size: 1, first_page: true, last_page: false, empty: false });
+    expect(page.contents[0]!.id).toBe(DIR.cgg);
+    const second = ZHsdsOrganizationPage.parse((await get('/api/hsds/organizations?per_page=1&page=2')).json());
+    expect(second.contents.map((o) => o.id)).toEqual([DIR.caw]);
+    expect(second).toMatchObject({ last_page: true, first_page: false });
+    expect(second.contents[0]!.locations).toBeUndefined(); // not nested without full=true
+    const beyond = ZHsdsOrganizationPage.parse((await get('/api/hsds/organizations?page=9')).json());
+    expect(beyond).toMatchObject({ empty: true, size: 0, total_items: 2 });
+
+    const { organization } = hsdsValidators();
+    for (const o of [...page.contents, ...second.contents]) expect(organization(o), JSON.stringify(organization.errors)).toBe(true);
+  });
+
+  it('nests what the directory knows: sectors, municipalities, region and flags as attributes; locations with address and NIS; contacts with function', async () => {
+    const res = await get(`/api/hsds/organizations/${DIR.cgg}`);
+    expect(res.statusCode).toBe(200);
+    const org = ZHsdsOrganization.parse(res.json());
+    expect(org).toMatchObject({ name: 'CGG Kust en Polders', website: 'https://cgg-kust.example.be', phones: [{ number: '050 11 22 33' }] });
+    const terms = org.attributes!.map((a) => `${a.taxonomy_term.taxonomy}:${a.taxonomy_term.code}`);
+    expect(terms).toEqual(
+      expect.arrayContaining(['samenplan-sector:ggz', 'samenplan-sector:jeugdhulp', 'be-nis-municipality:31005', 'samenplan-region:west-vlaanderen', 'samenplan-flag:direct_access', 'samenplan-flag:broad_entry_point']),
+    );
+    expect(terms).not.toContain('samenplan-flag:mandated');
+    const brugge = org.locations!.find((l) => l.id === DIR.brugge)!;
+    expect(brugge).toMatchObject({ latitude: 51.2093, external_identifier: '31005', external_identifier_type: 'nis' });
+    expect(brugge.addresses[0]).toMatchObject({ address_1: 'Langestraat 12', postal_code: '8000', city: 'Brugge', state_province: 'West-Vlaanderen', country: 'BE' });
+    expect(org.contacts!.map((c) => c.title).sort()).toEqual(['Onderwijsambassadeur', 'Onthaal gezinstherapie']);
+  });
+
+  it('exports services and zinplekken (flagged) with languages, ages, waiting time and locations; filters by organisation and modification time', async () => {
+    const all = ZHsdsServicePage.parse((await get('/api/hsds/services?full=true&per_page=200')).json());
+    expect(all.contents.map((s) => s.id).sort()).toEqual([DIR.therapy, DIR.oldGroup, DIR.onthaal, DIR.zinplek].sort());
+    const therapy = all.contents.find((s) => s.id === DIR.therapy)!;
+    expect(therapy).toMatchObject({ minimum_age: 0, maximum_age: 18, wait_time: '63 dagen', assured_date: '2026-10-15', last_modified: '2026-10-15T09:30:00.123Z', status: 'active' });
+    expect(therapy.languages!.map((l) => `${l.code}:${l.name}`)).toEqual(['nl:Nederlands', 'fr:Frans', 'ar:Arabisch']);
+    expect(therapy.service_at_locations!.map((s) => s.location_id).sort()).toEqual([DIR.brugge, DIR.oostende].sort());
+    expect(therapy.service_at_locations![0]!.location!.addresses).toHaveLength(1);
+    expect(therapy.contacts!.map((c) => c.id)).toEqual([DIR.intake]);
+    const zin = all.contents.find((s) => s.id === DIR.zinplek)!;
+    expect(zin.attributes!.map((a) => a.taxonomy_term.code)).toContain('zinplek');
+    expect(all.contents.find((s) => s.id === DIR.oldGroup)!.status).toBe('inactive');
+    const { service: validService } = hsdsValidators();
+    for (const s of all.contents) expect(validService(s), JSON.stringify(validService.errors)).toBe(true);
+
+    const ofCaw = ZHsdsServicePage.parse((await get(`/api/hsds/services?organization_id=${DIR.caw}`)).json());
+    expect(ofCaw.contents.map((s) => s.id)).toEqual([DIR.onthaal]);
+    const recent = ZHsdsServicePage.parse((await get('/api/hsds/services?modified_after=2026-10-01T00:00:00Z')).json());
+    expect(recent.contents.map((s) => s.id).sort()).toEqual([DIR.therapy, DIR.onthaal].sort());
+
+    const detail = await get(`/api/hsds/services/${DIR.zinplek}`);
+    expect(ZHsdsService.parse(detail.json()).service_at_locations!.map((s) => s.location_id)).toEqual([DIR.oostende]);
+    const links = ZHsdsServiceAtLocationPage.parse((await get(`/api/hsds/service_at_locations?organization_id=${DIR.cgg}`)).json());
+    expect(links.total_items).toBe(3); // therapy × 2 + the zinplek
+  });
+
+  it('never shows unlisted or archived organisations or their services; unknown ids are 404', async () => {
+    for (const url of [`/api/hsds/organizations/${DIR.unlisted}`, `/api/hsds/organizations/${DIR.archived}`, `/api/hsds/services/${DIR.hidden}`, `/api/hsds/services/${DIR.archivedService}`, `/api/hsds/services/${DIR.brugge}`]) {
+      const res = await get(url);
+      expect(res.statusCode, url).toBe(404);
+      expect(res.json().error.code).toBe('not_found');
+    }
+    const byHidden = ZHsdsServicePage.parse((await get(`/api/hsds/services?organization_id=${DIR.unlisted}`)).json());
+    expect(byHidden.total_items).toBe(0);
+  });
+
+  it('refuses bad paging and filters with 400', async () => {
+    for (const url of [
+      '/api/hsds/organizations?per_page=201',
+      '/api/hsds/organizations?page=0',
+      '/api/hsds/organizations?page=99999999999',
+      '/api/hsds/services?organization_id=nope',
+      '/api/hsds/services?modified_after=yesterday',
+      '/api/hsds/organizations/not-a-uuid',
+      '/api/hsds/services?full=maybe',
+    ]) {
+      const res = await get(url);
+      expect(res.statusCode, url).toBe(400);
+      expect(res.json().error.code).toBe('validation_failed');
+    }
+  });
+});
+
+describe('HSDS import', () => {
+  it('export → import into an empty database → export gives the same document; importing again changes nothing', async () => {
+    const empty = await freshDatabase();
+    try {
+      await prepareDatabase(empty);
+      const report = await importHsdsDataset(empty.db, dataset, { now: NOW, actorLabel: 'test' });
+      expect(report).toEqual({ organizations: 2, services: 3, zinplekken: 1, rejected: [], dryRun: false });
+      expect(await createHsdsService(empty.db).dataset()).toEqual(dataset);
+      await expectAudited(empty.db, 'directory.hsds.import', { actorLabel: 'test', details: expect.objectContaining({ organizations: 2, rejected: 0 }) });
+
+      const [before] = await empty.db.select({ version: organisation.version }).from(organisation).where(eq(organisation.id, DIR.cgg));
+      const again = await importHsdsDataset(empty.db, dataset, { now: NOW, actorLabel: 'test' });
+      expect(again.rejected).toEqual([]);
+      expect(await createHsdsService(empty.db).dataset()).toEqual(dataset);
+      const [after] = await empty.db.select({ version: organisation.version }).from(organisation).where(eq(organisation.id, DIR.cgg));
+      expect(after!.version).toBe(before!.version + 1);
+    } finally {
+      await empty.close();
+    }
+  });
+
+  it('reports each rejected record with its reason, leaves it and what depends on it out, and imports the rest', async () => {
+    const empty = await freshDatabase();
+    try {
+      await prepareDatabase(empty);
+      const bad: THsdsDataset = structuredClone(dataset);
+      const cgg = bad.organizations.find((o) => o.id === DIR.cgg)!;
+      cgg.locations![0]!.addresses[0]!.postal_code = 'SW1A 1AA';
+      const caw = bad.organizations.find((o) => o.id === DIR.caw)!;
+      caw.description = 'Onthaal\u0000met NUL';
+      bad.organizations.push({ id: 'not-a-uuid', name: 'Zonder geldige id', description: '' } as never);
+      bad.organizations.push({ id: '10000000-0000-4000-8000-0000000000aa', name: 'Onbekende sector', description: '', attributes: [{ ...cgg.attributes![0]!, taxonomy_term: { ...cgg.attributes![0]!.taxonomy_term, code: 'astrologie' } }] });
+      bad.organizations.push({ id: '10000000-0000-4000-8000-0000000000bb', name: 'Goede nieuwe vzw', description: 'Deze mag erin.' });
+      bad.services.push({ ...bad.services[0]!, id: '30000000-0000-4000-8000-0000000000cc', organization_id: '10000000-0000-4000-8000-0000000000bb', minimum_age: 19, maximum_age: 12, service_at_locations: [] });
+      const report = await importHsdsDataset(empty.db, bad, { now: NOW, actorLabel: 'test' });
+      const reasons = Object.fromEntries(report.rejected.map((r) => [r.id ?? `#${r.index}`, r.reason]));
+      expect(reasons[DIR.cgg]).toMatch(/postal code "SW1A 1AA"/);
+      expect(reasons[DIR.caw]).toMatch(/control characters/);
+      expect(reasons['not-a-uuid']).toMatch(/HSDS 3 schema: \/id must match format "uuid"/);
+      expect(reasons['10000000-0000-4000-8000-0000000000aa']).toMatch(/unknown sector "astrologie"/);
+      expect(reasons['30000000-0000-4000-8000-0000000000cc']).toMatch(/minimum_age 19 is above maximum_age 12/);
+      // Every service of the rejected organisations is rejected too, with the reason.
+      for (const id of [DIR.therapy, DIR.oldGroup, DIR.zinplek, DIR.onthaal]) expect(reasons[id]).toMatch(/was rejected/);
+      expect(report).toMatchObject({ organizations: 1, services: 0, zinplekken: 0, dryRun: false });
+      const orgs = await empty.db.select({ id: organisation.id }).from(organisation);
+      expect(orgs.map((o) => o.id)).toEqual(['10000000-0000-4000-8000-0000000000bb']);
+      expect(await empty.db.select().from(location)).toEqual([]);
+    } finally {
+      await empty.close();
+    }
+  });
+
+  it('a dry run writes nothing; a name or id of another organisation is refused; something not a dataset is one clear rejection', async () => {
+    const db = ctx.database.db;
+    const dry = await importHsdsDataset(db, { ...dataset, organizations: [{ ...dataset.organizations[0]!, description: 'Droog' }] }, { now: NOW, actorLabel: 'test', dryRun: true });
+    expect(dry).toMatchObject({ organizations: 1, dryRun: true, rejected: [] });
+    const [cgg] = await db.select({ description: organisation.description }).from(organisation).where(eq(organisation.id, DIR.cgg));
+    expect(cgg!.description).not.toBe('Droog');
+
+    const takeover = await importHsdsDataset(
+      db,
+      { hsds_version: '3.0', organizations: [{ id: '10000000-0000-4000-8000-0000000000dd', name: 'cgg kust en polders', description: '' }], services: [{ ...dataset.services.find((s) => s.id === DIR.onthaal)!, organization_id: DIR.cgg }] },
+      { now: NOW, actorLabel: 'test' },
+    );
+    expect(takeover.rejected.map((r) => r.reason)).toEqual(['another organisation already has the name "cgg kust en polders"', 'a record with this id belongs to another organisation']);
+    const [onthaal] = await db.select({ organisationId: service.organisationId }).from(service).where(eq(service.id, DIR.onthaal));
+    expect(onthaal!.organisationId).toBe(DIR.caw);
+
+    const notADataset = await importHsdsDataset(db, [1, 2, 3], { now: NOW, actorLabel: 'test' });
+    expect(notADataset).toMatchObject({ organizations: 0, dryRun: true, rejected: [{ entity: 'dataset' }] });
+    expect(await db.select({ id: zinplek.id }).from(zinplek)).toHaveLength(1);
+  });
+
+  it('CLI: import hsds into an empty database, then export hsds writes the same document; a bad file changes nothing', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'samenplan-hsds-'));
+    const input = join(dir, 'in.json');
+    const output = join(dir, 'out.json');
+    writeFileSync(input, JSON.stringify(dataset));
+    const env = await cliEnv();
+    const dry = await runCli(['import', 'hsds', '--dry-run', input], env);
+    expect(dry.stdout, dry.stderr).toMatch(/Dry run: would import 2 organizations, 3 services, 1 zinplekken/);
+    const imported = await runCli(['import', 'hsds', input], env);
+    expect(imported.code, imported.stderr).toBe(0);
+    expect(imported.stdout).toMatch(/Imported 2 organizations, 3 services, 1 zinplekken/);
+    const exported = await runCli(['export', 'hsds', output], env);
+    expect(exported.code, exported.stderr).toBe(0);
+    expect(JSON.parse(readFileSync(output, 'utf8'))).toEqual(dataset);
+
+    writeFileSync(input, '{"organizations": [');
+    const broken = await runCli(['import', 'hsds', input], env);
+    expect(broken.code).toBe(1);
+    expect(broken.stderr).toMatch(/is not valid JSON/);
+    const rejected = { ...dataset, organizations: [{ ...dataset.organizations[1]!, name: 'X' }] };
+    writeFileSync(input, JSON.stringify(rejected));
+    const partial = await runCli(['import', 'hsds', input], env);
+    expect(partial.code).toBe(2);
+    expect(partial.stderr).toMatch(/rejected organization #0 \(10000000-0000-4000-8000-000000000002\): the name needs at least 2 characters/);
+  }, 120_000);
+});

@@ -1,0 +1,209 @@
+import { z } from 'zod';
+import { zQueryInt } from '../common.js';
+
+/**
+ * Open Referral HSDS 3.0: the directory as the standard's objects, for the export API
+ * (`/api/hsds/…`, following the HSDS API reference), the dataset document the CLI writes and reads,
+ * and the import report. Only the fields Samenplan fills are typed here; what the official JSON
+ * schemas (`src/server/modules/directory/hsds-3/`) require is checked against them in the tests and
+ * on every import.
+ *
+ * Samenplan's own facts that HSDS has no field for travel as `attributes` (taxonomy terms of the
+ * taxonomies in HSDS_TAXONOMIES), so an export imports back to the same directory.
+ */
+
+export const HSDS_VERSION = '3.0';
+
+/** The taxonomies of Samenplan's attributes. */
+export const HSDS_TAXONOMIES = {
+  sector: 'samenplan-sector',
+  flag: 'samenplan-flag',
+  municipality: 'be-nis-municipality',
+  region: 'samenplan-region',
+  contactFunction: 'samenplan-contact-function',
+  measure: 'samenplan-measure',
+} as const;
+
+const zUuid = z.uuid();
+const s = z.string();
+
+export const ZHsdsTaxonomyTerm = z.object({
+  id: zUuid,
+  code: s,
+  name: s,
+  description: s,
+  taxonomy: s,
+});
+
+export const ZHsdsAttribute = z.object({
+  id: zUuid,
+  link_id: zUuid,
+  link_type: s,
+  link_entity: s,
+  taxonomy_term_id: zUuid,
+  value: s.optional(),
+  taxonomy_term: ZHsdsTaxonomyTerm,
+});
+export type THsdsAttribute = z.infer<typeof ZHsdsAttribute>;
+
+export const ZHsdsPhone = z.object({
+  id: zUuid,
+  organization_id: zUuid.optional(),
+  service_id: zUuid.optional(),
+  contact_id: zUuid.optional(),
+  number: s,
+});
+export type THsdsPhone = z.infer<typeof ZHsdsPhone>;
+
+export const ZHsdsAddress = z.object({
+  id: zUuid,
+  location_id: zUuid,
+  address_1: s,
+  city: s,
+  state_province: s,
+  postal_code: s,
+  country: s,
+  address_type: z.literal('physical'),
+});
+
+export const ZHsdsLocation = z.object({
+  id: zUuid,
+  location_type: z.literal('physical'),
+  organization_id: zUuid,
+  name: s,
+  description: s,
+  latitude: z.number().optional(),
+  longitude: z.number().optional(),
+  external_identifier: s.optional(),
+  external_identifier_type: s.optional(),
+  addresses: z.array(ZHsdsAddress),
+  attributes: z.array(ZHsdsAttribute),
+});
+export type THsdsLocation = z.infer<typeof ZHsdsLocation>;
+
+export const ZHsdsContact = z.object({
+  id: zUuid,
+  organization_id: zUuid,
+  service_id: zUuid.optional(),
+  title: s,
+  email: s.optional(),
+  phones: z.array(ZHsdsPhone),
+  attributes: z.array(ZHsdsAttribute),
+});
+export type THsdsContact = z.infer<typeof ZHsdsContact>;
+
+export const ZHsdsLanguage = z.object({ id: zUuid, service_id: zUuid, code: s, name: s });
+
+export const ZHsdsServiceAtLocation = z.object({
+  id: zUuid,
+  service_id: zUuid,
+  location_id: zUuid,
+  location: ZHsdsLocation.optional(),
+});
+export type THsdsServiceAtLocation = z.infer<typeof ZHsdsServiceAtLocation>;
+
+/** An organization; `phones`, `locations`, `contacts` and `attributes` only when fully nested. */
+export const ZHsdsOrganization = z
+  .object({
+    id: zUuid,
+    name: s,
+    description: s,
+    email: s.optional(),
+    website: s.optional(),
+    phones: z.array(ZHsdsPhone).optional(),
+    locations: z.array(ZHsdsLocation).optional(),
+    contacts: z.array(ZHsdsContact).optional(),
+    attributes: z.array(ZHsdsAttribute).optional(),
+  })
+  .meta({ id: 'HsdsOrganization' });
+export type THsdsOrganization = z.infer<typeof ZHsdsOrganization>;
+
+/** A service (a zinplek is a service with the flag `zinplek`); nested arrays only when fully nested. */
+export const ZHsdsService = z
+  .object({
+    id: zUuid,
+    organization_id: zUuid,
+    name: s,
+    description: s,
+    url: s.optional(),
+    email: s.optional(),
+    status: z.enum(['active', 'inactive']),
+    application_process: s,
+    fees_description: s,
+    eligibility_description: s,
+    wait_time: s.optional(),
+    minimum_age: z.number().int().optional(),
+    maximum_age: z.number().int().optional(),
+    assured_date: s,
+    last_modified: s,
+    languages: z.array(ZHsdsLanguage).optional(),
+    phones: z.array(ZHsdsPhone).optional(),
+    contacts: z.array(ZHsdsContact).optional(),
+    service_at_locations: z.array(ZHsdsServiceAtLocation).optional(),
+    attributes: z.array(ZHsdsAttribute).optional(),
+  })
+  .meta({ id: 'HsdsService' });
+export type THsdsService = z.infer<typeof ZHsdsService>;
+
+/** The HSDS API reference's page envelope. */
+const page = <T extends z.ZodType>(item: T) =>
+  z.object({
+    total_items: z.number().int(),
+    total_pages: z.number().int(),
+    page_number: z.number().int(),
+    size: z.number().int(),
+    first_page: z.boolean(),
+    last_page: z.boolean(),
+    empty: z.boolean(),
+    contents: z.array(item),
+  });
+
+export const ZHsdsOrganizationPage = page(ZHsdsOrganization);
+export const ZHsdsServicePage = page(ZHsdsService);
+export const ZHsdsServiceAtLocationPage = page(ZHsdsServiceAtLocation);
+
+const zQueryBool = z.enum(['true', 'false']).transform((v) => v === 'true');
+
+export const ZHsdsPageQuery = z.object({
+  page: zQueryInt({ min: 1, max: 1_000_000 }).default(1),
+  per_page: zQueryInt({ min: 1, max: 200 }).default(50),
+  full: zQueryBool.optional().describe('Fully nested records'),
+});
+export const ZHsdsServiceQuery = ZHsdsPageQuery.extend({
+  organization_id: z.uuid().optional(),
+  modified_after: z.iso.datetime({ offset: true }).optional(),
+});
+export const ZHsdsServiceAtLocationQuery = ZHsdsPageQuery.extend({
+  service_id: z.uuid().optional(),
+  organization_id: z.uuid().optional(),
+});
+export const ZHsdsIdParams = z.object({ id: z.uuid() });
+
+export const ZHsdsMeta = z.object({ version: s, profile: s, openapi_url: s });
+
+/** The whole directory in one document: what `samenplan export hsds` writes and `import hsds` reads. */
+export const ZHsdsDataset = z.object({
+  hsds_version: s,
+  organizations: z.array(ZHsdsOrganization),
+  services: z.array(ZHsdsService),
+});
+export type THsdsDataset = z.infer<typeof ZHsdsDataset>;
+
+/** One record an import refused, and why (in Dutch and English). */
+export const ZHsdsRejection = z.object({
+  entity: z.enum(['organization', 'service', 'dataset']),
+  id: s.nullable(),
+  index: z.number().int().nullable(),
+  reason: s,
+});
+export type THsdsRejection = z.infer<typeof ZHsdsRejection>;
+
+export const ZHsdsImportReport = z.object({
+  organizations: z.number().int().describe('Organisations written (new or updated)'),
+  services: z.number().int(),
+  zinplekken: z.number().int(),
+  rejected: z.array(ZHsdsRejection),
+  /** True when nothing was written (a dry run, or a strict import with rejections). */
+  dryRun: z.boolean(),
+});
+export type THsdsImportReport = z.infer<typeof ZHsdsImportReport>;
