@@ -7,3 +7,4 @@ export * from './jobs.js';
 export * from './families.js';
 export * from './attachment.js';
 export * from './directory.js';
+export * from './governance.js';
