@@ -33,6 +33,7 @@ import { familyRoutes } from './modules/families/family.routes.js';
 import { familyAccessRoutes } from './modules/families/family-access.routes.js';
 import { signalsRoutes } from './modules/families/signals.routes.js';
 import { lifeDomainsRoutes } from './modules/families/lifedomains.routes.js';
+import { governanceRoutes } from './modules/governance/governance.routes.js';
 import { ateliersRoutes } from './modules/families/ateliers.routes.js';
 import { workRoutes } from './modules/families/work.routes.js';
 import { registerAuthentication } from './platform/auth/authenticate.js';
@@ -179,6 +180,7 @@ export async function buildApp(
       await api.register(ateliersRoutes);
       await api.register(workRoutes);
       await api.register(lifeDomainsRoutes);
+      await api.register(governanceRoutes);
     },
     { prefix: '/api' },
   );
