@@ -12,6 +12,7 @@ import * as auth from './auth.matrix.js';
 import * as care from './care.matrix.js';
 import * as families from './families.matrix.js';
 import * as hsds from './hsds.matrix.js';
+import * as governance from './governance.matrix.js';
 import * as identity from './identity.matrix.js';
 import * as lifeDomains from './lifedomains.matrix.js';
 import * as plan from './plan.matrix.js';
@@ -25,6 +26,7 @@ const MODULES: Record<string, MatrixRow[]> = {
   care: care.rows,
   families: families.rows,
   hsds: hsds.rows,
+  governance: governance.rows,
   identity: identity.rows,
   lifeDomains: lifeDomains.rows,
   plan: plan.rows,
