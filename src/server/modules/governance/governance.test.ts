@@ -139,6 +139,8 @@ describe('bodies', () => {
       expect((await patch(who, `/api/governance/bodies/${b.id}`, { version: 1, name: 'Gekaapt' })).statusCode).toBe(404);
       expect((await who.client.get(`/api/governance/bodies/${b.id}/members`)).statusCode).toBe(404);
     }
+    // The refusal is on the record, naming the body.
+    await expectAudited(ctx.database.db, 'request.denied', { resourceType: 'governance_body', resourceId: b.id, actorPersonId: coordinatorB.user?.person.id, outcome: 'denied' });
     expect((await admin.client.get('/api/governance/bodies/00000000-0000-4000-8000-000000000000')).statusCode).toBe(404);
     expect((await ctx.app.inject({ method: 'GET', url: `/api/governance/bodies/${b.id}` })).statusCode).toBe(401);
   });
