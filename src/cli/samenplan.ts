@@ -15,7 +15,9 @@ import { verifyAuditChain } from '../server/platform/audit/audit.js';
 import { loadVerifyKey, verifyCheckpoints } from '../server/platform/audit/checkpoints.js';
 import { createAuditSealer } from '../server/platform/audit/sealer.js';
 import { systemClock } from '../server/platform/clock.js';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fromTabular, TabularError, toTabular } from '../server/modules/directory/hsds.tabular.js';
 import { createHsdsService } from '../server/modules/directory/hsds.service.js';
 import { importHsdsDataset } from '../server/modules/directory/hsds.import.js';
 import { AppError } from '../server/platform/errors.js';
@@ -261,31 +263,49 @@ program
 const exportCmd = program.command('export').description('Export data in an open standard');
 exportCmd
   .command('hsds')
-  .argument('<file>', 'JSON file to write (the published directory: listed organisations, their services and zinplekken)')
-  .description('Export the public directory as one Open Referral HSDS 3 dataset')
-  .action(async (file: string) => {
+  .argument('<path>', 'JSON file to write, or with --tabular a folder for the CSV package')
+  .option('--tabular', 'write the HSDS tabular package (one CSV per table and datapackage.json) into the folder PATH')
+  .description('Export the public directory (listed organisations, their services and zinplekken) as an Open Referral HSDS 3 dataset')
+  .action(async (path: string, opts: { tabular?: boolean }) => {
     await withDatabase(async (database) => {
       await prepareDatabase(database);
       // One snapshot: the batches of a long export see the same directory.
       const dataset = await database.db.transaction((tx) => createHsdsService(tx).dataset(), { isolationLevel: 'repeatable read' });
-      writeFileSync(file, JSON.stringify(dataset, null, 2) + '\n');
-      console.log(`HSDS ${dataset.hsds_version} dataset written to ${file}: ${dataset.organizations.length} organizations, ${dataset.services.length} services.`);
+      if (opts.tabular) {
+        mkdirSync(path, { recursive: true });
+        const files = toTabular(dataset);
+        for (const [name, text] of files) writeFileSync(join(path, name), text);
+        console.log(`HSDS ${dataset.hsds_version} tabular package written to ${path}: ${files.size} files, ${dataset.organizations.length} organizations, ${dataset.services.length} services.`);
+      } else {
+        writeFileSync(path, JSON.stringify(dataset, null, 2) + '\n');
+        console.log(`HSDS ${dataset.hsds_version} dataset written to ${path}: ${dataset.organizations.length} organizations, ${dataset.services.length} services.`);
+      }
     });
   });
 
 const importCmd = program.command('import').description('Import data in an open standard');
 importCmd
   .command('hsds')
-  .argument('<file>', 'an HSDS 3 dataset (JSON with "organizations" and "services", as `samenplan export hsds` writes)')
+  .argument('<path>', 'an HSDS 3 dataset: a JSON file with "organizations" and "services" (as `samenplan export hsds` writes), or a folder with the tabular CSV package')
   .option('--dry-run', 'check every record and report, but write nothing')
   .description('Import an Open Referral HSDS 3 dataset into the directory (checks every record; writes what passes in one transaction; never deletes)')
   .action(async (file: string, opts: { dryRun?: boolean }) => {
     if (!existsSync(file)) throw new CliError(`File not found: ${file}`);
     let input: unknown;
-    try {
-      input = JSON.parse(readFileSync(file, 'utf8'));
-    } catch (err) {
-      throw new CliError(`${file} is not valid JSON: ${err instanceof Error ? err.message : String(err)}`);
+    if (statSync(file).isDirectory()) {
+      const files = new Map(readdirSync(file).filter((f) => f.endsWith('.csv')).map((f) => [f, readFileSync(join(file, f), 'utf8')]));
+      try {
+        input = fromTabular(files);
+      } catch (err) {
+        if (err instanceof TabularError) throw new CliError(err.message);
+        throw err;
+      }
+    } else {
+      try {
+        input = JSON.parse(readFileSync(file, 'utf8'));
+      } catch (err) {
+        throw new CliError(`${file} is not valid JSON: ${err instanceof Error ? err.message : String(err)}`);
+      }
     }
     await withDatabase(async (database) => {
       await prepareDatabase(database);
