@@ -36,6 +36,7 @@ import { lifeDomainsRoutes } from './modules/families/lifedomains.routes.js';
 import { governanceRoutes } from './modules/governance/governance.routes.js';
 import { ateliersRoutes } from './modules/families/ateliers.routes.js';
 import { workRoutes } from './modules/families/work.routes.js';
+import { directoryManageRoutes } from './modules/directory/manage.routes.js';
 import { registerAuthentication } from './platform/auth/authenticate.js';
 import { registerRequestContext } from './platform/context.js';
 import { systemClock, type Clock } from './platform/clock.js';
@@ -181,6 +182,7 @@ export async function buildApp(
       await api.register(workRoutes);
       await api.register(lifeDomainsRoutes);
       await api.register(governanceRoutes);
+      await api.register(directoryManageRoutes);
     },
     { prefix: '/api' },
   );
