@@ -18,6 +18,7 @@ import * as lifeDomains from './lifedomains.matrix.js';
 import * as plan from './plan.matrix.js';
 import * as reference from './reference.matrix.js';
 import * as requests from './requests.matrix.js';
+import * as directoryManage from './directory-manage.matrix.js';
 
 /** Every module's table (see matrix.ts for how a module adds one). */
 const MODULES: Record<string, MatrixRow[]> = {
@@ -32,6 +33,7 @@ const MODULES: Record<string, MatrixRow[]> = {
   plan: plan.rows,
   reference: reference.rows,
   requests: requests.rows,
+  directoryManage: directoryManage.rows,
 };
 
 const ROLE_OF: Record<ActorName, { role: TestRole; org: 'A' | 'B' | null }> = {

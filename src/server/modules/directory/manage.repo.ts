@@ -349,7 +349,8 @@ export const manageRepo = {
       where o.status = 'active' and e.confirmed_at < ${input.staleBefore.toISOString()}::timestamptz and ${scope} and ${only} and ${afterCond}
       order by e.confirmed_at, e.id
       limit ${input.limit + 1}`);
-    const rows = (result as unknown as { rows: StaleRow[] }).rows;
+    // node-postgres and PGlite answer { rows }; other drivers the rows themselves.
+    const rows = (Array.isArray(result) ? result : (result as unknown as { rows: StaleRow[] }).rows) as StaleRow[];
     return toPage(rows, input.limit, (r) => ({ key: r.sortKey, id: r.id }));
   },
 };
