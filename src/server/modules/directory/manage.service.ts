@@ -139,6 +139,12 @@ export function createManageService(db: Db) {
     const own = await manageRepo.ownIds(tx, service, organisationId, [id]);
     if (own.length !== 1) invalid(ctx, 'serviceId', 'Deze dienst hoort niet bij deze organisatie.', 'This service does not belong to this organisation.');
   }
+  async function requireKnownMunicipality(tx: Tx, ctx: FullContext, nisCode: string | null | undefined) {
+    if (!nisCode) return;
+    if (!(await manageRepo.knownMunicipalities(tx, [nisCode])).length) {
+      invalid(ctx, 'nisCode', `Onbekende NIS-code: ${nisCode}.`, `Unknown NIS code: ${nisCode}.`);
+    }
+  }
   const requireAgesInOrder = (ctx: FullContext, minAge: number | null, maxAge: number | null) => {
     if (minAge !== null && maxAge !== null && minAge > maxAge) invalid(ctx, 'maxAge', 'De maximumleeftijd ligt onder de minimumleeftijd.', 'The maximum age is below the minimum age.');
   };
@@ -239,6 +245,7 @@ export function createManageService(db: Db) {
     createLocation(ctx: RequestContext, organisationId: string, input: TLocationCreate) {
       return db.transaction(async (tx) => {
         const { full } = await lockOrganisation(tx, ctx, organisationId, 'update');
+        await requireKnownMunicipality(tx, full, input.nisCode);
         const id = await manageRepo.insertLocation(tx, organisationId, input, full.now);
         await audit(tx, full, 'directory.location.create', 'location', id, organisationId);
         return views.location(tx, full, id);
@@ -251,6 +258,7 @@ export function createManageService(db: Db) {
         if (facts.version !== input.version) throw new VersionConflict();
         const { version, ...rest } = input;
         const values = given(rest);
+        await requireKnownMunicipality(tx, full, values.nisCode);
         if (values.latitude !== undefined || values.longitude !== undefined) {
           const current = await manageRepo.location(tx, id);
           requireCoordinatesTogether(full, values.latitude === undefined ? current?.latitude ?? null : values.latitude, values.longitude === undefined ? current?.longitude ?? null : values.longitude);

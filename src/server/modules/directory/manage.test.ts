@@ -4,6 +4,7 @@ import { createTestApp, type TestContext } from '../../../../tests/helpers/app.j
 import { expectAudited, expectNotAudited } from '../../../../tests/helpers/audit.js';
 import { loginAs, type LoggedIn } from '../../../../tests/helpers/login.js';
 import { makeOrganisation } from '../../../../tests/helpers/factories.js';
+import { careFamily } from '../../../../tests/helpers/care.js';
 import { loadReferenceData } from '../../db/reference-data.js';
 import { contactPoint, location, organisation, organisationMunicipality, service, serviceLocation, zinplek } from '../../db/schema/index.js';
 import {
@@ -126,8 +127,10 @@ describe('locations', () => {
       expect(res.statusCode, JSON.stringify(payload)).toBe(400);
       expect(res.json().error.details.map((d: { path: string }) => d.path)).toContain(path);
     }
-    // An unknown municipality is refused too (the database reference).
-    expect([400, 422]).toContain((await adminA.client.post(url, { ...LOCATION, nisCode: '99999' })).statusCode);
+    // An unknown municipality is a 400 on the field, with a Dutch message.
+    const unknown = await adminA.client.request({ method: 'POST', url, payload: { ...LOCATION, nisCode: '99999' }, headers: { 'accept-language': 'nl' } });
+    expect(unknown.statusCode).toBe(400);
+    expect(unknown.json().error).toMatchObject({ message: 'Onbekende NIS-code: 99999.', details: [{ path: 'body.nisCode' }] });
     // Coordinates given one at a time must still come as a pair.
     const loc = await newLocation(adminA, orgA, { latitude: null, longitude: null });
     const half = await patch(adminA, `${M}/locations/${loc.id}`, { version: 1, latitude: 50 });
@@ -230,6 +233,18 @@ describe('services', () => {
     expect((await adminA.client.delete(`${M}/services/${svc.id}`)).statusCode).toBe(204);
     expect(await db().select().from(serviceLocation).where(eq(serviceLocation.serviceId, svc.id))).toEqual([]);
     await expectAudited(db(), 'directory.service.delete', { resourceId: svc.id });
+  });
+
+  it('refuses to delete a service families wait for (409, Dutch message); it can be made inactive instead', async () => {
+    const svc = ZManagedServiceResponse.parse((await adminA.client.post(`${M}/organisations/${orgA}/services`, { name: 'Kinderpsychiatrie' })).json()).data;
+    const family = await careFamily(ctx);
+    const contact = await family.as.contact();
+    expect((await contact.client.post(`/api/families/${family.familyId}/waits`, { serviceId: svc.id, sinceOn: '2026-06-01' })).statusCode).toBe(201);
+    const refused = await adminA.client.request({ method: 'DELETE', url: `${M}/services/${svc.id}`, headers: { 'accept-language': 'nl' } });
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().error).toMatchObject({ code: 'in_use', message: expect.stringContaining('Gezinnen wachten op deze dienst') });
+    expect(await db().select().from(service).where(eq(service.id, svc.id))).toHaveLength(1);
+    expect((await patch(adminA, `${M}/services/${svc.id}`, { version: 1, status: 'inactive' })).statusCode).toBe(200);
   });
 });
 
