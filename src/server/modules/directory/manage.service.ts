@@ -32,7 +32,10 @@ import type { RecordPolicy } from '../../platform/policy/record.js';
 /** The moment before which an entry counts as stale: STALE_AFTER_MONTHS months before `now`. */
 export function staleBefore(now: Date): Date {
   const d = new Date(now);
-  d.setUTCMonth(d.getUTCMonth() - STALE_AFTER_MONTHS);
+  // The same day of the month, or the month's last day when it is shorter (31 August → 28/29 February).
+  const target = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() - STALE_AFTER_MONTHS + 1, 0));
+  d.setUTCDate(1);
+  d.setUTCFullYear(target.getUTCFullYear(), target.getUTCMonth(), Math.min(now.getUTCDate(), target.getUTCDate()));
   return d;
 }
 
