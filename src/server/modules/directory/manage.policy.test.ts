@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { location } from '../../db/schema/index.js';
 import type { Actor } from '../../platform/auth/authenticate.js';
 import type { FullContext, RequestContext } from '../../platform/context.js';
-import { entryPolicy, staleScopeOf } from './manage.policy.js';
+import { entryPolicy, staleScopeOf, type EntryFacts } from './manage.policy.js';
+import type { RecordPolicy } from '../../platform/policy/record.js';
+import type { TEntryAction } from '../../../shared/schemas/directory/manage.js';
 import { staleBefore } from './manage.service.js';
 
 const ORG_A = '00000000-0000-4000-8000-00000000000a';
@@ -20,7 +22,7 @@ function ctxOf(roles: { platform?: ('platform_admin' | 'network_coordinator')[];
   return { actor, ip: '127.0.0.1', userAgent: null, lang: 'nl', now: new Date('2026-12-01T12:00:00Z'), requestId: 'r' };
 }
 
-const policy = entryPolicy('location', location.organisationId);
+const policy: RecordPolicy<TEntryAction, EntryFacts> = entryPolicy('location', location.organisationId);
 const entryOfA = { id: '00000000-0000-4000-8000-000000000001', organisationId: ORG_A };
 const refusal = (ctx: RequestContext) => {
   try {
