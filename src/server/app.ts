@@ -29,6 +29,7 @@ import { waitsRoutes } from './modules/families/waits.routes.js';
 import { journalRoutes } from './modules/families/journal.routes.js';
 import { requestsRoutes } from './modules/families/requests.routes.js';
 import { registerRequestReminders } from './modules/families/requests.reminders.js';
+import { directoryPublicRoutes } from './modules/directory/public.routes.js';
 import { familyRoutes } from './modules/families/family.routes.js';
 import { familyAccessRoutes } from './modules/families/family-access.routes.js';
 import { signalsRoutes } from './modules/families/signals.routes.js';
@@ -183,6 +184,7 @@ export async function buildApp(
       await api.register(lifeDomainsRoutes);
       await api.register(governanceRoutes);
       await api.register(directoryManageRoutes);
+      await api.register(directoryPublicRoutes);
     },
     { prefix: '/api' },
   );

@@ -19,6 +19,7 @@ import * as plan from './plan.matrix.js';
 import * as reference from './reference.matrix.js';
 import * as requests from './requests.matrix.js';
 import * as directoryManage from './directory-manage.matrix.js';
+import * as directoryPublic from './directory-public.matrix.js';
 
 /** Every module's table (see matrix.ts for how a module adds one). */
 const MODULES: Record<string, MatrixRow[]> = {
@@ -34,6 +35,7 @@ const MODULES: Record<string, MatrixRow[]> = {
   reference: reference.rows,
   requests: requests.rows,
   directoryManage: directoryManage.rows,
+  directoryPublic: directoryPublic.rows,
 };
 
 const ROLE_OF: Record<ActorName, { role: TestRole; org: 'A' | 'B' | null }> = {

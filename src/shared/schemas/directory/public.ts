@@ -17,14 +17,17 @@ export const ZDirectorySearchQuery = z.object({
   region: zKey(64).optional().describe('A region code: services offered in one of its municipalities'),
   municipality: z.string().regex(/^\d{5}$/, 'A NIS code of five digits').optional(),
   age: zQueryInt({ min: 0, max: 120 }).optional().describe('Services for a person of this age'),
-  directAccess: zBool.optional().describe('Only services families can go to without a referral'),
-  zinplek: zBool.optional().describe('Only zinplekken (places for youth)'),
+  directAccess: zBool.optional().describe('true: only services families can go to without a referral; false: only hits that need a referral (zinplekken included)'),
+  zinplek: zBool.optional().describe('true: only zinplekken (places for youth); false: only services'),
   cursor: zKey(500).optional().describe('nextCursor of the previous page'),
   limit: zQueryInt({ min: 1, max: 50 }).default(20),
 });
 export type TDirectorySearchQuery = z.infer<typeof ZDirectorySearchQuery>;
 
-/** A stretch of text with the matched words marked, safe to render (no HTML). */
+/**
+ * A text cut into stretches, in order; `match` marks the words the search matched (by stem, prefix or
+ * accent-folded). Joining every `text` gives the shown text back. Plain text: render it, never as HTML.
+ */
 export const ZHighlight = z.array(z.object({ text: z.string(), match: z.boolean() }));
 export type THighlight = z.infer<typeof ZHighlight>;
 
@@ -175,7 +178,7 @@ export type TDirectoryMapResponse = z.infer<typeof ZDirectoryMapResponse>;
 export const ZDirectoryFacetsResponse = dataEnvelope(
   z.object({
     sectors: z.array(z.object({ code: z.string(), nameNl: z.string(), nameEn: z.string() })),
-    regions: z.array(z.object({ code: z.string(), name: z.string() })),
+    regions: z.array(z.object({ code: z.string(), name: z.string(), kind: z.enum(['network', 'province']), nisCodes: z.array(z.string()).describe('Its municipalities') })),
     municipalities: z.array(z.object({ nisCode: z.string(), nameNl: z.string() })),
   }),
 );
@@ -183,3 +186,8 @@ export type TDirectoryFacetsResponse = z.infer<typeof ZDirectoryFacetsResponse>;
 
 export const ZDirectoryIdParams = z.object({ id: z.uuid() });
 export const ZDirectoryMapQuery = ZDirectorySearchQuery.omit({ cursor: true, limit: true });
+
+/** The detail responses: `{ data }`. */
+export const ZPublicServiceResponse = dataEnvelope(ZPublicService);
+export const ZPublicOrganisationResponse = dataEnvelope(ZPublicOrganisation);
+export const ZPublicZinplekResponse = dataEnvelope(ZPublicZinplek);

@@ -1,0 +1,329 @@
+import { sql, type SQL } from 'drizzle-orm';
+import type { DbOrTx } from '../../db/client.js';
+
+/**
+ * SQL of the public directory (sociale kaart, no login). Only LISTED, ACTIVE organisations and their
+ * active services and zinplekken are ever read here.
+ *
+ * Search uses the custom migration 0014_directory_search.sql: the text search configuration
+ * `samenplan_dutch` (accent folding + Dutch stemming), the search documents
+ * `directory_service_document(…)` / `directory_zinplek_document(…)` (GIN-indexed, names weighted A)
+ * and `directory_fold(name)` (trigram GIN index, for typos). The expressions below must stay
+ * exactly the indexed ones, or the planner falls back to scanning every row.
+ */
+
+const CFG = sql.raw(`'public.samenplan_dutch'::regconfig`);
+const SERVICE_DOC = sql.raw(`public.directory_service_document(s.name, s.description, s.eligibility)`);
+const ZINPLEK_DOC = sql.raw(`public.directory_zinplek_document(z.name, z.activities, z.for_whom)`);
+/** Marks around matched words in ts_headline output; control characters never occur in stored text (zText refuses them). */
+export const MARK_START = '\u0002';
+export const MARK_END = '\u0003';
+const HEADLINE_NAME = `HighlightAll=true, StartSel=${MARK_START}, StopSel=${MARK_END}`;
+const HEADLINE_SNIPPET = `MaxWords=30, MinWords=12, ShortWord=2, MaxFragments=2, FragmentDelimiter=" … ", StartSel=${MARK_START}, StopSel=${MARK_END}`;
+
+export interface SearchText {
+  /** A to_tsquery string built from letters and digits only (see public.service.ts), or null when q has no words. */
+  tsquery: string | null;
+  /** The raw words for the trigram fallback on names (null: too short for a useful typo match). */
+  fuzzy: string | null;
+}
+
+export interface SearchFilters {
+  text: SearchText | null;
+  sector?: string | undefined;
+  region?: string | undefined;
+  municipality?: string | undefined;
+  age?: number | undefined;
+  directAccess?: boolean | undefined;
+  zinplek?: boolean | undefined;
+  staleBefore: Date;
+}
+
+export interface SearchAfter {
+  score: number;
+  sortName: string;
+  id: string;
+}
+
+export interface HitRow {
+  kind: 'service' | 'zinplek';
+  id: string;
+  name: string;
+  organisationId: string;
+  organisationName: string;
+  minAge: number | null;
+  maxAge: number | null;
+  directAccess: boolean;
+  waitingDays: number | null;
+  waitingConfirmedOn: string | null;
+  confirmedAt: string;
+  stale: boolean;
+  score: number;
+  sortName: string;
+  nameHeadline: string;
+  snippetHeadline: string;
+}
+
+async function rows<T>(db: DbOrTx, query: SQL): Promise<T[]> {
+  const result = await db.execute(query);
+  return (result as unknown as { rows: T[] }).rows;
+}
+
+const iso = (column: string) => sql.raw(`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`);
+
+function tsq(text: SearchText | null): SQL {
+  return text?.tsquery ? sql`to_tsquery(${CFG}, ${text.tsquery})` : sql`null::tsquery`;
+}
+
+/** The hits of both kinds, with their score (name matches first); the cursor and limit are applied by the caller. */
+function hitsQuery(f: SearchFilters): SQL {
+  const q = tsq(f.text);
+  const fuzzy = f.text?.fuzzy ?? null;
+  const listed = sql.raw(`o.listed and o.status = 'active'`);
+
+  const bySector = (org: string) =>
+    f.sector
+      ? sql`and exists (select 1 from organisation_sector os join sector se on se.id = os.sector_id where os.organisation_id = ${sql.raw(org)} and se.code = ${f.sector})`
+      : sql``;
+  const byAge = (alias: string) =>
+    f.age !== undefined
+      ? sql`and (${sql.raw(alias)}.min_age is null or ${sql.raw(alias)}.min_age <= ${f.age}) and (${sql.raw(alias)}.max_age is null or ${sql.raw(alias)}.max_age >= ${f.age})`
+      : sql``;
+  // Where it is offered: the municipality of one of its locations.
+  const placeCondition = (nis: SQL) => {
+    const parts: SQL[] = [];
+    if (f.municipality) parts.push(sql`${nis} = ${f.municipality}`);
+    if (f.region) parts.push(sql`exists (select 1 from region_municipality rm join region r on r.id = rm.region_id where rm.nis_code = ${nis} and r.code = ${f.region})`);
+    return parts.length ? sql.join(parts, sql` and `) : null;
+  };
+  const servicePlace = placeCondition(sql.raw('l.nis_code'));
+  const zinplekPlace = placeCondition(sql.raw('l.nis_code'));
+
+  const match = (doc: SQL, alias: string) => {
+    const parts: SQL[] = [];
+    if (f.text?.tsquery) parts.push(sql`${doc} @@ ${q}`);
+    if (fuzzy) parts.push(sql`public.directory_fold(${fuzzy}) <% public.directory_fold(${sql.raw(alias)}.name)`);
+    if (!f.text) return sql``;
+    return parts.length ? sql`and (${sql.join(parts, sql` or `)})` : sql`and false`;
+  };
+  const score = (doc: SQL, alias: string) => {
+    if (!f.text) return sql`0`;
+    const nameFts = f.text.tsquery ? sql`to_tsvector(${CFG}, ${sql.raw(alias)}.name) @@ ${q}` : sql`false`;
+    const nameFuzzy = fuzzy ? sql`public.directory_fold(${fuzzy}) <% public.directory_fold(${sql.raw(alias)}.name)` : sql`false`;
+    const rank = f.text.tsquery ? sql`least(999999, round(ts_rank(${doc}, ${q}) * 100000))::int` : sql`0`;
+    return sql`(case when ${nameFts} then 2000000 when ${nameFuzzy} then 1000000 else 0 end + ${rank})`;
+  };
+
+  const services =
+    f.zinplek === true || f.directAccess === false
+      ? null
+      : sql`
+    select 'service' as kind, s.id, s.name, s.organisation_id, o.name as organisation_name, s.min_age, s.max_age, s.direct_access,
+           s.waiting_days, s.waiting_confirmed_on::text as waiting_confirmed_on, s.confirmed_at, s.description as body,
+           ${score(SERVICE_DOC, 's')} as score
+    from service s join organisation o on o.id = s.organisation_id
+    where s.status = 'active' and ${listed}
+      ${match(SERVICE_DOC, 's')} ${bySector('o.id')} ${byAge('s')}
+      ${f.directAccess === true ? sql`and s.direct_access` : sql``}
+      ${servicePlace ? sql`and exists (select 1 from service_location sl join location l on l.id = sl.location_id where sl.service_id = s.id and ${servicePlace})` : sql``}`;
+  const zinplekken =
+    f.zinplek === false || f.directAccess === true
+      ? null
+      : sql`
+    select 'zinplek' as kind, z.id, z.name, z.organisation_id, o.name as organisation_name, z.min_age, z.max_age, false as direct_access,
+           null::int as waiting_days, null::text as waiting_confirmed_on, z.confirmed_at, z.activities as body,
+           ${score(ZINPLEK_DOC, 'z')} as score
+    from zinplek z join organisation o on o.id = z.organisation_id
+    where ${listed}
+      ${match(ZINPLEK_DOC, 'z')} ${bySector('o.id')} ${byAge('z')}
+      ${zinplekPlace ? sql`and exists (select 1 from location l where l.id = z.location_id and ${zinplekPlace})` : sql``}`;
+  const parts = [services, zinplekken].filter((p): p is SQL => p !== null);
+  if (parts.length === 0) return sql`select null::text as kind, null::uuid as id, null::text as name, null::uuid as organisation_id, null::text as organisation_name, null::int as min_age, null::int as max_age, false as direct_access, null::int as waiting_days, null::text as waiting_confirmed_on, null::timestamptz as confirmed_at, null::text as body, 0 as score where false`;
+  return sql.join(parts, sql` union all `);
+}
+
+export const directoryPublicRepo = {
+  async search(db: DbOrTx, f: SearchFilters, after: SearchAfter | null, limit: number): Promise<HitRow[]> {
+    const q = tsq(f.text);
+    const nameHeadline = f.text?.tsquery ? sql`ts_headline(${CFG}, p.name, ${q}, ${HEADLINE_NAME})` : sql`p.name`;
+    const snippet = f.text?.tsquery ? sql`ts_headline(${CFG}, p.body, ${q}, ${HEADLINE_SNIPPET})` : sql`left(p.body, 200)`;
+    return rows<HitRow>(
+      db,
+      sql`
+      select p.kind, p.id, p.name, p.organisation_id as "organisationId", p.organisation_name as "organisationName",
+             p.min_age as "minAge", p.max_age as "maxAge", p.direct_access as "directAccess", p.waiting_days as "waitingDays",
+             p.waiting_confirmed_on as "waitingConfirmedOn", ${iso('p.confirmed_at')} as "confirmedAt",
+             p.confirmed_at < ${f.staleBefore.toISOString()}::timestamptz as stale,
+             p.score::int as score, lower(p.name) as "sortName",
+             ${nameHeadline} as "nameHeadline", ${snippet} as "snippetHeadline"
+      from (
+        select h.* from (${hitsQuery(f)}) h
+        ${after ? sql`where (-h.score, lower(h.name), h.id) > (${-after.score}::int, ${after.sortName}::text, ${after.id}::uuid)` : sql``}
+        order by h.score desc, lower(h.name), h.id
+        limit ${limit + 1}
+      ) p
+      order by p.score desc, lower(p.name), p.id`,
+    );
+  },
+
+  async count(db: DbOrTx, f: SearchFilters): Promise<number> {
+    const [row] = await rows<{ n: number }>(db, sql`select count(*)::int as n from (${hitsQuery(f)}) h`);
+    return row?.n ?? 0;
+  },
+
+  /** The sectors of these organisations. */
+  sectorsOf(db: DbOrTx, organisationIds: string[]) {
+    if (organisationIds.length === 0) return Promise.resolve([]);
+    return rows<{ organisationId: string; code: string; nameNl: string; nameEn: string }>(
+      db,
+      sql`select os.organisation_id as "organisationId", se.code, se.name_nl as "nameNl", se.name_en as "nameEn"
+          from organisation_sector os join sector se on se.id = os.sector_id
+          where os.organisation_id in (${sql.join(organisationIds.map((id) => sql`${id}::uuid`), sql`, `)})
+          order by se.position, se.name_nl`,
+    );
+  },
+
+  /** The municipalities of the locations of these services and zinplekken. */
+  placesOf(db: DbOrTx, serviceIds: string[], zinplekIds: string[]) {
+    const ids = (list: string[]) => sql.join(list.map((id) => sql`${id}::uuid`), sql`, `);
+    const parts: SQL[] = [];
+    if (serviceIds.length)
+      parts.push(sql`select distinct sl.service_id as "hitId", m.nis_code as "nisCode", m.name_nl as "nameNl"
+        from service_location sl join location l on l.id = sl.location_id join municipality m on m.nis_code = l.nis_code
+        where sl.service_id in (${ids(serviceIds)})`);
+    if (zinplekIds.length)
+      parts.push(sql`select distinct z.id as "hitId", m.nis_code as "nisCode", m.name_nl as "nameNl"
+        from zinplek z join location l on l.id = z.location_id join municipality m on m.nis_code = l.nis_code
+        where z.id in (${ids(zinplekIds)})`);
+    if (parts.length === 0) return Promise.resolve([]);
+    return rows<{ hitId: string; nisCode: string; nameNl: string }>(db, sql`select * from (${sql.join(parts, sql` union all `)}) x order by "nameNl"`);
+  },
+
+  // --- Detail pages ----------------------------------------------------------------------------
+
+  async findService(db: DbOrTx, id: string, staleBefore: Date) {
+    const [row] = await rows<{
+      id: string; name: string; description: string; eligibility: string; minAge: number | null; maxAge: number | null;
+      languages: string[]; howToApply: string; cost: string; url: string | null; email: string | null; phone: string | null;
+      directAccess: boolean; capacity: number | null; waitingDays: number | null; waitingConfirmedOn: string | null;
+      confirmedAt: string; stale: boolean; organisationId: string; organisationName: string;
+    }>(
+      db,
+      sql`select s.id, s.name, s.description, s.eligibility, s.min_age as "minAge", s.max_age as "maxAge", s.languages,
+                 s.how_to_apply as "howToApply", s.cost, s.url, s.email, s.phone, s.direct_access as "directAccess",
+                 s.capacity, s.waiting_days as "waitingDays", s.waiting_confirmed_on::text as "waitingConfirmedOn",
+                 ${iso('s.confirmed_at')} as "confirmedAt", s.confirmed_at < ${staleBefore.toISOString()}::timestamptz as stale,
+                 o.id as "organisationId", o.name as "organisationName"
+          from service s join organisation o on o.id = s.organisation_id
+          where s.id = ${id}::uuid and s.status = 'active' and o.listed and o.status = 'active'`,
+    );
+    return row;
+  },
+
+  async findOrganisation(db: DbOrTx, id: string, staleBefore: Date) {
+    const [row] = await rows<{
+      id: string; name: string; description: string; website: string | null; email: string | null; phone: string | null;
+      directAccess: boolean; broadEntryPoint: boolean; mandated: boolean; confirmedAt: string; stale: boolean;
+    }>(
+      db,
+      sql`select o.id, o.name, o.description, o.website, o.email, o.phone, o.direct_access as "directAccess",
+                 o.broad_entry_point as "broadEntryPoint", o.mandated, ${iso('o.confirmed_at')} as "confirmedAt",
+                 o.confirmed_at < ${staleBefore.toISOString()}::timestamptz as stale
+          from organisation o where o.id = ${id}::uuid and o.listed and o.status = 'active'`,
+    );
+    return row;
+  },
+
+  async findZinplek(db: DbOrTx, id: string, staleBefore: Date) {
+    const [row] = await rows<{
+      id: string; name: string; activities: string; forWhom: string; minAge: number | null; maxAge: number | null;
+      registration: string; places: number | null; confirmedAt: string; stale: boolean;
+      organisationId: string; organisationName: string; locationId: string | null;
+    }>(
+      db,
+      sql`select z.id, z.name, z.activities, z.for_whom as "forWhom", z.min_age as "minAge", z.max_age as "maxAge",
+                 z.registration, z.places, ${iso('z.confirmed_at')} as "confirmedAt",
+                 z.confirmed_at < ${staleBefore.toISOString()}::timestamptz as stale,
+                 o.id as "organisationId", o.name as "organisationName", z.location_id as "locationId"
+          from zinplek z join organisation o on o.id = z.organisation_id
+          where z.id = ${id}::uuid and o.listed and o.status = 'active'`,
+    );
+    return row;
+  },
+
+  /** Locations: of a service (through service_location), of an organisation, or one by id. */
+  locations(db: DbOrTx, by: { serviceId: string } | { organisationId: string } | { locationId: string }) {
+    const where =
+      'serviceId' in by
+        ? sql`l.id in (select sl.location_id from service_location sl where sl.service_id = ${by.serviceId}::uuid)`
+        : 'organisationId' in by
+          ? sql`l.organisation_id = ${by.organisationId}::uuid`
+          : sql`l.id = ${by.locationId}::uuid`;
+    return rows<{
+      id: string; name: string; street: string; postalCode: string; city: string; nisCode: string | null; latitude: number | null; longitude: number | null;
+    }>(
+      db,
+      sql`select l.id, l.name, l.street, l.postal_code as "postalCode", l.city, l.nis_code as "nisCode", l.latitude, l.longitude
+          from location l where ${where} order by l.name, l.id`,
+    );
+  },
+
+  /** Published contact points: of an organisation, or of a service (its own first, then the organisation-wide ones). */
+  contactPoints(db: DbOrTx, by: { organisationId: string } | { serviceId: string; organisationId: string }) {
+    const where =
+      'serviceId' in by
+        ? sql`c.organisation_id = ${by.organisationId}::uuid and (c.service_id = ${by.serviceId}::uuid or c.service_id is null)`
+        : sql`c.organisation_id = ${by.organisationId}::uuid`;
+    const first = 'serviceId' in by ? sql`(c.service_id is null),` : sql``;
+    return rows<{ id: string; function: string; title: string; email: string | null; phone: string | null }>(
+      db,
+      sql`select c.id, c.function, c.title, c.email, c.phone from contact_point c where ${where} order by ${first} c.title, c.id`,
+    );
+  },
+
+  municipalitiesServed(db: DbOrTx, organisationId: string) {
+    return rows<{ nisCode: string; nameNl: string }>(
+      db,
+      sql`select m.nis_code as "nisCode", m.name_nl as "nameNl" from organisation_municipality om join municipality m on m.nis_code = om.nis_code
+          where om.organisation_id = ${organisationId}::uuid order by m.name_nl`,
+    );
+  },
+
+  servicesOf(db: DbOrTx, organisationId: string) {
+    return rows<{ id: string; name: string; directAccess: boolean; waitingDays: number | null }>(
+      db,
+      sql`select s.id, s.name, s.direct_access as "directAccess", s.waiting_days as "waitingDays" from service s
+          where s.organisation_id = ${organisationId}::uuid and s.status = 'active' order by lower(s.name), s.id`,
+    );
+  },
+
+  zinplekkenOf(db: DbOrTx, organisationId: string) {
+    return rows<{ id: string; name: string; forWhom: string }>(
+      db,
+      sql`select z.id, z.name, z.for_whom as "forWhom" from zinplek z where z.organisation_id = ${organisationId}::uuid order by lower(z.name), z.id`,
+    );
+  },
+
+  // --- Facets ----------------------------------------------------------------------------------
+
+  facetSectors(db: DbOrTx) {
+    return rows<{ code: string; nameNl: string; nameEn: string }>(db, sql`select code, name_nl as "nameNl", name_en as "nameEn" from sector order by position, name_nl`);
+  },
+
+  facetRegions(db: DbOrTx) {
+    return rows<{ code: string; name: string; kind: 'network' | 'province'; nisCodes: string[] | null }>(
+      db,
+      sql`select r.code, r.name, r.kind, array_remove(array_agg(rm.nis_code order by rm.nis_code), null) as "nisCodes"
+          from region r left join region_municipality rm on rm.region_id = r.id
+          group by r.id order by case r.kind when 'network' then 0 else 1 end, r.name`,
+    );
+  },
+
+  facetMunicipalities(db: DbOrTx) {
+    return rows<{ nisCode: string; nameNl: string }>(
+      db,
+      sql`select m.nis_code as "nisCode", m.name_nl as "nameNl" from municipality m
+          where exists (select 1 from region_municipality rm where rm.nis_code = m.nis_code) order by m.name_nl, m.nis_code`,
+    );
+  },
+};

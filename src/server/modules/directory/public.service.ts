@@ -1,0 +1,196 @@
+import type { Db } from '../../db/client.js';
+import { decodeCursor, toPage } from '../../db/paging.js';
+import type { RequestContext } from '../../platform/context.js';
+import { Invalid, NotFound, detailPath } from '../../platform/errors.js';
+import { STALE_AFTER_MONTHS, type TContactFunction } from '../../../shared/schemas/directory/enums.js';
+import type {
+  TDirectoryFacetsResponse,
+  TDirectoryHit,
+  TDirectorySearchQuery,
+  TDirectorySearchResponse,
+  THighlight,
+  TPublicOrganisation,
+  TPublicService,
+  TPublicZinplek,
+} from '../../../shared/schemas/directory/public.js';
+import { MARK_END, MARK_START, directoryPublicRepo as repo, type HitRow, type SearchAfter, type SearchText } from './public.repo.js';
+
+/** At most this many words of q are searched (the contract bounds q at 100 characters). */
+const MAX_WORDS = 10;
+/** Shorter queries get no typo fallback: with so few trigrams nearly every name would be "similar". */
+const FUZZY_MIN_LENGTH = 4;
+
+/** Entries confirmed before this moment are stale (STALE_AFTER_MONTHS). */
+export function staleBefore(now: Date): Date {
+  const d = new Date(now);
+  d.setUTCMonth(d.getUTCMonth() - STALE_AFTER_MONTHS);
+  return d;
+}
+
+/**
+ * Dutch plurals the Snowball stemmer leaves apart from their singular ("gezinnen" → gezinn, "gezin"
+ * → gezin; "kinderen" → kinder, "kind" → kind): the singulars to search as well.
+ */
+export function singularsOf(word: string): string[] {
+  const out: string[] = [];
+  const m = /^(.{3,}?)([bdfgklmnprst])\2en$/u.exec(word);
+  if (m?.[1]) out.push(m[1] + m[2]);
+  if (word.length >= 7 && word.endsWith('eren')) out.push(word.slice(0, -4));
+  return out;
+}
+
+/**
+ * The search of q: every word must match (by its stem, or a singular of it), the last one also as a
+ * prefix (the person is still typing). Words are letters and digits only, so nothing in q can
+ * change the tsquery's syntax.
+ */
+export function searchTextOf(q: string | undefined): SearchText | null {
+  const trimmed = (q ?? '').normalize('NFC').trim();
+  if (!trimmed) return null;
+  const words = (trimmed.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).slice(0, MAX_WORDS);
+  const terms = words.map((w, i) => {
+    const alternatives = [w, ...singularsOf(w)];
+    if (i === words.length - 1) alternatives.push(`${w}:*`);
+    return `(${alternatives.join(' | ')})`;
+  });
+  const tsquery = terms.length ? terms.join(' & ') : null;
+  const fuzzy = words.join(' ').length >= FUZZY_MIN_LENGTH ? words.join(' ') : null;
+  return { tsquery, fuzzy };
+}
+
+/** ts_headline output with its marks → stretches of text, matched or not. */
+export function toHighlight(marked: string): THighlight {
+  const out: THighlight = [];
+  let match = false;
+  for (const piece of marked.split(new RegExp(`(${MARK_START}|${MARK_END})`, 'u'))) {
+    if (piece === MARK_START) match = true;
+    else if (piece === MARK_END) match = false;
+    else if (piece) {
+      const last = out[out.length - 1];
+      if (last && last.match === match) last.text += piece;
+      else out.push({ text: piece, match });
+    }
+  }
+  return out;
+}
+
+function encodeAfter(row: HitRow) {
+  return { key: JSON.stringify([row.score, row.sortName]), id: row.id };
+}
+
+function decodeAfter(cursor: string | undefined): SearchAfter | null {
+  if (!cursor) return null;
+  const k = decodeCursor(cursor);
+  try {
+    const parsed: unknown = JSON.parse(k.key);
+    if (Array.isArray(parsed) && parsed.length === 2 && Number.isSafeInteger(parsed[0]) && typeof parsed[1] === 'string') {
+      return { score: parsed[0] as number, sortName: parsed[1], id: k.id };
+    }
+  } catch {
+    // falls through to the refusal
+  }
+  throw new Invalid(undefined, [{ path: detailPath('query', 'cursor'), message: 'Unknown cursor' }]);
+}
+
+/** The public directory: search, detail pages and facets. No login, no audit (nothing here is family data). */
+export function createDirectoryPublicService(db: Db) {
+  return {
+    async search(ctx: RequestContext, query: TDirectorySearchQuery): Promise<TDirectorySearchResponse> {
+      const filters = {
+        text: searchTextOf(query.q),
+        sector: query.sector,
+        region: query.region,
+        municipality: query.municipality,
+        age: query.age,
+        directAccess: query.directAccess,
+        zinplek: query.zinplek,
+        staleBefore: staleBefore(ctx.now),
+      };
+      const after = decodeAfter(query.cursor);
+      const limit = query.limit;
+      const [found, total] = await Promise.all([repo.search(db, filters, after, limit), repo.count(db, filters)]);
+      const page = toPage(found, limit, encodeAfter);
+
+      const orgIds = [...new Set(page.items.map((h) => h.organisationId))];
+      const [sectors, places] = await Promise.all([
+        repo.sectorsOf(db, orgIds),
+        repo.placesOf(
+          db,
+          page.items.filter((h) => h.kind === 'service').map((h) => h.id),
+          page.items.filter((h) => h.kind === 'zinplek').map((h) => h.id),
+        ),
+      ]);
+      const items: TDirectoryHit[] = page.items.map((h) => ({
+        kind: h.kind,
+        id: h.id,
+        name: h.name,
+        nameHighlight: toHighlight(h.nameHeadline),
+        snippet: toHighlight(h.snippetHeadline),
+        organisation: { id: h.organisationId, name: h.organisationName },
+        sectors: sectors.filter((s) => s.organisationId === h.organisationId).map(({ code, nameNl, nameEn }) => ({ code, nameNl, nameEn })),
+        municipalities: places.filter((p) => p.hitId === h.id).map(({ nisCode, nameNl }) => ({ nisCode, nameNl })),
+        minAge: h.minAge,
+        maxAge: h.maxAge,
+        directAccess: h.directAccess,
+        waitingDays: h.waitingDays,
+        waitingConfirmedOn: h.waitingConfirmedOn,
+        confirmedAt: h.confirmedAt,
+        stale: h.stale,
+      }));
+      return { data: { items, nextCursor: page.nextCursor, total } };
+    },
+
+    async service(ctx: RequestContext, id: string): Promise<TPublicService> {
+      const s = await repo.findService(db, id, staleBefore(ctx.now));
+      if (!s) throw new NotFound('Dit aanbod bestaat niet of staat niet in de sociale kaart.');
+      const [locations, contactPoints] = await Promise.all([
+        repo.locations(db, { serviceId: s.id }),
+        repo.contactPoints(db, { serviceId: s.id, organisationId: s.organisationId }),
+      ]);
+      const { organisationId, organisationName, languages, ...rest } = s;
+      return {
+        ...rest,
+        languages: languages as TPublicService['languages'],
+        organisation: { id: organisationId, name: organisationName },
+        locations,
+        contactPoints: contactPoints.map((c) => ({ ...c, function: c.function as TContactFunction })),
+      };
+    },
+
+    async organisation(ctx: RequestContext, id: string): Promise<TPublicOrganisation> {
+      const o = await repo.findOrganisation(db, id, staleBefore(ctx.now));
+      if (!o) throw new NotFound('Deze organisatie bestaat niet of staat niet in de sociale kaart.');
+      const [sectors, municipalitiesServed, locations, services, zinplekken, contactPoints] = await Promise.all([
+        repo.sectorsOf(db, [o.id]),
+        repo.municipalitiesServed(db, o.id),
+        repo.locations(db, { organisationId: o.id }),
+        repo.servicesOf(db, o.id),
+        repo.zinplekkenOf(db, o.id),
+        repo.contactPoints(db, { organisationId: o.id }),
+      ]);
+      return {
+        ...o,
+        sectors: sectors.map(({ code, nameNl, nameEn }) => ({ code, nameNl, nameEn })),
+        municipalitiesServed,
+        locations,
+        services,
+        zinplekken,
+        contactPoints: contactPoints.map((c) => ({ ...c, function: c.function as TContactFunction })),
+      };
+    },
+
+    async zinplek(ctx: RequestContext, id: string): Promise<TPublicZinplek> {
+      const z = await repo.findZinplek(db, id, staleBefore(ctx.now));
+      if (!z) throw new NotFound('Deze zinplek bestaat niet of staat niet in de sociale kaart.');
+      const [location] = z.locationId ? await repo.locations(db, { locationId: z.locationId }) : [];
+      const { organisationId, organisationName, locationId: _locationId, ...rest } = z;
+      return { ...rest, organisation: { id: organisationId, name: organisationName }, location: location ?? null };
+    },
+
+    async facets(): Promise<TDirectoryFacetsResponse> {
+      const [sectors, regions, municipalities] = await Promise.all([repo.facetSectors(db), repo.facetRegions(db), repo.facetMunicipalities(db)]);
+      return { data: { sectors, regions: regions.map((r) => ({ ...r, nisCodes: r.nisCodes ?? [] })), municipalities } };
+    },
+  };
+}
+export type DirectoryPublicService = ReturnType<typeof createDirectoryPublicService>;
