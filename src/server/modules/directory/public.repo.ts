@@ -115,7 +115,7 @@ function hitsQuery(f: SearchFilters): SQL {
   };
 
   const services =
-    f.zinplek === true || f.directAccess === false
+    f.zinplek === true
       ? null
       : sql`
     select 'service' as kind, s.id, s.name, s.organisation_id, o.name as organisation_name, s.min_age, s.max_age, s.direct_access,
@@ -124,7 +124,7 @@ function hitsQuery(f: SearchFilters): SQL {
     from service s join organisation o on o.id = s.organisation_id
     where s.status = 'active' and ${listed}
       ${match(SERVICE_DOC, 's')} ${bySector('o.id')} ${byAge('s')}
-      ${f.directAccess === true ? sql`and s.direct_access` : sql``}
+      ${f.directAccess !== undefined ? sql`and s.direct_access = ${f.directAccess}` : sql``}
       ${servicePlace ? sql`and exists (select 1 from service_location sl join location l on l.id = sl.location_id where sl.service_id = s.id and ${servicePlace})` : sql``}`;
   const zinplekken =
     f.zinplek === false || f.directAccess === true
