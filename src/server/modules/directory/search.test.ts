@@ -24,7 +24,8 @@ import {
 import { eq } from 'drizzle-orm';
 
 let ctx: TestContext;
-const ids: Record<string, string> = {};
+type Key = 'orgA' | 'orgB' | 'orgC' | 'orgD' | 's1' | 's2' | 's3' | 's4' | 's5' | 'sC' | 'sD' | 'z1' | 'zD';
+const ids = {} as Record<Key, string>;
 const DAY = 24 * 3600 * 1000;
 
 async function org(name: string, values: Partial<typeof organisation.$inferInsert>, sectorCode: string | null) {
