@@ -13,20 +13,20 @@ import type { DbOrTx } from '../../db/client.js';
  */
 
 const CFG = sql.raw(`'public.samenplan_dutch'::regconfig`);
-const SERVICE_DOC = sql.raw(`public.directory_service_document(s.name, s.description, s.eligibility)`);
-const ZINPLEK_DOC = sql.raw(`public.directory_zinplek_document(z.name, z.activities, z.for_whom)`);
 /** Marks around matched words in ts_headline output; control characters never occur in stored text (zText refuses them). */
 export const MARK_START = '\u0002';
 export const MARK_END = '\u0003';
 const HEADLINE_NAME = `HighlightAll=true, StartSel=${MARK_START}, StopSel=${MARK_END}`;
 const HEADLINE_SNIPPET = `MaxWords=30, MinWords=12, ShortWord=2, MaxFragments=2, FragmentDelimiter=" … ", StartSel=${MARK_START}, StopSel=${MARK_END}`;
 
-export interface SearchText {
-  /** A to_tsquery string built from letters and digits only (see public.service.ts), or null when q has no words. */
-  tsquery: string | null;
-  /** The raw words for the trigram fallback on names (null: too short for a useful typo match). */
-  fuzzy: string | null;
-}
+/**
+ * What q asks, in one of two modes. 'words': full text on the stored search documents (the name
+ * weighted A, so `nameTsquery` — the same terms restricted to weight A — says "the name matches").
+ * 'typo': nothing matched the words, so names similar to q (pg_trgm word_similarity) are the hits.
+ */
+export type SearchText =
+  | { mode: 'words'; tsquery: string | null; nameTsquery: string | null }
+  | { mode: 'typo'; words: string };
 
 export interface SearchFilters {
   text: SearchText | null;
@@ -62,6 +62,8 @@ export interface HitRow {
   sortName: string;
   nameHeadline: string;
   snippetHeadline: string;
+  /** All hits of the search (before the cursor). */
+  total: number;
 }
 
 async function rows<T>(db: DbOrTx, query: SQL): Promise<T[]> {
@@ -71,47 +73,47 @@ async function rows<T>(db: DbOrTx, query: SQL): Promise<T[]> {
 
 const iso = (column: string) => sql.raw(`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`);
 
-function tsq(text: SearchText | null): SQL {
-  return text?.tsquery ? sql`to_tsquery(${CFG}, ${text.tsquery})` : sql`null::tsquery`;
+function wordsQuery(text: SearchText | null): SQL | null {
+  return text?.mode === 'words' && text.tsquery ? sql`to_tsquery(${CFG}, ${text.tsquery})` : null;
 }
 
-/** The hits of both kinds, with their score (name matches first); the cursor and limit are applied by the caller. */
+/**
+ * The hits of both kinds with their score: in 'words' mode name matches (2,000,000) before other
+ * matches, then ts_rank; in 'typo' mode by similarity. The cursor and limit are applied by the caller.
+ * Filters are uncorrelated `in (…)` lists, so each is computed once.
+ */
 function hitsQuery(f: SearchFilters): SQL {
-  const q = tsq(f.text);
-  const fuzzy = f.text?.fuzzy ?? null;
+  const text = f.text;
+  const q = wordsQuery(text);
+  const nameQ = text?.mode === 'words' && text.nameTsquery ? sql`to_tsquery(${CFG}, ${text.nameTsquery})` : null;
   const listed = sql.raw(`o.listed and o.status = 'active'`);
 
-  const bySector = (org: string) =>
-    f.sector
-      ? sql`and exists (select 1 from organisation_sector os join sector se on se.id = os.sector_id where os.organisation_id = ${sql.raw(org)} and se.code = ${f.sector})`
-      : sql``;
+  const bySector = f.sector
+    ? sql`and o.id in (select os.organisation_id from organisation_sector os join sector se on se.id = os.sector_id where se.code = ${f.sector})`
+    : sql``;
   const byAge = (alias: string) =>
     f.age !== undefined
       ? sql`and (${sql.raw(alias)}.min_age is null or ${sql.raw(alias)}.min_age <= ${f.age}) and (${sql.raw(alias)}.max_age is null or ${sql.raw(alias)}.max_age >= ${f.age})`
       : sql``;
   // Where it is offered: the municipality of one of its locations.
-  const placeCondition = (nis: SQL) => {
-    const parts: SQL[] = [];
-    if (f.municipality) parts.push(sql`${nis} = ${f.municipality}`);
-    if (f.region) parts.push(sql`exists (select 1 from region_municipality rm join region r on r.id = rm.region_id where rm.nis_code = ${nis} and r.code = ${f.region})`);
-    return parts.length ? sql.join(parts, sql` and `) : null;
-  };
-  const servicePlace = placeCondition(sql.raw('l.nis_code'));
-  const zinplekPlace = placeCondition(sql.raw('l.nis_code'));
+  const placeParts: SQL[] = [];
+  if (f.municipality) placeParts.push(sql`l.nis_code = ${f.municipality}`);
+  if (f.region) placeParts.push(sql`l.nis_code in (select rm.nis_code from region_municipality rm join region r on r.id = rm.region_id where r.code = ${f.region})`);
+  const place = placeParts.length ? sql.join(placeParts, sql` and `) : null;
 
-  const match = (doc: SQL, alias: string) => {
-    const parts: SQL[] = [];
-    if (f.text?.tsquery) parts.push(sql`${doc} @@ ${q}`);
-    if (fuzzy) parts.push(sql`public.directory_fold(${fuzzy}) <% public.directory_fold(${sql.raw(alias)}.name)`);
-    if (!f.text) return sql``;
-    return parts.length ? sql`and (${sql.join(parts, sql` or `)})` : sql`and false`;
+  const match = (alias: string) => {
+    const a = sql.raw(alias);
+    if (!text) return sql``;
+    if (text.mode === 'typo') return sql`and public.directory_fold(${text.words}) <% ${a}.search_name`;
+    return q ? sql`and ${a}.search_document @@ ${q}` : sql`and false`;
   };
-  const score = (doc: SQL, alias: string) => {
-    if (!f.text) return sql`0`;
-    const nameFts = f.text.tsquery ? sql`to_tsvector(${CFG}, ${sql.raw(alias)}.name) @@ ${q}` : sql`false`;
-    const nameFuzzy = fuzzy ? sql`public.directory_fold(${fuzzy}) <% public.directory_fold(${sql.raw(alias)}.name)` : sql`false`;
-    const rank = f.text.tsquery ? sql`least(999999, round(ts_rank(${doc}, ${q}) * 100000))::int` : sql`0`;
-    return sql`(case when ${nameFts} then 2000000 when ${nameFuzzy} then 1000000 else 0 end + ${rank})`;
+  const score = (alias: string) => {
+    const a = sql.raw(alias);
+    if (!text) return sql`0`;
+    if (text.mode === 'typo') return sql`(1000000 + round(word_similarity(public.directory_fold(${text.words}), ${a}.search_name) * 100000))::int`;
+    if (!q) return sql`0`;
+    const nameMatch = nameQ ? sql`case when ${a}.search_document @@ ${nameQ} then 2000000 else 0 end` : sql`0`;
+    return sql`(${nameMatch} + least(999999, round(ts_rank(${a}.search_document, ${q}) * 100000))::int)`;
   };
 
   const services =
@@ -120,33 +122,34 @@ function hitsQuery(f: SearchFilters): SQL {
       : sql`
     select 'service' as kind, s.id, s.name, s.organisation_id, o.name as organisation_name, s.min_age, s.max_age, s.direct_access,
            s.waiting_days, s.waiting_confirmed_on::text as waiting_confirmed_on, s.confirmed_at, s.description as body,
-           ${score(SERVICE_DOC, 's')} as score
+           ${score('s')} as score
     from service s join organisation o on o.id = s.organisation_id
     where s.status = 'active' and ${listed}
-      ${match(SERVICE_DOC, 's')} ${bySector('o.id')} ${byAge('s')}
+      ${match('s')} ${bySector} ${byAge('s')}
       ${f.directAccess !== undefined ? sql`and s.direct_access = ${f.directAccess}` : sql``}
-      ${servicePlace ? sql`and exists (select 1 from service_location sl join location l on l.id = sl.location_id where sl.service_id = s.id and ${servicePlace})` : sql``}`;
+      ${place ? sql`and s.id in (select sl.service_id from service_location sl join location l on l.id = sl.location_id where ${place})` : sql``}`;
   const zinplekken =
     f.zinplek === false || f.directAccess === true
       ? null
       : sql`
     select 'zinplek' as kind, z.id, z.name, z.organisation_id, o.name as organisation_name, z.min_age, z.max_age, false as direct_access,
            null::int as waiting_days, null::text as waiting_confirmed_on, z.confirmed_at, z.activities as body,
-           ${score(ZINPLEK_DOC, 'z')} as score
+           ${score('z')} as score
     from zinplek z join organisation o on o.id = z.organisation_id
     where ${listed}
-      ${match(ZINPLEK_DOC, 'z')} ${bySector('o.id')} ${byAge('z')}
-      ${zinplekPlace ? sql`and exists (select 1 from location l where l.id = z.location_id and ${zinplekPlace})` : sql``}`;
+      ${match('z')} ${bySector} ${byAge('z')}
+      ${place ? sql`and z.location_id in (select l.id from location l where ${place})` : sql``}`;
   const parts = [services, zinplekken].filter((p): p is SQL => p !== null);
   if (parts.length === 0) return sql`select null::text as kind, null::uuid as id, null::text as name, null::uuid as organisation_id, null::text as organisation_name, null::int as min_age, null::int as max_age, false as direct_access, null::int as waiting_days, null::text as waiting_confirmed_on, null::timestamptz as confirmed_at, null::text as body, 0 as score where false`;
   return sql.join(parts, sql` union all `);
 }
 
 export const directoryPublicRepo = {
+  /** One page (limit + 1 rows, to know whether there is a next one) after the cursor, each row with the total of the whole search. */
   async search(db: DbOrTx, f: SearchFilters, after: SearchAfter | null, limit: number): Promise<HitRow[]> {
-    const q = tsq(f.text);
-    const nameHeadline = f.text?.tsquery ? sql`ts_headline(${CFG}, p.name, ${q}, ${HEADLINE_NAME})` : sql`p.name`;
-    const snippet = f.text?.tsquery ? sql`ts_headline(${CFG}, p.body, ${q}, ${HEADLINE_SNIPPET})` : sql`left(p.body, 200)`;
+    const q = wordsQuery(f.text);
+    const nameHeadline = q ? sql`ts_headline(${CFG}, p.name, ${q}, ${HEADLINE_NAME})` : sql`p.name`;
+    const snippet = q ? sql`ts_headline(${CFG}, p.body, ${q}, ${HEADLINE_SNIPPET})` : sql`left(p.body, 200)`;
     return rows<HitRow>(
       db,
       sql`
@@ -155,11 +158,11 @@ export const directoryPublicRepo = {
              p.waiting_confirmed_on as "waitingConfirmedOn", ${iso('p.confirmed_at')} as "confirmedAt",
              p.confirmed_at < ${f.staleBefore.toISOString()}::timestamptz as stale,
              p.score::int as score, lower(p.name) as "sortName",
-             ${nameHeadline} as "nameHeadline", ${snippet} as "snippetHeadline"
+             ${nameHeadline} as "nameHeadline", ${snippet} as "snippetHeadline", p.total::int as total
       from (
-        select h.* from (${hitsQuery(f)}) h
-        ${after ? sql`where (-h.score, lower(h.name), h.id) > (${-after.score}::int, ${after.sortName}::text, ${after.id}::uuid)` : sql``}
-        order by h.score desc, lower(h.name), h.id
+        select c.* from (select h.*, count(*) over () as total from (${hitsQuery(f)}) h) c
+        ${after ? sql`where (-c.score, lower(c.name), c.id) > (${-after.score}::int, ${after.sortName}::text, ${after.id}::uuid)` : sql``}
+        order by c.score desc, lower(c.name), c.id
         limit ${limit + 1}
       ) p
       order by p.score desc, lower(p.name), p.id`,

@@ -40,22 +40,38 @@ export function singularsOf(word: string): string[] {
 }
 
 /**
- * The search of q: every word must match (by its stem, or a singular of it), the last one also as a
- * prefix (the person is still typing). Words are letters and digits only, so nothing in q can
- * change the tsquery's syntax.
+ * The words of q (letters and digits only, so nothing in q can change the tsquery's syntax), or
+ * null when q is empty.
  */
-export function searchTextOf(q: string | undefined): SearchText | null {
+export function wordsOf(q: string | undefined): string[] | null {
   const trimmed = (q ?? '').normalize('NFC').trim();
   if (!trimmed) return null;
-  const words = (trimmed.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).slice(0, MAX_WORDS);
-  const terms = words.map((w, i) => {
-    const alternatives = [w, ...singularsOf(w)];
-    if (i === words.length - 1) alternatives.push(`${w}:*`);
-    return `(${alternatives.join(' | ')})`;
-  });
-  const tsquery = terms.length ? terms.join(' & ') : null;
-  const fuzzy = words.join(' ').length >= FUZZY_MIN_LENGTH ? words.join(' ') : null;
-  return { tsquery, fuzzy };
+  return (trimmed.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).slice(0, MAX_WORDS);
+}
+
+/**
+ * The full-text search of the words: every word must match (by its stem, or a singular of it), the
+ * last one also as a prefix (the person is still typing). `weight` 'A' restricts it to names.
+ */
+export function tsqueryOf(words: string[], weight = ''): string | null {
+  if (words.length === 0) return null;
+  return words
+    .map((w, i) => {
+      const alternatives = [w, ...singularsOf(w)].map((a) => (weight ? `${a}:${weight}` : a));
+      if (i === words.length - 1) alternatives.push(`${w}:*${weight}`);
+      return `(${alternatives.join(' | ')})`;
+    })
+    .join(' & ');
+}
+
+function wordsSearch(words: string[]): SearchText {
+  return { mode: 'words', tsquery: tsqueryOf(words), nameTsquery: tsqueryOf(words, 'A') };
+}
+
+/** The typo fallback, when the words found nothing and q is long enough for trigrams to mean something. */
+function typoSearch(words: string[]): SearchText | null {
+  const joined = words.join(' ');
+  return joined.length >= FUZZY_MIN_LENGTH ? { mode: 'typo', words: joined } : null;
 }
 
 /** ts_headline output with its marks → stretches of text, matched or not. */
@@ -74,17 +90,20 @@ export function toHighlight(marked: string): THighlight {
   return out;
 }
 
-function encodeAfter(row: HitRow) {
-  return { key: JSON.stringify([row.score, row.sortName]), id: row.id };
+type Mode = SearchText['mode'];
+
+/** The cursor: the last row's (score, lower(name), id) and the mode of the search, so page 2 searches the same way. */
+function encodeAfter(mode: Mode) {
+  return (row: HitRow) => ({ key: JSON.stringify([row.score, row.sortName, mode]), id: row.id });
 }
 
-function decodeAfter(cursor: string | undefined): SearchAfter | null {
+function decodeAfter(cursor: string | undefined): (SearchAfter & { mode: Mode }) | null {
   if (!cursor) return null;
   const k = decodeCursor(cursor);
   try {
     const parsed: unknown = JSON.parse(k.key);
-    if (Array.isArray(parsed) && parsed.length === 2 && Number.isSafeInteger(parsed[0]) && typeof parsed[1] === 'string') {
-      return { score: parsed[0] as number, sortName: parsed[1], id: k.id };
+    if (Array.isArray(parsed) && parsed.length === 3 && Number.isSafeInteger(parsed[0]) && typeof parsed[1] === 'string' && (parsed[2] === 'words' || parsed[2] === 'typo')) {
+      return { score: parsed[0] as number, sortName: parsed[1], id: k.id, mode: parsed[2] };
     }
   } catch {
     // falls through to the refusal
@@ -96,8 +115,10 @@ function decodeAfter(cursor: string | undefined): SearchAfter | null {
 export function createDirectoryPublicService(db: Db) {
   return {
     async search(ctx: RequestContext, query: TDirectorySearchQuery): Promise<TDirectorySearchResponse> {
+      const words = wordsOf(query.q);
+      const after = decodeAfter(query.cursor);
       const filters = {
-        text: searchTextOf(query.q),
+        text: words ? (after?.mode === 'typo' ? typoSearch(words) : wordsSearch(words)) : null,
         sector: query.sector,
         region: query.region,
         municipality: query.municipality,
@@ -106,10 +127,19 @@ export function createDirectoryPublicService(db: Db) {
         zinplek: query.zinplek,
         staleBefore: staleBefore(ctx.now),
       };
-      const after = decodeAfter(query.cursor);
       const limit = query.limit;
-      const [found, total] = await Promise.all([repo.search(db, filters, after, limit), repo.count(db, filters)]);
-      const page = toPage(found, limit, encodeAfter);
+      let found = await repo.search(db, filters, after, limit);
+      if (words && !after && found.length === 0) {
+        // Nothing matched the words: fall back to names that look like q (typos).
+        const typo = typoSearch(words);
+        if (typo) {
+          filters.text = typo;
+          found = await repo.search(db, filters, null, limit);
+        }
+      }
+      // The total rides along on every row; a page after the last hit has none, so count apart.
+      const total = found[0]?.total ?? (after ? await repo.count(db, filters) : 0);
+      const page = toPage(found, limit, encodeAfter(filters.text?.mode ?? 'words'));
 
       const orgIds = [...new Set(page.items.map((h) => h.organisationId))];
       const [sectors, places] = await Promise.all([
