@@ -62,8 +62,6 @@ export interface HitRow {
   sortName: string;
   nameHeadline: string;
   snippetHeadline: string;
-  /** All hits of the search (before the cursor). */
-  total: number;
 }
 
 async function rows<T>(db: DbOrTx, query: SQL): Promise<T[]> {
@@ -145,7 +143,7 @@ function hitsQuery(f: SearchFilters): SQL {
 }
 
 export const directoryPublicRepo = {
-  /** One page (limit + 1 rows, to know whether there is a next one) after the cursor, each row with the total of the whole search. */
+  /** One page after the cursor: limit + 1 rows, to know whether there is a next one. */
   async search(db: DbOrTx, f: SearchFilters, after: SearchAfter | null, limit: number): Promise<HitRow[]> {
     const q = wordsQuery(f.text);
     const nameHeadline = q ? sql`ts_headline(${CFG}, p.name, ${q}, ${HEADLINE_NAME})` : sql`p.name`;
@@ -158,9 +156,9 @@ export const directoryPublicRepo = {
              p.waiting_confirmed_on as "waitingConfirmedOn", ${iso('p.confirmed_at')} as "confirmedAt",
              p.confirmed_at < ${f.staleBefore.toISOString()}::timestamptz as stale,
              p.score::int as score, lower(p.name) as "sortName",
-             ${nameHeadline} as "nameHeadline", ${snippet} as "snippetHeadline", p.total::int as total
+             ${nameHeadline} as "nameHeadline", ${snippet} as "snippetHeadline"
       from (
-        select c.* from (select h.*, count(*) over () as total from (${hitsQuery(f)}) h) c
+        select c.* from (${hitsQuery(f)}) c
         ${after ? sql`where (-c.score, lower(c.name), c.id) > (${-after.score}::int, ${after.sortName}::text, ${after.id}::uuid)` : sql``}
         order by c.score desc, lower(c.name), c.id
         limit ${limit + 1}

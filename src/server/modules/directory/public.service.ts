@@ -137,8 +137,8 @@ export function createDirectoryPublicService(db: Db) {
           found = await repo.search(db, filters, null, limit);
         }
       }
-      // The total rides along on every row; a page after the last hit has none, so count apart.
-      const total = found[0]?.total ?? (after ? await repo.count(db, filters) : 0);
+      // Counting apart is cheaper than a window count, which would materialise every hit with its texts.
+      const total = !after && found.length <= limit ? found.length : await repo.count(db, filters);
       const page = toPage(found, limit, encodeAfter(filters.text?.mode ?? 'words'));
 
       const orgIds = [...new Set(page.items.map((h) => h.organisationId))];

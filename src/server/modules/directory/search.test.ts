@@ -21,7 +21,8 @@ import {
   ZPublicZinplekResponse,
   type TDirectoryHit,
 } from '../../../shared/schemas/directory/public.js';
-import { eq } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
+import { singularsOf, tsqueryOf, wordsOf } from './public.service.js';
 
 let ctx: TestContext;
 type Key = 'orgA' | 'orgB' | 'orgC' | 'orgD' | 's1' | 's2' | 's3' | 's4' | 's5' | 'sC' | 'sD' | 'z1' | 'zD';
@@ -228,6 +229,28 @@ describe('GET /api/directory/search: paging', () => {
     }
   });
 
+  it('keeps paging in the typo fallback on the next pages', async () => {
+    const db = ctx.database.db;
+    const extra = [
+      await offer(ids.orgB, { name: 'Jeugdhulp thuis', description: 'Aan huis.' }),
+      await offer(ids.orgB, { name: 'Jeugdhulp op school', description: 'In de klas.' }),
+    ];
+    try {
+      const whole = await search('q=jeugdhlp&limit=50');
+      expect(new Set(idsOf(whole.items))).toEqual(new Set([ids.s4, ...extra]));
+      expect(whole.total).toBe(3);
+      const first = await search('q=jeugdhlp&limit=2');
+      expect(first.total).toBe(3);
+      expect(first.nextCursor).not.toBeNull();
+      const second = await search(`q=jeugdhlp&limit=2&cursor=${first.nextCursor}`);
+      expect(second.total).toBe(3);
+      expect(second.nextCursor).toBeNull();
+      expect([...idsOf(first.items), ...idsOf(second.items)]).toEqual(idsOf(whole.items));
+    } finally {
+      await db.delete(service).where(inArray(service.id, extra));
+    }
+  });
+
   it('refuses a cursor it did not make', async () => {
     for (const cursor of ['nonsense', Buffer.from(JSON.stringify(['x', '00000000-0000-4000-8000-000000000000'])).toString('base64url')]) {
       const res = await ctx.app.inject({ url: `/api/directory/search?cursor=${cursor}` });
@@ -335,5 +358,18 @@ describe('indexes', () => {
     });
     expect(plan).toContain('service_search_idx');
     expect(plan).toContain('service_search_name_trgm_idx');
+  });
+});
+
+describe('query words', () => {
+  it('adds the singular of Dutch plurals the stemmer keeps apart, and the last word as a prefix', () => {
+    expect(singularsOf('gezinnen')).toEqual(['gezin']);
+    expect(singularsOf('kinderen')).toEqual(['kind']);
+    expect(singularsOf('ouders')).toEqual([]);
+    expect(singularsOf('leren')).toEqual([]);
+    expect(tsqueryOf(wordsOf('Gezinnen, crèche!')!)).toBe('(gezinnen | gezin) & (crèche | crèche:*)');
+    expect(tsqueryOf(['gezin'], 'A')).toBe('(gezin:A | gezin:*A)');
+    expect(wordsOf("  ' & | !  ")).toEqual([]);
+    expect(wordsOf('   ')).toBeNull();
   });
 });
