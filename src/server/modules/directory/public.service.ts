@@ -172,7 +172,7 @@ export function createDirectoryPublicService(db: Db) {
 
     async service(ctx: RequestContext, id: string): Promise<TPublicService> {
       const s = await repo.findService(db, id, staleBefore(ctx.now));
-      if (!s) throw new NotFound('Dit aanbod bestaat niet of staat niet in de sociale kaart.');
+      if (!s) throw new NotFound();
       const [locations, contactPoints] = await Promise.all([
         repo.locations(db, { serviceId: s.id }),
         repo.contactPoints(db, { serviceId: s.id, organisationId: s.organisationId }),
@@ -189,7 +189,7 @@ export function createDirectoryPublicService(db: Db) {
 
     async organisation(ctx: RequestContext, id: string): Promise<TPublicOrganisation> {
       const o = await repo.findOrganisation(db, id, staleBefore(ctx.now));
-      if (!o) throw new NotFound('Deze organisatie bestaat niet of staat niet in de sociale kaart.');
+      if (!o) throw new NotFound();
       const [sectors, municipalitiesServed, locations, services, zinplekken, contactPoints] = await Promise.all([
         repo.sectorsOf(db, [o.id]),
         repo.municipalitiesServed(db, o.id),
@@ -211,7 +211,7 @@ export function createDirectoryPublicService(db: Db) {
 
     async zinplek(ctx: RequestContext, id: string): Promise<TPublicZinplek> {
       const z = await repo.findZinplek(db, id, staleBefore(ctx.now));
-      if (!z) throw new NotFound('Deze zinplek bestaat niet of staat niet in de sociale kaart.');
+      if (!z) throw new NotFound();
       const [location] = z.locationId ? await repo.locations(db, { locationId: z.locationId }) : [];
       const { organisationId, organisationName, locationId: _locationId, ...rest } = z;
       return { ...rest, organisation: { id: organisationId, name: organisationName }, location: location ?? null };
