@@ -373,3 +373,17 @@ describe('query words', () => {
     expect(wordsOf('   ')).toBeNull();
   });
 });
+
+describe('stale entries', () => {
+  it('flags an entry once it was not confirmed for STALE_AFTER_MONTHS months (runs last: it moves the clock)', async () => {
+    const before = (await search('q=creche')).items[0]!;
+    expect(before.stale).toBe(false);
+    ctx.clock.advance(190 * DAY);
+    const after = (await search('q=creche')).items[0]!;
+    expect(after).toMatchObject({ id: ids.s2, stale: true });
+    const detail = ZPublicServiceResponse.parse((await ctx.app.inject({ url: `/api/directory/services/${ids.s2}` })).json()).data;
+    expect(detail.stale).toBe(true);
+    const org = ZPublicOrganisationResponse.parse((await ctx.app.inject({ url: `/api/directory/organisations/${ids.orgA}` })).json()).data;
+    expect(org.stale).toBe(true);
+  });
+});
