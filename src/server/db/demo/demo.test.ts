@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { and, eq, isNotNull, isNull, ne, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, isNull, lt, ne, sql } from 'drizzle-orm';
 import { createTestApp, type TestContext } from '../../../../tests/helpers/app.js';
 import { loadDemoData } from './index.js';
 import {
@@ -8,6 +8,18 @@ import {
   bridgingHelp,
   commitment,
   consent,
+  contactPoint,
+  engagementDeclaration,
+  location,
+  municipality,
+  organisation,
+  organisationMunicipality,
+  organisationSector,
+  region,
+  regionMunicipality,
+  service,
+  serviceLocation,
+  zinplek,
   family,
   familyMember,
   familyRequest,
@@ -26,6 +38,9 @@ import { ZFamilyListResponse } from '../../../shared/schemas/families/family.js'
 import { Client } from '../../../../tests/helpers/session.js';
 import { freshIp } from '../../../../tests/helpers/login.js';
 import { DEMO_PASSWORD, DEMO_TOTP_SECRET } from './people.js';
+import { DEMO_DIRECTORY, DEMO_REGIONS } from './directory.js';
+import { municipalityShapes } from './geo.js';
+import { rowsOf } from '../../../../tests/bench/seed.js';
 
 /** The demo data (people.ts, families.ts) on this run's database: PGlite, or PostgreSQL with DATABASE_URL. */
 
@@ -36,7 +51,10 @@ beforeAll(async () => {
 });
 afterAll(() => ctx.close());
 
-const TABLES = { family, familyMember, familyRequest, teamMember, consent, plan, planVersion, planAction, wait, bridgingHelp, atelier, commitment, blockedSignal, journalNote };
+const TABLES = {
+  family, familyMember, familyRequest, teamMember, consent, plan, planVersion, planAction, wait, bridgingHelp, atelier, commitment, blockedSignal, journalNote,
+  region, regionMunicipality, organisation, organisationSector, organisationMunicipality, location, service, serviceLocation, contactPoint, zinplek, engagementDeclaration,
+};
 
 async function counts(): Promise<Record<string, number>> {
   const db = ctx.database.db;
@@ -57,6 +75,7 @@ describe('demo families', () => {
   it('loading the demo data a second time adds no row', async () => {
     const before = await counts();
     expect(before.family).toBeGreaterThanOrEqual(5);
+    expect(before.location).toBeGreaterThanOrEqual(40);
     await loadDemoData(ctx.database.db, 'test', ctx.app.deps.secrets);
     expect(await counts()).toEqual(before);
   });
@@ -150,5 +169,110 @@ describe('demo families', () => {
     expect(planView.data.agreement?.version).toBe(3);
     const jonas = await as('coordinator@samenplan.demo');
     expect((await jonas.get(`/api/families/${decoster.id}/plan`)).statusCode).toBe(404);
+  });
+});
+
+describe('demo directory', () => {
+  const SIX_MONTHS_AGO = () => new Date(Date.now() - 183 * 86_400_000);
+
+  it('has the other 1G1P regions by arrondissement, each with all of its municipalities', async () => {
+    const db = ctx.database.db;
+    for (const r of DEMO_REGIONS) {
+      const [row] = await db.select({ id: region.id, kind: region.kind }).from(region).where(eq(region.code, r.code));
+      expect(row?.kind).toBe('network');
+      const linked = await db.select({ nis: regionMunicipality.nisCode, arr: municipality.arrondissementNis })
+        .from(regionMunicipality).innerJoin(municipality, eq(municipality.nisCode, regionMunicipality.nisCode))
+        .where(eq(regionMunicipality.regionId, row!.id));
+      const all = await db.select({ nis: municipality.nisCode }).from(municipality).where(inArray(municipality.arrondissementNis, r.arrondissements));
+      expect(linked.length).toBeGreaterThan(4);
+      expect(linked.map((m) => m.nis).sort()).toEqual(all.map((m) => m.nis).sort());
+    }
+    const [gent] = await db.select({ id: region.id }).from(region).where(eq(region.code, 'regio-gent'));
+    const names = (await db.select({ n: municipality.nameNl }).from(regionMunicipality).innerJoin(municipality, eq(municipality.nisCode, regionMunicipality.nisCode)).where(eq(regionMunicipality.regionId, gent!.id))).map((m) => m.n);
+    expect(names).toContain('Gent');
+    expect(names).not.toContain('Aalst');
+  });
+
+  it('has organisations of many sectors with locations, services, contact points and served municipalities', async () => {
+    const db = ctx.database.db;
+    const withLocation = await db.selectDistinct({ o: location.organisationId }).from(location);
+    expect(withLocation.length).toBeGreaterThanOrEqual(DEMO_DIRECTORY.length);
+    expect(DEMO_DIRECTORY.length).toBeGreaterThanOrEqual(30);
+    const sectorsUsed = await db.selectDistinct({ s: organisationSector.sectorId }).from(organisationSector);
+    expect(sectorsUsed.length).toBeGreaterThanOrEqual(8);
+    const services = await db.select().from(service);
+    expect(services.length).toBeGreaterThanOrEqual(40);
+    // Every service says who it is for, how to apply and what it costs, and is offered somewhere.
+    for (const s of services) {
+      expect(s.description.length).toBeGreaterThan(40);
+      expect(s.howToApply).not.toBe('');
+      expect(s.cost).not.toBe('');
+      expect(s.languages).toContain('nl');
+    }
+    const offered = await db.selectDistinct({ s: serviceLocation.serviceId }).from(serviceLocation);
+    expect(offered).toHaveLength(services.length);
+    // Waiting times with the date they were confirmed; some stale (more than six months), most current.
+    expect(services.filter((s) => s.waitingDays !== null).every((s) => s.waitingConfirmedOn !== null)).toBe(true);
+    const stale = services.filter((s) => s.confirmedAt < SIX_MONTHS_AGO());
+    expect(stale.length).toBeGreaterThanOrEqual(3);
+    expect(services.length - stale.length).toBeGreaterThanOrEqual(30);
+    expect((await db.select().from(organisation).where(lt(organisation.confirmedAt, SIX_MONTHS_AGO()))).length).toBeGreaterThanOrEqual(2);
+    const contacts = await db.select().from(contactPoint);
+    expect(contacts.filter((c) => c.function === 'education_ambassador').length).toBeGreaterThanOrEqual(2);
+    expect(contacts.filter((c) => c.function === 'central_registration')).toHaveLength(1);
+    expect(contacts.some((c) => c.function === 'confidant_point')).toBe(true);
+    expect(contacts.some((c) => c.function === 'iroj_member')).toBe(true);
+    // Served municipalities: the organisations of Noord-West-Vlaanderen serve only its municipalities.
+    const outside = await db.execute(sql`
+      select om.nis_code from organisation_municipality om
+      join organisation o on o.id = om.organisation_id join region r on r.id = o.region_id
+      where r.code = 'noord-west-vlaanderen'
+        and not exists (select 1 from region_municipality rm where rm.region_id = r.id and rm.nis_code = om.nis_code)`);
+    expect(rowsOf(outside)).toHaveLength(0);
+    expect((await db.selectDistinct({ o: organisationMunicipality.organisationId }).from(organisationMunicipality)).length).toBeGreaterThanOrEqual(DEMO_DIRECTORY.length);
+  });
+
+  it('flags: direct access, broad entry point, mandated; a couple unlisted or archived', async () => {
+    const orgs = await ctx.database.db.select().from(organisation);
+    expect(orgs.filter((o) => o.directAccess).length).toBeGreaterThanOrEqual(10);
+    expect(orgs.filter((o) => o.broadEntryPoint).length).toBeGreaterThanOrEqual(3);
+    expect(orgs.some((o) => o.mandated)).toBe(true);
+    expect(orgs.filter((o) => !o.listed).length).toBeGreaterThanOrEqual(2);
+    expect(orgs.filter((o) => o.status === 'archived')).toHaveLength(1);
+    expect(orgs.filter((o) => o.status === 'archived').every((o) => !o.listed)).toBe(true);
+  });
+
+  it('every location lies in Flanders, inside the municipality of its NIS code, which is a known municipality', async () => {
+    const db = ctx.database.db;
+    const rows = await db.select({ l: location, m: municipality.nisCode }).from(location).leftJoin(municipality, eq(municipality.nisCode, location.nisCode));
+    const shapes = municipalityShapes();
+    for (const { l, m } of rows) {
+      expect(m, `${l.name}: unknown NIS ${l.nisCode}`).toBe(l.nisCode);
+      expect(l.latitude).toBeGreaterThan(50.68);
+      expect(l.latitude).toBeLessThan(51.51);
+      expect(l.longitude).toBeGreaterThan(2.54);
+      expect(l.longitude).toBeLessThan(5.92);
+      expect(shapes.get(l.nisCode!)!.contains(l.latitude!, l.longitude!), `${l.name} (${l.city}) outside ${l.nisCode}`).toBe(true);
+      expect(l.postalCode).toMatch(/^[89]\d{3}$/); // West- and Oost-Vlaanderen
+    }
+    // The check itself can fail: Gent's centre is not in Brugge.
+    expect(shapes.get('31005')!.contains(51.0543, 3.7174)).toBe(false);
+  });
+
+  it('has zinplekken registering through the central registration point, and engagement declarations in every status', async () => {
+    const db = ctx.database.db;
+    const z = await db.select().from(zinplek);
+    expect(z.length).toBeGreaterThanOrEqual(4);
+    expect(z.every((p) => p.registration.includes('centraal aanmeldpunt') && p.locationId !== null && p.places! > 0)).toBe(true);
+    const decl = await db.select().from(engagementDeclaration);
+    const today = new Date().toISOString().slice(0, 10);
+    expect(decl.filter((d) => d.status === 'received' && d.receivedOn !== null && d.receivedOn < today).length).toBeGreaterThanOrEqual(5);
+    expect(decl.filter((d) => d.status === 'expected' && d.expectedBy !== null && d.expectedBy > today).length).toBeGreaterThanOrEqual(3);
+    expect(decl.filter((d) => d.status === 'under_consideration').length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('the waiting family waits for a directory service', async () => {
+    const [row] = await ctx.database.db.select({ name: service.name }).from(wait).innerJoin(service, eq(service.id, wait.serviceId));
+    expect(row?.name).toMatch(/^Contextbegeleiding/);
   });
 });
