@@ -2,7 +2,8 @@
  * `npm run bench:data`: the Flanders-sized data set of issue 7 in a PostgreSQL database of its own
  * (`BENCH_DATABASE`, default `samenplan_bench`, on the server of DATABASE_URL; dropped and made
  * anew): migrations, the demo data, 5,000 professionals in 500 organisations (seed.ts), 100,000
- * families with everything around them (families-seed.ts), 1,000,000 audit rows in all, sealed.
+ * families with everything around them (families-seed.ts), 1,000,000 audit rows in all, sealed; and
+ * a directory of 10,000 organisations with 30,000 services (directory-seed.ts).
  * The family scenarios of the bench (families-bench.ts) run against it. Bench databases only:
  * every generated account shares the demo password and second factor, sealed with the tests' key.
  */
@@ -18,6 +19,7 @@ import { adminUrl, databaseUrlFor } from '../helpers/pg-url.js';
 import { TEST_SECRET_KEY } from '../helpers/secrets.js';
 import { rowsOf, seedBenchData } from './seed.js';
 import { seedFamilies } from './families-seed.js';
+import { seedDirectory } from './directory-seed.js';
 
 /** The environment the data set was made with; the family bench's server uses the same. */
 export function benchDataEnv(): { url: string; name: string; env: Record<string, string> } {
@@ -62,6 +64,9 @@ async function main(): Promise<void> {
     const people = await seedBenchData(db, { organisations: size('BENCH_ORGANISATIONS', 500), people: size('BENCH_PEOPLE', 5000), auditRows: totalAudit - familyAudit });
     log(`${people.people} professionals, ${people.auditRows} audit rows`, performance.now() - t);
     await seedFamilies(db, { families, openRequests: size('BENCH_OPEN_REQUESTS', 6000), auditRows: familyAudit }, log);
+    const directory = { organisations: size('BENCH_DIRECTORY_ORGANISATIONS', 10_000), services: size('BENCH_DIRECTORY_SERVICES', 30_000) };
+    const directoryMs = await seedDirectory(db, directory, log);
+    log(`directory: ${directory.organisations} organisations, ${directory.services} services`, directoryMs);
 
     // Logins for the scenarios: every generated account gets the demo password and second factor;
     // one coordinator of the first generated network.
