@@ -1,6 +1,6 @@
 /**
  * The directory (sociale kaart, issue 8) at the scale of Flanders: 10,000 organisations with
- * 30,000 services by default, with locations at their municipality's centre (the shipped boundary
+ * 30,000 services by default, with locations inside their municipality (the shipped boundary
  * data; a second location for every third organisation in the next municipality), served
  * municipalities, sectors, an intake contact point each, realistic Dutch names and texts (kinds of
  * organisation and service of the seeds' sectors, in every Flemish municipality). Set-based SQL
@@ -109,21 +109,28 @@ export async function seedDirectory(db: Db, sizes: DirectorySizes, log: (step: s
     const n = (r as { rowCount?: number | null }).rowCount;
     log(n == null ? name : `${n} ${name}`, performance.now() - t);
   };
-  const shapes = [...municipalityShapes().values()];
+  // Locations lie up to ±10 steps of 0.0002° (lat) and 0.0003° (lon) off a point inside the
+  // municipality (its centroid mostly); smaller steps where that box would leave the municipality.
+  const shapes = [...municipalityShapes().values()].map((m) => {
+    const [lon, lat] = m.interior;
+    const fits = (f: number) => [-1, 0, 1].every((a) => [-1, 0, 1].every((b) => m.contains(lat + a * 10 * 0.0002 * f, lon + b * 10 * 0.0003 * f)));
+    return { ...m, step: [1, 0.5, 0.25, 0.1].find(fits) ?? 0 };
+  });
   await db.transaction(async (tx) => {
-    // Flemish municipalities, numbered, with their centroid, a postal code and the region organisations there belong to.
-    await tx.execute(sql`create temp table d_centroid (nis text primary key, lat double precision, lon double precision) on commit drop`);
-    await tx.execute(sql`insert into d_centroid select * from unnest(
+    // Flemish municipalities, numbered, with a point inside, a postal code and the region organisations there belong to.
+    await tx.execute(sql`create temp table d_point (nis text primary key, lat double precision, lon double precision, step double precision) on commit drop`);
+    await tx.execute(sql`insert into d_point select * from unnest(
       ${textArray(shapes.map((s) => s.nisCode))},
-      ${`{${shapes.map((s) => s.centroid[1]).join(',')}}`}::double precision[],
-      ${`{${shapes.map((s) => s.centroid[0]).join(',')}}`}::double precision[])`);
+      ${`{${shapes.map((s) => s.interior[1]).join(',')}}`}::double precision[],
+      ${`{${shapes.map((s) => s.interior[0]).join(',')}}`}::double precision[],
+      ${`{${shapes.map((s) => s.step).join(',')}}`}::double precision[])`);
     await tx.execute(sql`create temp table d_muni on commit drop as
-      select row_number() over (order by m.nis_code) - 1 as i, m.nis_code as nis, m.name_nl as name, c.lat, c.lon,
+      select row_number() over (order by m.nis_code) - 1 as i, m.nis_code as nis, m.name_nl as name, c.lat, c.lon, c.step,
              (case when m.nis_code like '3%' then '8' when m.nis_code like '4%' then '9' when m.nis_code like '1%' then '2'
                    when m.nis_code like '23%' then '1' else '3' end) || substring(m.nis_code from 3 for 2) || '0' as postal_code,
              (select r.id from region_municipality rm join region r on r.id = rm.region_id
               where rm.nis_code = m.nis_code order by (r.kind = 'network') desc, r.code limit 1) as region_id
-      from municipality m join d_centroid c on c.nis = m.nis_code`);
+      from municipality m join d_point c on c.nis = m.nis_code`);
     await tx.execute(sql`create unique index on d_muni (i)`);
     const [mc] = rowsOf<{ n: number }>(await tx.execute(sql`select count(*)::int as n from d_muni`));
     const M = mc?.n ?? 0;
@@ -172,13 +179,13 @@ export async function seedDirectory(db: Db, sizes: DirectorySizes, log: (step: s
       insert into organisation_municipality (organisation_id, nis_code)
       select o.id, m.nis from d_org o join d_muni m on m.i in (o.muni, (o.muni + 1) % ${M}::int, (o.muni + 2) % ${M}::int) on conflict do nothing`);
 
-    // Locations: one at the municipality (slightly off its centroid), a second one for every third organisation.
+    // Locations: one in the municipality (near its inner point), a second one for every third organisation.
     await step('locations', tx, sql`
       insert into location (organisation_id, name, street, postal_code, city, nis_code, latitude, longitude, confirmed_at)
       select o.id, case when n = 0 then 'Hoofdzetel ' else 'Antenne ' end || m.name,
              (${textArray(STREETS)})[1 + (o.g + n) % ${STREETS.length}::int] || ' ' || (1 + (o.g * 7 + n) % 180),
              m.postal_code, m.name, m.nis,
-             m.lat + ((o.g % 21) - 10) * 0.0002, m.lon + (((o.g / 21) % 21) - 10) * 0.0003,
+             m.lat + ((o.g % 21) - 10) * 0.0002 * m.step, m.lon + (((o.g / 21) % 21) - 10) * 0.0003 * m.step,
              now() - (o.g % 400) * interval '1 day'
       from d_org o cross join generate_series(0, 1) n
       join d_muni m on m.i = (o.muni + n) % ${M}::int
