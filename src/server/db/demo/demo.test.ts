@@ -271,8 +271,16 @@ describe('demo directory', () => {
     expect(decl.filter((d) => d.status === 'under_consideration').length).toBeGreaterThanOrEqual(2);
   });
 
-  it('the waiting family waits for a directory service', async () => {
-    const [row] = await ctx.database.db.select({ name: service.name }).from(wait).innerJoin(service, eq(service.id, wait.serviceId));
-    expect(row?.name).toMatch(/^Contextbegeleiding/);
+  it('the waiting families wait for directory services, of the organisation of the wait', async () => {
+    const rows = await ctx.database.db
+      .select({ name: service.name, family: family.name, same: sql<boolean>`${wait.organisationId} = ${service.organisationId}` })
+      .from(wait)
+      .innerJoin(service, eq(service.id, wait.serviceId))
+      .innerJoin(family, eq(family.id, wait.familyId));
+    expect(rows.map((r) => `${r.family}: ${r.name}`).sort()).toEqual([
+      'Gezin Bonte: Multifunctioneel centrum, dagbegeleiding',
+      'Gezin Rosseel: Contextbegeleiding aan huis (rechtstreeks toegankelijke jeugdhulp)',
+    ]);
+    expect(rows.every((r) => r.same)).toBe(true);
   });
 });

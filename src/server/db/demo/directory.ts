@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNull } from 'drizzle-orm';
+import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../client.js';
 import {
   contactPoint,
@@ -548,8 +548,11 @@ export const DEMO_ZINPLEKKEN: { organisation: string; name: string; activities: 
   { organisation: 'Jeugdhulp Kustlijn vzw', name: 'Zinplek De Werf', activities: 'Klussen, sport en ontmoeting in het dagcentrum op woensdag en zaterdag.', forWhom: 'Jongeren in een geblokkeerd traject in de residentiële jeugdhulp.', minAge: 12, maxAge: 18, places: 4 },
 ];
 
-/** The demo wait of families.ts that points at a directory service. */
-const LINKED_WAIT = { serviceText: 'Contextbegeleiding aan huis (rechtstreeks toegankelijke jeugdhulp)', organisation: 'Welzijnshuis De Vaart' };
+/** The demo waits of families.ts (Rosseel, Bonte) that point at a directory service. */
+const LINKED_WAITS = [
+  { serviceText: 'Contextbegeleiding aan huis (rechtstreeks toegankelijke jeugdhulp)', organisation: 'Welzijnshuis De Vaart' },
+  { serviceText: 'Multifunctioneel centrum, dagbegeleiding', organisation: 'MFC De Brugse Meersen' },
+];
 
 /** The one row an insert … returning gave back. */
 function one<T>(rows: T[], what: string): T {
@@ -719,10 +722,15 @@ export async function loadDemoDirectory(tx: DbOrTx, now: Date = new Date()): Pro
     });
   }
 
-  // The family waiting for contextbegeleiding waits for this directory service.
-  const vaart = orgIds.get(LINKED_WAIT.organisation);
-  const [svc] = vaart
-    ? await tx.select({ id: service.id }).from(service).where(and(eq(service.organisationId, vaart), eq(service.name, LINKED_WAIT.serviceText)))
-    : [];
-  if (svc) await tx.update(wait).set({ serviceId: svc.id }).where(and(eq(wait.serviceText, LINKED_WAIT.serviceText), isNull(wait.serviceId)));
+  // The families waiting for contextbegeleiding and for the MFC wait for these directory services.
+  for (const link of LINKED_WAITS) {
+    const orgId = orgIds.get(link.organisation);
+    if (!orgId) throw new Error(`demo organisation ${link.organisation} missing`);
+    const [svc] = await tx.select({ id: service.id }).from(service).where(and(eq(service.organisationId, orgId), eq(service.name, link.serviceText)));
+    if (!svc) throw new Error(`demo service ${link.serviceText} missing`);
+    await tx
+      .update(wait)
+      .set({ serviceId: svc.id, organisationId: sql`coalesce(${wait.organisationId}, ${orgId})` })
+      .where(and(eq(wait.serviceText, link.serviceText), isNull(wait.serviceId)));
+  }
 }
