@@ -129,3 +129,15 @@ export const ZBodyMemberLeft = z
   .object({ ended: ZBodyMember, successor: ZBodyMember.nullable() })
   .meta({ id: 'BodyMemberLeft' });
 export const ZBodyMemberLeftResponse = recordEnvelope(ZBodyMemberLeft, ZBodyAbilities);
+
+/* ----- Meetings, agenda, attendance, minutes and action items (issue 9, second part) ----- */
+
+export const MEETING_STATUSES = ['planned', 'held', 'cancelled'] as const;
+export const MINUTES_STATUSES = ['draft', 'approved'] as const;
+export const AGENDA_ITEM_KINDS = ['information', 'discussion', 'decision', 'follow_up'] as const;
+export const ATTENDANCE_STATUSES = ['present', 'excused', 'absent'] as const;
+export const ACTION_STATUSES = ['open', 'done', 'dropped'] as const;
+export type TMeetingStatus = (typeof MEETING_STATUSES)[number];
+export type TAgendaItemKind = (typeof AGENDA_ITEM_KINDS)[number];
+export type TAttendanceStatus = (typeof ATTENDANCE_STATUSES)[number];
+export type TActionStatus = (typeof ACTION_STATUSES)[number];

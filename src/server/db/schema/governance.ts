@@ -1,9 +1,9 @@
 import { sql } from 'drizzle-orm';
-import { check, date, index, pgTable, text, uniqueIndex, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core';
+import { check, date, index, integer, pgTable, text, timestamp, uniqueIndex, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core';
 import { auditedColumns, idColumn } from './columns.js';
 import { region, sector } from './reference.js';
 import { organisation, person } from './identity.js';
-import { BODY_KINDS, BODY_ROLES } from '../../../shared/schemas/governance.js';
+import { ACTION_STATUSES, AGENDA_ITEM_KINDS, ATTENDANCE_STATUSES, BODY_KINDS, BODY_ROLES, MEETING_STATUSES, MINUTES_STATUSES } from '../../../shared/schemas/governance.js';
 
 const inList = (values: readonly string[]) => sql.raw(values.map((v) => `'${v}'`).join(', '));
 
@@ -63,5 +63,133 @@ export const governanceMembership = pgTable(
     // "The bodies I am a member of": by person.
     index('governance_membership_person_idx').on(t.personId, t.bodyId),
     uniqueIndex('governance_membership_successor_key').on(t.successorOf),
+  ],
+);
+
+/**
+ * A meeting of a body on a day, with its place or online link, its status and the status of its
+ * minutes. `version` is bumped on every change of the meeting, its agenda and its attendance, so
+ * concurrent reorders of the agenda are refused (409) instead of mixed.
+ */
+export const governanceMeeting = pgTable(
+  'governance_meeting',
+  {
+    id: idColumn(),
+    bodyId: uuid('body_id')
+      .notNull()
+      .references(() => governanceBody.id),
+    meetingDate: date('meeting_date').notNull(),
+    startTime: text('start_time'),
+    endTime: text('end_time'),
+    place: text('place').notNull().default(''),
+    onlineUrl: text('online_url'),
+    status: text('status', { enum: MEETING_STATUSES }).notNull().default('planned'),
+    minutesStatus: text('minutes_status', { enum: MINUTES_STATUSES }).notNull().default('draft'),
+    minutesApprovedAtMeetingId: uuid('minutes_approved_at_meeting_id').references((): AnyPgColumn => governanceMeeting.id),
+    minutesApprovedAt: timestamp('minutes_approved_at', { withTimezone: true }),
+    minutesApprovedBy: uuid('minutes_approved_by').references(() => person.id),
+    ...auditedColumns(),
+  },
+  (t) => [
+    check('governance_meeting_status_valid', sql`${t.status} in (${inList(MEETING_STATUSES)})`),
+    check('governance_meeting_minutes_status_valid', sql`${t.minutesStatus} in (${inList(MINUTES_STATUSES)})`),
+    check('governance_meeting_times_valid', sql`${t.startTime} is null or ${t.endTime} is null or ${t.endTime} > ${t.startTime}`),
+    // The meetings of a body, paged by date.
+    index('governance_meeting_body_date_idx').on(t.bodyId, t.meetingDate, t.id),
+  ],
+);
+
+/** One item of a meeting's agenda, at a position, with the three parts of its minutes. */
+export const governanceAgendaItem = pgTable(
+  'governance_agenda_item',
+  {
+    id: idColumn(),
+    meetingId: uuid('meeting_id')
+      .notNull()
+      .references(() => governanceMeeting.id),
+    position: integer('position').notNull(),
+    title: text('title').notNull(),
+    presenterText: text('presenter_text'),
+    presenterPersonId: uuid('presenter_person_id').references(() => person.id),
+    kind: text('kind', { enum: AGENDA_ITEM_KINDS }).notNull(),
+    minutesExplanation: text('minutes_explanation').notNull().default(''),
+    minutesDiscussion: text('minutes_discussion').notNull().default(''),
+    minutesDecision: text('minutes_decision').notNull().default(''),
+    ...auditedColumns(),
+  },
+  (t) => [
+    check('governance_agenda_item_kind_valid', sql`${t.kind} in (${inList(AGENDA_ITEM_KINDS)})`),
+    index('governance_agenda_item_meeting_idx').on(t.meetingId, t.position),
+  ],
+);
+
+/** Who attended a meeting: a member (person) with a status, or a guest (name and organisation). */
+export const governanceAttendance = pgTable(
+  'governance_attendance',
+  {
+    id: idColumn(),
+    meetingId: uuid('meeting_id')
+      .notNull()
+      .references(() => governanceMeeting.id),
+    personId: uuid('person_id').references(() => person.id),
+    status: text('status', { enum: ATTENDANCE_STATUSES }),
+    guestName: text('guest_name'),
+    guestOrganisation: text('guest_organisation'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    check('governance_attendance_status_valid', sql`${t.status} is null or ${t.status} in (${inList(ATTENDANCE_STATUSES)})`),
+    check('governance_attendance_member_or_guest', sql`(${t.personId} is not null and ${t.status} is not null and ${t.guestName} is null) or (${t.personId} is null and ${t.guestName} is not null)`),
+    uniqueIndex('governance_attendance_person_key').on(t.meetingId, t.personId),
+    index('governance_attendance_meeting_idx').on(t.meetingId),
+  ],
+);
+
+/** A correction of approved minutes of an agenda item: never changed, listed with author and time. */
+export const governanceAmendment = pgTable(
+  'governance_amendment',
+  {
+    id: idColumn(),
+    agendaItemId: uuid('agenda_item_id')
+      .notNull()
+      .references(() => governanceAgendaItem.id),
+    text: text('text').notNull(),
+    authorPersonId: uuid('author_person_id').references(() => person.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('governance_amendment_item_idx').on(t.agendaItemId, t.createdAt)],
+);
+
+/**
+ * An action decided at an agenda item: an owner (person and/or organisation), a due date or a
+ * target meeting, and a status. Open actions of a body come back in its next meetings.
+ */
+export const governanceAction = pgTable(
+  'governance_action',
+  {
+    id: idColumn(),
+    bodyId: uuid('body_id')
+      .notNull()
+      .references(() => governanceBody.id),
+    meetingId: uuid('meeting_id')
+      .notNull()
+      .references(() => governanceMeeting.id),
+    agendaItemId: uuid('agenda_item_id')
+      .notNull()
+      .references(() => governanceAgendaItem.id),
+    description: text('description').notNull(),
+    ownerPersonId: uuid('owner_person_id').references(() => person.id),
+    ownerOrganisationId: uuid('owner_organisation_id').references(() => organisation.id),
+    dueOn: date('due_on'),
+    targetMeetingId: uuid('target_meeting_id').references(() => governanceMeeting.id),
+    status: text('status', { enum: ACTION_STATUSES }).notNull().default('open'),
+    ...auditedColumns(),
+  },
+  (t) => [
+    check('governance_action_status_valid', sql`${t.status} in (${inList(ACTION_STATUSES)})`),
+    index('governance_action_body_status_idx').on(t.bodyId, t.status),
+    index('governance_action_item_idx').on(t.agendaItemId),
+    // "My actions": by owner.
+    index('governance_action_owner_idx').on(t.ownerPersonId, t.status),
   ],
 );
