@@ -35,6 +35,7 @@ import { familyAccessRoutes } from './modules/families/family-access.routes.js';
 import { signalsRoutes } from './modules/families/signals.routes.js';
 import { lifeDomainsRoutes } from './modules/families/lifedomains.routes.js';
 import { governanceRoutes } from './modules/governance/governance.routes.js';
+import { meetingsRoutes } from './modules/governance/meetings.routes.js';
 import { ateliersRoutes } from './modules/families/ateliers.routes.js';
 import { workRoutes } from './modules/families/work.routes.js';
 import { directoryManageRoutes } from './modules/directory/manage.routes.js';
@@ -185,6 +186,7 @@ export async function buildApp(
       await api.register(governanceRoutes);
       await api.register(directoryManageRoutes);
       await api.register(directoryPublicRoutes);
+      await api.register(meetingsRoutes);
     },
     { prefix: '/api' },
   );

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { pageEnvelope, recordEnvelope, ZPageQuery, zDate, zKey, zName, zText, zVersion } from './common.js';
+import { pageEnvelope, recordEnvelope, ZPageQuery, zDate, zKey, zName, zQueryInt, zText, zVersion } from './common.js';
 
 /**
  * Consultation and governance (product.md module 4, first part): the bodies of a region or province
@@ -141,3 +141,194 @@ export type TMeetingStatus = (typeof MEETING_STATUSES)[number];
 export type TAgendaItemKind = (typeof AGENDA_ITEM_KINDS)[number];
 export type TAttendanceStatus = (typeof ATTENDANCE_STATUSES)[number];
 export type TActionStatus = (typeof ACTION_STATUSES)[number];
+
+/** What the caller may do with a meeting (and its agenda, attendance, minutes and actions). */
+export const MEETING_ACTIONS = ['view', 'update'] as const;
+export type TMeetingAction = (typeof MEETING_ACTIONS)[number];
+export const ZMeetingAbilities = z.object({ view: z.boolean(), update: z.boolean() }).meta({ id: 'MeetingAbilities' });
+
+/** What the caller may do with an action item: its owner and the body's managers update it. */
+export const ACTION_ITEM_ACTIONS = ['view', 'update'] as const;
+export type TActionItemAction = (typeof ACTION_ITEM_ACTIONS)[number];
+export const ZActionItemAbilities = z.object({ view: z.boolean(), update: z.boolean() }).meta({ id: 'ActionItemAbilities' });
+
+/** A time of day `HH:MM` (24 hours). */
+export const zTimeOfDay = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'A time HH:MM');
+/** A web link for an online meeting: http(s) only, bounded. */
+export const zWebLink = zText({ min: 1, max: 500 }).refine((v) => /^https?:\/\/[^\s]+$/i.test(v), { message: 'A link starting with https://' });
+
+export const ZMeetingParams = z.object({ id: z.uuid() });
+export const ZAgendaItemParams = z.object({ id: z.uuid(), itemId: z.uuid() });
+export const ZActionItemParams = z.object({ id: z.uuid() });
+
+export const ZMeeting = z
+  .object({
+    id: z.uuid(),
+    bodyId: z.uuid(),
+    bodyName: z.string(),
+    meetingDate: z.iso.date(),
+    startTime: z.string().nullable(),
+    endTime: z.string().nullable(),
+    place: z.string(),
+    onlineUrl: z.string().nullable(),
+    status: z.enum(MEETING_STATUSES),
+    minutesStatus: z.enum(MINUTES_STATUSES),
+    minutesApprovedAtMeetingId: z.uuid().nullable(),
+    minutesApprovedAt: z.iso.datetime().nullable(),
+    version: z.number().int(),
+  })
+  .meta({ id: 'Meeting' });
+export type TMeeting = z.infer<typeof ZMeeting>;
+
+export const ZAmendment = z
+  .object({ id: z.uuid(), text: z.string(), authorPersonId: z.uuid().nullable(), authorName: z.string().nullable(), createdAt: z.iso.datetime() })
+  .meta({ id: 'MinutesAmendment' });
+
+export const ZAgendaItem = z
+  .object({
+    id: z.uuid(),
+    position: z.number().int(),
+    title: z.string(),
+    presenterText: z.string().nullable(),
+    presenterPersonId: z.uuid().nullable(),
+    presenterPersonName: z.string().nullable(),
+    kind: z.enum(AGENDA_ITEM_KINDS),
+    minutes: z.object({ explanation: z.string(), discussion: z.string(), decision: z.string() }),
+    amendments: z.array(ZAmendment),
+    version: z.number().int(),
+  })
+  .meta({ id: 'AgendaItem' });
+export type TAgendaItem = z.infer<typeof ZAgendaItem>;
+
+export const ZAttendance = z
+  .object({
+    members: z.array(z.object({ personId: z.uuid(), personName: z.string(), status: z.enum(ATTENDANCE_STATUSES) })),
+    guests: z.array(z.object({ name: z.string(), organisation: z.string() })),
+  })
+  .meta({ id: 'MeetingAttendance' });
+
+export const ZActionItem = z
+  .object({
+    id: z.uuid(),
+    bodyId: z.uuid(),
+    bodyName: z.string(),
+    meetingId: z.uuid(),
+    meetingDate: z.iso.date(),
+    agendaItemId: z.uuid(),
+    agendaItemTitle: z.string(),
+    description: z.string(),
+    ownerPersonId: z.uuid().nullable(),
+    ownerPersonName: z.string().nullable(),
+    ownerOrganisationId: z.uuid().nullable(),
+    ownerOrganisationName: z.string().nullable(),
+    dueOn: z.iso.date().nullable(),
+    targetMeetingId: z.uuid().nullable(),
+    status: z.enum(ACTION_STATUSES),
+    version: z.number().int(),
+  })
+  .meta({ id: 'ActionItem' });
+export type TActionItem = z.infer<typeof ZActionItem>;
+
+export const ZMeetingDetail = ZMeeting.extend({
+  agenda: z.array(ZAgendaItem),
+  attendance: ZAttendance,
+  /** Actions decided at this meeting. */
+  actions: z.array(ZActionItem),
+  /** Open actions of the body decided at earlier meetings: they come back until closed. */
+  followUp: z.array(ZActionItem),
+}).meta({ id: 'MeetingDetail' });
+export type TMeetingDetail = z.infer<typeof ZMeetingDetail>;
+
+export const ZMeetingResponse = recordEnvelope(ZMeetingDetail, ZMeetingAbilities);
+export const ZMeetingListResponse = pageEnvelope(ZMeeting, ZMeetingAbilities);
+export const ZMeetingListQuery = z.object({
+  cursor: zKey(500).optional().describe('nextCursor of the previous page'),
+  limit: zQueryInt({ min: 1, max: 100 }).default(50),
+});
+
+const meetingFields = {
+  meetingDate: zDate,
+  startTime: zTimeOfDay.nullable().optional(),
+  endTime: zTimeOfDay.nullable().optional(),
+  place: zText({ max: 300 }).optional(),
+  onlineUrl: zWebLink.nullable().optional(),
+};
+export const ZMeetingCreate = z.object(meetingFields).strict().meta({ id: 'MeetingCreate' });
+export type TMeetingCreate = z.infer<typeof ZMeetingCreate>;
+export const ZMeetingUpdate = z
+  .object({ version: zVersion, ...meetingFields, meetingDate: zDate.optional(), status: z.enum(MEETING_STATUSES).optional() })
+  .strict()
+  .meta({ id: 'MeetingUpdate' });
+export type TMeetingUpdate = z.infer<typeof ZMeetingUpdate>;
+
+const itemFields = {
+  title: zText({ min: 2, max: 300 }),
+  presenterText: zText({ max: 200 }).nullable().optional(),
+  presenterPersonId: z.uuid().nullable().optional(),
+  kind: z.enum(AGENDA_ITEM_KINDS),
+};
+export const ZAgendaItemCreate = z.object(itemFields).strict().meta({ id: 'AgendaItemCreate' });
+export type TAgendaItemCreate = z.infer<typeof ZAgendaItemCreate>;
+export const ZAgendaItemUpdate = z
+  .object({ version: zVersion.describe("The item's version"), ...itemFields, title: itemFields.title.optional(), kind: itemFields.kind.optional() })
+  .strict()
+  .meta({ id: 'AgendaItemUpdate' });
+export type TAgendaItemUpdate = z.infer<typeof ZAgendaItemUpdate>;
+export const ZAgendaItemDeleteQuery = z.object({ version: zQueryInt({ min: 1 }).describe("The meeting's version") });
+export const ZAgendaOrder = z
+  .object({ version: zVersion.describe("The meeting's version"), itemIds: z.array(z.uuid()).max(200) })
+  .strict()
+  .meta({ id: 'AgendaOrder' });
+export type TAgendaOrder = z.infer<typeof ZAgendaOrder>;
+
+export const ZAttendanceSet = z
+  .object({
+    version: zVersion.describe("The meeting's version"),
+    members: z.array(z.object({ personId: z.uuid(), status: z.enum(ATTENDANCE_STATUSES) }).strict()).max(200),
+    guests: z.array(z.object({ name: zName({ min: 2, max: 200 }), organisation: zText({ max: 200 }).default('') }).strict()).max(100),
+  })
+  .strict()
+  .meta({ id: 'AttendanceSet' });
+export type TAttendanceSet = z.infer<typeof ZAttendanceSet>;
+
+export const ZMinutesSet = z
+  .object({
+    version: zVersion.describe("The item's version"),
+    explanation: zText({ max: 20000, multiline: true }),
+    discussion: zText({ max: 20000, multiline: true }),
+    decision: zText({ max: 20000, multiline: true }),
+  })
+  .strict()
+  .meta({ id: 'MinutesSet' });
+export type TMinutesSet = z.infer<typeof ZMinutesSet>;
+
+export const ZMinutesApprove = z
+  .object({ version: zVersion.describe("The meeting's version"), approvedAtMeetingId: z.uuid() })
+  .strict()
+  .meta({ id: 'MinutesApprove' });
+export type TMinutesApprove = z.infer<typeof ZMinutesApprove>;
+
+export const ZAmendmentCreate = z.object({ text: zText({ min: 2, max: 4000, multiline: true }) }).strict().meta({ id: 'AmendmentCreate' });
+
+export const ZActionItemCreate = z
+  .object({
+    description: zText({ min: 2, max: 2000, multiline: true }),
+    ownerPersonId: z.uuid().nullable().optional(),
+    ownerOrganisationId: z.uuid().nullable().optional(),
+    dueOn: zDate.nullable().optional(),
+    targetMeetingId: z.uuid().nullable().optional(),
+  })
+  .strict()
+  .meta({ id: 'ActionItemCreate' });
+export type TActionItemCreate = z.infer<typeof ZActionItemCreate>;
+export const ZActionItemUpdate = ZActionItemCreate.extend({
+  version: zVersion,
+  description: ZActionItemCreate.shape.description.optional(),
+  status: z.enum(ACTION_STATUSES).optional(),
+})
+  .strict()
+  .meta({ id: 'ActionItemUpdate' });
+export type TActionItemUpdate = z.infer<typeof ZActionItemUpdate>;
+export const ZActionItemResponse = recordEnvelope(ZActionItem, ZActionItemAbilities);
+export const ZMyActionsQuery = z.object({ status: z.enum(ACTION_STATUSES).optional() });
+export const ZMyActionsResponse = z.object({ data: z.object({ items: z.array(ZActionItem) }), abilities: z.record(z.string(), ZActionItemAbilities) });

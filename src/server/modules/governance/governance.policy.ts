@@ -6,8 +6,16 @@ import { Forbidden } from '../../platform/errors.js';
 import { brusselsDate } from '../../platform/clock.js';
 import { defineRecordPolicy, type RecordPolicy } from '../../platform/policy/record.js';
 import type { RoutePolicy } from '../../platform/policy/policy.js';
-import { governanceBody, governanceMembership } from '../../db/schema/index.js';
-import { BODY_ACTIONS, type TBodyAction, type TBodyRole } from '../../../shared/schemas/governance.js';
+import { governanceAction, governanceBody, governanceMeeting, governanceMembership } from '../../db/schema/index.js';
+import {
+  ACTION_ITEM_ACTIONS,
+  BODY_ACTIONS,
+  MEETING_ACTIONS,
+  type TActionItemAction,
+  type TBodyAction,
+  type TBodyRole,
+  type TMeetingAction,
+} from '../../../shared/schemas/governance.js';
 
 /**
  * Who may do what with governance bodies — the one place these rules live.
@@ -88,5 +96,53 @@ export const bodyPolicy: RecordPolicy<TBodyAction, BodyFacts> = defineRecordPoli
     view: () => true,
     update: (ctx, b) => governsRegion(ctx.actor, b.regionId) || leads(b),
     manageMembers: (ctx, b) => governsRegion(ctx.actor, b.regionId) || leads(b),
+  },
+});
+
+/**
+ * Meetings (with their agenda, attendance, minutes and actions) follow their body: whoever sees
+ * the body sees its meetings; its coordinators, platform admins, chair and secretary change them.
+ */
+export interface MeetingFacts extends BodyFacts {
+  /** The body's id (`id` is the meeting's). */
+  bodyId: string;
+}
+
+/** SQL: the body of the row (column `bodyIdColumn`) is visible to the actor (as bodyPolicy.scope). */
+function bodyScopeSql(ctx: FullContext, bodyIdColumn: SQL): SQL {
+  return sql`exists (select 1 from ${governanceBody} where ${sql.identifier('governance_body')}.${sql.identifier('id')} = ${bodyIdColumn} and ${bodyPolicy.scope(ctx)})`;
+}
+
+export const meetingPolicy: RecordPolicy<TMeetingAction, MeetingFacts> = defineRecordPolicy({
+  resourceType: 'governance_meeting',
+  actions: MEETING_ACTIONS,
+  idOf: (m: MeetingFacts) => m.id,
+  visible: (ctx, m) => governsRegion(ctx.actor, m.regionId) || m.actorRoles.length > 0,
+  scope: (ctx: FullContext): SQL => bodyScopeSql(ctx, sql`${governanceMeeting.bodyId}`),
+  rules: {
+    view: () => true,
+    update: (ctx, m) => governsRegion(ctx.actor, m.regionId) || leads(m),
+  },
+});
+
+/** An action item: visible with its body, and to its owner; its owner may also update it (mark it done). */
+export interface ActionItemFacts extends MeetingFacts {
+  ownerPersonId: string | null;
+}
+
+const ownsAction = (ctx: FullContext, a: ActionItemFacts) => a.ownerPersonId !== null && a.ownerPersonId === ctx.actor.personId;
+
+export const actionItemPolicy: RecordPolicy<TActionItemAction, ActionItemFacts> = defineRecordPolicy({
+  resourceType: 'governance_action',
+  actions: ACTION_ITEM_ACTIONS,
+  idOf: (a: ActionItemFacts) => a.id,
+  visible: (ctx, a) => governsRegion(ctx.actor, a.regionId) || a.actorRoles.length > 0 || ownsAction(ctx, a),
+  scope: (ctx: FullContext): SQL => {
+    const owner = ctx.actor.personId ? sql`${governanceAction.ownerPersonId} = ${ctx.actor.personId}` : sql`false`;
+    return sql`(${bodyScopeSql(ctx, sql`${governanceAction.bodyId}`)} or ${owner})`;
+  },
+  rules: {
+    view: () => true,
+    update: (ctx, a) => governsRegion(ctx.actor, a.regionId) || leads(a) || ownsAction(ctx, a),
   },
 });
