@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { fullSession, type MatrixFixture, type MatrixRow } from './matrix.js';
-import { governanceBody, governanceMembership, region } from '../../src/server/db/schema/index.js';
+import { governanceAction, governanceAgendaItem, governanceBody, governanceMeeting, governanceMembership, region } from '../../src/server/db/schema/index.js';
 
 /**
  * Governance bodies. Coordinators (of every region, in the matrix) and platform admins reach every
@@ -70,3 +70,135 @@ export const rows: MatrixRow[] = [
     expect: { ...fullSession(404), ...governors },
   },
 ];
+
+/* ----- Meetings: like their body, 404 for everyone who is not a member (none here); coordinators and platform admins manage them. ----- */
+
+/** A meeting of a new body (made directly in the database), optionally with approved minutes. */
+async function makeMeeting(f: MatrixFixture, opts: { approved?: boolean; meetingDate?: string; bodyId?: string } = {}): Promise<{ bodyId: string; meetingId: string }> {
+  const bodyId = opts.bodyId ?? (await makeBody(f));
+  const [row] = await f.ctx.database.db
+    .insert(governanceMeeting)
+    .values({ bodyId, meetingDate: opts.meetingDate ?? '2026-03-10', minutesStatus: opts.approved ? 'approved' : 'draft' })
+    .returning({ id: governanceMeeting.id });
+  if (!row) throw new Error('meeting not created');
+  return { bodyId, meetingId: row.id };
+}
+
+async function makeItem(f: MatrixFixture, opts: { approved?: boolean } = {}): Promise<{ bodyId: string; meetingId: string; itemId: string }> {
+  const m = await makeMeeting(f, opts);
+  const [row] = await f.ctx.database.db
+    .insert(governanceAgendaItem)
+    .values({ meetingId: m.meetingId, position: 1, title: 'Begroting', kind: 'decision' })
+    .returning({ id: governanceAgendaItem.id });
+  if (!row) throw new Error('agenda item not created');
+  return { ...m, itemId: row.id };
+}
+
+async function makeAction(f: MatrixFixture): Promise<string> {
+  const i = await makeItem(f);
+  const [row] = await f.ctx.database.db
+    .insert(governanceAction)
+    .values({ bodyId: i.bodyId, meetingId: i.meetingId, agendaItemId: i.itemId, description: 'Cijfers opvragen', ownerOrganisationId: f.orgA, dueOn: '2026-04-01' })
+    .returning({ id: governanceAction.id });
+  if (!row) throw new Error('action not created');
+  return row.id;
+}
+
+const meetingRows: MatrixRow[] = [
+  {
+    route: 'GET /api/governance/bodies/:id/meetings',
+    request: async (f) => ({ url: `/api/governance/bodies/${(await makeMeeting(f)).bodyId}/meetings` }),
+    expect: { ...fullSession(404), ...governors },
+  },
+  {
+    route: 'POST /api/governance/bodies/:id/meetings',
+    request: async (f) => ({ url: `/api/governance/bodies/${await makeBody(f)}/meetings`, payload: { meetingDate: '2026-05-04', place: 'Brugge' } }),
+    expect: { ...fullSession(404), coordinator: 201, platformAdmin: 201 },
+  },
+  {
+    route: 'GET /api/governance/meetings/:id',
+    request: async (f) => ({ url: `/api/governance/meetings/${(await makeMeeting(f)).meetingId}` }),
+    expect: { ...fullSession(404), ...governors },
+  },
+  {
+    route: 'PATCH /api/governance/meetings/:id',
+    request: async (f) => ({ url: `/api/governance/meetings/${(await makeMeeting(f)).meetingId}`, payload: { version: 1, status: 'held' } }),
+    expect: { ...fullSession(404), ...governors },
+  },
+  {
+    route: 'POST /api/governance/meetings/:id/items',
+    request: async (f) => ({ url: `/api/governance/meetings/${(await makeMeeting(f)).meetingId}/items`, payload: { title: 'Opening', kind: 'information' } }),
+    expect: { ...fullSession(404), coordinator: 201, platformAdmin: 201 },
+  },
+  {
+    route: 'PATCH /api/governance/meetings/:id/items/:itemId',
+    request: async (f) => {
+      const i = await makeItem(f);
+      return { url: `/api/governance/meetings/${i.meetingId}/items/${i.itemId}`, payload: { version: 1, title: 'Begroting 2027' } };
+    },
+    expect: { ...fullSession(404), ...governors },
+  },
+  {
+    route: 'DELETE /api/governance/meetings/:id/items/:itemId',
+    request: async (f) => {
+      const i = await makeItem(f);
+      return { url: `/api/governance/meetings/${i.meetingId}/items/${i.itemId}?version=1` };
+    },
+    expect: { ...fullSession(404), ...governors },
+  },
+  {
+    route: 'POST /api/governance/meetings/:id/agenda/order',
+    request: async (f) => {
+      const i = await makeItem(f);
+      return { url: `/api/governance/meetings/${i.meetingId}/agenda/order`, payload: { version: 1, itemIds: [i.itemId] } };
+    },
+    expect: { ...fullSession(404), ...governors },
+  },
+  {
+    route: 'PUT /api/governance/meetings/:id/attendance',
+    request: async (f) => ({ url: `/api/governance/meetings/${(await makeMeeting(f)).meetingId}/attendance`, payload: { version: 1, members: [], guests: [{ name: 'Jan Gast', organisation: 'CAW' }] } }),
+    expect: { ...fullSession(404), ...governors },
+  },
+  {
+    route: 'PUT /api/governance/meetings/:id/items/:itemId/minutes',
+    request: async (f) => {
+      const i = await makeItem(f);
+      return { url: `/api/governance/meetings/${i.meetingId}/items/${i.itemId}/minutes`, payload: { version: 1, explanation: 'Toelichting', discussion: 'Bespreking', decision: 'Besluit' } };
+    },
+    expect: { ...fullSession(404), ...governors },
+  },
+  {
+    route: 'POST /api/governance/meetings/:id/minutes/approve',
+    request: async (f) => {
+      const m = await makeMeeting(f);
+      const later = await makeMeeting(f, { bodyId: m.bodyId, meetingDate: '2026-04-14' });
+      return { url: `/api/governance/meetings/${m.meetingId}/minutes/approve`, payload: { version: 1, approvedAtMeetingId: later.meetingId } };
+    },
+    expect: { ...fullSession(404), ...governors },
+  },
+  {
+    route: 'POST /api/governance/meetings/:id/items/:itemId/amendments',
+    request: async (f) => {
+      const i = await makeItem(f, { approved: true });
+      return { url: `/api/governance/meetings/${i.meetingId}/items/${i.itemId}/amendments`, payload: { text: 'Lees: met één onthouding.' } };
+    },
+    expect: { ...fullSession(404), coordinator: 201, platformAdmin: 201 },
+  },
+  {
+    route: 'POST /api/governance/meetings/:id/items/:itemId/actions',
+    request: async (f) => {
+      const i = await makeItem(f);
+      return { url: `/api/governance/meetings/${i.meetingId}/items/${i.itemId}/actions`, payload: { description: 'Cijfers opvragen', ownerOrganisationId: f.orgA, dueOn: '2026-04-01' } };
+    },
+    expect: { ...fullSession(404), coordinator: 201, platformAdmin: 201 },
+  },
+  {
+    route: 'PATCH /api/governance/actions/:id',
+    request: async (f) => ({ url: `/api/governance/actions/${await makeAction(f)}`, payload: { version: 1, status: 'done' } }),
+    expect: { ...fullSession(404), ...governors },
+    note: 'the owner person may too (none here: the owner is an organisation)',
+  },
+  { route: 'GET /api/governance/my-actions', expect: fullSession(200), note: 'everyone sees the actions they own (possibly none)' },
+];
+
+rows.push(...meetingRows);
