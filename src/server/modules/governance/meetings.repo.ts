@@ -127,6 +127,7 @@ export const meetingsRepo = {
         bodyId: governanceMeeting.bodyId,
         regionId: governanceBody.regionId,
         meetingDate: governanceMeeting.meetingDate,
+        status: governanceMeeting.status,
         minutesStatus: governanceMeeting.minutesStatus,
         version: governanceMeeting.version,
       })
@@ -164,7 +165,7 @@ export const meetingsRepo = {
   /** A meeting of the body (for "approved at" and "target meeting"). */
   async meetingOfBody(db: DbOrTx, bodyId: string, meetingId: string) {
     const [row] = await db
-      .select({ id: governanceMeeting.id, meetingDate: governanceMeeting.meetingDate })
+      .select({ id: governanceMeeting.id, meetingDate: governanceMeeting.meetingDate, status: governanceMeeting.status })
       .from(governanceMeeting)
       .where(and(eq(governanceMeeting.id, meetingId), eq(governanceMeeting.bodyId, bodyId)));
     return row;

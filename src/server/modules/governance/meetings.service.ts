@@ -286,9 +286,12 @@ export function createMeetingsService(db: Db) {
         const { facts, full } = await authorizedMeeting(tx, ctx, id, 'update', true);
         requireDraft(full, facts);
         if (facts.version !== input.version) throw new VersionConflict();
+        if (facts.status === 'cancelled') {
+          throw new Conflict(tr(full, 'Deze vergadering is geannuleerd: er is geen verslag om goed te keuren.', 'This meeting was cancelled: there are no minutes to approve.'));
+        }
         const at = await meetingsRepo.meetingOfBody(tx, facts.bodyId, input.approvedAtMeetingId);
-        if (!at || at.meetingDate <= facts.meetingDate) {
-          throw invalid(['approvedAtMeetingId'], tr(full, 'Het verslag wordt goedgekeurd op een latere vergadering van hetzelfde orgaan.', 'Minutes are approved at a later meeting of the same body.'));
+        if (!at || at.meetingDate <= facts.meetingDate || at.status === 'cancelled') {
+          throw invalid(['approvedAtMeetingId'], tr(full, 'Het verslag wordt goedgekeurd op een latere, niet geannuleerde vergadering van hetzelfde orgaan.', 'Minutes are approved at a later, not cancelled meeting of the same body.'));
         }
         const values = { minutesStatus: 'approved' as const, minutesApprovedAtMeetingId: at.id, minutesApprovedAt: full.now, minutesApprovedBy: full.actor.personId };
         if (!(await meetingsRepo.updateMeeting(tx, id, input.version, values, full.now))) throw new VersionConflict();
