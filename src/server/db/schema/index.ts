@@ -8,3 +8,4 @@ export * from './families.js';
 export * from './attachment.js';
 export * from './directory.js';
 export * from './governance.js';
+export * from './learning.js';

@@ -1,0 +1,126 @@
+import { sql } from 'drizzle-orm';
+import { bigserial, boolean, check, date, index, integer, pgTable, text, time, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { auditedColumns, idColumn } from './columns.js';
+import { organisation, person } from './identity.js';
+import { EVENT_KINDS, EVENT_STATUSES, REGISTRATION_STATUSES, SEAT_STATUSES, SESSION_KINDS } from '../../../shared/schemas/learning.js';
+
+const inList = (values: readonly string[]) => sql.raw(values.map((v) => `'${v}'`).join(', '));
+
+/**
+ * Learning together (product.md module 6): an event — network day, training, intervision, fair,
+ * webinar — organised by an organisation or a body (free text), with its audience, day and hours,
+ * place or online link, fee per participant, total cost and funder, registration window and status.
+ */
+export const learningEvent = pgTable(
+  'learning_event',
+  {
+    id: idColumn(),
+    kind: text('kind', { enum: EVENT_KINDS }).notNull(),
+    title: text('title').notNull(),
+    description: text('description').notNull().default(''),
+    organiserOrganisationId: uuid('organiser_organisation_id').references(() => organisation.id),
+    organiserName: text('organiser_name').notNull().default(''),
+    audienceRoles: text('audience_roles').array().notNull().default(sql`'{}'::text[]`),
+    audienceSectors: text('audience_sectors').array().notNull().default(sql`'{}'::text[]`),
+    date: date('date').notNull(),
+    startsAt: time('starts_at').notNull(),
+    endsAt: time('ends_at').notNull(),
+    place: text('place').notNull().default(''),
+    onlineUrl: text('online_url'),
+    feeCents: integer('fee_cents').notNull().default(0),
+    totalCostCents: integer('total_cost_cents').notNull().default(0),
+    funder: text('funder').notNull().default(''),
+    registrationOpensAt: timestamp('registration_opens_at', { withTimezone: true }).notNull(),
+    registrationClosesAt: timestamp('registration_closes_at', { withTimezone: true }).notNull(),
+    status: text('status', { enum: EVENT_STATUSES }).notNull().default('draft'),
+    createdBy: uuid('created_by').references(() => person.id),
+    ...auditedColumns(),
+  },
+  (t) => [
+    check('learning_event_kind_valid', sql`${t.kind} in (${inList(EVENT_KINDS)})`),
+    check('learning_event_status_valid', sql`${t.status} in (${inList(EVENT_STATUSES)})`),
+    check('learning_event_hours_valid', sql`${t.endsAt} > ${t.startsAt}`),
+    check('learning_event_window_valid', sql`${t.registrationClosesAt} > ${t.registrationOpensAt}`),
+    check('learning_event_amounts_valid', sql`${t.feeCents} >= 0 and ${t.totalCostCents} >= 0`),
+    check('learning_event_organiser_present', sql`${t.organiserOrganisationId} is not null or ${t.organiserName} <> ''`),
+    // The list pages by day.
+    index('learning_event_date_idx').on(t.date, t.id),
+    index('learning_event_organiser_idx').on(t.organiserOrganisationId),
+  ],
+);
+
+/** A session of an event in a room (the plenary or a parallel room) with a time slot and capacity; `taken` counts confirmed places. */
+export const learningSession = pgTable(
+  'learning_session',
+  {
+    id: idColumn(),
+    eventId: uuid('event_id')
+      .notNull()
+      .references(() => learningEvent.id),
+    title: text('title').notNull(),
+    room: text('room').notNull(),
+    kind: text('kind', { enum: SESSION_KINDS }).notNull(),
+    startsAt: time('starts_at').notNull(),
+    endsAt: time('ends_at').notNull(),
+    capacity: integer('capacity').notNull(),
+    taken: integer('taken').notNull().default(0),
+    ...auditedColumns(),
+  },
+  (t) => [
+    check('learning_session_kind_valid', sql`${t.kind} in (${inList(SESSION_KINDS)})`),
+    check('learning_session_hours_valid', sql`${t.endsAt} > ${t.startsAt}`),
+    // The last line of defence against overbooking: the service takes a place with a conditional update.
+    check('learning_session_capacity_valid', sql`${t.capacity} >= 1 and ${t.taken} >= 0 and ${t.taken} <= ${t.capacity}`),
+    index('learning_session_event_idx').on(t.eventId, t.startsAt),
+  ],
+);
+
+/** A person's registration for an event (one active registration per person and event). */
+export const learningRegistration = pgTable(
+  'learning_registration',
+  {
+    id: idColumn(),
+    eventId: uuid('event_id')
+      .notNull()
+      .references(() => learningEvent.id),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => person.id),
+    /** The organisation the person came for (their first membership when registering). */
+    organisationId: uuid('organisation_id').references(() => organisation.id),
+    status: text('status', { enum: REGISTRATION_STATUSES }).notNull().default('registered'),
+    present: boolean('present'),
+    attendanceAt: timestamp('attendance_at', { withTimezone: true }),
+    ...auditedColumns(),
+  },
+  (t) => [
+    check('learning_registration_status_valid', sql`${t.status} in (${inList(REGISTRATION_STATUSES)})`),
+    uniqueIndex('learning_registration_active_key').on(t.eventId, t.personId).where(sql`${t.status} = 'registered'`),
+    index('learning_registration_event_idx').on(t.eventId, t.createdAt),
+    index('learning_registration_person_idx').on(t.personId),
+  ],
+);
+
+/** A registration's place in one session: confirmed, or waiting in order (`seq`), or cancelled. */
+export const learningSeat = pgTable(
+  'learning_seat',
+  {
+    id: idColumn(),
+    registrationId: uuid('registration_id')
+      .notNull()
+      .references(() => learningRegistration.id),
+    sessionId: uuid('session_id')
+      .notNull()
+      .references(() => learningSession.id),
+    status: text('status', { enum: SEAT_STATUSES }).notNull(),
+    /** Order of arrival: the waiting list is promoted by it. */
+    seq: bigserial('seq', { mode: 'number' }).notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    check('learning_seat_status_valid', sql`${t.status} in (${inList(SEAT_STATUSES)})`),
+    uniqueIndex('learning_seat_registration_session_key').on(t.registrationId, t.sessionId),
+    index('learning_seat_session_idx').on(t.sessionId, t.status, t.seq),
+  ],
+);
