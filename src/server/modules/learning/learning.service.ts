@@ -1,0 +1,367 @@
+import type { Db, DbOrTx } from '../../db/client.js';
+import type { FullContext, RequestContext } from '../../platform/context.js';
+import type { Mailer } from '../../platform/mail/mailer.js';
+import { recordAudit } from '../../platform/audit/audit.js';
+import { auditActor } from '../../platform/audit/actor.js';
+import { Conflict, Duplicate, Forbidden, Invalid, NotFound, VersionConflict, detailPath } from '../../platform/errors.js';
+import { tr } from '../../platform/i18n.js';
+import { boundLimit } from '../../db/paging.js';
+import { toCsv } from '../../platform/csv.js';
+import type {
+  TEvent,
+  TEventCreate,
+  TEventKind,
+  TEventStatus,
+  TEventUpdate,
+  TRegistration,
+  TRegistrationCreate,
+  TSession,
+  TSessionCreate,
+  TSessionUpdate,
+} from '../../../shared/schemas/learning.js';
+import { eventPolicy, mayOrganiseFor, type EventFacts } from './learning.policy.js';
+import { learningRepo, type EventValues, type SessionValues } from './learning.repo.js';
+
+const invalid = (field: string, message: string) => new Invalid(message, [{ path: detailPath('body', field), message }]);
+
+type Action = 'view' | 'update' | 'manage' | 'register';
+
+/**
+ * Learning events, their sessions and registrations. Every change runs transaction first: open the
+ * transaction, load and lock the event, check learning.policy.ts inside it, write, audit, commit.
+ * A place in a session is taken with a conditional update of the session row (learningRepo.takePlace),
+ * so concurrent registrations never overbook; a full session puts the registration on its waiting
+ * list, promoted in order when a place frees up (with a mail to the promoted person, after commit).
+ */
+export function createLearningService(db: Db, mailer: Mailer, baseUrl: string) {
+  async function authorizedEvent(tx: DbOrTx, ctx: RequestContext, id: string, action: Action, lock: boolean) {
+    const facts = await learningRepo.eventFacts(tx, id, lock);
+    if (!facts) throw new NotFound();
+    eventPolicy.authorize(ctx, action, facts);
+    return { facts, full: ctx };
+  }
+
+  async function eventView(tx: DbOrTx, ctx: FullContext, facts: EventFacts) {
+    const row = await learningRepo.event(tx, facts.id);
+    if (!row) throw new NotFound();
+    return { data: row satisfies TEvent, abilities: eventPolicy.abilitiesOf(ctx, facts) };
+  }
+
+  async function oneSession(tx: DbOrTx, eventId: string, sessionId: string): Promise<TSession> {
+    const [row] = await learningRepo.sessions(tx, eventId, sessionId);
+    if (!row) throw new NotFound();
+    return row;
+  }
+
+  async function oneRegistration(tx: DbOrTx, eventId: string, registrationId: string): Promise<TRegistration> {
+    const [row] = await learningRepo.registrations(tx, eventId, { registrationId });
+    if (!row) throw new NotFound();
+    const { personEmail: _omit, ...rest } = row;
+    return rest;
+  }
+
+  /** Sectors must exist; the organiser is an organisation the caller may organise for, or a name. */
+  async function checkEventInput(tx: DbOrTx, ctx: FullContext, v: Partial<EventValues>, organiserChecked: boolean) {
+    if (v.audienceSectors?.length) {
+      const unknown = await learningRepo.unknownSectors(tx, v.audienceSectors);
+      if (unknown.length) throw invalid('audienceSectors', tr(ctx, `Onbekende sector: ${unknown.join(', ')}.`, `Unknown sector: ${unknown.join(', ')}.`));
+    }
+    if (!organiserChecked) return;
+    if (v.organiserOrganisationId) {
+      if (!(await learningRepo.organisationExists(tx, v.organiserOrganisationId))) {
+        throw invalid('organiserOrganisationId', tr(ctx, 'Deze organisatie bestaat niet.', 'This organisation does not exist.'));
+      }
+    } else if (!v.organiserName) {
+      throw invalid('organiserName', tr(ctx, 'Kies een organiserende organisatie of geef de naam van de organisator.', 'Choose an organising organisation or give the organiser\'s name.'));
+    }
+    if (!mayOrganiseFor(ctx.actor, v.organiserOrganisationId ?? null)) {
+      throw new Forbidden(tr(ctx, 'Je mag geen activiteiten organiseren voor deze organisatie.', 'You may not organise events for this organisation.'));
+    }
+  }
+
+  function checkCombined(ctx: FullContext, v: { startsAt: string; endsAt: string; registrationOpensAt: Date; registrationClosesAt: Date }) {
+    if (v.endsAt <= v.startsAt) throw invalid('endsAt', tr(ctx, 'Het einduur ligt niet na het beginuur.', 'The end time is not after the start time.'));
+    if (v.registrationClosesAt <= v.registrationOpensAt) {
+      throw invalid('registrationClosesAt', tr(ctx, 'De inschrijving sluit niet na de opening.', 'Registration does not close after it opens.'));
+    }
+  }
+
+  /** Frees a confirmed place: the first on the waiting list takes it, else the session has one place more. */
+  async function freePlace(tx: DbOrTx, sessionId: string, now: Date) {
+    const next = await learningRepo.firstWaiting(tx, sessionId);
+    if (!next) {
+      await learningRepo.releasePlace(tx, sessionId, now);
+      return null;
+    }
+    await learningRepo.setSeatStatus(tx, next.id, 'confirmed', now);
+    return { ...next, sessionId };
+  }
+
+  async function notifyPromoted(promoted: { email: string; personName: string; sessionTitle: string; eventTitle: string; eventDate: string; eventId: string }[]) {
+    for (const p of promoted) {
+      try {
+        await mailer.send({
+          to: p.email,
+          subject: `Je hebt een plaats: ${p.eventTitle}`,
+          text:
+            `Beste ${p.personName},\n\nEr kwam een plaats vrij. Je staat niet langer op de wachtlijst van "${p.sessionTitle}" ` +
+            `op ${p.eventTitle} (${p.eventDate}): je inschrijving is bevestigd.\n\n${baseUrl}/leren/${p.eventId}\n\nKan je toch niet komen? Schrijf je dan uit, zodat iemand anders je plaats krijgt.`,
+        });
+      } catch {
+        // The mailer logged the failure and marked it in the outbox; the promotion itself stands.
+      }
+    }
+  }
+
+  return {
+    async listEvents(ctx: FullContext, query: { kind?: TEventKind | undefined; status?: TEventStatus | undefined; from?: string | undefined; cursor?: string | undefined; limit?: number | undefined }) {
+      const page = await learningRepo.pageEvents(db, { scope: eventPolicy.scope(ctx), kind: query.kind, status: query.status, from: query.from, cursor: query.cursor, limit: boundLimit(query.limit) });
+      return { data: page, abilities: eventPolicy.abilitiesById(ctx, page.items) };
+    },
+
+    async getEvent(ctx: RequestContext, id: string) {
+      const { facts, full } = await authorizedEvent(db, ctx, id, 'view', false);
+      return eventView(db, full, facts);
+    },
+
+    async createEvent(ctx: FullContext, input: TEventCreate) {
+      return db.transaction(async (tx) => {
+        const values: EventValues = {
+          ...input,
+          registrationOpensAt: new Date(input.registrationOpensAt),
+          registrationClosesAt: new Date(input.registrationClosesAt),
+        };
+        checkCombined(ctx, values);
+        await checkEventInput(tx, ctx, values, true);
+        const id = await learningRepo.insertEvent(tx, values, ctx.actor.personId, ctx.now);
+        await recordAudit(tx, {
+          ...auditActor(ctx), action: 'learning.event.create', resourceType: 'learning_event', resourceId: id,
+          organisationId: values.organiserOrganisationId, outcome: 'success', details: { kind: values.kind, status: values.status, date: values.date },
+        });
+        return eventView(tx, ctx, { id, status: values.status, organiserOrganisationId: values.organiserOrganisationId });
+      });
+    },
+
+    async updateEvent(ctx: RequestContext, id: string, input: TEventUpdate) {
+      return db.transaction(async (tx) => {
+        const { facts, full } = await authorizedEvent(tx, ctx, id, 'update', true);
+        if (facts.version !== input.version) throw new VersionConflict();
+        const { version, registrationOpensAt, registrationClosesAt, ...rest } = input;
+        const values: Partial<EventValues> = Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined));
+        if (registrationOpensAt !== undefined) values.registrationOpensAt = new Date(registrationOpensAt);
+        if (registrationClosesAt !== undefined) values.registrationClosesAt = new Date(registrationClosesAt);
+        const current = await learningRepo.eventRow(tx, id);
+        if (!current) throw new NotFound();
+        checkCombined(full, { ...current, ...values, startsAt: (values.startsAt ?? current.startsAt).slice(0, 5), endsAt: (values.endsAt ?? current.endsAt).slice(0, 5) });
+        if (values.organiserName === '' && current.organiserOrganisationId === null) {
+          throw invalid('organiserName', tr(full, 'Geef de naam van de organisator.', 'Give the organiser\'s name.'));
+        }
+        await checkEventInput(tx, full, values, false);
+        if (!(await learningRepo.updateEvent(tx, id, version, values, full.now))) throw new VersionConflict();
+        await recordAudit(tx, {
+          ...auditActor(full), action: 'learning.event.update', resourceType: 'learning_event', resourceId: id,
+          organisationId: facts.organiserOrganisationId, outcome: 'success', details: { fields: Object.keys(values) },
+        });
+        return eventView(tx, full, { ...facts, status: values.status ?? facts.status });
+      });
+    },
+
+    // --- sessions -----------------------------------------------------------------------------
+
+    async listSessions(ctx: RequestContext, id: string) {
+      const { facts, full } = await authorizedEvent(db, ctx, id, 'view', false);
+      return { data: { items: await learningRepo.sessions(db, id) }, abilities: eventPolicy.abilitiesOf(full, facts) };
+    },
+
+    async createSession(ctx: RequestContext, id: string, input: TSessionCreate) {
+      return db.transaction(async (tx) => {
+        const { facts, full } = await authorizedEvent(tx, ctx, id, 'manage', true);
+        if (input.endsAt <= input.startsAt) throw invalid('endsAt', tr(full, 'Het einduur ligt niet na het beginuur.', 'The end time is not after the start time.'));
+        const sessionId = await learningRepo.insertSession(tx, id, input, full.now);
+        await recordAudit(tx, {
+          ...auditActor(full), action: 'learning.session.create', resourceType: 'learning_session', resourceId: sessionId,
+          organisationId: facts.organiserOrganisationId, outcome: 'success', details: { eventId: id, capacity: input.capacity, kind: input.kind },
+        });
+        return { data: await oneSession(tx, id, sessionId), abilities: eventPolicy.abilitiesOf(full, facts) };
+      });
+    },
+
+    async updateSession(ctx: RequestContext, id: string, sessionId: string, input: TSessionUpdate) {
+      return db.transaction(async (tx) => {
+        const { facts, full } = await authorizedEvent(tx, ctx, id, 'manage', true);
+        const current = await learningRepo.lockSession(tx, id, sessionId);
+        if (!current) throw new NotFound();
+        if (current.version !== input.version) throw new VersionConflict();
+        const { version, ...rest } = input;
+        const values: Partial<SessionValues> = Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined));
+        const startsAt = values.startsAt ?? current.startsAt.slice(0, 5);
+        const endsAt = values.endsAt ?? current.endsAt.slice(0, 5);
+        if (endsAt <= startsAt) throw invalid('endsAt', tr(full, 'Het einduur ligt niet na het beginuur.', 'The end time is not after the start time.'));
+        if (values.capacity !== undefined && values.capacity < current.taken) {
+          throw new Conflict(tr(full, `Er zijn al ${current.taken} plaatsen ingenomen; de capaciteit kan niet lager.`, `${current.taken} places are taken already; the capacity cannot be lower.`));
+        }
+        if (!(await learningRepo.updateSession(tx, sessionId, version, values, full.now))) throw new VersionConflict();
+        // A larger room: the waiting list moves up into the new places.
+        const promoted = [];
+        if (values.capacity !== undefined) {
+          for (let free = values.capacity - current.taken; free > 0; free--) {
+            const next = await learningRepo.firstWaiting(tx, sessionId);
+            if (!next) break;
+            await learningRepo.setSeatStatus(tx, next.id, 'confirmed', full.now);
+            if (!(await learningRepo.takePlace(tx, sessionId, full.now))) throw new Error('capacity accounting broken');
+            promoted.push({ ...next, sessionTitle: values.title ?? current.title, eventTitle: facts.title, eventDate: facts.date, eventId: id });
+          }
+        }
+        await recordAudit(tx, {
+          ...auditActor(full), action: 'learning.session.update', resourceType: 'learning_session', resourceId: sessionId,
+          organisationId: facts.organiserOrganisationId, outcome: 'success',
+          details: { eventId: id, fields: Object.keys(values), promotedRegistrationIds: promoted.map((p) => p.registrationId) },
+        });
+        const result = { data: await oneSession(tx, id, sessionId), abilities: eventPolicy.abilitiesOf(full, facts) };
+        return { result, promoted };
+      }).then(async ({ result, promoted }) => {
+        await notifyPromoted(promoted);
+        return result;
+      });
+    },
+
+    async deleteSession(ctx: RequestContext, id: string, sessionId: string, version: number) {
+      return db.transaction(async (tx) => {
+        const { facts, full } = await authorizedEvent(tx, ctx, id, 'manage', true);
+        const current = await learningRepo.lockSession(tx, id, sessionId);
+        if (!current) throw new NotFound();
+        if (current.version !== version) throw new VersionConflict();
+        if (await learningRepo.sessionUsed(tx, sessionId)) {
+          throw new Conflict(tr(full, 'Voor deze sessie zijn al inschrijvingen; ze kan niet meer weg.', 'This session has registrations; it cannot be removed.'));
+        }
+        await learningRepo.deleteSession(tx, sessionId);
+        await recordAudit(tx, {
+          ...auditActor(full), action: 'learning.session.delete', resourceType: 'learning_session', resourceId: sessionId,
+          organisationId: facts.organiserOrganisationId, outcome: 'success', details: { eventId: id, title: current.title },
+        });
+        return { data: { id: sessionId } };
+      });
+    },
+
+    // --- registrations ------------------------------------------------------------------------
+
+    async register(ctx: RequestContext, id: string, input: TRegistrationCreate) {
+      return db.transaction(async (tx) => {
+        // The event row is only read (not locked): registrations of one event run side by side and
+        // meet only on the session rows they take places in.
+        const { facts, full } = await authorizedEvent(tx, ctx, id, 'register', false);
+        const personId = full.actor.personId;
+        if (!personId) throw new Forbidden();
+        if (full.now < facts.registrationOpensAt || full.now > facts.registrationClosesAt) {
+          throw new Conflict(tr(full, 'De inschrijvingen voor deze activiteit zijn niet open.', 'Registration for this event is not open.'));
+        }
+        if ((await learningRepo.countEventSessions(tx, id, input.sessionIds)) !== input.sessionIds.length) {
+          throw invalid('sessionIds', tr(full, 'Deze sessie hoort niet bij deze activiteit.', 'This session does not belong to this event.'));
+        }
+        if (await learningRepo.activeRegistrationOf(tx, id, personId)) {
+          throw new Duplicate('eventId', tr(full, 'Je bent al ingeschreven voor deze activiteit.', 'You are already registered for this event.'));
+        }
+        const organisationId = full.actor.memberships[0]?.organisationId ?? null;
+        const registrationId = await learningRepo.insertRegistration(tx, { eventId: id, personId, organisationId }, full.now);
+        // Sessions in a fixed order, so two registrations never wait on each other's locks crosswise.
+        const seats: Record<string, 'confirmed' | 'waiting'> = {};
+        for (const sessionId of [...input.sessionIds].sort()) {
+          const status = (await learningRepo.takePlace(tx, sessionId, full.now)) ? 'confirmed' : 'waiting';
+          await learningRepo.insertSeat(tx, registrationId, sessionId, status, full.now);
+          seats[sessionId] = status;
+        }
+        await recordAudit(tx, {
+          ...auditActor(full), action: 'learning.registration.create', resourceType: 'learning_registration', resourceId: registrationId,
+          organisationId, outcome: 'success', details: { eventId: id, seats },
+        });
+        return { data: await oneRegistration(tx, id, registrationId), abilities: eventPolicy.abilitiesOf(full, facts) };
+      });
+    },
+
+    async listRegistrations(ctx: RequestContext, id: string) {
+      const { facts, full } = await authorizedEvent(db, ctx, id, 'manage', false);
+      const rows = await learningRepo.registrations(db, id);
+      return { data: { items: rows.map(({ personEmail: _omit, ...r }) => r) }, abilities: eventPolicy.abilitiesOf(full, facts) };
+    },
+
+    /** Cancels a registration (the person themselves, or the organiser); freed places go to the waiting lists in order. */
+    async cancelRegistration(ctx: RequestContext, id: string, registrationId: string) {
+      return db.transaction(async (tx) => {
+        const { facts, full } = await authorizedEvent(tx, ctx, id, 'view', false);
+        const reg = await learningRepo.lockRegistration(tx, id, registrationId);
+        const own = reg !== undefined && reg.personId === full.actor.personId;
+        // Somebody else's registration is unknown to anyone but the organiser.
+        if (!reg || (!own && !eventPolicy.can(full, 'manage', facts))) throw new NotFound();
+        if (reg.status === 'cancelled') throw new Conflict(tr(full, 'Deze inschrijving is al geannuleerd.', 'This registration has been cancelled already.'));
+        await learningRepo.cancelRegistration(tx, registrationId, full.now);
+        const promoted = [];
+        for (const seat of await learningRepo.lockOpenSeats(tx, registrationId)) {
+          await learningRepo.setSeatStatus(tx, seat.id, 'cancelled', full.now);
+          if (seat.status !== 'confirmed') continue;
+          const next = await freePlace(tx, seat.sessionId, full.now);
+          if (next) {
+            const [session] = await learningRepo.sessions(tx, id, seat.sessionId);
+            promoted.push({ ...next, sessionTitle: session?.title ?? '', eventTitle: facts.title, eventDate: facts.date, eventId: id });
+          }
+        }
+        await recordAudit(tx, {
+          ...auditActor(full), action: 'learning.registration.cancel', resourceType: 'learning_registration', resourceId: registrationId,
+          organisationId: reg.organisationId, outcome: 'success',
+          details: { eventId: id, byOrganiser: !own, promotedRegistrationIds: promoted.map((p) => p.registrationId) },
+        });
+        for (const p of promoted) {
+          await recordAudit(tx, {
+            ...auditActor(full), action: 'learning.registration.promote', resourceType: 'learning_registration', resourceId: p.registrationId,
+            outcome: 'success', details: { eventId: id, sessionId: p.sessionId, personId: p.personId },
+          });
+        }
+        const result = { data: await oneRegistration(tx, id, registrationId), abilities: eventPolicy.abilitiesOf(full, facts) };
+        return { result, promoted };
+      }).then(async ({ result, promoted }) => {
+        await notifyPromoted(promoted);
+        return result;
+      });
+    },
+
+    async setAttendance(ctx: RequestContext, id: string, registrationId: string, present: boolean) {
+      return db.transaction(async (tx) => {
+        const { facts, full } = await authorizedEvent(tx, ctx, id, 'manage', false);
+        const reg = await learningRepo.lockRegistration(tx, id, registrationId);
+        if (!reg) throw new NotFound();
+        if (reg.status === 'cancelled') throw new Conflict(tr(full, 'Deze inschrijving is geannuleerd.', 'This registration has been cancelled.'));
+        await learningRepo.setAttendance(tx, registrationId, present, full.now);
+        await recordAudit(tx, {
+          ...auditActor(full), action: 'learning.registration.attendance', resourceType: 'learning_registration', resourceId: registrationId,
+          organisationId: reg.organisationId, outcome: 'success', details: { eventId: id, present },
+        });
+        return { data: await oneRegistration(tx, id, registrationId), abilities: eventPolicy.abilitiesOf(full, facts) };
+      });
+    },
+
+    /** The participant list as CSV (formulas neutralised), for the organiser; the export is audited. */
+    async exportParticipants(ctx: RequestContext, id: string): Promise<{ fileName: string; csv: string }> {
+      return db.transaction(async (tx) => {
+        const { facts, full } = await authorizedEvent(tx, ctx, id, 'manage', false);
+        const rows = await learningRepo.registrations(tx, id, { activeOnly: true });
+        const status = (s: string) => (s === 'confirmed' ? 'bevestigd' : s === 'waiting' ? 'wachtlijst' : 'geannuleerd');
+        const csv = toCsv(
+          ['Naam', 'E-mail', 'Organisatie', 'Sessies', 'Aanwezig', 'Ingeschreven op'],
+          rows.map((r) => [
+            r.personName,
+            r.personEmail,
+            r.organisationName ?? '',
+            r.seats.filter((s) => s.status !== 'cancelled').map((s) => `${s.sessionTitle} (${status(s.status)})`).join(', '),
+            r.present === null ? '' : r.present ? 'ja' : 'nee',
+            r.createdAt,
+          ]),
+        );
+        await recordAudit(tx, {
+          ...auditActor(full), action: 'learning.participants.export', resourceType: 'learning_event', resourceId: id,
+          organisationId: facts.organiserOrganisationId, outcome: 'success', details: { rows: rows.length },
+        });
+        return { fileName: `deelnemers-${facts.date}.csv`, csv };
+      });
+    },
+  };
+}
+
