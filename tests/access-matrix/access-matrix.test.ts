@@ -20,6 +20,7 @@ import * as reference from './reference.matrix.js';
 import * as requests from './requests.matrix.js';
 import * as directoryManage from './directory-manage.matrix.js';
 import * as directoryPublic from './directory-public.matrix.js';
+import * as learning from './learning.matrix.js';
 
 /** Every module's table (see matrix.ts for how a module adds one). */
 const MODULES: Record<string, MatrixRow[]> = {
@@ -36,6 +37,7 @@ const MODULES: Record<string, MatrixRow[]> = {
   requests: requests.rows,
   directoryManage: directoryManage.rows,
   directoryPublic: directoryPublic.rows,
+  learning: learning.rows,
 };
 
 const ROLE_OF: Record<ActorName, { role: TestRole; org: 'A' | 'B' | null }> = {
