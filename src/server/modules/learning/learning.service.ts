@@ -87,7 +87,10 @@ export function createLearningService(db: Db, mailer: Mailer, baseUrl: string) {
   }
 
   /** Frees a confirmed place: the first on the waiting list takes it, else the session has one place more. */
-  async function freePlace(tx: DbOrTx, sessionId: string, now: Date) {
+  async function freePlace(tx: DbOrTx, eventId: string, sessionId: string, now: Date) {
+    // The session row first: a registration that is taking a place or joining the waiting list
+    // holds it until it commits, so the waiting list read next includes it.
+    await learningRepo.lockSession(tx, eventId, sessionId);
     const next = await learningRepo.firstWaiting(tx, sessionId);
     if (!next) {
       await learningRepo.releasePlace(tx, sessionId, now);
@@ -298,7 +301,7 @@ export function createLearningService(db: Db, mailer: Mailer, baseUrl: string) {
         for (const seat of await learningRepo.lockOpenSeats(tx, registrationId)) {
           await learningRepo.setSeatStatus(tx, seat.id, 'cancelled', full.now);
           if (seat.status !== 'confirmed') continue;
-          const next = await freePlace(tx, seat.sessionId, full.now);
+          const next = await freePlace(tx, id, seat.sessionId, full.now);
           if (next) {
             const [session] = await learningRepo.sessions(tx, id, seat.sessionId);
             promoted.push({ ...next, sessionTitle: session?.title ?? '', eventTitle: facts.title, eventDate: facts.date, eventId: id });
