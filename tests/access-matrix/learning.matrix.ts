@@ -96,6 +96,11 @@ export const rows: MatrixRow[] = [
   },
   { route: 'GET /api/learning/events/:id/registrations', request: async (f) => ({ url: `/api/learning/events/${await makeEvent(f, 'published')}/registrations` }), expect: runs(200) },
   {
+    route: 'GET /api/learning/events/:id/my-registration',
+    request: async (f) => ({ url: `/api/learning/events/${await makeEvent(f, 'published')}/my-registration` }),
+    expect: fullSession(200),
+  },
+  {
     route: 'POST /api/learning/events/:id/registrations',
     request: async (f) => {
       const s = await makeSession(f);

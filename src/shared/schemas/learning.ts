@@ -249,6 +249,7 @@ export const ZRegistration = z
 export type TRegistration = z.infer<typeof ZRegistration>;
 
 export const ZRegistrationResponse = recordEnvelope(ZRegistration, ZEventAbilities);
+export const ZMyRegistrationResponse = recordEnvelope(ZRegistration.nullable(), ZEventAbilities);
 export const ZRegistrationListResponse = z.object({ data: z.object({ items: z.array(ZRegistration) }), abilities: ZEventAbilities });
 
 export const ZRegistrationCreate = z

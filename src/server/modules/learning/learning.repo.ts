@@ -333,7 +333,7 @@ export const learningRepo = {
   },
 
   /** Registrations of the event (or one), with person, organisation and seats; by time of registration. */
-  async registrations(db: DbOrTx, eventId: string, opts: { registrationId?: string; activeOnly?: boolean } = {}) {
+  async registrations(db: DbOrTx, eventId: string, opts: { registrationId?: string; personId?: string; activeOnly?: boolean } = {}) {
     const regs = await db
       .select({
         id: learningRegistration.id,
@@ -354,6 +354,7 @@ export const learningRepo = {
         and(
           eq(learningRegistration.eventId, eventId),
           opts.registrationId ? eq(learningRegistration.id, opts.registrationId) : undefined,
+          opts.personId ? eq(learningRegistration.personId, opts.personId) : undefined,
           opts.activeOnly ? eq(learningRegistration.status, 'registered') : undefined,
         ),
       )

@@ -10,6 +10,7 @@ import {
   ZEventParams,
   ZEventResponse,
   ZEventUpdate,
+  ZMyRegistrationResponse,
   ZRegistrationCreate,
   ZRegistrationListResponse,
   ZRegistrationParams,
@@ -102,6 +103,12 @@ export const learningRoutes: FastifyPluginAsyncZod = async (app) => {
     '/learning/events/:id/registrations',
     { config, schema: { tags, summary: 'The registrations of an event (the organiser: check-in list)', params: ZEventParams, response: { 200: ZRegistrationListResponse, ...errors } } },
     async (request) => service.listRegistrations(request.ctx, request.params.id),
+  );
+
+  app.get(
+    '/learning/events/:id/my-registration',
+    { config, schema: { tags, summary: 'My own registration for the event with my places and waiting-list positions (null when not registered)', params: ZEventParams, response: { 200: ZMyRegistrationResponse, ...errors } } },
+    async (request) => service.myRegistration(request.ctx, request.params.id),
   );
 
   app.post(

@@ -281,6 +281,15 @@ export function createLearningService(db: Db, mailer: Mailer, baseUrl: string) {
       });
     },
 
+    /** The caller's own active registration for the event (null when not registered). */
+    async myRegistration(ctx: RequestContext, id: string) {
+      const { facts, full } = await authorizedEvent(db, ctx, id, 'view', false);
+      const personId = full.actor.personId;
+      const [row] = personId ? await learningRepo.registrations(db, id, { personId, activeOnly: true }) : [];
+      const data = row ? (({ personEmail: _omit, ...rest }) => rest)(row) : null;
+      return { data: data satisfies TRegistration | null, abilities: eventPolicy.abilitiesOf(full, facts) };
+    },
+
     async listRegistrations(ctx: RequestContext, id: string) {
       const { facts, full } = await authorizedEvent(db, ctx, id, 'manage', false);
       const rows = await learningRepo.registrations(db, id);

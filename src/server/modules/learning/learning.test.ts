@@ -8,6 +8,7 @@ import { learningEvent, learningRegistration, learningSession, mailOutbox, perso
 import {
   ZEventListResponse,
   ZEventResponse,
+  ZMyRegistrationResponse,
   ZRegistrationListResponse,
   ZRegistrationResponse,
   ZSessionListResponse,
@@ -155,6 +156,24 @@ describe('events', () => {
     expect(row).toMatchObject({ title: 'Netwerkdag (nieuwe titel)', version: 2, endsAt: '16:30:00' });
   });
 
+  it('pages the list by day with a cursor and filters by kind', async () => {
+    const kind = 'fair';
+    const days = ['2027-03-01', '2027-01-15', '2027-02-10'];
+    for (const date of days) await createEvent(coordinator, { kind, date, title: `Beurs ${date}` });
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const url: string = `/api/learning/events?kind=${kind}&limit=2${cursor ? `&cursor=${cursor}` : ''}`;
+      const page = ZEventListResponse.parse((await pro.client.get(url)).json());
+      seen.push(...page.data.items.map((i) => i.date));
+      cursor = page.data.nextCursor;
+    } while (cursor);
+    expect(seen).toEqual([...days].sort());
+    const from = ZEventListResponse.parse((await pro.client.get(`/api/learning/events?kind=${kind}&from=2027-02-01`)).json());
+    expect(from.data.items.map((i) => i.date)).toEqual(['2027-02-10', '2027-03-01']);
+    expect((await pro.client.get('/api/learning/events?cursor=rommel')).statusCode).toBe(400);
+  });
+
   it('anonymous callers get 401; unknown ids 404', async () => {
     const anon = await loginAs(ctx, 'anonymous');
     expect((await anon.client.get('/api/learning/events')).statusCode).toBe(401);
@@ -194,6 +213,9 @@ describe('registration', () => {
     const reg = await register(pro, e.id, [s.id]);
     expect(reg).toMatchObject({ status: 'registered', present: null, personId: pro.user?.person.id, seats: [{ sessionId: s.id, status: 'confirmed', waitingPosition: null }] });
     await expectAudited(ctx.database.db, 'learning.registration.create', { resourceId: reg.id, details: { eventId: e.id } });
+    const mine = ZMyRegistrationResponse.parse((await pro.client.get(`/api/learning/events/${e.id}/my-registration`)).json());
+    expect(mine.data?.id).toBe(reg.id);
+    expect(ZMyRegistrationResponse.parse((await orgAdminB.client.get(`/api/learning/events/${e.id}/my-registration`)).json()).data).toBeNull();
     const twice = await pro.client.post(`/api/learning/events/${e.id}/registrations`, { sessionIds: [s.id] });
     expect(twice.statusCode).toBe(409);
     expect(twice.json().error.message).toBe('Je bent al ingeschreven voor deze activiteit.');
