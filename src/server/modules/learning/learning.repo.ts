@@ -230,14 +230,13 @@ export const learningRepo = {
     await db.delete(learningSession).where(eq(learningSession.id, id));
   },
 
-  /** How many of these session ids belong to the event. */
-  async countEventSessions(db: DbOrTx, eventId: string, sessionIds: string[]): Promise<number> {
-    if (!sessionIds.length) return 0;
-    const [row] = await db
-      .select({ n: sql<number>`count(*)::int` })
+  /** The time slots of the event's sessions. */
+  async sessionSlots(db: DbOrTx, eventId: string) {
+    const rows = await db
+      .select({ id: learningSession.id, startsAt: learningSession.startsAt, endsAt: learningSession.endsAt })
       .from(learningSession)
-      .where(and(eq(learningSession.eventId, eventId), inArray(learningSession.id, sessionIds)));
-    return row?.n ?? 0;
+      .where(eq(learningSession.eventId, eventId));
+    return rows.map((r) => ({ ...r, startsAt: hhmm(r.startsAt), endsAt: hhmm(r.endsAt) }));
   },
 
   /**

@@ -258,8 +258,17 @@ export function createLearningService(db: Db, mailer: Mailer, baseUrl: string) {
         if (full.now < facts.registrationOpensAt || full.now > facts.registrationClosesAt) {
           throw new Conflict(tr(full, 'De inschrijvingen voor deze activiteit zijn niet open.', 'Registration for this event is not open.'));
         }
-        if ((await learningRepo.countEventSessions(tx, id, input.sessionIds)) !== input.sessionIds.length) {
+        const slots = await learningRepo.sessionSlots(tx, id);
+        const chosen = slots.filter((s) => input.sessionIds.includes(s.id));
+        if (chosen.length !== input.sessionIds.length) {
           throw invalid('sessionIds', tr(full, 'Deze sessie hoort niet bij deze activiteit.', 'This session does not belong to this event.'));
+        }
+        if (slots.length > 0 && chosen.length === 0) {
+          throw invalid('sessionIds', tr(full, 'Kies minstens één sessie.', 'Choose at least one session.'));
+        }
+        // Parallel sessions in the same time slot: one at a time.
+        if (chosen.some((a, i) => chosen.some((b, j) => j > i && a.startsAt < b.endsAt && b.startsAt < a.endsAt))) {
+          throw invalid('sessionIds', tr(full, 'Deze sessies lopen tegelijk; kies er één.', 'These sessions run at the same time; choose one.'));
         }
         if (await learningRepo.activeRegistrationOf(tx, id, personId)) {
           throw new Duplicate('eventId', tr(full, 'Je bent al ingeschreven voor deze activiteit.', 'You are already registered for this event.'));

@@ -210,6 +210,7 @@ describe('registration', () => {
   it('a professional registers; twice is 409; the cost split counts participants × fee', async () => {
     const e = await createEvent();
     const s = await createSession(e.id);
+    const atelier = await createSession(e.id, { title: 'Atelier 1', room: 'Zaal B', kind: 'parallel', startsAt: '13:30', endsAt: '15:00', capacity: 30 });
     const reg = await register(pro, e.id, [s.id]);
     expect(reg).toMatchObject({ status: 'registered', present: null, personId: pro.user?.person.id, seats: [{ sessionId: s.id, status: 'confirmed', waitingPosition: null }] });
     await expectAudited(ctx.database.db, 'learning.registration.create', { resourceId: reg.id, details: { eventId: e.id } });
@@ -219,7 +220,8 @@ describe('registration', () => {
     const twice = await pro.client.post(`/api/learning/events/${e.id}/registrations`, { sessionIds: [s.id] });
     expect(twice.statusCode).toBe(409);
     expect(twice.json().error.message).toBe('Je bent al ingeschreven voor deze activiteit.');
-    await register(orgAdminB, e.id, [s.id]);
+    const both = await register(orgAdminB, e.id, [atelier.id, s.id]);
+    expect(both.seats.map((x) => [x.sessionTitle, x.status])).toEqual([['Plenaire opening', 'confirmed'], ['Atelier 1', 'confirmed']]);
     const detail = ZEventResponse.parse((await pro.client.get(`/api/learning/events/${e.id}`)).json()).data;
     expect(detail.costSplit).toMatchObject({ participants: 2, participantsPayCents: 2000, funderPaysCents: 28_000 });
   });
@@ -241,6 +243,14 @@ describe('registration', () => {
     const s = await createSession(open.id);
     expect((await pro.client.post(`/api/learning/events/${open.id}/registrations`, { sessionIds: [s.id, s.id] })).statusCode).toBe(400);
     expect((await pro.client.post(`/api/learning/events/${open.id}/registrations`, { sessionIds: ['nope'] })).statusCode).toBe(400);
+    const none = await pro.client.post(`/api/learning/events/${open.id}/registrations`, { sessionIds: [] });
+    expect(none.statusCode).toBe(400);
+    expect(none.json().error.message).toBe('Kies minstens één sessie.');
+    const atelier1 = await createSession(open.id, { title: 'Atelier 1', room: 'Zaal B', kind: 'parallel', startsAt: '13:30', endsAt: '15:00', capacity: 30 });
+    const atelier2 = await createSession(open.id, { title: 'Atelier 2', room: 'Zaal C', kind: 'parallel', startsAt: '14:00', endsAt: '15:30', capacity: 30 });
+    const clash = await pro.client.post(`/api/learning/events/${open.id}/registrations`, { sessionIds: [atelier1.id, atelier2.id] });
+    expect(clash.statusCode).toBe(400);
+    expect(clash.json().error.message).toBe('Deze sessies lopen tegelijk; kies er één.');
     const draft = await createEvent(coordinator, { status: 'draft' });
     expect((await pro.client.post(`/api/learning/events/${draft.id}/registrations`, { sessionIds: [] })).statusCode).toBe(404);
     const regs = await ctx.database.db.select().from(learningRegistration).where(eq(learningRegistration.personId, pro.user?.person.id ?? ''));
