@@ -220,6 +220,12 @@ export function createLearningService(db: Db, mailer: Mailer, baseUrl: string) {
           organisationId: facts.organiserOrganisationId, outcome: 'success',
           details: { eventId: id, fields: Object.keys(values), promotedRegistrationIds: promoted.map((p) => p.registrationId) },
         });
+        for (const p of promoted) {
+          await recordAudit(tx, {
+            ...auditActor(full), action: 'learning.registration.promote', resourceType: 'learning_registration', resourceId: p.registrationId,
+            outcome: 'success', details: { eventId: id, sessionId, personId: p.personId },
+          });
+        }
         const result = { data: await oneSession(tx, id, sessionId), abilities: eventPolicy.abilitiesOf(full, facts) };
         return { result, promoted };
       }).then(async ({ result, promoted }) => {

@@ -312,6 +312,7 @@ describe('registration', () => {
     expect(bigger.statusCode, bigger.body).toBe(200);
     expect(ZSessionResponse.parse(bigger.json()).data).toMatchObject({ taken: 3, waiting: 0 });
     expect(await ctx.database.db.select().from(mailOutbox).where(eq(mailOutbox.recipient, third.user?.email ?? ''))).toHaveLength(1);
+    await expectAudited(ctx.database.db, 'learning.registration.promote', { resourceId: r3.id, details: { sessionId: s.id } });
   });
 });
 
