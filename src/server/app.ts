@@ -20,6 +20,8 @@ import { registerNotFound, registerWebApp } from './platform/http/web.js';
 import { healthRoutes } from './modules/health/health.routes.js';
 import { referenceRoutes } from './modules/reference/reference.routes.js';
 import { hsdsRoutes } from './modules/directory/hsds.routes.js';
+import { directoryImportRoutes } from './modules/directory/imports.routes.js';
+import { registerDirectoryImports } from './modules/directory/imports.service.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
 import { oidcRoutes } from './modules/auth/oidc.routes.js';
 import { planRoutes } from './modules/families/plan.routes.js';
@@ -129,6 +131,7 @@ export async function buildApp(
   };
   app.decorate('deps', deps);
   registerRequestReminders(jobs, { db: deps.database.db, mailer: deps.mailer, clock, baseUrl: config.baseUrl });
+  registerDirectoryImports(jobs, { db: deps.database.db, clock });
   // Workers stop before the database closes (the caller closes it after app.close()).
   app.addHook('onClose', async () => jobs.stop());
   app.addHook('onSend', async (request, reply, payload) => {
@@ -170,6 +173,7 @@ export async function buildApp(
       await api.register(healthRoutes);
       await api.register(referenceRoutes);
       await api.register(hsdsRoutes, { prefix: '/hsds' });
+      await api.register(directoryImportRoutes);
       await api.register(authRoutes);
       await api.register(oidcRoutes);
       await api.register(identityRoutes);

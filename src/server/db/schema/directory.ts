@@ -7,6 +7,7 @@ import {
   doublePrecision,
   index,
   integer,
+  jsonb,
   pgTable,
   primaryKey,
   text,
@@ -16,9 +17,10 @@ import {
 } from 'drizzle-orm/pg-core';
 import { auditedColumns, idColumn } from './columns.js';
 import { municipality, region } from './reference.js';
-import { organisation } from './identity.js';
+import { organisation, person } from './identity.js';
 import { attachment } from './attachment.js';
 import { CONTACT_FUNCTIONS, ENGAGEMENT_STATUSES, SERVICE_STATUSES } from '../../../shared/schemas/directory/enums.js';
+import { DIRECTORY_IMPORT_STATUSES } from '../../../shared/schemas/directory/hsds.js';
 
 /**
  * The network directory (sociale kaart, product.md module 3; data-model.md "Directory").
@@ -229,5 +231,35 @@ export const engagementDeclaration = pgTable(
     index('engagement_declaration_region_idx').on(t.regionId, t.status),
     check('engagement_declaration_status_valid', sql`${t.status} in (${inList(ENGAGEMENT_STATUSES)})`),
     check('engagement_declaration_received_has_date', sql`${t.status} <> 'received' or ${t.receivedOn} is not null`),
+  ],
+);
+
+/**
+ * An HSDS import started from the admin UI: the uploaded dataset (already in dataset form), run as a
+ * background job that reports its progress here, and the report of what was written and refused.
+ */
+export const directoryImport = pgTable(
+  'directory_import',
+  {
+    id: idColumn(),
+    fileName: text('file_name').notNull(),
+    format: text('format', { enum: ['json', 'tabular'] }).notNull(),
+    dryRun: boolean('dry_run').notNull().default(false),
+    status: text('status', { enum: DIRECTORY_IMPORT_STATUSES }).notNull().default('queued'),
+    /** The dataset to import as JSON text (text, not jsonb: jsonb refuses a \u0000 the checks must see); cleared once the import finished. */
+    payload: text('payload'),
+    recordsDone: integer('records_done').notNull().default(0),
+    recordsTotal: integer('records_total').notNull().default(0),
+    report: jsonb('report'),
+    error: text('error'),
+    createdBy: uuid('created_by').references(() => person.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    startedAt: timestamp('started_at', { withTimezone: true }),
+    finishedAt: timestamp('finished_at', { withTimezone: true }),
+  },
+  (t) => [
+    index('directory_import_created_idx').on(t.createdAt, t.id),
+    check('directory_import_status_valid', sql`${t.status} in (${inList(DIRECTORY_IMPORT_STATUSES)})`),
+    check('directory_import_format_valid', sql`${t.format} in ('json', 'tabular')`),
   ],
 );

@@ -292,8 +292,12 @@ export interface HsdsImportOptions {
   dryRun?: boolean;
   now: Date;
   actorLabel: string;
+  /** The person who started it (the admin UI), when there is one. */
+  actorPersonId?: string | null;
   /** Called as records are checked and written: done out of total. */
-  onProgress?: (done: number, total: number) => void;
+  onProgress?: (done: number, total: number) => void | Promise<void>;
+  /** Called when the checks are done and the writing transaction starts. */
+  onWriting?: () => void | Promise<void>;
 }
 
 /** Checks a dataset and writes what passes, in one transaction; returns what was written and what was refused. */
@@ -311,35 +315,44 @@ export async function importHsdsDataset(db: Db, input: unknown, opts: HsdsImport
   const validators = hsdsValidators();
   const now = opts.now;
 
-  return db.transaction(async (tx) => {
-    const ref = await hsdsRepo.referenceCodes(tx);
-    const orgPlans: OrgPlan[] = [];
-    const seen = new Set<string>();
-    const check = <T>(entity: 'organization' | 'service', index: number, record: unknown, build: (id: string, r: LooseRecord) => T): T | undefined => {
-      const r = record as LooseRecord;
-      const id = r && typeof r === 'object' && typeof r.id === 'string' ? r.id : null;
-      try {
-        const validate = entity === 'organization' ? validators.organization : validators.service;
-        if (!validate(record)) reject(describeSchemaErrors(validate.errors));
-        const bad = controlCharacterPath(record);
-        if (bad) reject(`${bad} contains control characters (such as a NUL byte)`);
-        // The schema checked the id is a uuid.
-        const key = String(id);
-        if (seen.has(key)) reject(`the id ${key} occurs more than once in the dataset`);
-        seen.add(key);
-        return build(key, r);
-      } catch (err) {
-        if (!(err instanceof Rejected)) throw err;
-        rejected.push({ entity, id, index, reason: err.message });
-        return undefined;
-      }
-    };
-    organizations.forEach((o, i) => {
-      const plan = check('organization', i, o, (id, r) => organisationFrom(id, r, ref, now));
-      if (plan) orgPlans.push(plan);
-      opts.onProgress?.(i + 1, total);
-    });
+  // Check every record first (outside the transaction: it holds no lock while the schemas run).
+  const ref = await hsdsRepo.referenceCodes(db);
+  const orgPlans: (OrgPlan & { index: number })[] = [];
+  const seen = new Set<string>();
+  const check = <T>(entity: 'organization' | 'service', index: number, record: unknown, build: (id: string, r: LooseRecord) => T): T | undefined => {
+    const r = record as LooseRecord;
+    const id = r && typeof r === 'object' && typeof r.id === 'string' ? r.id : null;
+    try {
+      const validate = entity === 'organization' ? validators.organization : validators.service;
+      if (!validate(record)) reject(describeSchemaErrors(validate.errors));
+      const bad = controlCharacterPath(record);
+      if (bad) reject(`${bad} contains control characters (such as a NUL byte)`);
+      // The schema checked the id is a uuid.
+      const key = String(id);
+      if (seen.has(key)) reject(`the id ${key} occurs more than once in the dataset`);
+      seen.add(key);
+      return build(key, r);
+    } catch (err) {
+      if (!(err instanceof Rejected)) throw err;
+      rejected.push({ entity, id, index, reason: err.message });
+      return undefined;
+    }
+  };
+  for (const [i, o] of organizations.entries()) {
+    const plan = check('organization', i, o, (id, r) => organisationFrom(id, r, ref, now));
+    if (plan) orgPlans.push({ ...plan, index: i });
+    await opts.onProgress?.(i + 1, total);
+  }
 
+  const serviceCandidates: { plan: ServicePlan; index: number }[] = [];
+  for (const [i, sv] of services.entries()) {
+    const plan = check('service', i, sv, (id, r) => serviceFrom(id, r, now));
+    if (plan) serviceCandidates.push({ plan, index: i });
+    await opts.onProgress?.(organizations.length + i + 1, total);
+  }
+
+  await opts.onWriting?.();
+  return db.transaction(async (tx) => {
     // Records of the dataset must not take over another organisation's records or names.
     const orgIds = orgPlans.map((p) => p.org.id);
     const existingOrgs = await hsdsRepo.organisationNames(tx);
@@ -353,7 +366,7 @@ export async function importHsdsDataset(db: Db, input: unknown, opts: HsdsImport
     for (const p of orgPlans) {
       const key = p.org.name.toLowerCase();
       const clash = idByName.get(key);
-      const index = organizations.findIndex((o) => (o as LooseRecord).id === p.org.id);
+      const index = p.index;
       const why =
         clash && clash !== p.org.id
           ? `another organisation already has the name "${p.org.name}"`
@@ -380,12 +393,6 @@ export async function importHsdsDataset(db: Db, input: unknown, opts: HsdsImport
     const locationOrg = new Map<string, string>();
     for (const p of acceptedOrgs) for (const l of p.locations) locationOrg.set(l.id, p.org.id);
     const servicePlans: ServicePlan[] = [];
-    const serviceCandidates: { plan: ServicePlan; index: number }[] = [];
-    services.forEach((s, i) => {
-      const plan = check('service', i, s, (id, r) => serviceFrom(id, r, now));
-      if (plan) serviceCandidates.push({ plan, index: i });
-      opts.onProgress?.(organizations.length + i + 1, total);
-    });
     const storedLocationOrg = await ownerOf(
       'location',
       serviceCandidates.flatMap(({ plan }) => (plan.kind === 'service' ? plan.locationIds : plan.row.locationId ? [plan.row.locationId] : [])).filter((id) => !locationOrg.has(id)),
@@ -420,6 +427,7 @@ export async function importHsdsDataset(db: Db, input: unknown, opts: HsdsImport
       action: 'directory.hsds.import',
       resourceType: 'directory',
       actorLabel: opts.actorLabel,
+      actorPersonId: opts.actorPersonId ?? null,
       outcome: 'success',
       details: { organizations: acceptedOrgs.length, services: servicePlans.length - zinplekCount, zinplekken: zinplekCount, rejected: rejected.length },
     });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { zQueryInt } from '../common.js';
+import { zQueryInt, zText } from '../common.js';
 
 /**
  * Open Referral HSDS 3.0: the directory as the standard's objects, for the export API
@@ -207,3 +207,52 @@ export const ZHsdsImportReport = z.object({
   dryRun: z.boolean(),
 });
 export type THsdsImportReport = z.infer<typeof ZHsdsImportReport>;
+
+// --- Imports started from the admin UI (a background job with progress) ----------------------
+
+export const DIRECTORY_IMPORT_STATUSES = ['queued', 'checking', 'writing', 'done', 'failed'] as const;
+/** The largest upload the import accepts (the browser sends the file's content as JSON). */
+export const DIRECTORY_IMPORT_MAX_BYTES = 64 * 1024 * 1024;
+
+/** The file's content: an HSDS JSON dataset, or the CSV files of a tabular package (unzipped in the browser). */
+export const ZDirectoryImportContent = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('json'), dataset: z.unknown() }),
+  z.object({
+    kind: z.literal('tabular'),
+    files: z.record(z.string().max(200).regex(/^[\w.-]+$/, 'A file name of letters, digits, dots and dashes'), z.string()).refine((f) => Object.keys(f).length <= 50, 'At most 50 files'),
+  }),
+]);
+
+export const ZDirectoryImportCreate = z.object({
+  fileName: zText({ min: 1, max: 200 }),
+  dryRun: z.boolean().default(false),
+  content: ZDirectoryImportContent,
+});
+export type TDirectoryImportCreate = z.input<typeof ZDirectoryImportCreate>;
+
+export const ZDirectoryImport = z
+  .object({
+    id: z.uuid(),
+    fileName: s,
+    format: z.enum(['json', 'tabular']),
+    dryRun: z.boolean(),
+    status: z.enum(DIRECTORY_IMPORT_STATUSES),
+    recordsDone: z.number().int(),
+    recordsTotal: z.number().int(),
+    report: ZHsdsImportReport.nullable(),
+    error: s.nullable(),
+    createdByName: s.nullable(),
+    createdAt: z.iso.datetime({ offset: true }),
+    startedAt: z.iso.datetime({ offset: true }).nullable(),
+    finishedAt: z.iso.datetime({ offset: true }).nullable(),
+  })
+  .meta({ id: 'DirectoryImport' });
+export type TDirectoryImport = z.infer<typeof ZDirectoryImport>;
+
+export const ZDirectoryImportResponse = z.object({ data: ZDirectoryImport });
+export const ZDirectoryImportListResponse = z.object({ data: z.object({ items: z.array(ZDirectoryImport), nextCursor: s.nullable() }) });
+export const ZDirectoryImportListQuery = z.object({
+  cursor: z.string().max(200).optional(),
+  limit: zQueryInt({ min: 1, max: 100 }).default(20),
+});
+export const ZDirectoryImportParams = z.object({ id: z.uuid() });
