@@ -31,5 +31,9 @@ export function abilitiesOf(facts: RoleFacts): Record<string, boolean> {
     'families.work': professional,
     // My families and the family page: anyone working in an organisation (the server decides per family).
     'families.view': facts.memberships.length > 0,
+    // Keeping the directory (sociale kaart): own organisation's entries, and the list of stale entries.
+    'directory.manage': platformAdmin || orgAdmin,
+    'directory.stale': platformAdmin || coordinator,
+    'directory.keep': platformAdmin || orgAdmin || coordinator,
   };
 }
