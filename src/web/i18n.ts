@@ -4,6 +4,8 @@ import nl from '../shared/i18n/nl.json';
 import type en from '../shared/i18n/en.json';
 import type familiesNl from '../shared/i18n/families.nl.json';
 import type familiesEn from '../shared/i18n/families.en.json';
+import type directoryManageNl from '../shared/i18n/directory-manage.nl.json';
+import type directoryManageEn from '../shared/i18n/directory-manage.en.json';
 
 /** The UI languages, Dutch first (the default). */
 export const LANGUAGES = ['nl', 'en'] as const;
@@ -19,6 +21,9 @@ type TNlChecked = typeof nl extends typeof en ? true : never;
 type TFamiliesEnChecked = typeof familiesEn extends typeof familiesNl ? true : never;
 type TFamiliesNlChecked = typeof familiesNl extends typeof familiesEn ? true : never;
 export const translationsMatch: [TEnChecked, TNlChecked, TFamiliesEnChecked, TFamiliesNlChecked] = [true, true, true, true];
+type TDirectoryManageEnChecked = typeof directoryManageEn extends typeof directoryManageNl ? true : never;
+type TDirectoryManageNlChecked = typeof directoryManageNl extends typeof directoryManageEn ? true : never;
+export const directoryManageTranslationsMatch: [TDirectoryManageEnChecked, TDirectoryManageNlChecked] = [true, true];
 
 /**
  * English is loaded only when someone uses it: Dutch is the default, and the first visit should not
@@ -30,6 +35,7 @@ async function loadLanguage(lng: TLanguage): Promise<void> {
     i18n.addResourceBundle('en', 'translation', english);
   }
   if (familiesTextsWanted) await addFamiliesTexts(lng);
+  if (directoryManageTextsWanted) await addDirectoryManageTexts(lng);
 }
 
 /**
@@ -51,10 +57,27 @@ export async function loadFamiliesTexts(): Promise<void> {
   await Promise.all([addFamiliesTexts(DEFAULT_LANGUAGE), addFamiliesTexts(currentLanguage())]);
 }
 
+/** The texts of the directory management pages (sociale kaart, beheer), loaded with those pages like the families texts. */
+let directoryManageTextsWanted = false;
+const directoryManageTextsLoaded = new Set<TLanguage>();
+async function addDirectoryManageTexts(lng: TLanguage): Promise<void> {
+  if (directoryManageTextsLoaded.has(lng)) return;
+  const texts =
+    lng === 'en' ? (await import('../shared/i18n/directory-manage.en.json')).default : (await import('../shared/i18n/directory-manage.nl.json')).default;
+  i18n.addResourceBundle(lng, 'translation', texts, true, true);
+  directoryManageTextsLoaded.add(lng);
+}
+
+/** Loads the directory management texts for Dutch and the current language; its pages await it before they render. */
+export async function loadDirectoryManageTexts(): Promise<void> {
+  directoryManageTextsWanted = true;
+  await Promise.all([addDirectoryManageTexts(DEFAULT_LANGUAGE), addDirectoryManageTexts(currentLanguage())]);
+}
+
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
-    resources: { translation: typeof nl & typeof familiesNl };
+    resources: { translation: typeof nl & typeof familiesNl & typeof directoryManageNl };
   }
 }
 

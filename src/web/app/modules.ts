@@ -8,6 +8,7 @@ import {
   IconInbox,
   IconListNumbers,
   IconMap2,
+  IconMapPin,
   IconMessages,
   IconSchool,
   IconUsers,
@@ -26,11 +27,12 @@ export const MODULE_KEYS = [
   'insight',
   'admin',
   'glossary',
+  'directoryManage',
 ] as const;
 export type TModuleKey = (typeof MODULE_KEYS)[number];
 
 /** Modules not built yet; each has `modules.<key>.description`. */
-export type TPlannedModuleKey = Exclude<TModuleKey, 'home' | 'requests' | 'signals' | 'admin' | 'glossary'>;
+export type TPlannedModuleKey = Exclude<TModuleKey, 'home' | 'requests' | 'signals' | 'admin' | 'glossary' | 'directoryManage'>;
 
 export interface TModuleEntry {
   key: TModuleKey;
@@ -50,6 +52,8 @@ export const MODULES: readonly TModuleEntry[] = [
   { key: 'signals', path: '/signalen', icon: IconAlertTriangle, ability: 'network.coordinate' },
   { key: 'families', path: '/gezinnen', icon: IconUsers, ability: 'families.view' },
   { key: 'directory', path: '/sociale-kaart', icon: IconMap2, planned: true },
+  // Keeping the directory: organisation admins (their own entries), coordinators and platform admins (stale entries).
+  { key: 'directoryManage', path: '/sociale-kaart/beheer', icon: IconMapPin, ability: 'directory.keep' },
   { key: 'consultation', path: '/overleg', icon: IconMessages, planned: true },
   { key: 'irpc', path: '/prioriteitencommissie', icon: IconListNumbers, planned: true },
   { key: 'learning', path: '/samen-leren', icon: IconSchool, planned: true },
