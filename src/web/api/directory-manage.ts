@@ -53,6 +53,9 @@ export const useManagedOrganisation = (organisationId: string | null) =>
     enabled: organisationId !== null,
   });
 
+/** The organisation's entry fresh from the server (after a version conflict). */
+export const fetchManagedOrganisation = async (organisationId: string) => (await apiGet(`${BASE}/organisations/${enc(organisationId)}`, ZManagedOrganisationResponse)).data;
+
 /** The entries of one kind of an organisation, page by page, with abilities per entry. */
 export const useEntries = <K extends TEntryKind>(organisationId: string, kind: K) =>
   useInfiniteQuery({
@@ -148,8 +151,9 @@ export function useConfirmEntry(kind: TEntryKind) {
 }
 
 /** Entries not confirmed for six months, of every organisation I may see, page by page. */
-export const useStaleEntries = () =>
+export const useStaleEntries = (enabled = true) =>
   useInfiniteQuery({
+    enabled,
     queryKey: directoryManageKeys.stale,
     queryFn: async ({ signal, pageParam }) => {
       const search = new URLSearchParams({ limit: String(PAGE_SIZE) });

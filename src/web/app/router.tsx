@@ -4,6 +4,7 @@ import { RootRouteError, RouteError } from '../components/route-error.js';
 import { AppLayout } from './app-layout.js';
 import { GLOSSARY_PATH, MODULES, type TPlannedModuleKey } from './modules.js';
 import { familyRoutes } from '../modules/families/routes.js';
+import { directoryManageRoutes } from '../modules/directory-manage/routes.js';
 
 /**
  * A page loaded on first use, so the first visit only downloads the shell and that page.
@@ -77,6 +78,7 @@ export const routes: RouteObject[] = [
             ],
           },
           ...familyRoutes,
+          ...directoryManageRoutes,
           ...plannedModules,
           { path: '*', element: <NotFoundPage /> },
         ],

@@ -1,0 +1,20 @@
+import { lazy, type ComponentType } from 'react';
+import type { RouteObject } from 'react-router';
+import { loadDirectoryManageTexts } from '../../i18n.js';
+
+/** A page of the module, loaded on first use together with the module's texts. */
+function modulePage<M>(load: () => Promise<M>, pick: (m: M) => ComponentType) {
+  return lazy(async () => {
+    const [m] = await Promise.all([load(), loadDirectoryManageTexts()]);
+    return { default: pick(m) };
+  });
+}
+
+const ManagePage = modulePage(() => import('./manage-page.js'), (m) => m.ManagePage);
+const StalePage = modulePage(() => import('./stale-page.js'), (m) => m.StalePage);
+
+/** Keeping the directory (wired once into app/router.tsx). */
+export const directoryManageRoutes: RouteObject[] = [
+  { path: 'sociale-kaart/beheer', element: <ManagePage /> },
+  { path: 'sociale-kaart/beheer/verouderd', element: <StalePage /> },
+];
