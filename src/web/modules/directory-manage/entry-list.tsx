@@ -107,7 +107,7 @@ export function EntryList({ organisationId, kind, canCreate, options }: EntryLis
           </Button>
         )}
         {a?.delete && (
-          <Button size="xs" variant="subtle" color="red.9" leftSection={<IconTrash size={16} aria-hidden="true" />} aria-label={t('directoryManage.deleteNamed', { name })} onClick={() => setDeleting(entry)}>
+          <Button size="xs" variant="default" leftSection={<IconTrash size={16} aria-hidden="true" color="var(--mantine-color-red-9)" />} aria-label={t('directoryManage.deleteNamed', { name })} onClick={() => setDeleting(entry)}>
             {t('directoryManage.delete')}
           </Button>
         )}
