@@ -57,3 +57,4 @@ import '@mantine/core/styles/ThemeIcon.css';
 import '@mantine/core/styles/Tooltip.css';
 import '@mantine/core/styles/Notification.css';
 import '@mantine/notifications/styles.css';
+import '@mantine/core/styles/Tabs.css';

@@ -24,7 +24,15 @@ export function StaleBadge() {
   const { t } = useTranslation();
   return (
     <Tooltip label={t('directoryManage.staleHelp')}>
-      <Badge color="orange.9" variant="light" leftSection={<IconClockExclamation size={14} aria-hidden="true" />} styles={{ label: { color: 'var(--mantine-color-orange-9)' } }}>
+      <Badge
+        variant="light"
+        color="orange"
+        c="gray.9"
+        tt="none"
+        size="lg"
+        styles={{ root: { flexShrink: 0 }, label: { overflow: 'visible', textOverflow: 'clip' } }}
+        leftSection={<IconClockExclamation size={14} aria-hidden="true" />}
+      >
         {t('directoryManage.stale')}
       </Badge>
     </Tooltip>
