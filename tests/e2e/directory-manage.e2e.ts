@@ -35,6 +35,14 @@ describe.skipIf(!hasChromium)('keeping the directory (sociale kaart) in Chromium
     await create.getByRole('button', { name: 'Annuleren' }).click();
     await create.waitFor({ state: 'detached' });
 
+    // A location a service still uses cannot go: the server says why, in Dutch.
+    const office = page.getByRole('table', { name: 'Locaties' }).getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'Hoofdzetel Oostende' }) });
+    await office.getByRole('button', { name: 'Hoofdzetel Oostende verwijderen' }).click();
+    const ask = page.getByRole('dialog', { name: 'Hoofdzetel Oostende verwijderen?' });
+    await ask.getByRole('button', { name: 'Verwijderen' }).click();
+    await page.getByText('Deze locatie wordt nog gebruikt door een dienst of zinplek. Koppel ze daar eerst los.').waitFor();
+    await office.waitFor();
+
     await page.getByRole('tab', { name: 'Diensten' }).click();
     const table = page.getByRole('table', { name: 'Diensten' });
     const stale = table.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'Verblijf in een leefgroep' }) });
@@ -49,6 +57,21 @@ describe.skipIf(!hasChromium)('keeping the directory (sociale kaart) in Chromium
     await dialog.getByLabel('Wachttijd in dagen').fill('14');
     await expectNoSeriousA11yViolations(page);
     await page.screenshot({ path: 'test-results/directory-manage-form-1280.png', fullPage: false });
+    // Meanwhile someone else changes the same service: saving explains the conflict, the newest version can be loaded.
+    await page.evaluate(async () => {
+      const me = (await (await fetch('/api/auth/me')).json()) as { data: { csrfToken: string } };
+      const headers = { 'content-type': 'application/json', 'x-csrf-token': me.data.csrfToken };
+      const orgId = new URLSearchParams(window.location.search).get('organisatie');
+      const services = (await (await fetch(`/api/directory/manage/organisations/${orgId ?? ''}/services`)).json()) as { data: { items: { id: string; name: string; version: number }[] } };
+      const target = services.data.items.find((i) => i.name === 'Contextbegeleiding aan huis');
+      if (!target) throw new Error('service not found');
+      await fetch(`/api/directory/manage/services/${target.id}`, { method: 'PATCH', headers, body: JSON.stringify({ version: target.version, capacity: 41 }) });
+    });
+    await dialog.getByRole('button', { name: 'Opslaan' }).click();
+    await dialog.getByText('Iemand anders was je voor').waitFor();
+    await dialog.getByRole('button', { name: 'Nieuwste versie laden' }).click();
+    await expect.poll(() => dialog.getByLabel('Capaciteit').inputValue()).toBe('41');
+    await dialog.getByLabel('Wachttijd in dagen').fill('14');
     await dialog.getByRole('button', { name: 'Opslaan' }).click();
     await dialog.waitFor({ state: 'detached' });
     await row.getByText('Wachttijd: 14 dagen').waitFor();
