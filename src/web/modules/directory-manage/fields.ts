@@ -10,7 +10,6 @@ import {
   ZZinplekCreate,
   ZZinplekUpdate,
 } from '../../../shared/schemas/directory/manage.js';
-import type { TEntryKind } from '../../api/directory-manage.js';
 
 /** How a field is edited; the form turns its value into the contract's type. */
 export type TFieldType = 'text' | 'textarea' | 'int' | 'number' | 'bool' | 'select' | 'multiselect' | 'date';
@@ -38,7 +37,8 @@ export interface TKindSpec {
 }
 
 /** The fields of each kind of entry, in the order of the form. */
-export const KIND_SPECS: Record<TEntryKind | 'organisation', TKindSpec> = {
+// The kinds as in api/directory-manage.ts (not imported: this file is also used by tests outside the web build).
+export const KIND_SPECS: Record<'organisation' | 'locations' | 'services' | 'contact-points' | 'zinplekken', TKindSpec> = {
   organisation: {
     create: ZDirectoryOrganisationUpdate,
     update: ZDirectoryOrganisationUpdate,
