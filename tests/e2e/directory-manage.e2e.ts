@@ -110,4 +110,26 @@ describe.skipIf(!hasChromium)('keeping the directory (sociale kaart) in Chromium
     expect(errors).toEqual([]);
     await context.close();
   }, SLOW);
+
+  it('a platform admin opens a stale entry from the list, and can pick any organisation', async () => {
+    const { context, page, errors } = await openAs('beheer@samenplan.demo', '/sociale-kaart/beheer');
+    await page.getByRole('heading', { level: 1, name: 'Onze organisatie in de sociale kaart' }).waitFor();
+    await page.getByText('Kies hierboven de organisatie').waitFor();
+    await page.getByRole('link', { name: 'Verouderde gegevens van alle organisaties' }).click();
+    const table = page.getByRole('table', { name: 'Verouderde gegevens' });
+    await table.getByRole('link', { name: 'Sociale dienst en leefloon' }).click();
+    await page.getByRole('heading', { level: 2, name: 'OCMW Torhout – Sociaal Huis' }).waitFor();
+    expect(new URL(page.url()).searchParams.get('tab')).toBe('diensten');
+    const row = page.getByRole('table', { name: 'Diensten' }).getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'Sociale dienst en leefloon' }) });
+    await row.getByText('Verouderd').waitFor();
+    await row.getByRole('button', { name: 'Sociale dienst en leefloon bevestigen' }).click();
+    await expect.poll(() => row.getByText('Verouderd').count()).toBe(0);
+    await expectNoSeriousA11yViolations(page);
+
+    await page.getByRole('textbox', { name: 'Organisatie' }).fill('Kustlijn');
+    await page.getByRole('option', { name: 'Jeugdhulp Kustlijn vzw' }).click();
+    await page.getByRole('heading', { level: 2, name: 'Jeugdhulp Kustlijn vzw' }).waitFor();
+    expect(errors).toEqual([]);
+    await context.close();
+  }, SLOW);
 });

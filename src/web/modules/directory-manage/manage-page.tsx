@@ -3,6 +3,8 @@ import { Alert, Anchor, Button, Group, Paper, Select, SimpleGrid, Stack, Tabs, T
 import { IconChecks, IconClockExclamation, IconPencil } from '@tabler/icons-react';
 import { Link, Navigate, useLocation, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import { useDebouncedValue } from '@mantine/hooks';
+import { useOrganisations } from '../../api/admin.js';
 import { isFullyLoggedIn, useMe } from '../../api/auth.js';
 import { errorMessageKey } from '../../api/client.js';
 import {
@@ -71,7 +73,9 @@ export function ManagePage() {
           ) : undefined
         }
       />
-      {mine.length > 1 && (
+      {abilities['admin.organisations.manage'] ? (
+        <AnyOrganisationPicker value={organisationId} onChange={choose} />
+      ) : mine.length > 1 && (
         <Select
           label={t('directoryManage.chooseOrganisation')}
           data={mine.map((m) => ({ value: m.organisationId, label: m.organisationName }))}
@@ -86,10 +90,38 @@ export function ManagePage() {
         <OrganisationEntries key={organisationId} organisationId={organisationId} />
       ) : (
         <Alert variant="light" color="gray">
-          <Text c="gray.9">{t('directoryManage.noOrganisation')}</Text>
+          <Text c="gray.9">{t(abilities['admin.organisations.manage'] ? 'directoryManage.pickOrganisation' : 'directoryManage.noOrganisation')}</Text>
         </Alert>
       )}
     </>
+  );
+}
+
+/** Platform admins keep every organisation's entries: a search over all organisations. */
+function AnyOrganisationPicker({ value, onChange }: { value: string | null; onChange: (id: string | null) => void }) {
+  const { t } = useTranslation();
+  const [q, setQ] = useState('');
+  const [debounced] = useDebouncedValue(q, 250);
+  const organisations = useOrganisations(debounced, true, 30);
+  const current = useManagedOrganisation(value);
+  const items = organisations.data?.pages.flatMap((p) => p.data.items) ?? [];
+  const data = items.map((o) => ({ value: o.id, label: o.name }));
+  if (value && current.data && !data.some((d) => d.value === value)) data.unshift({ value, label: current.data.data.name });
+  return (
+    <Select
+      label={t('directoryManage.chooseOrganisation')}
+      data={data}
+      value={value}
+      onChange={onChange}
+      searchable
+      searchValue={q}
+      onSearchChange={setQ}
+      filter={({ options }) => options}
+      allowDeselect={false}
+      nothingFoundMessage={t('admin.nothingFound')}
+      maw="30rem"
+      mb="lg"
+    />
   );
 }
 
