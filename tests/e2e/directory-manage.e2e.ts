@@ -126,7 +126,7 @@ describe.skipIf(!hasChromium)('keeping the directory (sociale kaart) in Chromium
     await expect.poll(() => row.getByText('Verouderd').count()).toBe(0);
     await expectNoSeriousA11yViolations(page);
 
-    await page.getByRole('textbox', { name: 'Organisatie' }).fill('Kustlijn');
+    await page.getByRole('combobox', { name: 'Organisatie' }).fill('Kustlijn');
     await page.getByRole('option', { name: 'Jeugdhulp Kustlijn vzw' }).click();
     await page.getByRole('heading', { level: 2, name: 'Jeugdhulp Kustlijn vzw' }).waitFor();
     expect(errors).toEqual([]);
