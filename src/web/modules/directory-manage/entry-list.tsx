@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { Button, Group, Stack, Text, Title } from '@mantine/core';
 import { IconCircleCheck, IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import {
@@ -144,16 +144,14 @@ export function EntryList({ organisationId, kind, canCreate, options }: EntryLis
         labelledBy={headingId}
         columns={columns}
         card={(e) => (
-          <Paper withBorder p="md" radius="md">
-            <Stack gap={6}>
-              <Title order={3} size="h5">
-                {entryName(e)}
-              </Title>
-              <EntrySummary kind={kind} entry={e} />
-              <ConfirmedAt confirmedAt={e.confirmedAt} stale={e.stale} />
-              {actions(e)}
-            </Stack>
-          </Paper>
+          <Stack gap={6}>
+            <Title order={3} size="h5">
+              {entryName(e)}
+            </Title>
+            <EntrySummary kind={kind} entry={e} />
+            <ConfirmedAt confirmedAt={e.confirmedAt} stale={e.stale} />
+            {actions(e)}
+          </Stack>
         )}
         empty={<EmptyState title={kindText('empty')}>{kindText('emptyText')}</EmptyState>}
         paging={{ hasNextPage: query.hasNextPage, isFetchingNextPage: query.isFetchingNextPage, fetchNextPage: () => void query.fetchNextPage() }}

@@ -1,4 +1,4 @@
-import { Anchor, Paper, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Stack, Text, Title } from '@mantine/core';
 import { Link, Navigate, useLocation } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { TStaleEntry } from '../../../shared/schemas/directory/manage.js';
@@ -65,17 +65,15 @@ export function StalePage() {
           labelledBy="stale-entries"
           columns={columns}
           card={(e) => (
-            <Paper withBorder p="md" radius="md">
-              <Stack gap={4}>
-                <Title order={3} size="h5">
-                  {name(e)}
-                </Title>
-                <Text size="sm">
-                  {kind(e)} · {e.organisation.name}
-                </Text>
-                <ConfirmedAt confirmedAt={e.confirmedAt} stale />
-              </Stack>
-            </Paper>
+            <Stack gap={4}>
+              <Title order={3} size="h5">
+                {name(e)}
+              </Title>
+              <Text size="sm">
+                {kind(e)} · {e.organisation.name}
+              </Text>
+              <ConfirmedAt confirmedAt={e.confirmedAt} stale />
+            </Stack>
           )}
           empty={<EmptyState title={t('directoryManage.stalePage.empty')}>{t('directoryManage.stalePage.emptyText')}</EmptyState>}
           paging={{ hasNextPage: query.hasNextPage, isFetchingNextPage: query.isFetchingNextPage, fetchNextPage: () => void query.fetchNextPage() }}
