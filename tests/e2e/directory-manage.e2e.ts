@@ -20,7 +20,7 @@ describe.skipIf(!hasChromium)('keeping the directory (sociale kaart) in Chromium
   it('an organisation admin changes a waiting time, confirms everything, and the stale badge goes', async () => {
     const { context, page, errors } = await openAs('orgbeheer@samenplan.demo', '/sociale-kaart/beheer');
     await page.getByRole('heading', { level: 1, name: 'Onze organisatie in de sociale kaart' }).waitFor();
-    await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Sociale kaart beheren' }).waitFor();
+    await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Aanbod bijhouden' }).waitFor();
     await page.getByRole('heading', { level: 2, name: 'Jeugdhulp Kustlijn vzw' }).waitFor();
     await page.getByRole('table', { name: 'Locaties' }).getByRole('rowheader', { name: 'Hoofdzetel Oostende' }).waitFor();
     await expectNoSeriousA11yViolations(page);
