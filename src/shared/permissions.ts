@@ -34,6 +34,7 @@ export function abilitiesOf(facts: RoleFacts): Record<string, boolean> {
     // Keeping the directory (sociale kaart): own organisation's entries, and the list of stale entries.
     'directory.manage': platformAdmin || orgAdmin,
     'directory.stale': platformAdmin || coordinator,
+    'directory.import': platformAdmin,
     'directory.keep': platformAdmin || orgAdmin || coordinator,
   };
 }

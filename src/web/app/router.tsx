@@ -31,6 +31,7 @@ const AdminLayout = page(() => import('../modules/admin/admin-layout.js'), 'Admi
 const OrganisationsPanel = page(() => import('../modules/admin/organisations-panel.js'), 'OrganisationsPanel');
 const PeoplePanel = page(() => import('../modules/admin/people-panel.js'), 'PeoplePanel');
 const LifeDomainsPanel = page(() => import('../modules/admin/life-domains-panel.js'), 'LifeDomainsPanel');
+const DirectoryImportPanel = page(() => import('../modules/admin/directory-import-panel.js'), 'DirectoryImportPanel');
 const AuditPage = page(() => import('../modules/audit/audit-page.js'), 'AuditPage');
 const NotFoundPage = page(() => import('../modules/not-found/not-found-page.js'), 'NotFoundPage');
 const ModulePlaceholderPage = lazy(async () => ({
@@ -75,6 +76,7 @@ export const routes: RouteObject[] = [
               { path: 'personen', element: <PeoplePanel /> },
               { path: 'levensdomeinen', element: <LifeDomainsPanel /> },
               { path: 'audit', element: <AuditPage /> },
+              { path: 'sociale-kaart-import', element: <DirectoryImportPanel /> },
             ],
           },
           ...familyRoutes,

@@ -1,6 +1,6 @@
 import { Suspense } from 'react';
 import { Alert, Button, Group, Stack, Text, Title } from '@mantine/core';
-import { IconBuilding, IconCategory, IconHome, IconListDetails, IconLock, IconUsers } from '@tabler/icons-react';
+import { IconBuilding, IconCategory, IconFileImport, IconHome, IconListDetails, IconLock, IconUsers } from '@tabler/icons-react';
 import { Link, Navigate, NavLink, Outlet, useLocation, useOutletContext } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { TMe } from '../../../shared/schemas/auth.js';
@@ -15,6 +15,7 @@ export const ADMIN_PATH = '/beheer';
 export const ADMIN_PEOPLE_PATH = '/beheer/personen';
 export const ADMIN_AUDIT_PATH = '/beheer/audit';
 export const ADMIN_LIFE_DOMAINS_PATH = '/beheer/levensdomeinen';
+export const ADMIN_DIRECTORY_IMPORT_PATH = '/beheer/sociale-kaart-import';
 
 /** The logged-in administrator, handed to the pages under /beheer. */
 export type TAdminContext = { me: TMe };
@@ -61,6 +62,7 @@ export function AdminLayout() {
     { to: ADMIN_PATH, label: t('admin.nav.organisations'), icon: IconBuilding, end: true, show: true },
     { to: ADMIN_PEOPLE_PATH, label: t('admin.nav.people'), icon: IconUsers, end: false, show: Boolean(abilities['admin.people.manage']) },
     { to: ADMIN_LIFE_DOMAINS_PATH, label: t('admin.nav.lifeDomains'), icon: IconCategory, end: false, show: Boolean(abilities['admin.lifeDomains.manage']) },
+    { to: ADMIN_DIRECTORY_IMPORT_PATH, label: t('admin.nav.directoryImport'), icon: IconFileImport, end: false, show: Boolean(abilities['directory.import']) },
     { to: ADMIN_AUDIT_PATH, label: t('admin.nav.audit'), icon: IconListDetails, end: false, show: Boolean(abilities['audit.view']) },
   ].filter((s) => s.show);
 
