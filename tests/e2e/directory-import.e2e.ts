@@ -73,7 +73,13 @@ describe.skipIf(!hasChromium)('directory import in Chromium', () => {
       await page.locator('input[type="file"]').setInputFiles(file);
       expect(await page.getByRole('checkbox', { name: /Alleen controleren/ }).isChecked()).toBe(true);
       await page.getByRole('button', { name: 'Controleren' }).click();
-      await page.getByText('Controle klaar: er is niets gewijzigd').waitFor({ timeout: 30_000 });
+      await page
+        .getByText('Controle klaar: er is niets gewijzigd')
+        .waitFor({ timeout: 30_000 })
+        .catch(async (err: unknown) => {
+          await page.screenshot({ path: `test-results/directory-import-failed-${width}.png`, fullPage: true });
+          throw err;
+        });
       await page.getByText('1 organisaties, 1 diensten en 0 zinplekken. 1 record geweigerd.').first().waitFor();
       const rejected = page.getByRole('table', { name: 'Geweigerde records en de reden' });
       expect(await rejected.getByText(/minimum_age 30 is above maximum_age 12/).count()).toBe(1);

@@ -30,7 +30,8 @@ export function useDirectoryImport(id: string | null) {
     queryKey: directoryImportKeys.one(id ?? 'none'),
     queryFn: async ({ signal }) => {
       const data = (await apiGet(`${API}/${encodeURIComponent(id ?? '')}`, ZDirectoryImportResponse, signal)).data;
-      if (!running(data)) void queryClient.invalidateQueries({ queryKey: directoryImportKeys.list });
+      // The list shows the finished import too (exact: the prefix would also hit this very query).
+      if (!running(data)) void queryClient.invalidateQueries({ queryKey: directoryImportKeys.list, exact: true });
       return data;
     },
     enabled: id !== null,
@@ -42,6 +43,6 @@ export function useStartDirectoryImport() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: async (body: TDirectoryImportCreate) => (await apiSend('POST', API, ZDirectoryImportResponse, body)).data,
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: directoryImportKeys.list }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: directoryImportKeys.list, exact: true }),
   });
 }

@@ -58,3 +58,5 @@ import '@mantine/core/styles/Tooltip.css';
 import '@mantine/core/styles/Notification.css';
 import '@mantine/notifications/styles.css';
 import '@mantine/core/styles/Tabs.css';
+// The directory import's progress bar.
+import '@mantine/core/styles/Progress.css';

@@ -48,7 +48,7 @@ function StatusBadge({ item }: { item: TDirectoryImport }) {
   const { t } = useTranslation();
   const color = item.status === 'done' ? (item.report?.rejected.length ? 'yellow' : 'green') : item.status === 'failed' ? 'red' : 'blue';
   return (
-    <Badge color={color} variant="light" c={`${color}.9`}>
+    <Badge color={color} variant="light" c="gray.9" tt="none" style={{ overflow: 'visible' }} w="max-content">
       {t(`admin.directoryImport.status.${item.status}`)}
     </Badge>
   );
@@ -80,13 +80,18 @@ function ImportProgress({ id }: { id: string }) {
           </>
         )}
         {item.status === 'failed' && (
-          <Alert color="red" icon={<IconAlertTriangle aria-hidden="true" />} title={t('admin.directoryImport.failedTitle')}>
+          <Alert color="red" icon={<IconAlertTriangle aria-hidden="true" />} title={t('admin.directoryImport.failedTitle')} styles={{ title: { color: 'var(--mantine-color-red-9)' } }}>
             <Text c="red.9">{t('admin.directoryImport.failedText')}</Text>
           </Alert>
         )}
         {report && (
           <Stack gap="xs">
-            <Alert color={report.rejected.length ? 'yellow' : 'green'} icon={<IconCircleCheck aria-hidden="true" />} title={t(report.dryRun ? 'admin.directoryImport.dryRunDone' : 'admin.directoryImport.done')}>
+            <Alert
+              color={report.rejected.length ? 'yellow' : 'green'}
+              icon={<IconCircleCheck aria-hidden="true" />}
+              title={t(report.dryRun ? 'admin.directoryImport.dryRunDone' : 'admin.directoryImport.done')}
+              styles={{ title: { color: 'var(--mantine-color-gray-9)' } }}
+            >
               <Text c="gray.9">
                 {t('admin.directoryImport.counts', { organizations: report.organizations, services: report.services, zinplekken: report.zinplekken })}{' '}
                 {t('admin.directoryImport.rejectedCount', { count: report.rejected.length })}
@@ -98,7 +103,6 @@ function ImportProgress({ id }: { id: string }) {
               )}
             </Alert>
             {report.rejected.length > 0 && (
-              <Table.ScrollContainer minWidth={480}>
                 <Table striped withTableBorder aria-label={t('admin.directoryImport.rejectedTable')}>
                   <Table.Thead>
                     <Table.Tr>
@@ -113,13 +117,13 @@ function ImportProgress({ id }: { id: string }) {
                           {t(`admin.directoryImport.entity.${r.entity}`)}
                           {r.index !== null ? ` #${r.index + 1}` : ''}
                           {r.id && (
-                            <Text size="xs" c="gray.8" ff="monospace">
+                            <Text size="xs" c="gray.8" ff="monospace" style={{ wordBreak: 'break-all' }}>
                               {r.id}
                             </Text>
                           )}
                         </Table.Td>
                         <Table.Td>
-                          <Text size="sm" lang="en">
+                          <Text size="sm" lang="en" style={{ overflowWrap: 'anywhere' }}>
                             {r.reason}
                           </Text>
                         </Table.Td>
@@ -127,7 +131,6 @@ function ImportProgress({ id }: { id: string }) {
                     ))}
                   </Table.Tbody>
                 </Table>
-              </Table.ScrollContainer>
             )}
           </Stack>
         )}
@@ -185,6 +188,7 @@ export function DirectoryImportPanel() {
             value={file}
             onChange={setFile}
             clearable
+            clearButtonProps={{ 'aria-label': t('admin.directoryImport.clear') }}
             leftSection={<IconFileImport size={18} aria-hidden="true" />}
             error={problem}
           />
