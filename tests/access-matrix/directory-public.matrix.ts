@@ -9,4 +9,5 @@ export const rows: MatrixRow[] = [
   { route: 'GET /api/directory/services/:id', request: () => ({ url: `/api/directory/services/${UNKNOWN}` }), expect: all(404) },
   { route: 'GET /api/directory/organisations/:id', request: (f) => ({ url: `/api/directory/organisations/${f.orgA}` }), expect: all(200), note: 'organisations are listed by default' },
   { route: 'GET /api/directory/zinplekken/:id', request: () => ({ url: `/api/directory/zinplekken/${UNKNOWN}` }), expect: all(404) },
+  { route: 'GET /api/directory/map', request: () => ({ url: '/api/directory/map' }), expect: all(200) },
 ];

@@ -327,4 +327,32 @@ export const directoryPublicRepo = {
           where exists (select 1 from region_municipality rm where rm.nis_code = m.nis_code) order by m.name_nl, m.nis_code`,
     );
   },
+
+  // --- Map -------------------------------------------------------------------------------------
+
+  findRegion(db: DbOrTx, code: string) {
+    return rows<{ code: string; name: string; nisCodes: string[] | null }>(
+      db,
+      sql`select r.code, r.name, array_remove(array_agg(rm.nis_code order by rm.nis_code), null) as "nisCodes"
+          from region r left join region_municipality rm on rm.region_id = r.id where r.code = ${code} group by r.id`,
+    );
+  },
+
+  /** Located places of listed, active organisations (in the region's municipalities), with how many active services each offers. */
+  mapPoints(db: DbOrTx, region: string | undefined, limit: number) {
+    const inRegion = region
+      ? sql`and l.nis_code in (select rm.nis_code from region_municipality rm join region r on r.id = rm.region_id where r.code = ${region})`
+      : sql``;
+    return rows<{ locationId: string; name: string; latitude: number; longitude: number; nisCode: string | null; organisationId: string; organisationName: string; serviceCount: number }>(
+      db,
+      sql`select l.id as "locationId", l.name, l.latitude, l.longitude, l.nis_code as "nisCode",
+                 o.id as "organisationId", o.name as "organisationName",
+                 (select count(*)::int from service_location sl join service s on s.id = sl.service_id
+                   where sl.location_id = l.id and s.status = 'active') as "serviceCount"
+          from location l join organisation o on o.id = l.organisation_id
+          where o.listed and o.status = 'active' and l.latitude is not null and l.longitude is not null ${inRegion}
+          order by lower(o.name), lower(l.name), l.id
+          limit ${limit}`,
+    );
+  },
 };

@@ -3,6 +3,8 @@ import { ZErrorResponse } from '../../../shared/schemas/common.js';
 import {
   ZDirectoryFacetsResponse,
   ZDirectoryIdParams,
+  ZDirectoryMapQuery,
+  ZDirectoryMapResponse,
   ZDirectorySearchQuery,
   ZDirectorySearchResponse,
   ZPublicOrganisationResponse,
@@ -55,5 +57,19 @@ export const directoryPublicRoutes: FastifyPluginAsyncZod = async (app) => {
     '/directory/zinplekken/:id',
     { config, schema: { tags, summary: 'One zinplek of a listed organisation', params: ZDirectoryIdParams, response: { 200: ZPublicZinplekResponse, 400: ZErrorResponse, 404: ZErrorResponse } } },
     async (request) => ({ data: await service.zinplek(request.ctx, request.params.id) }),
+  );
+
+  app.get(
+    '/directory/map',
+    {
+      config,
+      schema: {
+        tags,
+        summary: "The map: Flanders' municipality outlines (the region's marked) and the located places of listed organisations in the region",
+        querystring: ZDirectoryMapQuery,
+        response: { 200: ZDirectoryMapResponse, 400: ZErrorResponse, 404: ZErrorResponse },
+      },
+    },
+    async (request) => service.map(request.query),
   );
 };

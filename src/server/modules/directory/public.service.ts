@@ -5,6 +5,8 @@ import { Invalid, NotFound, detailPath } from '../../platform/errors.js';
 import { STALE_AFTER_MONTHS, type TContactFunction } from '../../../shared/schemas/directory/enums.js';
 import type {
   TDirectoryFacetsResponse,
+  TDirectoryMapQuery,
+  TDirectoryMapResponse,
   TDirectoryHit,
   TDirectorySearchQuery,
   TDirectorySearchResponse,
@@ -13,6 +15,8 @@ import type {
   TPublicService,
   TPublicZinplek,
 } from '../../../shared/schemas/directory/public.js';
+import { MAP_POINT_LIMIT } from '../../../shared/schemas/directory/public.js';
+import { mapOutlines } from './map.geo.js';
 import { MARK_END, MARK_START, directoryPublicRepo as repo, type HitRow, type SearchAfter, type SearchText } from './public.repo.js';
 
 /** At most this many words of q are searched (the contract bounds q at 100 characters). */
@@ -220,6 +224,29 @@ export function createDirectoryPublicService(db: Db) {
     async facets(): Promise<TDirectoryFacetsResponse> {
       const [sectors, regions, municipalities] = await Promise.all([repo.facetSectors(db), repo.facetRegions(db), repo.facetMunicipalities(db)]);
       return { data: { sectors, regions: regions.map((r) => ({ ...r, nisCodes: r.nisCodes ?? [] })), municipalities } };
+    },
+
+    /** The map: Flanders' outlines (the region's municipalities marked) and the region's located places. */
+    async map(query: TDirectoryMapQuery): Promise<TDirectoryMapResponse> {
+      let region: TDirectoryMapResponse['data']['region'] = null;
+      if (query.region) {
+        const [found] = await repo.findRegion(db, query.region);
+        if (!found) throw new NotFound('Deze regio bestaat niet.');
+        region = { code: found.code, name: found.name, nisCodes: found.nisCodes ?? [] };
+      }
+      const marked = new Set(region?.nisCodes ?? []);
+      const found = await repo.mapPoints(db, query.region, MAP_POINT_LIMIT + 1);
+      const municipalities = mapOutlines()
+        .filter((m) => m.flemish || marked.has(m.nisCode))
+        .map((m) => ({ nisCode: m.nisCode, nameNl: m.nameNl, inRegion: marked.has(m.nisCode), polygons: m.polygons }));
+      return {
+        data: {
+          municipalities,
+          points: found.slice(0, MAP_POINT_LIMIT).map(({ organisationId, organisationName, ...p }) => ({ ...p, organisation: { id: organisationId, name: organisationName } })),
+          truncated: found.length > MAP_POINT_LIMIT,
+          region,
+        },
+      };
     },
   };
 }

@@ -155,21 +155,44 @@ export const ZPublicZinplek = z
 export type TPublicZinplek = z.infer<typeof ZPublicZinplek>;
 
 /**
- * GET /api/directory/map?…the search filters…: the located places of the matching services and
- * zinplekken (at most 2,000, the nearest-to-name first), for drawing on the municipality map.
+ * GET /api/directory/map?region=<code>: the outlines of Flanders' municipalities (simplified, from the
+ * shipped boundary data; the region's municipalities marked) and the located places of listed, active
+ * organisations in the region (everywhere without a region; at most MAP_POINT_LIMIT), drawn as SVG.
  */
+export const MAP_POINT_LIMIT = 2000;
+export const ZDirectoryMapQuery = z.object({
+  region: zKey(64).optional().describe('A region code: its municipalities are marked and only its places are given'),
+});
+export type TDirectoryMapQuery = z.infer<typeof ZDirectoryMapQuery>;
+
+/** [longitude, latitude] pairs; polygons → rings → points (GeoJSON MultiPolygon coordinates, d3-geo winding). */
+const ZMultiPolygon = z.array(z.array(z.array(z.tuple([z.number(), z.number()]))));
+
+export const ZDirectoryMapMunicipality = z.object({
+  nisCode: z.string(),
+  nameNl: z.string(),
+  inRegion: z.boolean(),
+  polygons: ZMultiPolygon,
+});
+export type TDirectoryMapMunicipality = z.infer<typeof ZDirectoryMapMunicipality>;
+
 export const ZDirectoryMapPoint = z.object({
   locationId: z.uuid(),
+  name: z.string().describe('The location'),
   latitude: z.number(),
   longitude: z.number(),
-  label: z.string().describe('The location and organisation'),
-  hits: z.array(z.object({ kind: z.enum(['service', 'zinplek']), id: z.uuid(), name: z.string() })),
+  nisCode: z.string().nullable(),
+  organisation: z.object({ id: z.uuid(), name: z.string() }),
+  serviceCount: z.number().int().describe('Active services offered at this place'),
 });
+export type TDirectoryMapPoint = z.infer<typeof ZDirectoryMapPoint>;
+
 export const ZDirectoryMapResponse = dataEnvelope(
   z.object({
+    municipalities: z.array(ZDirectoryMapMunicipality),
     points: z.array(ZDirectoryMapPoint),
     truncated: z.boolean(),
-    region: z.object({ code: z.string(), name: z.string(), nisCodes: z.array(z.string()) }).nullable().describe('The region filtered on, to outline'),
+    region: z.object({ code: z.string(), name: z.string(), nisCodes: z.array(z.string()) }).nullable().describe('The region asked for, to outline'),
   }),
 );
 export type TDirectoryMapResponse = z.infer<typeof ZDirectoryMapResponse>;
@@ -185,7 +208,6 @@ export const ZDirectoryFacetsResponse = dataEnvelope(
 export type TDirectoryFacetsResponse = z.infer<typeof ZDirectoryFacetsResponse>;
 
 export const ZDirectoryIdParams = z.object({ id: z.uuid() });
-export const ZDirectoryMapQuery = ZDirectorySearchQuery.omit({ cursor: true, limit: true });
 
 /** The detail responses: `{ data }`. */
 export const ZPublicServiceResponse = dataEnvelope(ZPublicService);
