@@ -6,6 +6,8 @@ import type familiesNl from '../shared/i18n/families.nl.json';
 import type familiesEn from '../shared/i18n/families.en.json';
 import type directoryManageNl from '../shared/i18n/directory-manage.nl.json';
 import type directoryManageEn from '../shared/i18n/directory-manage.en.json';
+import type directoryNl from '../shared/i18n/directory.nl.json';
+import type directoryEn from '../shared/i18n/directory.en.json';
 
 /** The UI languages, Dutch first (the default). */
 export const LANGUAGES = ['nl', 'en'] as const;
@@ -24,6 +26,9 @@ export const translationsMatch: [TEnChecked, TNlChecked, TFamiliesEnChecked, TFa
 type TDirectoryManageEnChecked = typeof directoryManageEn extends typeof directoryManageNl ? true : never;
 type TDirectoryManageNlChecked = typeof directoryManageNl extends typeof directoryManageEn ? true : never;
 export const directoryManageTranslationsMatch: [TDirectoryManageEnChecked, TDirectoryManageNlChecked] = [true, true];
+type TDirectoryEnChecked = typeof directoryEn extends typeof directoryNl ? true : never;
+type TDirectoryNlChecked = typeof directoryNl extends typeof directoryEn ? true : never;
+export const directoryTranslationsMatch: [TDirectoryEnChecked, TDirectoryNlChecked] = [true, true];
 
 /**
  * English is loaded only when someone uses it: Dutch is the default, and the first visit should not
@@ -36,6 +41,7 @@ async function loadLanguage(lng: TLanguage): Promise<void> {
   }
   if (familiesTextsWanted) await addFamiliesTexts(lng);
   if (directoryManageTextsWanted) await addDirectoryManageTexts(lng);
+  if (directoryTextsWanted) await addDirectoryTexts(lng);
 }
 
 /**
@@ -72,12 +78,27 @@ async function addDirectoryManageTexts(lng: TLanguage): Promise<void> {
 export async function loadDirectoryManageTexts(): Promise<void> {
   directoryManageTextsWanted = true;
   await Promise.all([addDirectoryManageTexts(DEFAULT_LANGUAGE), addDirectoryManageTexts(currentLanguage())]);
+/** The texts of the public directory (sociale kaart): loaded with its pages, like the families module's. */
+let directoryTextsWanted = false;
+const directoryTextsLoaded = new Set<TLanguage>();
+async function addDirectoryTexts(lng: TLanguage): Promise<void> {
+  if (directoryTextsLoaded.has(lng)) return;
+  const texts = lng === 'en' ? (await import('../shared/i18n/directory.en.json')).default : (await import('../shared/i18n/directory.nl.json')).default;
+  i18n.addResourceBundle(lng, 'translation', texts, true, true);
+  directoryTextsLoaded.add(lng);
+}
+
+/** Loads the directory's texts for Dutch and the current language; its pages await it before they render. */
+export async function loadDirectoryTexts(): Promise<void> {
+  directoryTextsWanted = true;
+  await Promise.all([addDirectoryTexts(DEFAULT_LANGUAGE), addDirectoryTexts(currentLanguage())]);
 }
 
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
     resources: { translation: typeof nl & typeof familiesNl & typeof directoryManageNl };
+    resources: { translation: typeof nl & typeof familiesNl & typeof directoryNl };
   }
 }
 

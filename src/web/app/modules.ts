@@ -54,6 +54,7 @@ export const MODULES: readonly TModuleEntry[] = [
   { key: 'directory', path: '/sociale-kaart', icon: IconMap2, planned: true },
   // Keeping the directory: organisation admins (their own entries), coordinators and platform admins (stale entries).
   { key: 'directoryManage', path: '/sociale-kaart/beheer', icon: IconMapPin, ability: 'directory.keep' },
+  { key: 'directory', path: '/sociale-kaart', icon: IconMap2 },
   { key: 'consultation', path: '/overleg', icon: IconMessages, planned: true },
   { key: 'irpc', path: '/prioriteitencommissie', icon: IconListNumbers, planned: true },
   { key: 'learning', path: '/samen-leren', icon: IconSchool, planned: true },

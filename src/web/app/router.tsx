@@ -5,6 +5,7 @@ import { AppLayout } from './app-layout.js';
 import { GLOSSARY_PATH, MODULES, type TPlannedModuleKey } from './modules.js';
 import { familyRoutes } from '../modules/families/routes.js';
 import { directoryManageRoutes } from '../modules/directory-manage/routes.js';
+import { directoryRoutes } from '../modules/directory/routes.js';
 
 /**
  * A page loaded on first use, so the first visit only downloads the shell and that page.
@@ -81,6 +82,7 @@ export const routes: RouteObject[] = [
           },
           ...familyRoutes,
           ...directoryManageRoutes,
+          ...directoryRoutes,
           ...plannedModules,
           { path: '*', element: <NotFoundPage /> },
         ],
