@@ -190,17 +190,17 @@ export function DirectoryOrganisationPage() {
             aside={
               <Group gap={6}>
                 {o.directAccess && (
-                  <Badge color="teal" variant="light" tt="none">
+                  <Badge color="teal" variant="light" tt="none" c="gray.9">
                     {t('directory.directAccess')}
                   </Badge>
                 )}
                 {o.broadEntryPoint && (
-                  <Badge color="blue" variant="light" tt="none">
+                  <Badge color="blue" variant="light" tt="none" c="gray.9">
                     {t('directory.broadEntryPoint')}
                   </Badge>
                 )}
                 {o.mandated && (
-                  <Badge color="gray" variant="light" tt="none">
+                  <Badge color="gray" variant="light" tt="none" c="gray.9">
                     {t('directory.mandated')}
                   </Badge>
                 )}

@@ -26,7 +26,7 @@ export function StaleBadge() {
   const { t } = useTranslation();
   return (
     <Tooltip label={t('directory.staleHint')} multiline maw={280}>
-      <Badge color="orange" variant="light" tt="none" leftSection={<IconClockExclamation size={14} aria-hidden="true" />}>
+      <Badge color="orange" variant="light" tt="none" c="gray.9" leftSection={<IconClockExclamation size={14} aria-hidden="true" />}>
         {t('directory.stale')}
       </Badge>
     </Tooltip>
@@ -50,15 +50,15 @@ export function HitBadges({ kind, directAccess, stale }: { kind: 'service' | 'zi
   return (
     <Group gap={6} wrap="wrap">
       {kind === 'zinplek' ? (
-        <Badge color="grape" variant="light" tt="none">
+        <Badge color="grape" variant="light" tt="none" c="gray.9">
           {t('directory.zinplekBadge')}
         </Badge>
       ) : directAccess ? (
-        <Badge color="teal" variant="light" tt="none">
+        <Badge color="teal" variant="light" tt="none" c="gray.9">
           {t('directory.directAccess')}
         </Badge>
       ) : (
-        <Badge color="gray" variant="light" tt="none">
+        <Badge color="gray" variant="light" tt="none" c="gray.9">
           {t('directory.referral')}
         </Badge>
       )}
