@@ -31,7 +31,7 @@ describe.skipIf(!hasChromium)('the public sociale kaart in Chromium (no login)',
     await page.screenshot({ path: 'test-results/directory-search-1280.png', fullPage: true });
 
     // A filter combines with the words: only direct access.
-    await page.getByRole('textbox', { name: 'Toegang' }).click();
+    await page.getByLabel('Toegang', { exact: true }).click();
     await page.getByRole('option', { name: 'Met verwijzing' }).click();
     await page.waitForURL(/directAccess=false/);
     await page.waitForFunction((before) => !document.body.innerText.includes(before), allCount);
@@ -62,7 +62,7 @@ describe.skipIf(!hasChromium)('the public sociale kaart in Chromium (no login)',
 
     // The map of a region: outlined, points, and the same places as a table.
     const map = await open(1280, 900, '/sociale-kaart?region=west-vlaanderen&weergave=kaart');
-    const svg = map.page.getByRole('img', { name: /West-Vlaanderen omlijnd/ });
+    const svg = map.page.getByRole('group', { name: /West-Vlaanderen omlijnd/ });
     await svg.waitFor();
     const points = svg.locator('a');
     expect(await points.count()).toBeGreaterThan(0);

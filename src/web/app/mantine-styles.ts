@@ -60,3 +60,6 @@ import '@mantine/notifications/styles.css';
 import '@mantine/core/styles/Tabs.css';
 // The directory import's progress bar.
 import '@mantine/core/styles/Progress.css';
+// The public directory (sociale kaart).
+import '@mantine/core/styles/Tabs.css';
+import '@mantine/core/styles/NumberInput.css';

@@ -46,7 +46,7 @@ function MapSvg({ map }: { map: TMap }) {
     count: map.points.length,
   });
   return (
-    <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} width="100%" role="img" aria-label={label} data-testid="directory-map" style={{ display: 'block', maxHeight: '70vh' }}>
+    <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} width="100%" role="group" aria-label={label} data-testid="directory-map" style={{ display: 'block', maxHeight: '70vh' }}>
       <title>{label}</title>
       <rect width={WIDTH} height={HEIGHT} fill="var(--mantine-color-blue-0)" />
       <g>
