@@ -31,7 +31,7 @@ describe.skipIf(!hasChromium)('the public sociale kaart in Chromium (no login)',
     await page.screenshot({ path: 'test-results/directory-search-1280.png', fullPage: true });
 
     // A filter combines with the words: only direct access.
-    await page.getByLabel('Toegang', { exact: true }).click();
+    await page.getByLabel('Toegang', { exact: true }).first().click();
     await page.getByRole('option', { name: 'Met verwijzing' }).click();
     await page.waitForURL(/directAccess=false/);
     await page.waitForFunction((before) => !document.body.innerText.includes(before), allCount);

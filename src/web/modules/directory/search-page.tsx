@@ -1,12 +1,13 @@
 import { useEffect, useMemo, useState } from 'react';
 import { Anchor, Button, Card, Group, NumberInput, Select, SimpleGrid, Stack, Tabs, Text, TextInput, Title } from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
-import { IconFilterOff, IconList, IconMap2, IconSearch } from '@tabler/icons-react';
+import { useDebouncedValue, useMediaQuery } from '@mantine/hooks';
+import { IconAdjustmentsHorizontal, IconFilterOff, IconList, IconMap2, IconSearch } from '@tabler/icons-react';
 import { Link, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { TDirectoryFacetsResponse, TDirectoryHit } from '../../../shared/schemas/directory/public.js';
 import { useDirectoryFacets, useDirectorySearch, type TDirectoryFilters } from '../../api/directory.js';
 import { PageHeader } from '../../components/page-header.js';
+import { PHONE_QUERY } from '../../components/list/responsive-list.js';
 import { CardGridSkeleton } from '../../components/skeletons.js';
 import { EmptyState, ErrorState } from '../../components/states.js';
 import { currentLanguage, useFormat } from '../../i18n.js';
@@ -222,6 +223,10 @@ export function DirectorySearchPage() {
   const searchFilters = { ...filters, ...(debounced ? { q: debounced } : {}) };
   if (!debounced) delete searchFilters.q;
   const hasFilters = ['sector', 'region', 'municipality', 'age', 'directAccess', 'zinplek'].some((k) => params.has(k));
+  // On a phone the filters fold away under a button, so the results come first.
+  const phone = useMediaQuery(PHONE_QUERY) ?? false;
+  const [filtersOpen, setFiltersOpen] = useState(false);
+  const showFilters = !phone || filtersOpen;
 
   return (
     <>
@@ -247,9 +252,22 @@ export function DirectorySearchPage() {
         </form>
         <section aria-labelledby="directory-filters">
           <Group justify="space-between" mb="xs">
-            <Title order={2} size="h4" id="directory-filters">
-              {t('directory.filtersTitle')}
-            </Title>
+            {phone ? (
+              <Button
+                variant="default"
+                id="directory-filters"
+                leftSection={<IconAdjustmentsHorizontal size={16} aria-hidden="true" />}
+                aria-expanded={filtersOpen}
+                aria-controls="directory-filter-fields"
+                onClick={() => setFiltersOpen((v) => !v)}
+              >
+                {t('directory.filtersTitle')}
+              </Button>
+            ) : (
+              <Title order={2} size="h4" id="directory-filters">
+                {t('directory.filtersTitle')}
+              </Title>
+            )}
             {hasFilters && (
               <Button
                 variant="subtle"
@@ -264,7 +282,9 @@ export function DirectorySearchPage() {
           {facets.isError ? (
             <ErrorState error={facets.error} onRetry={() => void facets.refetch()} retrying={facets.isFetching} />
           ) : (
-            <Filters facets={facets.data} filters={filters} set={set} />
+            <div id="directory-filter-fields" hidden={!showFilters}>
+              <Filters facets={facets.data} filters={filters} set={set} />
+            </div>
           )}
         </section>
         <Tabs value={view} onChange={(v) => set({ weergave: v === 'kaart' ? 'kaart' : null })} keepMounted={false}>
