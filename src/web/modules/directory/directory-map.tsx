@@ -12,7 +12,8 @@ import { ErrorState } from '../../components/states.js';
 import { organisationPath } from './paths.js';
 
 const WIDTH = 800;
-const HEIGHT = 520;
+const MAX_HEIGHT = 640;
+const MARGIN = 8;
 
 type TMap = TDirectoryMapResponse['data'];
 
@@ -26,15 +27,19 @@ function MapSvg({ map }: { map: TMap }) {
     }));
     const focus = shapes.filter((s) => s.inRegion);
     const fitTo = { type: 'GeometryCollection', geometries: (focus.length > 0 ? focus : shapes).map((s) => s.geometry) } as GeoPermissibleObjects;
+    // As tall as the shape needs at full width (Flanders is wide), but never taller than MAX_HEIGHT.
+    const fitted = geoPath(geoMercator().fitWidth(WIDTH - 2 * MARGIN, fitTo)).bounds(fitTo);
+    const height = Math.min(MAX_HEIGHT, Math.ceil(fitted[1][1] - fitted[0][1]) + 2 * MARGIN);
     const projection = geoMercator().fitExtent(
       [
-        [8, 8],
-        [WIDTH - 8, HEIGHT - 8],
+        [MARGIN, MARGIN],
+        [WIDTH - MARGIN, height - MARGIN],
       ],
       fitTo,
     );
     const path = geoPath(projection);
     return {
+      height,
       municipalities: shapes.map((s) => ({ nisCode: s.nisCode, nameNl: s.nameNl, inRegion: s.inRegion, d: path(s.geometry) ?? '' })),
       outline: focus.length > 0 ? path({ type: 'GeometryCollection', geometries: focus.map((s) => s.geometry) } as GeoPermissibleObjects) ?? '' : '',
       points: map.points.map((p) => ({ ...p, xy: projection([p.longitude, p.latitude]) })),
@@ -46,9 +51,9 @@ function MapSvg({ map }: { map: TMap }) {
     count: map.points.length,
   });
   return (
-    <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} width="100%" role="group" aria-label={label} data-testid="directory-map" style={{ display: 'block', maxHeight: '70vh' }}>
+    <svg viewBox={`0 0 ${WIDTH} ${drawn.height}`} width="100%" role="group" aria-label={label} data-testid="directory-map" style={{ display: 'block', maxHeight: '70vh' }}>
       <title>{label}</title>
-      <rect width={WIDTH} height={HEIGHT} fill="var(--mantine-color-blue-0)" />
+      <rect width={WIDTH} height={drawn.height} fill="var(--mantine-color-blue-0)" />
       <g>
         {drawn.municipalities.map((m) => (
           <path
