@@ -156,7 +156,7 @@ export function DirectoryServicePage() {
               <Field label={t('directory.howToApply')}>{s.howToApply}</Field>
               <Field label={t('directory.cost')}>{s.cost}</Field>
               {s.waitingDays !== null && (
-                <Field label={t('directory.waitingLabel')}>{s.waitingDays === 0 ? t('directory.noWaiting') : t('directory.waiting', { days: s.waitingDays })}</Field>
+                <Field label={t('directory.waitingLabel')}>{s.waitingDays === 0 ? t('directory.noWaiting') : t('directory.waitingAbout', { days: s.waitingDays })}</Field>
               )}
               <Field label={t('directory.languages')}>{s.languages.map((l) => l.toUpperCase()).join(', ')}</Field>
               <Reach url={s.url} email={s.email} phone={s.phone} />
