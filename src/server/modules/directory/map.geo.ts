@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { feature } from 'topojson-client';
+import { feature, mesh } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 import { REFERENCE_DIR } from '../../paths.js';
 
@@ -61,6 +61,19 @@ export function simplifyLine(points: Point[], tolerance = TOLERANCE): Point[] {
 const round = (v: number) => Number(v.toFixed(DECIMALS));
 
 let cache: MapOutline[] | undefined;
+let simplifiedTopology: { topology: Topology; collection: GeometryCollection<{ nis: string }> } | undefined;
+
+/**
+ * The outer border of a set of municipalities (lines of [lon, lat]): the simplified arcs between a
+ * member and a non-member, or on the edge of the data. Inner borders are left out.
+ */
+export function outlineOf(nisCodes: ReadonlySet<string>): [number, number][][] {
+  if (!simplifiedTopology) mapOutlines();
+  const { topology, collection } = simplifiedTopology as NonNullable<typeof simplifiedTopology>;
+  const inSet = (g: { properties?: unknown }) => nisCodes.has((g.properties as { nis?: string } | undefined)?.nis ?? '');
+  const lines = mesh(topology, collection, (a, b) => (a === b ? inSet(a) : inSet(a) !== inSet(b)));
+  return lines.coordinates as [number, number][][];
+}
 
 /**
  * Belgium's municipalities as simplified outlines, read and simplified once per process. The shared
@@ -83,6 +96,7 @@ export function mapOutlines(): MapOutline[] {
     return simplifyLine(absolute).map(([lon, lat]): Point => [round(lon), round(lat)]);
   });
   const simplified: Topology = { type: 'Topology', arcs, objects: { municipalities: collection } };
+  simplifiedTopology = { topology: simplified, collection };
   const features = feature(simplified, collection).features;
   cache = features.map((f) => {
     const props = f.properties as { nis: string; name_nl: string; reg_nis: string };

@@ -81,6 +81,19 @@ describe('GET /api/directory/map', () => {
       }
     }
     expect(res.body.length).toBeLessThan(250_000);
+
+    // The region's outer border only: every point of it lies on a marked municipality's outline, and
+    // Brugge's border with Damme (both in the region) is not part of it.
+    const outlinePoints = data.region!.outline.flat().map(([lon, lat]) => `${lon},${lat}`);
+    expect(outlinePoints.length).toBeGreaterThan(20);
+    const marked = new Set(data.municipalities.filter((m) => m.inRegion).flatMap((m) => m.polygons.flat().flat().map(([lon, lat]) => `${lon},${lat}`)));
+    expect(outlinePoints.every((p) => marked.has(p))).toBe(true);
+    const damme = new Set(data.municipalities.find((m) => m.nisCode === '31006')!.polygons.flat().flat().map(([lon, lat]) => `${lon},${lat}`));
+    const bruggePoints = brugge!.polygons.flat().flat().map(([lon, lat]) => `${lon},${lat}`);
+    const shared = bruggePoints.filter((p) => damme.has(p));
+    expect(shared.length).toBeGreaterThan(2);
+    // Points strictly inside the shared border (not its ends) are not on the outline.
+    expect(shared.filter((p) => !outlinePoints.includes(p)).length).toBeGreaterThan(0);
   });
 
   it('gives every located place without a region, and no region to outline', async () => {

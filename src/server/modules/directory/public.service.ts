@@ -16,7 +16,7 @@ import type {
   TPublicZinplek,
 } from '../../../shared/schemas/directory/public.js';
 import { MAP_POINT_LIMIT } from '../../../shared/schemas/directory/public.js';
-import { mapOutlines } from './map.geo.js';
+import { mapOutlines, outlineOf } from './map.geo.js';
 import { MARK_END, MARK_START, directoryPublicRepo as repo, type HitRow, type SearchAfter, type SearchText } from './public.repo.js';
 
 /** At most this many words of q are searched (the contract bounds q at 100 characters). */
@@ -232,7 +232,7 @@ export function createDirectoryPublicService(db: Db) {
       if (query.region) {
         const [found] = await repo.findRegion(db, query.region);
         if (!found) throw new NotFound('Deze regio bestaat niet.');
-        region = { code: found.code, name: found.name, nisCodes: found.nisCodes ?? [] };
+        region = { code: found.code, name: found.name, nisCodes: found.nisCodes ?? [], outline: outlineOf(new Set(found.nisCodes ?? [])) };
       }
       const marked = new Set(region?.nisCodes ?? []);
       const found = await repo.mapPoints(db, query.region, MAP_POINT_LIMIT + 1);

@@ -192,7 +192,15 @@ export const ZDirectoryMapResponse = dataEnvelope(
     municipalities: z.array(ZDirectoryMapMunicipality),
     points: z.array(ZDirectoryMapPoint),
     truncated: z.boolean(),
-    region: z.object({ code: z.string(), name: z.string(), nisCodes: z.array(z.string()) }).nullable().describe('The region asked for, to outline'),
+    region: z
+      .object({
+        code: z.string(),
+        name: z.string(),
+        nisCodes: z.array(z.string()),
+        outline: z.array(z.array(z.tuple([z.number(), z.number()]))).describe('Its outer border: lines of [longitude, latitude]'),
+      })
+      .nullable()
+      .describe('The region asked for, to outline'),
   }),
 );
 export type TDirectoryMapResponse = z.infer<typeof ZDirectoryMapResponse>;

@@ -41,7 +41,7 @@ function MapSvg({ map }: { map: TMap }) {
     return {
       height,
       municipalities: shapes.map((s) => ({ nisCode: s.nisCode, nameNl: s.nameNl, inRegion: s.inRegion, d: path(s.geometry) ?? '' })),
-      outline: focus.length > 0 ? path({ type: 'GeometryCollection', geometries: focus.map((s) => s.geometry) } as GeoPermissibleObjects) ?? '' : '',
+      outline: map.region ? (path({ type: 'MultiLineString', coordinates: map.region.outline } as GeoPermissibleObjects) ?? '') : '',
       points: map.points.map((p) => ({ ...p, xy: projection([p.longitude, p.latitude]) })),
     };
   }, [map]);
