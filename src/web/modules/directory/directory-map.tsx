@@ -137,7 +137,7 @@ export function DirectoryMap({ region }: { region: string }) {
   if (map.isError) return <ErrorState error={map.error} onRetry={() => void map.refetch()} retrying={map.isFetching} />;
   return (
     <Stack gap="sm">
-      <Paper withBorder radius="md" style={{ overflow: 'hidden', opacity: map.isPlaceholderData ? 0.6 : 1 }}>
+      <Paper withBorder radius="md" bg="blue.0" style={{ overflow: 'hidden', opacity: map.isPlaceholderData ? 0.6 : 1 }}>
         <MapSvg map={map.data} />
       </Paper>
       {map.data.truncated && (
