@@ -21,6 +21,10 @@ describe.skipIf(!hasChromium)('the public sociale kaart in Chromium (no login)',
   it('searches "gezinnen", filters, opens a service and its organisation, and shows the map (1280 px)', async () => {
     const { page, errors } = await open(1280, 900);
     await results(page).first().waitFor();
+    // Without words: everything, 20 at a time ("meer laden" follows the keyset cursor).
+    expect(await results(page).count()).toBe(20);
+    await page.getByRole('button', { name: 'Meer laden' }).click();
+    await expect.poll(() => results(page).count()).toBeGreaterThan(20);
     await page.getByRole('searchbox', { name: 'Zoeken' }).fill('gezinnen');
     // The words go into the address (debounced), so the search can be shared.
     await page.waitForURL(/[?&]q=gezinnen/);
