@@ -16,7 +16,7 @@ describe.skipIf(!hasChromium)('web app shell in Chromium', () => {
     await expect.poll(() => page.title()).toContain('Samenplan');
     // Only what works for a visitor: no modules still being built, no administration.
     const nav = page.getByRole('navigation', { name: 'Hoofdmenu' });
-    expect(await nav.getByRole('link').allInnerTexts()).toEqual(['Overzicht', 'Begrippen']);
+    expect(await nav.getByRole('link').allInnerTexts()).toEqual(['Overzicht', 'Sociale kaart', 'Begrippen']);
     await expectNoSeriousA11yViolations(page);
     expect(errors).toEqual([]);
     await page.context().close();
