@@ -78,6 +78,8 @@ async function addDirectoryManageTexts(lng: TLanguage): Promise<void> {
 export async function loadDirectoryManageTexts(): Promise<void> {
   directoryManageTextsWanted = true;
   await Promise.all([addDirectoryManageTexts(DEFAULT_LANGUAGE), addDirectoryManageTexts(currentLanguage())]);
+}
+
 /** The texts of the public directory (sociale kaart): loaded with its pages, like the families module's. */
 let directoryTextsWanted = false;
 const directoryTextsLoaded = new Set<TLanguage>();
@@ -97,8 +99,7 @@ export async function loadDirectoryTexts(): Promise<void> {
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
-    resources: { translation: typeof nl & typeof familiesNl & typeof directoryManageNl };
-    resources: { translation: typeof nl & typeof familiesNl & typeof directoryNl };
+    resources: { translation: typeof nl & typeof familiesNl & typeof directoryManageNl & typeof directoryNl };
   }
 }
 

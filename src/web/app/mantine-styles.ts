@@ -61,5 +61,4 @@ import '@mantine/core/styles/Tabs.css';
 // The directory import's progress bar.
 import '@mantine/core/styles/Progress.css';
 // The public directory (sociale kaart).
-import '@mantine/core/styles/Tabs.css';
 import '@mantine/core/styles/NumberInput.css';

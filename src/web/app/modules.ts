@@ -51,10 +51,9 @@ export const MODULES: readonly TModuleEntry[] = [
   // Blocked trajectories of the region: network coordinators (the route gate of /api/signals).
   { key: 'signals', path: '/signalen', icon: IconAlertTriangle, ability: 'network.coordinate' },
   { key: 'families', path: '/gezinnen', icon: IconUsers, ability: 'families.view' },
-  { key: 'directory', path: '/sociale-kaart', icon: IconMap2, planned: true },
+  { key: 'directory', path: '/sociale-kaart', icon: IconMap2 },
   // Keeping the directory: organisation admins (their own entries), coordinators and platform admins (stale entries).
   { key: 'directoryManage', path: '/sociale-kaart/beheer', icon: IconMapPin, ability: 'directory.keep' },
-  { key: 'directory', path: '/sociale-kaart', icon: IconMap2 },
   { key: 'consultation', path: '/overleg', icon: IconMessages, planned: true },
   { key: 'irpc', path: '/prioriteitencommissie', icon: IconListNumbers, planned: true },
   { key: 'learning', path: '/samen-leren', icon: IconSchool, planned: true },
