@@ -8,6 +8,10 @@ import type directoryManageNl from '../shared/i18n/directory-manage.nl.json';
 import type directoryManageEn from '../shared/i18n/directory-manage.en.json';
 import type directoryNl from '../shared/i18n/directory.nl.json';
 import type directoryEn from '../shared/i18n/directory.en.json';
+import type auditNl from '../shared/i18n/audit.nl.json';
+import type auditEn from '../shared/i18n/audit.en.json';
+import type pagesNl from '../shared/i18n/pages.nl.json';
+import type pagesEn from '../shared/i18n/pages.en.json';
 
 /** The UI languages, Dutch first (the default). */
 export const LANGUAGES = ['nl', 'en'] as const;
@@ -29,6 +33,12 @@ export const directoryManageTranslationsMatch: [TDirectoryManageEnChecked, TDire
 type TDirectoryEnChecked = typeof directoryEn extends typeof directoryNl ? true : never;
 type TDirectoryNlChecked = typeof directoryNl extends typeof directoryEn ? true : never;
 export const directoryTranslationsMatch: [TDirectoryEnChecked, TDirectoryNlChecked] = [true, true];
+type TAuditEnChecked = typeof auditEn extends typeof auditNl ? true : never;
+type TAuditNlChecked = typeof auditNl extends typeof auditEn ? true : never;
+export const auditTranslationsMatch: [TAuditEnChecked, TAuditNlChecked] = [true, true];
+type TPagesEnChecked = typeof pagesEn extends typeof pagesNl ? true : never;
+type TPagesNlChecked = typeof pagesNl extends typeof pagesEn ? true : never;
+export const pagesTranslationsMatch: [TPagesEnChecked, TPagesNlChecked] = [true, true];
 
 /**
  * English is loaded only when someone uses it: Dutch is the default, and the first visit should not
@@ -42,12 +52,47 @@ async function loadLanguage(lng: TLanguage): Promise<void> {
   if (familiesTextsWanted) await addFamiliesTexts(lng);
   if (directoryManageTextsWanted) await addDirectoryManageTexts(lng);
   if (directoryTextsWanted) await addDirectoryTexts(lng);
+  if (auditTextsWanted) await addAuditTexts(lng);
+  if (pagesTextsWanted) await addPagesTexts(lng);
 }
 
 /**
  * The texts of the families module (requests, family page, plan, care) live in their own files and
  * load with the module's pages, so a first visit (the login page) does not download them.
  */
+let pagesTextsWanted = false;
+const pagesTextsLoaded = new Set<TLanguage>();
+async function addPagesTexts(lng: TLanguage): Promise<void> {
+  if (pagesTextsLoaded.has(lng)) return;
+  const texts = lng === 'en' ? (await import('../shared/i18n/pages.en.json')).default : (await import('../shared/i18n/pages.nl.json')).default;
+  i18n.addResourceBundle(lng, 'translation', texts, true, true);
+  pagesTextsLoaded.add(lng);
+}
+
+/** Texts of pages that are never a first visit (region page, directory import, dev outbox): loaded with those pages. */
+export async function loadPageTexts(): Promise<void> {
+  pagesTextsWanted = true;
+  await Promise.all([addPagesTexts(DEFAULT_LANGUAGE), addPagesTexts(currentLanguage())]);
+}
+
+let auditTextsWanted = false;
+const auditTextsLoaded = new Set<TLanguage>();
+async function addAuditTexts(lng: TLanguage): Promise<void> {
+  if (auditTextsLoaded.has(lng)) return;
+  const texts = lng === 'en' ? (await import('../shared/i18n/audit.en.json')).default : (await import('../shared/i18n/audit.nl.json')).default;
+  i18n.addResourceBundle(lng, 'translation', texts, true, true);
+  auditTextsLoaded.add(lng);
+}
+
+/**
+ * The labels of audit actions and resource types (hundreds of them, read only by the audit viewer
+ * and a family's access history): loaded with those pages, not on a first visit.
+ */
+export async function loadAuditTexts(): Promise<void> {
+  auditTextsWanted = true;
+  await Promise.all([addAuditTexts(DEFAULT_LANGUAGE), addAuditTexts(currentLanguage())]);
+}
+
 let familiesTextsWanted = false;
 const familiesTextsLoaded = new Set<TLanguage>();
 async function addFamiliesTexts(lng: TLanguage): Promise<void> {
@@ -60,7 +105,7 @@ async function addFamiliesTexts(lng: TLanguage): Promise<void> {
 /** Loads the families module's texts for Dutch and the current language; the module's pages await it before they render. */
 export async function loadFamiliesTexts(): Promise<void> {
   familiesTextsWanted = true;
-  await Promise.all([addFamiliesTexts(DEFAULT_LANGUAGE), addFamiliesTexts(currentLanguage())]);
+  await Promise.all([addFamiliesTexts(DEFAULT_LANGUAGE), addFamiliesTexts(currentLanguage()), loadAuditTexts()]);
 }
 
 /** The texts of the directory management pages (sociale kaart, beheer), loaded with those pages like the families texts. */
@@ -99,7 +144,7 @@ export async function loadDirectoryTexts(): Promise<void> {
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
-    resources: { translation: typeof nl & typeof familiesNl & typeof directoryManageNl & typeof directoryNl };
+    resources: { translation: typeof nl & typeof familiesNl & typeof directoryManageNl & typeof directoryNl & typeof auditNl & typeof pagesNl };
   }
 }
 

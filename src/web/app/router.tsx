@@ -6,6 +6,7 @@ import { GLOSSARY_PATH, MODULES, type TPlannedModuleKey } from './modules.js';
 import { familyRoutes } from '../modules/families/routes.js';
 import { directoryManageRoutes } from '../modules/directory-manage/routes.js';
 import { directoryRoutes } from '../modules/directory/routes.js';
+import { loadAuditTexts, loadPageTexts } from '../i18n.js';
 
 /**
  * A page loaded on first use, so the first visit only downloads the shell and that page.
@@ -15,8 +16,13 @@ function page<M, K extends keyof M>(load: () => Promise<M>, name: K) {
   return lazy(async () => ({ default: (await load())[name] as ComponentType }));
 }
 
+/** A page whose texts live in pages.{nl,en}.json: the texts load with it. */
+function pageWithTexts<M, K extends keyof M>(load: () => Promise<M>, name: K) {
+  return page(async () => (await Promise.all([load(), loadPageTexts()]))[0], name);
+}
+
 const HomePage = page(() => import('../modules/home/home-page.js'), 'HomePage');
-const RegionPage = page(() => import('../modules/regions/region-page.js'), 'RegionPage');
+const RegionPage = pageWithTexts(() => import('../modules/regions/region-page.js'), 'RegionPage');
 const LoginPage = page(() => import('../modules/auth/login-page.js'), 'LoginPage');
 const MfaPage = page(() => import('../modules/auth/mfa-page.js'), 'MfaPage');
 const MfaEnrolPage = page(() => import('../modules/auth/mfa-enrol-page.js'), 'MfaEnrolPage');
@@ -26,14 +32,14 @@ const PasswordResetRequestPage = page(
   'PasswordResetRequestPage',
 );
 const PasswordResetPage = page(() => import('../modules/auth/password-reset-page.js'), 'PasswordResetPage');
-const DevOutboxPage = page(() => import('../modules/dev-outbox/dev-outbox-page.js'), 'DevOutboxPage');
+const DevOutboxPage = pageWithTexts(() => import('../modules/dev-outbox/dev-outbox-page.js'), 'DevOutboxPage');
 const AccountPage = page(() => import('../modules/account/account-page.js'), 'AccountPage');
 const AdminLayout = page(() => import('../modules/admin/admin-layout.js'), 'AdminLayout');
 const OrganisationsPanel = page(() => import('../modules/admin/organisations-panel.js'), 'OrganisationsPanel');
 const PeoplePanel = page(() => import('../modules/admin/people-panel.js'), 'PeoplePanel');
 const LifeDomainsPanel = page(() => import('../modules/admin/life-domains-panel.js'), 'LifeDomainsPanel');
-const DirectoryImportPanel = page(() => import('../modules/admin/directory-import-panel.js'), 'DirectoryImportPanel');
-const AuditPage = page(() => import('../modules/audit/audit-page.js'), 'AuditPage');
+const DirectoryImportPanel = pageWithTexts(() => import('../modules/admin/directory-import-panel.js'), 'DirectoryImportPanel');
+const AuditPage = page(async () => (await Promise.all([import('../modules/audit/audit-page.js'), loadAuditTexts()]))[0], 'AuditPage');
 const NotFoundPage = page(() => import('../modules/not-found/not-found-page.js'), 'NotFoundPage');
 const ModulePlaceholderPage = lazy(async () => ({
   default: (await import('../modules/placeholder/module-placeholder-page.js')).ModulePlaceholderPage,

@@ -40,6 +40,17 @@ export function DateInput(props: TDateInputProps) {
         placeholder={t('common.datePlaceholder')}
         {...(clearable ? { clearable: true, clearButtonProps: { 'aria-label': t('common.clearDate') } } : {})}
         errorProps={{ role: 'alert' }}
+        // The calendar's arrows and level buttons are icons: they need names (axe button-name).
+        ariaLabels={{
+          previousMonth: t('common.calendar.previousMonth'),
+          nextMonth: t('common.calendar.nextMonth'),
+          previousYear: t('common.calendar.previousYear'),
+          nextYear: t('common.calendar.nextYear'),
+          previousDecade: t('common.calendar.previousDecade'),
+          nextDecade: t('common.calendar.nextDecade'),
+          monthLevelControl: t('common.calendar.monthLevelControl'),
+          yearLevelControl: t('common.calendar.yearLevelControl'),
+        }}
       />
     </DatesProvider>
   );
