@@ -49,97 +49,64 @@ async function loadLanguage(lng: TLanguage): Promise<void> {
     const english = (await import('../shared/i18n/en.json')).default;
     i18n.addResourceBundle('en', 'translation', english);
   }
-  if (familiesTextsWanted) await addFamiliesTexts(lng);
-  if (directoryManageTextsWanted) await addDirectoryManageTexts(lng);
-  if (directoryTextsWanted) await addDirectoryTexts(lng);
-  if (auditTextsWanted) await addAuditTexts(lng);
-  if (pagesTextsWanted) await addPagesTexts(lng);
+  await Promise.all(textBundles.filter((bundle) => bundle.wanted).map((bundle) => bundle.add(lng)));
 }
+
+type TTexts = Record<string, unknown>;
+
+interface TTextBundle {
+  /** A page of the bundle was opened: a language switch loads the bundle too. */
+  wanted: boolean;
+  add: (lng: TLanguage) => Promise<void>;
+}
+
+const textBundles: TTextBundle[] = [];
 
 /**
- * The texts of the families module (requests, family page, plan, care) live in their own files and
- * load with the module's pages, so a first visit (the login page) does not download them.
+ * A module's own texts (`src/shared/i18n/<module>.{nl,en}.json`), kept out of the first visit's
+ * bundle: the returned loader adds them for Dutch and the current language (and, after a language
+ * switch, for the new one); the module's pages await it before they render. `also` names bundles
+ * its pages need as well.
  */
-let pagesTextsWanted = false;
-const pagesTextsLoaded = new Set<TLanguage>();
-async function addPagesTexts(lng: TLanguage): Promise<void> {
-  if (pagesTextsLoaded.has(lng)) return;
-  const texts = lng === 'en' ? (await import('../shared/i18n/pages.en.json')).default : (await import('../shared/i18n/pages.nl.json')).default;
-  i18n.addResourceBundle(lng, 'translation', texts, true, true);
-  pagesTextsLoaded.add(lng);
-}
-
-/** Texts of pages that are never a first visit (region page, directory import, dev outbox): loaded with those pages. */
-export async function loadPageTexts(): Promise<void> {
-  pagesTextsWanted = true;
-  await Promise.all([addPagesTexts(DEFAULT_LANGUAGE), addPagesTexts(currentLanguage())]);
-}
-
-let auditTextsWanted = false;
-const auditTextsLoaded = new Set<TLanguage>();
-async function addAuditTexts(lng: TLanguage): Promise<void> {
-  if (auditTextsLoaded.has(lng)) return;
-  const texts = lng === 'en' ? (await import('../shared/i18n/audit.en.json')).default : (await import('../shared/i18n/audit.nl.json')).default;
-  i18n.addResourceBundle(lng, 'translation', texts, true, true);
-  auditTextsLoaded.add(lng);
+export function textBundle(load: (lng: TLanguage) => Promise<{ default: TTexts }>, also: ReadonlyArray<() => Promise<void>> = []): () => Promise<void> {
+  const loaded = new Set<TLanguage>();
+  const bundle: TTextBundle = {
+    wanted: false,
+    add: async (lng) => {
+      if (loaded.has(lng)) return;
+      i18n.addResourceBundle(lng, 'translation', (await load(lng)).default, true, true);
+      loaded.add(lng);
+    },
+  };
+  textBundles.push(bundle);
+  return async () => {
+    bundle.wanted = true;
+    await Promise.all([bundle.add(DEFAULT_LANGUAGE), bundle.add(currentLanguage()), ...also.map((other) => other())]);
+  };
 }
 
 /**
  * The labels of audit actions and resource types (hundreds of them, read only by the audit viewer
  * and a family's access history): loaded with those pages, not on a first visit.
  */
-export async function loadAuditTexts(): Promise<void> {
-  auditTextsWanted = true;
-  await Promise.all([addAuditTexts(DEFAULT_LANGUAGE), addAuditTexts(currentLanguage())]);
-}
+export const loadAuditTexts = textBundle((lng) => (lng === 'en' ? import('../shared/i18n/audit.en.json') : import('../shared/i18n/audit.nl.json')));
 
-let familiesTextsWanted = false;
-const familiesTextsLoaded = new Set<TLanguage>();
-async function addFamiliesTexts(lng: TLanguage): Promise<void> {
-  if (familiesTextsLoaded.has(lng)) return;
-  const texts = lng === 'en' ? (await import('../shared/i18n/families.en.json')).default : (await import('../shared/i18n/families.nl.json')).default;
-  i18n.addResourceBundle(lng, 'translation', texts, true, true);
-  familiesTextsLoaded.add(lng);
-}
+/** Texts of pages that are never a first visit (region page, directory import, dev outbox): loaded with those pages. */
+export const loadPageTexts = textBundle((lng) => (lng === 'en' ? import('../shared/i18n/pages.en.json') : import('../shared/i18n/pages.nl.json')));
 
-/** Loads the families module's texts for Dutch and the current language; the module's pages await it before they render. */
-export async function loadFamiliesTexts(): Promise<void> {
-  familiesTextsWanted = true;
-  await Promise.all([addFamiliesTexts(DEFAULT_LANGUAGE), addFamiliesTexts(currentLanguage()), loadAuditTexts()]);
-}
+/** The families module's texts (requests, family page, plan, care); its pages show audit labels too. */
+export const loadFamiliesTexts = textBundle(
+  (lng) => (lng === 'en' ? import('../shared/i18n/families.en.json') : import('../shared/i18n/families.nl.json')),
+  [loadAuditTexts],
+);
 
-/** The texts of the directory management pages (sociale kaart, beheer), loaded with those pages like the families texts. */
-let directoryManageTextsWanted = false;
-const directoryManageTextsLoaded = new Set<TLanguage>();
-async function addDirectoryManageTexts(lng: TLanguage): Promise<void> {
-  if (directoryManageTextsLoaded.has(lng)) return;
-  const texts =
-    lng === 'en' ? (await import('../shared/i18n/directory-manage.en.json')).default : (await import('../shared/i18n/directory-manage.nl.json')).default;
-  i18n.addResourceBundle(lng, 'translation', texts, true, true);
-  directoryManageTextsLoaded.add(lng);
-}
+/** The texts of the directory management pages (sociale kaart, beheer). */
+export const loadDirectoryManageTexts = textBundle((lng) =>
+  lng === 'en' ? import('../shared/i18n/directory-manage.en.json') : import('../shared/i18n/directory-manage.nl.json'),
+);
 
-/** Loads the directory management texts for Dutch and the current language; its pages await it before they render. */
-export async function loadDirectoryManageTexts(): Promise<void> {
-  directoryManageTextsWanted = true;
-  await Promise.all([addDirectoryManageTexts(DEFAULT_LANGUAGE), addDirectoryManageTexts(currentLanguage())]);
-}
-
-/** The texts of the public directory (sociale kaart): loaded with its pages, like the families module's. */
-let directoryTextsWanted = false;
-const directoryTextsLoaded = new Set<TLanguage>();
-async function addDirectoryTexts(lng: TLanguage): Promise<void> {
-  if (directoryTextsLoaded.has(lng)) return;
-  const texts = lng === 'en' ? (await import('../shared/i18n/directory.en.json')).default : (await import('../shared/i18n/directory.nl.json')).default;
-  i18n.addResourceBundle(lng, 'translation', texts, true, true);
-  directoryTextsLoaded.add(lng);
-}
-
-/** Loads the directory's texts for Dutch and the current language; its pages await it before they render. */
-export async function loadDirectoryTexts(): Promise<void> {
-  directoryTextsWanted = true;
-  await Promise.all([addDirectoryTexts(DEFAULT_LANGUAGE), addDirectoryTexts(currentLanguage())]);
-}
+/** The texts of the public directory (sociale kaart). */
+export const loadDirectoryTexts = textBundle((lng) => (lng === 'en' ? import('../shared/i18n/directory.en.json') : import('../shared/i18n/directory.nl.json')));
 
 declare module 'i18next' {
   interface CustomTypeOptions {

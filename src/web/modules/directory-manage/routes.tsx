@@ -1,14 +1,10 @@
-import { lazy, type ComponentType } from 'react';
+import type { ComponentType } from 'react';
 import type { RouteObject } from 'react-router';
 import { loadDirectoryManageTexts } from '../../i18n.js';
+import { lazyModulePage } from '../../app/lazy-page.js';
 
 /** A page of the module, loaded on first use together with the module's texts. */
-function modulePage<M>(load: () => Promise<M>, pick: (m: M) => ComponentType) {
-  return lazy(async () => {
-    const [m] = await Promise.all([load(), loadDirectoryManageTexts()]);
-    return { default: pick(m) };
-  });
-}
+const modulePage = <M,>(load: () => Promise<M>, pick: (m: M) => ComponentType) => lazyModulePage(load, pick, loadDirectoryManageTexts);
 
 const ManagePage = modulePage(() => import('./manage-page.js'), (m) => m.ManagePage);
 const StalePage = modulePage(() => import('./stale-page.js'), (m) => m.StalePage);

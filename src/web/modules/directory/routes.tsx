@@ -1,14 +1,10 @@
-import { lazy, type ComponentType } from 'react';
+import type { ComponentType } from 'react';
 import type { RouteObject } from 'react-router';
 import { loadDirectoryTexts } from '../../i18n.js';
+import { lazyModulePage } from '../../app/lazy-page.js';
 
 /** A page of the directory, loaded on first use together with its texts. */
-function modulePage<M>(load: () => Promise<M>, pick: (m: M) => ComponentType) {
-  return lazy(async () => {
-    const [m] = await Promise.all([load(), loadDirectoryTexts()]);
-    return { default: pick(m) };
-  });
-}
+const modulePage = <M,>(load: () => Promise<M>, pick: (m: M) => ComponentType) => lazyModulePage(load, pick, loadDirectoryTexts);
 
 const SearchPage = modulePage(() => import('./search-page.js'), (m) => m.DirectorySearchPage);
 const ServicePage = modulePage(() => import('./detail-pages.js'), (m) => m.DirectoryServicePage);

@@ -1,15 +1,11 @@
-import { createElement, lazy, type ComponentType } from 'react';
+import { createElement, type ComponentType } from 'react';
 import type { RouteObject } from 'react-router';
 import { FAMILY_TABS } from './family-tabs.js';
 import { loadFamiliesTexts } from '../../i18n.js';
+import { lazyModulePage } from '../../app/lazy-page.js';
 
 /** A page of the module, loaded on first use together with the module's texts. */
-function modulePage<M>(load: () => Promise<M>, pick: (m: M) => ComponentType) {
-  return lazy(async () => {
-    const [m] = await Promise.all([load(), loadFamiliesTexts()]);
-    return { default: pick(m) };
-  });
-}
+const modulePage = <M,>(load: () => Promise<M>, pick: (m: M) => ComponentType) => lazyModulePage(load, pick, loadFamiliesTexts);
 
 /** The families module's client routes (wired once into app/router.tsx); pages load on first use. */
 const MyFamiliesPage = modulePage(() => import('./family/my-families-page.js'), (m) => m.MyFamiliesPage);
