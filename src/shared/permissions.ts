@@ -36,5 +36,8 @@ export function abilitiesOf(facts: RoleFacts): Record<string, boolean> {
     'directory.stale': platformAdmin || coordinator,
     'directory.import': platformAdmin,
     'directory.keep': platformAdmin || orgAdmin || coordinator,
+    // Learning together: events to register for; organisers are org admins (their organisation), coordinators and platform admins.
+    'learning.view': platformAdmin || coordinator || facts.memberships.length > 0,
+    'learning.organise': platformAdmin || coordinator || orgAdmin,
   };
 }

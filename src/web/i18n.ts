@@ -12,6 +12,8 @@ import type auditNl from '../shared/i18n/audit.nl.json';
 import type auditEn from '../shared/i18n/audit.en.json';
 import type pagesNl from '../shared/i18n/pages.nl.json';
 import type pagesEn from '../shared/i18n/pages.en.json';
+import type learningNl from '../shared/i18n/learning.nl.json';
+import type learningEn from '../shared/i18n/learning.en.json';
 
 /** The UI languages, Dutch first (the default). */
 export const LANGUAGES = ['nl', 'en'] as const;
@@ -39,6 +41,9 @@ export const auditTranslationsMatch: [TAuditEnChecked, TAuditNlChecked] = [true,
 type TPagesEnChecked = typeof pagesEn extends typeof pagesNl ? true : never;
 type TPagesNlChecked = typeof pagesNl extends typeof pagesEn ? true : never;
 export const pagesTranslationsMatch: [TPagesEnChecked, TPagesNlChecked] = [true, true];
+type TLearningEnChecked = typeof learningEn extends typeof learningNl ? true : never;
+type TLearningNlChecked = typeof learningNl extends typeof learningEn ? true : never;
+export const learningTranslationsMatch: [TLearningEnChecked, TLearningNlChecked] = [true, true];
 
 /**
  * English is loaded only when someone uses it: Dutch is the default, and the first visit should not
@@ -105,13 +110,16 @@ export const loadDirectoryManageTexts = textBundle((lng) =>
   lng === 'en' ? import('../shared/i18n/directory-manage.en.json') : import('../shared/i18n/directory-manage.nl.json'),
 );
 
+/** The texts of learning together (events, registration, check-in). */
+export const loadLearningTexts = textBundle((lng) => (lng === 'en' ? import('../shared/i18n/learning.en.json') : import('../shared/i18n/learning.nl.json')));
+
 /** The texts of the public directory (sociale kaart). */
 export const loadDirectoryTexts = textBundle((lng) => (lng === 'en' ? import('../shared/i18n/directory.en.json') : import('../shared/i18n/directory.nl.json')));
 
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
-    resources: { translation: typeof nl & typeof familiesNl & typeof directoryManageNl & typeof directoryNl & typeof auditNl & typeof pagesNl };
+    resources: { translation: typeof nl & typeof familiesNl & typeof directoryManageNl & typeof directoryNl & typeof auditNl & typeof pagesNl & typeof learningNl };
   }
 }
 

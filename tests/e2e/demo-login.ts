@@ -30,3 +30,21 @@ export async function loginDemo(page: Page, email: string): Promise<void> {
   await page.getByRole('button', { name: 'Aanmelden' }).click();
   await page.waitForURL((url) => !url.pathname.startsWith('/aanmelden'));
 }
+
+/**
+ * A new page (closed after the test) at `path`, logged in as a demo account on the login page the
+ * app sends us to; `errors` collects uncaught page errors (a test expects none).
+ */
+export async function openAsDemo(
+  e2e: { baseUrl: string; page(options?: { viewport: { width: number; height: number } }): Promise<Page> },
+  email: string,
+  path: string,
+  viewport = { width: 1280, height: 800 },
+): Promise<{ page: Page; errors: string[] }> {
+  const page = await e2e.page({ viewport });
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(e2e.baseUrl + path);
+  await loginDemo(page, email);
+  return { page, errors };
+}

@@ -32,7 +32,7 @@ export const MODULE_KEYS = [
 export type TModuleKey = (typeof MODULE_KEYS)[number];
 
 /** Modules not built yet; each has `modules.<key>.description`. */
-export type TPlannedModuleKey = Exclude<TModuleKey, 'home' | 'requests' | 'signals' | 'admin' | 'glossary' | 'directoryManage'>;
+export type TPlannedModuleKey = Exclude<TModuleKey, 'home' | 'requests' | 'signals' | 'admin' | 'glossary' | 'directoryManage' | 'learning'>;
 
 export interface TModuleEntry {
   key: TModuleKey;
@@ -56,7 +56,8 @@ export const MODULES: readonly TModuleEntry[] = [
   { key: 'directoryManage', path: '/sociale-kaart/beheer', icon: IconMapPin, ability: 'directory.keep' },
   { key: 'consultation', path: '/overleg', icon: IconMessages, planned: true },
   { key: 'irpc', path: '/prioriteitencommissie', icon: IconListNumbers, planned: true },
-  { key: 'learning', path: '/samen-leren', icon: IconSchool, planned: true },
+  // Learning together: everyone working in an organisation, and coordinators (network days, trainings).
+  { key: 'learning', path: '/samen-leren', icon: IconSchool, ability: 'learning.view' },
   { key: 'insight', path: '/regio-inzicht', icon: IconChartBar, planned: true },
   { key: 'admin', path: '/beheer', icon: IconAdjustments, ability: 'admin.view' },
   { key: 'glossary', path: '/begrippen', icon: IconBook2 },

@@ -6,6 +6,7 @@ import { GLOSSARY_PATH, MODULES, type TPlannedModuleKey } from './modules.js';
 import { familyRoutes } from '../modules/families/routes.js';
 import { directoryManageRoutes } from '../modules/directory-manage/routes.js';
 import { directoryRoutes } from '../modules/directory/routes.js';
+import { learningRoutes } from '../modules/learning/routes.js';
 import { loadAuditTexts, loadPageTexts } from '../i18n.js';
 
 /**
@@ -89,6 +90,7 @@ export const routes: RouteObject[] = [
           ...familyRoutes,
           ...directoryManageRoutes,
           ...directoryRoutes,
+          ...learningRoutes,
           ...plannedModules,
           { path: '*', element: <NotFoundPage /> },
         ],

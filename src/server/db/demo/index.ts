@@ -5,6 +5,7 @@ import { loadReferenceData, upsertRegion } from '../reference-data.js';
 import { loadDemoPeople } from './people.js';
 import { loadDemoFamilies } from './families.js';
 import { loadDemoDirectory } from './directory.js';
+import { loadDemoLearning } from './learning.js';
 import type { SecretBox } from '../../platform/keys/secret-box.js';
 
 const DEMO_MARKER = 'demo.loadedAt';
@@ -41,6 +42,7 @@ export async function loadDemoData(db: Db, env: string, secrets: SecretBox): Pro
     await loadDemoPeople(tx, regionId, secrets);
     await loadDemoFamilies(tx, regionId);
     await loadDemoDirectory(tx);
+    await loadDemoLearning(tx);
     await tx
       .insert(systemSetting)
       .values({ key: DEMO_MARKER, value: new Date().toISOString() })

@@ -101,7 +101,9 @@ const sessionColumns = {
   endsAt: learningSession.endsAt,
   capacity: learningSession.capacity,
   taken: learningSession.taken,
-  waiting: sql<number>`(select count(*)::int from ${learningSeat} where ${learningSeat.sessionId} = ${learningSession.id} and ${learningSeat.status} = 'waiting')`,
+  // Written out with an alias: drizzle renders columns inside a selected sql`` unqualified, and an
+  // unqualified `id` in the subquery would be the seat's own id (the count was always 0).
+  waiting: sql<number>`(select count(*)::int from learning_seat w where w.session_id = "learning_session"."id" and w.status = 'waiting')`,
   version: learningSession.version,
 };
 

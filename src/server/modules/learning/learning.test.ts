@@ -284,6 +284,9 @@ describe('registration', () => {
     const r3 = await register(third, e.id, [s.id]);
     expect(r2.seats[0]).toMatchObject({ status: 'waiting', waitingPosition: 1 });
     expect(r3.seats[0]).toMatchObject({ status: 'waiting', waitingPosition: 2 });
+    // The session tells how full it is and how many wait.
+    const sessions = ZSessionListResponse.parse((await first.client.get(`/api/learning/events/${e.id}/sessions`)).json());
+    expect(sessions.data.items.find((x) => x.id === s.id)).toMatchObject({ capacity: 1, taken: 1, waiting: 2 });
     // Somebody else cannot cancel it (404); the person themselves can.
     expect((await second.client.delete(`/api/learning/events/${e.id}/registrations/${r1.id}`)).statusCode).toBe(404);
     const res = await first.client.delete(`/api/learning/events/${e.id}/registrations/${r1.id}`);

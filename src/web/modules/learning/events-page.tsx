@@ -1,0 +1,124 @@
+import { useState } from 'react';
+import { Anchor, Button, Checkbox, Group, Select, Stack, Text, Title } from '@mantine/core';
+import { IconPlus } from '@tabler/icons-react';
+import { Link, Navigate, useLocation, useSearchParams } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { EVENT_KINDS, type TEvent, type TEventKind } from '../../../shared/schemas/learning.js';
+import { isFullyLoggedIn, useMe } from '../../api/auth.js';
+import { useEvents } from '../../api/learning.js';
+import { ResponsiveList, type TListColumn } from '../../components/list/responsive-list.js';
+import { PageHeader } from '../../components/page-header.js';
+import { PageSkeleton } from '../../components/skeletons.js';
+import { EmptyState, ErrorState } from '../../components/states.js';
+import { LOGIN_PATH, withReturn } from '../auth/return-path.js';
+import { EventFormDialog } from './event-form.js';
+import { EventStatusBadge, KindBadge, eventPath, todayInBrussels, useLearningFormat } from './learning-bits.js';
+
+const isKind = (value: string | null): value is TEventKind => value !== null && (EVENT_KINDS as readonly string[]).includes(value);
+
+/** Network days, trainings, intervision, fairs and webinars from today on (or a year back), soonest first. */
+export function EventsPage() {
+  const { t } = useTranslation();
+  const { pathname } = useLocation();
+  const me = useMe();
+  const [params, setParams] = useSearchParams();
+  const kindParam = params.get('soort');
+  const kind = isKind(kindParam) ? kindParam : null;
+  const past = params.get('voorbij') === '1';
+  const today = todayInBrussels();
+  const from = past ? `${Number(today.slice(0, 4)) - 1}${today.slice(4)}` : today;
+  const query = useEvents(kind, from);
+  const f = useLearningFormat();
+  const [creating, setCreating] = useState(false);
+
+  if (me.isPending) return <PageSkeleton />;
+  if (me.isError) return <ErrorState error={me.error} onRetry={() => void me.refetch()} />;
+  if (!isFullyLoggedIn(me.data)) return <Navigate to={withReturn(LOGIN_PATH, pathname)} replace />;
+  const organises = me.data.abilities['learning.organise'] === true;
+
+  const setParam = (key: string, value: string | null) =>
+    setParams(
+      (current) => {
+        const next = new URLSearchParams(current);
+        if (value === null) next.delete(key);
+        else next.set(key, value);
+        return next;
+      },
+      { replace: true },
+    );
+
+  const items = query.data?.pages.flatMap((p) => p.data.items);
+  const title = (e: TEvent) => (
+    <Anchor component={Link} to={eventPath(e.id)} fw={600}>
+      {e.title}
+    </Anchor>
+  );
+  const places = (e: TEvent) => e.place || (e.onlineUrl ? t('learning.online') : '—');
+  const columns: TListColumn<TEvent>[] = [
+    { key: 'date', header: t('learning.fields.date'), cell: (e) => f.shortDay(e.date), nowrap: true },
+    { key: 'title', header: t('learning.fields.title'), rowHeader: true, cell: (e) => <Group gap="xs">{title(e)}<EventStatusBadge status={e.status} /></Group> },
+    { key: 'kind', header: t('learning.fields.kind'), cell: (e) => t(`learning.kind.${e.kind}`), nowrap: true },
+    { key: 'hours', header: t('learning.fields.hours'), cell: (e) => f.hours(e.startsAt, e.endsAt), nowrap: true, visibleFrom: 'md' },
+    { key: 'place', header: t('learning.fields.place'), cell: places, visibleFrom: 'md' },
+    { key: 'participants', header: t('learning.participants'), cell: (e) => e.costSplit.participants, numeric: true },
+  ];
+
+  return (
+    <>
+      <PageHeader title={t('learning.title')} description={t('learning.lead')} />
+      <Stack gap="md">
+        <Group justify="space-between" align="flex-end" wrap="wrap" gap="sm">
+          <Group align="flex-end" gap="md" wrap="wrap">
+            <Select
+              label={t('learning.fields.kind')}
+              data={[{ value: 'all', label: t('learning.allKinds') }, ...EVENT_KINDS.map((k) => ({ value: k, label: t(`learning.kind.${k}`) }))]}
+              value={kind ?? 'all'}
+              onChange={(v) => setParam('soort', v && v !== 'all' ? v : null)}
+              allowDeselect={false}
+              w={220}
+            />
+            <Checkbox label={t('learning.showPast')} checked={past} onChange={(e) => setParam('voorbij', e.currentTarget.checked ? '1' : null)} mb={8} />
+          </Group>
+          {organises && (
+            <Button leftSection={<IconPlus size={18} aria-hidden="true" />} onClick={() => setCreating(true)}>
+              {t('learning.newEvent')}
+            </Button>
+          )}
+        </Group>
+        <Title order={2} size="h3" id="events-heading">
+          {past ? t('learning.listHeadingPast') : t('learning.listHeading')}
+        </Title>
+        <ResponsiveList<TEvent>
+          items={items}
+          query={query}
+          getKey={(e) => e.id}
+          labelledBy="events-heading"
+          columns={columns}
+          card={(e) => (
+            <Stack gap={4}>
+              <Group gap="xs" wrap="wrap">
+                <KindBadge event={e} />
+                <EventStatusBadge status={e.status} />
+              </Group>
+              <Title order={3} size="h5">
+                {title(e)}
+              </Title>
+              <Text size="sm">
+                {f.day(e.date)} · {f.hours(e.startsAt, e.endsAt)}
+              </Text>
+              <Text size="sm" c="dimmed">
+                {places(e)} · {t('learning.participantCount', { count: e.costSplit.participants })}
+              </Text>
+            </Stack>
+          )}
+          empty={
+            <EmptyState title={t('learning.empty')}>{organises ? t('learning.emptyOrganiser') : t('learning.emptyText')}</EmptyState>
+          }
+          paging={{ hasNextPage: query.hasNextPage, isFetchingNextPage: query.isFetchingNextPage, fetchNextPage: () => void query.fetchNextPage() }}
+          loadMoreLabel={t('learning.loadMore')}
+        />
+      </Stack>
+      {organises && <EventFormDialog opened={creating} event={null} onClose={() => setCreating(false)} />}
+    </>
+  );
+}
