@@ -34,11 +34,11 @@ async function makeSession(f: MatrixFixture, status: 'draft' | 'published' = 'pu
 }
 
 /** A registration of a new person of organisation A (not the caller) with a confirmed place. */
-async function makeRegistration(f: MatrixFixture): Promise<{ eventId: string; registrationId: string }> {
+async function makeRegistration(f: MatrixFixture, present: boolean | null = null): Promise<{ eventId: string; registrationId: string }> {
   const { eventId, sessionId } = await makeSession(f);
   const { personId } = await f.makePersonInA();
   const db = f.ctx.database.db;
-  const [row] = await db.insert(learningRegistration).values({ eventId, personId, organisationId: f.orgA }).returning({ id: learningRegistration.id });
+  const [row] = await db.insert(learningRegistration).values({ eventId, personId, organisationId: f.orgA, present }).returning({ id: learningRegistration.id });
   if (!row) throw new Error('registration not created');
   await db.insert(learningSeat).values({ registrationId: row.id, sessionId, status: 'confirmed' });
   return { eventId, registrationId: row.id };
@@ -127,4 +127,13 @@ export const rows: MatrixRow[] = [
     expect: runs(200),
   },
   { route: 'GET /api/learning/events/:id/participants.csv', request: async (f) => ({ url: `/api/learning/events/${await makeEvent(f, 'published')}/participants.csv` }), expect: runs(200) },
+  {
+    route: 'GET /api/learning/events/:id/registrations/:registrationId/certificate.pdf',
+    request: async (f) => {
+      const r = await makeRegistration(f, true);
+      return { url: `/api/learning/events/${r.eventId}/registrations/${r.registrationId}/certificate.pdf` };
+    },
+    expect: { ...fullSession(404), orgAdmin: 200, coordinator: 200, platformAdmin: 200 },
+    note: "somebody else's certificate is unknown to all but the organiser (the person's own: learning.test.ts)",
+  },
 ];

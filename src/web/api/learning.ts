@@ -63,6 +63,9 @@ export const useRegistrations = (id: string, enabled: boolean) =>
     refetchInterval: 20_000,
   });
 
+/** Where a participant (or the organiser) downloads a certificate of attendance. */
+export const certificateUrl = (eventId: string, registrationId: string) => `${BASE}/${enc(eventId)}/registrations/${enc(registrationId)}/certificate.pdf`;
+
 /** Where the organiser downloads the participant list (a plain link: the browser saves the CSV). */
 export const participantsCsvUrl = (id: string) => `${BASE}/${enc(id)}/participants.csv`;
 

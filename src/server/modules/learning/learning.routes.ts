@@ -142,6 +142,23 @@ export const learningRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.get(
+    '/learning/events/:id/registrations/:registrationId/certificate.pdf',
+    {
+      config,
+      schema: {
+        tags,
+        summary: 'A certificate of attendance (PDF) for a participant checked in as present — the person themselves or the organiser (409 when not present)',
+        params: ZRegistrationParams,
+        response: { 200: z.unknown().describe('application/pdf'), ...errors },
+      },
+    },
+    async (request, reply) => {
+      const { fileName, pdf } = await service.certificate(request.ctx, request.params.id, request.params.registrationId);
+      return reply.type('application/pdf').header('content-disposition', attachmentDisposition(fileName)).header('cache-control', 'no-store').send(Buffer.from(pdf));
+    },
+  );
+
+  app.get(
     '/learning/events/:id/participants.csv',
     { config, schema: { tags, summary: 'The participant list as CSV (formulas neutralised), for the organiser', params: ZEventParams, response: { 200: z.string().describe('text/csv'), ...errors } } },
     async (request, reply) => {

@@ -7,6 +7,7 @@ import { Conflict, Duplicate, Forbidden, Invalid, NotFound, VersionConflict, det
 import { tr } from '../../platform/i18n.js';
 import { boundLimit } from '../../db/paging.js';
 import { toCsv } from '../../platform/csv.js';
+import { certificatePdf } from './certificate.pdf.js';
 import type {
   TEvent,
   TEventCreate,
@@ -362,6 +363,45 @@ export function createLearningService(db: Db, mailer: Mailer, baseUrl: string) {
           organisationId: reg.organisationId, outcome: 'success', details: { eventId: id, present },
         });
         return { data: await oneRegistration(tx, id, registrationId), abilities: eventPolicy.abilitiesOf(full, facts) };
+      });
+    },
+
+    /**
+     * A certificate of attendance as PDF, for the participant themselves or the organiser, only
+     * when the person was checked in as present; audited.
+     */
+    async certificate(ctx: RequestContext, id: string, registrationId: string): Promise<{ fileName: string; pdf: Uint8Array }> {
+      return db.transaction(async (tx) => {
+        const { facts, full } = await authorizedEvent(tx, ctx, id, 'view', false);
+        const [reg] = await learningRepo.registrations(tx, id, { registrationId });
+        const own = reg !== undefined && reg.personId === full.actor.personId;
+        if (!reg || (!own && !eventPolicy.can(full, 'manage', facts))) throw new NotFound();
+        if (reg.status !== 'registered' || reg.present !== true) {
+          throw new Conflict(tr(full, 'Een attest van deelname bestaat alleen voor wie als aanwezig aangemeld werd.', 'A certificate of attendance exists only for someone checked in as present.'));
+        }
+        const event = await learningRepo.event(tx, id);
+        if (!event) throw new NotFound();
+        const day = new Intl.DateTimeFormat('nl-BE', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+        const issued = new Intl.DateTimeFormat('nl-BE', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Brussels' });
+        const kinds: Record<TEventKind, string> = { network_day: 'Netwerkdag', training: 'Vorming', intervision: 'Intervisie', fair: 'Beurs', webinar: 'Webinar' };
+        const pdf = await certificatePdf({
+          personName: reg.personName,
+          organisationName: reg.organisationName,
+          eventTitle: event.title,
+          eventKind: kinds[event.kind],
+          day: day.format(new Date(`${event.date}T00:00:00Z`)),
+          hours: `${event.startsAt.slice(0, 5)}–${event.endsAt.slice(0, 5)}`,
+          place: event.place || (event.onlineUrl ? 'online' : ''),
+          organiser: [event.organiserOrganisationName, event.organiserName].filter(Boolean).join(' · '),
+          sessions: reg.seats.filter((s) => s.status === 'confirmed').map((s) => s.sessionTitle),
+          issuedOn: issued.format(full.now),
+          reference: registrationId,
+        });
+        await recordAudit(tx, {
+          ...auditActor(full), action: 'learning.certificate.issue', resourceType: 'learning_registration', resourceId: registrationId,
+          organisationId: facts.organiserOrganisationId, outcome: 'success', details: { eventId: id, byOrganiser: !own },
+        });
+        return { fileName: `attest-${event.date}.pdf`, pdf };
       });
     },
 

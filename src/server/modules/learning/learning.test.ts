@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
+import { PDFDocument } from 'pdf-lib';
 import { createTestApp, type TestContext } from '../../../../tests/helpers/app.js';
 import { expectAudited, expectNotAudited } from '../../../../tests/helpers/audit.js';
 import { makeOrganisation } from '../../../../tests/helpers/factories.js';
@@ -352,5 +353,41 @@ describe('participants and attendance', () => {
     // The organiser cancels on the person's behalf.
     expect((await orgAdminA.client.delete(`/api/learning/events/${e.id}/registrations/${r.id}`)).statusCode).toBe(200);
     expect((await orgAdminA.client.post(`/api/learning/events/${e.id}/registrations/${r.id}/attendance`, { present: false })).statusCode).toBe(409);
+  });
+
+  it('a certificate of attendance: a PDF for whoever was present (the person or the organiser), 409 before check-in, 404 for others; audited', async () => {
+    const e = await createEvent(coordinator, { title: 'Vorming verbindend communiceren — één dag' });
+    const s = await createSession(e.id, { title: 'Oefenen in duo’s', room: 'Zaal B', kind: 'parallel', capacity: 10 });
+    const me = await loginAs(ctx, 'professional', { organisationId: orgA });
+    const other = await loginAs(ctx, 'professional', { organisationId: orgB });
+    const reg = await register(me, e.id, [s.id]);
+    const url = `/api/learning/events/${e.id}/registrations/${reg.id}/certificate.pdf`;
+
+    const early = await me.client.get(url);
+    expect(early.statusCode).toBe(409);
+    expect(early.json().error.message).toContain('aanwezig');
+    await expectNotAudited(ctx.database.db, 'learning.certificate.issue', { resourceId: reg.id });
+
+    const checkIn = await coordinator.client.post(`/api/learning/events/${e.id}/registrations/${reg.id}/attendance`, { present: true });
+    expect(checkIn.statusCode, checkIn.body).toBe(200);
+    const res = await me.client.get(url);
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.headers['content-type']).toBe('application/pdf');
+    expect(res.headers['content-disposition']).toContain('attest-2026-12-05.pdf');
+    expect(res.rawPayload.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    const doc = await PDFDocument.load(res.rawPayload);
+    expect(doc.getPageCount()).toBe(1);
+    expect(doc.getTitle()).toBe(`Attest van deelname — ${me.user?.person.name ?? ''} — Vorming verbindend communiceren — één dag`);
+    await expectAudited(ctx.database.db, 'learning.certificate.issue', { resourceId: reg.id, details: { eventId: e.id, byOrganiser: false } });
+
+    // The organiser may print it too; another participant does not know it exists.
+    expect((await coordinator.client.get(url)).statusCode).toBe(200);
+    expect((await other.client.get(url)).statusCode).toBe(404);
+    expect((await me.client.get(`/api/learning/events/${e.id}/registrations/00000000-0000-4000-8000-000000000000/certificate.pdf`)).statusCode).toBe(404);
+    expect((await me.client.get(`/api/learning/events/${e.id}/registrations/not-a-uuid/certificate.pdf`)).statusCode).toBe(400);
+
+    // Checked out again (absent): no certificate.
+    await coordinator.client.post(`/api/learning/events/${e.id}/registrations/${reg.id}/attendance`, { present: false });
+    expect((await me.client.get(url)).statusCode).toBe(409);
   });
 });

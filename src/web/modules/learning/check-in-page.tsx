@@ -1,12 +1,12 @@
 import { useMemo, useState } from 'react';
-import { Badge, Button, Group, Paper, Progress, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Group, Paper, Progress, Stack, Text, TextInput, Title } from '@mantine/core';
 import { IconCheck, IconSearch, IconX } from '@tabler/icons-react';
 import { Navigate, useLocation, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { TRegistration } from '../../../shared/schemas/learning.js';
 import { isFullyLoggedIn, useMe } from '../../api/auth.js';
 import { errorMessageKey, isNotFound } from '../../api/client.js';
-import { useAttendance, useEvent, useRegistrations } from '../../api/learning.js';
+import { certificateUrl, useAttendance, useEvent, useRegistrations } from '../../api/learning.js';
 import { FormError } from '../../components/form/form-error.js';
 import { NotFoundMessage } from '../../components/not-found-message.js';
 import { PageHeader } from '../../components/page-header.js';
@@ -99,6 +99,9 @@ export function CheckInPage() {
                     <Badge color="teal" variant="light" c="gray.9" leftSection={<IconCheck size={14} aria-hidden="true" />}>
                       {t('learning.present')}
                     </Badge>
+                    <Anchor href={certificateUrl(eventId, r.id)} download size="sm" aria-label={t('learning.certificateOf', { name: r.personName })}>
+                      {t('learning.certificateShort')}
+                    </Anchor>
                     <Button size="compact-sm" variant="subtle" onClick={() => mark(r, false)} loading={busy(r)} aria-label={t('learning.undoPresent', { name: r.personName })}>
                       {t('learning.undo')}
                     </Button>

@@ -1,12 +1,13 @@
 import { useState, type ReactNode } from 'react';
 import { ActionIcon, Alert, Anchor, Badge, Button, Checkbox, Group, Paper, Stack, Text, Title } from '@mantine/core';
-import { IconDownload, IconEdit, IconListCheck, IconPlus, IconTrash } from '@tabler/icons-react';
+import { IconCertificate, IconDownload, IconEdit, IconListCheck, IconPlus, IconTrash } from '@tabler/icons-react';
 import { Link, Navigate, useLocation, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { TEvent, TRegistration, TSession } from '../../../shared/schemas/learning.js';
 import { isFullyLoggedIn, useMe } from '../../api/auth.js';
 import { ApiError, errorMessageKey, isNotFound } from '../../api/client.js';
 import {
+  certificateUrl,
   participantsCsvUrl,
   useCancelRegistration,
   useDeleteSession,
@@ -239,6 +240,11 @@ function MyRegistration({ event }: { event: TEvent }) {
                 </Group>
               ))}
             </Stack>
+          )}
+          {registration.present === true && (
+            <Button component="a" href={certificateUrl(event.id, registration.id)} download variant="light" leftSection={<IconCertificate size={16} aria-hidden="true" />}>
+              {t('learning.certificate')}
+            </Button>
           )}
           <Button variant="default" color="red" onClick={() => setCancelling(registration)}>
             {t('learning.cancelRegistration')}
