@@ -245,6 +245,8 @@ export const directoryImport = pgTable(
     fileName: text('file_name').notNull(),
     format: text('format', { enum: ['json', 'tabular'] }).notNull(),
     dryRun: boolean('dry_run').notNull().default(false),
+    /** Write nothing when any record is rejected (status `refused`). */
+    allOrNothing: boolean('all_or_nothing').notNull().default(false),
     status: text('status', { enum: DIRECTORY_IMPORT_STATUSES }).notNull().default('queued'),
     /** The dataset to import as JSON text (text, not jsonb: jsonb refuses a \u0000 the checks must see); cleared once the import finished. */
     payload: text('payload'),
