@@ -288,8 +288,9 @@ importCmd
   .command('hsds')
   .argument('<path>', 'an HSDS 3 dataset: a JSON file with "organizations" and "services" (as `samenplan export hsds` writes), or a folder with the tabular CSV package')
   .option('--dry-run', 'check every record and report, but write nothing')
+  .option('--all-or-nothing', 'write nothing at all when any record is rejected')
   .description('Import an Open Referral HSDS 3 dataset into the directory (checks every record; writes what passes in one transaction; never deletes)')
-  .action(async (file: string, opts: { dryRun?: boolean }) => {
+  .action(async (file: string, opts: { dryRun?: boolean; allOrNothing?: boolean }) => {
     if (!existsSync(file)) throw new CliError(`File not found: ${file}`);
     let input: unknown;
     if (statSync(file).isDirectory()) {
@@ -309,12 +310,18 @@ importCmd
     }
     await withDatabase(async (database) => {
       await prepareDatabase(database);
-      const done = await importHsdsDataset(database.db, input, { dryRun: opts.dryRun ?? false, now: new Date(), actorLabel: 'cli' });
+      const done = await importHsdsDataset(database.db, input, { dryRun: opts.dryRun ?? false, allOrNothing: opts.allOrNothing ?? false, now: new Date(), actorLabel: 'cli' });
       for (const r of done.rejected) {
         console.error(`rejected ${r.entity}${r.index === null ? '' : ` #${r.index}`}${r.id ? ` (${r.id})` : ''}: ${r.reason}`);
       }
       const what = `${done.organizations} organizations, ${done.services} services, ${done.zinplekken} zinplekken`;
-      console.log(done.dryRun ? `Dry run: would import ${what}; nothing was written.` : `Imported ${what}.`);
+      console.log(
+        done.refused
+          ? `All or nothing: refused, ${done.rejected.length} records rejected; nothing was written.`
+          : done.dryRun
+            ? `Dry run: would import ${what}; nothing was written.`
+            : `Imported ${what}.`,
+      );
       if (done.rejected.length > 0) {
         console.log(`${done.rejected.length} records rejected (listed above).`);
         process.exitCode = 2;

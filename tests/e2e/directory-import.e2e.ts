@@ -85,6 +85,17 @@ describe.skipIf(!hasChromium)('directory import in Chromium', () => {
       expect(await rejected.getByText(/minimum_age 30 is above maximum_age 12/).count()).toBe(1);
       await page.getByRole('heading', { level: 3, name: 'Vorige imports' }).waitFor();
 
+      // All or nothing, for real (not a dry run): the one rejected record refuses the whole file.
+      if (width === 1280) {
+        await page.getByRole('checkbox', { name: /Alleen controleren/ }).uncheck();
+        await page.getByRole('checkbox', { name: 'Alles of niets: niets importeren als één record geweigerd wordt' }).check();
+        await page.getByRole('button', { name: 'Importeren' }).click();
+        await page.getByText('Alles of niets: er is niets geïmporteerd').waitFor({ timeout: 30_000 });
+        await page.getByText('0 organisaties, 0 diensten en 0 zinplekken. 1 record geweigerd.').first().waitFor();
+        expect(await page.getByRole('table', { name: 'Geweigerde records en de reden' }).getByRole('row').count()).toBe(2);
+        await page.getByText('Geweigerd', { exact: true }).first().waitFor();
+      }
+
       await expectNoSeriousA11yViolations(page);
       if (width === 360) await expectNoSidewaysScroll(page);
       await page.screenshot({ path: `test-results/directory-import-${width}.png`, fullPage: true });

@@ -290,6 +290,8 @@ function serviceFrom(id: string, s: LooseRecord, now: Date): ServicePlan {
 
 export interface HsdsImportOptions {
   dryRun?: boolean;
+  /** One rejected record and nothing is written: the report says `refused`, with every rejection. */
+  allOrNothing?: boolean;
   now: Date;
   actorLabel: string;
   /** The person who started it (the admin UI), when there is one. */
@@ -303,11 +305,20 @@ export interface HsdsImportOptions {
 /** Checks a dataset and writes what passes, in one transaction; returns what was written and what was refused. */
 export async function importHsdsDataset(db: Db, input: unknown, opts: HsdsImportOptions): Promise<THsdsImportReport> {
   const rejected: THsdsRejection[] = [];
-  const report = (dryRun: boolean, o = 0, s = 0, z = 0): THsdsImportReport => ({ organizations: o, services: s, zinplekken: z, rejected, dryRun });
+  const allOrNothing = opts.allOrNothing ?? false;
+  const report = (dryRun: boolean, o = 0, s = 0, z = 0, refused = false): THsdsImportReport => ({
+    organizations: o,
+    services: s,
+    zinplekken: z,
+    rejected,
+    dryRun,
+    allOrNothing,
+    refused,
+  });
   const doc = input as { organizations?: unknown; services?: unknown } | null;
   if (!doc || typeof doc !== 'object' || !Array.isArray(doc.organizations) || !Array.isArray(doc.services)) {
     rejected.push({ entity: 'dataset', id: null, index: null, reason: 'Not an HSDS dataset: expected an object with "organizations" and "services" arrays.' });
-    return report(true);
+    return report(true, 0, 0, 0, allOrNothing);
   }
   const organizations = doc.organizations as unknown[];
   const services = doc.services as unknown[];
@@ -420,6 +431,21 @@ export async function importHsdsDataset(db: Db, input: unknown, opts: HsdsImport
     }
 
     const zinplekCount = servicePlans.filter((p) => p.kind === 'zinplek').length;
+    if (allOrNothing && rejected.length > 0) {
+      // Nothing is written; a dry run tells the same (that the real import would be refused).
+      if (!opts.dryRun) {
+        await recordAudit(tx, {
+          action: 'directory.hsds.import',
+          resourceType: 'directory',
+          actorLabel: opts.actorLabel,
+          actorPersonId: opts.actorPersonId ?? null,
+          outcome: 'failed',
+          reason: 'all_or_nothing',
+          details: { organizations: 0, services: 0, zinplekken: 0, rejected: rejected.length, allOrNothing: true },
+        });
+      }
+      return report(true, 0, 0, 0, true);
+    }
     if (opts.dryRun) return report(true, acceptedOrgs.length, servicePlans.length - zinplekCount, zinplekCount);
 
     await hsdsRepo.writeImport(tx, acceptedOrgs, servicePlans);
@@ -429,7 +455,7 @@ export async function importHsdsDataset(db: Db, input: unknown, opts: HsdsImport
       actorLabel: opts.actorLabel,
       actorPersonId: opts.actorPersonId ?? null,
       outcome: 'success',
-      details: { organizations: acceptedOrgs.length, services: servicePlans.length - zinplekCount, zinplekken: zinplekCount, rejected: rejected.length },
+      details: { organizations: acceptedOrgs.length, services: servicePlans.length - zinplekCount, zinplekken: zinplekCount, rejected: rejected.length, allOrNothing },
     });
     return report(false, acceptedOrgs.length, servicePlans.length - zinplekCount, zinplekCount);
   });

@@ -129,7 +129,7 @@ describe('HSDS import', () => {
     try {
       await prepareDatabase(empty);
       const report = await importHsdsDataset(empty.db, dataset, { now: NOW, actorLabel: 'test' });
-      expect(report).toEqual({ organizations: 2, services: 3, zinplekken: 1, rejected: [], dryRun: false });
+      expect(report).toEqual({ organizations: 2, services: 3, zinplekken: 1, rejected: [], dryRun: false, allOrNothing: false, refused: false });
       expect(await createHsdsService(empty.db).dataset()).toEqual(dataset);
       await expectAudited(empty.db, 'directory.hsds.import', { actorLabel: 'test', details: expect.objectContaining({ organizations: 2, rejected: 0 }) });
 
@@ -175,6 +175,44 @@ describe('HSDS import', () => {
     }
   });
 
+  it('all-or-nothing: one rejected record and nothing is written, every rejection is reported; a clean dataset is written whole', async () => {
+    const empty = await freshDatabase();
+    try {
+      await prepareDatabase(empty);
+      const bad: THsdsDataset = structuredClone(dataset);
+      bad.organizations.push({ id: '10000000-0000-4000-8000-0000000000bb', name: 'Goede nieuwe vzw', description: 'Deze mag er niet in: alles of niets.' });
+      bad.services.push({ ...bad.services[0]!, id: '30000000-0000-4000-8000-0000000000cc', organization_id: '10000000-0000-4000-8000-0000000000bb', minimum_age: 19, maximum_age: 12, service_at_locations: [] });
+      bad.services.push({ ...bad.services[0]!, id: '30000000-0000-4000-8000-0000000000dd', organization_id: '10000000-0000-4000-8000-0000000000bb', name: 'Naam met\u0000NUL', service_at_locations: [] });
+
+      // A dry run with all-or-nothing says what the real one would do: refuse.
+      const dry = await importHsdsDataset(empty.db, bad, { now: NOW, actorLabel: 'test', dryRun: true, allOrNothing: true });
+      expect(dry).toMatchObject({ organizations: 0, services: 0, zinplekken: 0, dryRun: true, allOrNothing: true, refused: true });
+      expect(dry.rejected.map((r) => r.id)).toEqual(['30000000-0000-4000-8000-0000000000cc', '30000000-0000-4000-8000-0000000000dd']);
+
+      const refused = await importHsdsDataset(empty.db, bad, { now: NOW, actorLabel: 'test', allOrNothing: true });
+      expect(refused).toMatchObject({ organizations: 0, services: 0, zinplekken: 0, dryRun: true, allOrNothing: true, refused: true });
+      expect(refused.rejected).toHaveLength(2);
+      expect(await empty.db.select({ id: organisation.id }).from(organisation)).toEqual([]);
+      expect(await empty.db.select({ id: service.id }).from(service)).toEqual([]);
+      await expectAudited(empty.db, 'directory.hsds.import', { actorLabel: 'test', outcome: 'failed', reason: 'all_or_nothing', details: expect.objectContaining({ rejected: 2 }) });
+
+      const whole = await importHsdsDataset(empty.db, dataset, { now: NOW, actorLabel: 'test', allOrNothing: true });
+      expect(whole).toEqual({ organizations: 2, services: 3, zinplekken: 1, rejected: [], dryRun: false, allOrNothing: true, refused: false });
+      expect(await createHsdsService(empty.db).dataset()).toEqual(dataset);
+
+      // A rejection found only while writing (another organisation's name) refuses the whole import too.
+      const clash = await importHsdsDataset(
+        empty.db,
+        { hsds_version: '3.0', organizations: [{ id: '10000000-0000-4000-8000-0000000000ee', name: 'Nieuw en goed', description: '' }, { id: '10000000-0000-4000-8000-0000000000ff', name: dataset.organizations[0]!.name.toUpperCase(), description: '' }], services: [] },
+        { now: NOW, actorLabel: 'test', allOrNothing: true },
+      );
+      expect(clash).toMatchObject({ refused: true, organizations: 0, rejected: [{ id: '10000000-0000-4000-8000-0000000000ff', reason: expect.stringMatching(/another organisation already has the name/) }] });
+      expect(await empty.db.select({ id: organisation.id }).from(organisation)).toHaveLength(2);
+    } finally {
+      await empty.close();
+    }
+  });
+
   it('a dry run writes nothing; a name or id of another organisation is refused; something not a dataset is one clear rejection', async () => {
     const db = ctx.database.db;
     const dry = await importHsdsDataset(db, { ...dataset, organizations: [{ ...dataset.organizations[0]!, description: 'Droog' }] }, { now: NOW, actorLabel: 'test', dryRun: true });
@@ -205,7 +243,7 @@ describe('HSDS import', () => {
     try {
       await prepareDatabase(empty);
       const report = await importHsdsDataset(empty.db, fromTabular(files), { now: NOW, actorLabel: 'test' });
-      expect(report).toEqual({ organizations: 2, services: 3, zinplekken: 1, rejected: [], dryRun: false });
+      expect(report).toEqual({ organizations: 2, services: 3, zinplekken: 1, rejected: [], dryRun: false, allOrNothing: false, refused: false });
       expect(await createHsdsService(empty.db).dataset()).toEqual(dataset);
     } finally {
       await empty.close();
@@ -256,5 +294,17 @@ describe('HSDS import', () => {
     const partial = await runCli(['import', 'hsds', input], env);
     expect(partial.code).toBe(2);
     expect(partial.stderr).toMatch(/rejected organization #0 \(10000000-0000-4000-8000-000000000002\): the name needs at least 2 characters/);
+
+    // --all-or-nothing: one rejected record and nothing at all is written.
+    const mixed = { ...dataset, organizations: [{ ...dataset.organizations[0]!, description: 'Alles of niets' }, { ...dataset.organizations[1]!, name: 'X' }] };
+    writeFileSync(input, JSON.stringify(mixed));
+    const strict = await runCli(['import', 'hsds', '--all-or-nothing', input], env);
+    expect(strict.code, strict.stderr).toBe(2);
+    expect(strict.stdout).toMatch(/All or nothing: refused, \d+ records rejected; nothing was written/);
+    expect(strict.stderr).toMatch(/rejected organization #1 \(10000000-0000-4000-8000-000000000002\): the name needs at least 2 characters/);
+    const unchanged = await runCli(['export', 'hsds', output], env);
+    expect(unchanged.code, unchanged.stderr).toBe(0);
+    const after = JSON.parse(readFileSync(output, 'utf8')) as THsdsDataset;
+    expect(after.organizations.map((o) => o.description)).not.toContain('Alles of niets');
   }, 300_000);
 });

@@ -8,6 +8,7 @@ const columns = {
   fileName: directoryImport.fileName,
   format: directoryImport.format,
   dryRun: directoryImport.dryRun,
+  allOrNothing: directoryImport.allOrNothing,
   status: directoryImport.status,
   recordsDone: directoryImport.recordsDone,
   recordsTotal: directoryImport.recordsTotal,
@@ -55,7 +56,7 @@ export const directoryImportRepo = {
       .update(directoryImport)
       .set({ status: 'checking', startedAt: now })
       .where(and(eq(directoryImport.id, id), eq(directoryImport.status, 'queued')))
-      .returning({ payload: directoryImport.payload, dryRun: directoryImport.dryRun, createdBy: directoryImport.createdBy });
+      .returning({ payload: directoryImport.payload, dryRun: directoryImport.dryRun, allOrNothing: directoryImport.allOrNothing, createdBy: directoryImport.createdBy });
     return row;
   },
 
@@ -63,7 +64,7 @@ export const directoryImportRepo = {
     await db.update(directoryImport).set(values).where(eq(directoryImport.id, id));
   },
 
-  async finish(db: DbOrTx, id: string, values: { status: 'done' | 'failed'; report?: unknown; error?: string | null; finishedAt: Date; recordsDone?: number }) {
+  async finish(db: DbOrTx, id: string, values: { status: 'done' | 'refused' | 'failed'; report?: unknown; error?: string | null; finishedAt: Date; recordsDone?: number }) {
     await db.update(directoryImport).set({ ...values, payload: null }).where(eq(directoryImport.id, id));
   },
 };

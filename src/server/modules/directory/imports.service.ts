@@ -55,6 +55,7 @@ export function createDirectoryImportService(deps: { db: Db; jobs: Jobs }) {
         fileName: body.fileName,
         format: body.content.kind,
         dryRun: body.dryRun,
+        allOrNothing: body.allOrNothing,
         payload: JSON.stringify(dataset),
         recordsTotal: doc.organizations.length + doc.services.length,
         createdBy: ctx.actor?.personId ?? null,
@@ -88,6 +89,7 @@ export async function runDirectoryImport(deps: { db: Db; clock: Clock }, id: str
     const dataset: unknown = JSON.parse(claimed.payload);
     const report = await importHsdsDataset(db, dataset, {
       dryRun: claimed.dryRun,
+      allOrNothing: claimed.allOrNothing,
       now: clock.now(),
       actorLabel: 'import',
       actorPersonId: claimed.createdBy,
@@ -101,7 +103,7 @@ export async function runDirectoryImport(deps: { db: Db; clock: Clock }, id: str
       },
       onWriting: () => directoryImportRepo.progress(db, id, { status: 'writing' }),
     });
-    await directoryImportRepo.finish(db, id, { status: 'done', report, finishedAt: clock.now(), recordsDone: total });
+    await directoryImportRepo.finish(db, id, { status: report.refused ? 'refused' : 'done', report, finishedAt: clock.now(), recordsDone: total });
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
     await db.transaction(async (tx) => {

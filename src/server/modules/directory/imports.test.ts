@@ -35,7 +35,7 @@ async function finished(id: string) {
   for (let i = 0; i < 200; i++) {
     await runJobs();
     const item = ZDirectoryImportResponse.parse((await admin.client.get(`/api/directory/imports/${id}`)).json()).data;
-    if (item.status === 'done' || item.status === 'failed') return item;
+    if (item.status === 'done' || item.status === 'refused' || item.status === 'failed') return item;
     await new Promise((r) => setTimeout(r, 100));
   }
   throw new Error(`import ${id} did not finish`);
@@ -46,11 +46,11 @@ describe('HSDS import from the admin UI (a background job)', () => {
     const res = await admin.client.post('/api/directory/imports', { fileName: 'sociale-kaart.json', content: { kind: 'json', dataset } });
     expect(res.statusCode, res.body).toBe(202);
     const queued = ZDirectoryImportResponse.parse(res.json()).data;
-    expect(queued).toMatchObject({ status: 'queued', recordsDone: 0, recordsTotal: 6, report: null, format: 'json', dryRun: false });
+    expect(queued).toMatchObject({ status: 'queued', recordsDone: 0, recordsTotal: 6, report: null, format: 'json', dryRun: false, allOrNothing: false });
     expect(queued.createdByName).toBe(admin.user!.person.name);
 
     const done = await finished(queued.id);
-    expect(done).toMatchObject({ status: 'done', recordsDone: 6, error: null, report: { organizations: 2, services: 3, zinplekken: 1, rejected: [], dryRun: false } });
+    expect(done).toMatchObject({ status: 'done', recordsDone: 6, error: null, report: { organizations: 2, services: 3, zinplekken: 1, rejected: [], dryRun: false, allOrNothing: false, refused: false } });
     expect(done.finishedAt).not.toBeNull();
     const [row] = await ctx.database.db.select({ payload: directoryImport.payload }).from(directoryImport).where(eq(directoryImport.id, queued.id));
     expect(row!.payload).toBeNull(); // the uploaded data is not kept once imported
@@ -80,6 +80,37 @@ describe('HSDS import from the admin UI (a background job)', () => {
     const next = ZDirectoryImportListResponse.parse((await admin.client.get(`/api/directory/imports?limit=1&cursor=${list.nextCursor}`)).json()).data;
     expect(next.items).toHaveLength(1);
     expect(next.items[0]!.id).not.toBe(id);
+  });
+
+  it('all-or-nothing: one rejected record and the import is refused, nothing is written, every rejection listed', async () => {
+    const changed: THsdsDataset = structuredClone(dataset);
+    changed.organizations[0]!.description = 'Alles of niets: dit mag niet geschreven worden';
+    changed.services[0]!.minimum_age = 130;
+    changed.services[1]!.name = 'X';
+    ctx.clock.advance(1000);
+    const res = await admin.client.post('/api/directory/imports', { fileName: 'alles-of-niets.json', allOrNothing: true, content: { kind: 'json', dataset: changed } });
+    expect(res.statusCode, res.body).toBe(202);
+    const queued = ZDirectoryImportResponse.parse(res.json()).data;
+    expect(queued).toMatchObject({ allOrNothing: true, dryRun: false });
+    const done = await finished(queued.id);
+    expect(done).toMatchObject({ status: 'refused', error: null, report: { organizations: 0, services: 0, zinplekken: 0, allOrNothing: true, refused: true } });
+    expect(done.report!.rejected.map((r) => [r.entity, r.index])).toEqual([
+      ['service', 0],
+      ['service', 1],
+    ]);
+    const [org] = await ctx.database.db.select({ description: organisation.description }).from(organisation).where(eq(organisation.id, changed.organizations[0]!.id));
+    expect(org!.description).not.toBe('Alles of niets: dit mag niet geschreven worden');
+    await expectAudited(ctx.database.db, 'directory.hsds.import', { actorPersonId: admin.user!.person.id, outcome: 'failed', reason: 'all_or_nothing' });
+
+    // Not a boolean: 400.
+    const bad = await admin.client.post('/api/directory/imports', { fileName: 'x.json', allOrNothing: 'ja', content: { kind: 'json', dataset } });
+    expect(bad.statusCode).toBe(400);
+    // The same file without all-or-nothing writes what passes.
+    ctx.clock.advance(1000);
+    const partial = await finished(ZDirectoryImportResponse.parse((await admin.client.post('/api/directory/imports', { fileName: 'deels.json', content: { kind: 'json', dataset: changed } })).json()).data.id);
+    expect(partial).toMatchObject({ status: 'done', report: { organizations: 2, refused: false } });
+    const [written] = await ctx.database.db.select({ description: organisation.description }).from(organisation).where(eq(organisation.id, changed.organizations[0]!.id));
+    expect(written!.description).toBe('Alles of niets: dit mag niet geschreven worden');
   });
 
   it('refuses what is not a dataset with a clear 400 and queues nothing', async () => {

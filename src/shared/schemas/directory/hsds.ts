@@ -205,12 +205,17 @@ export const ZHsdsImportReport = z.object({
   rejected: z.array(ZHsdsRejection),
   /** True when nothing was written (a dry run, or a strict import with rejections). */
   dryRun: z.boolean(),
+  /** Asked for all-or-nothing: one rejected record and nothing is written. */
+  allOrNothing: z.boolean().default(false),
+  /** All-or-nothing and at least one record rejected: nothing was written (the counts are 0). */
+  refused: z.boolean().default(false),
 });
 export type THsdsImportReport = z.infer<typeof ZHsdsImportReport>;
 
 // --- Imports started from the admin UI (a background job with progress) ----------------------
 
-export const DIRECTORY_IMPORT_STATUSES = ['queued', 'checking', 'writing', 'done', 'failed'] as const;
+/** `refused`: an all-or-nothing import with rejected records, so nothing was written. */
+export const DIRECTORY_IMPORT_STATUSES = ['queued', 'checking', 'writing', 'done', 'refused', 'failed'] as const;
 /** The largest upload the import accepts (the browser sends the file's content as JSON). */
 export const DIRECTORY_IMPORT_MAX_BYTES = 64 * 1024 * 1024;
 
@@ -226,6 +231,8 @@ export const ZDirectoryImportContent = z.discriminatedUnion('kind', [
 export const ZDirectoryImportCreate = z.object({
   fileName: zText({ min: 1, max: 200 }),
   dryRun: z.boolean().default(false),
+  /** Write nothing when any record is rejected. */
+  allOrNothing: z.boolean().default(false),
   content: ZDirectoryImportContent,
 });
 export type TDirectoryImportCreate = z.input<typeof ZDirectoryImportCreate>;
@@ -236,6 +243,7 @@ export const ZDirectoryImport = z
     fileName: s,
     format: z.enum(['json', 'tabular']),
     dryRun: z.boolean(),
+    allOrNothing: z.boolean(),
     status: z.enum(DIRECTORY_IMPORT_STATUSES),
     recordsDone: z.number().int(),
     recordsTotal: z.number().int(),

@@ -46,7 +46,7 @@ async function readUpload(file: File): Promise<TDirectoryImportCreate['content']
 
 function StatusBadge({ item }: { item: TDirectoryImport }) {
   const { t } = useTranslation();
-  const color = item.status === 'done' ? (item.report?.rejected.length ? 'yellow' : 'green') : item.status === 'failed' ? 'red' : 'blue';
+  const color = item.status === 'done' ? (item.report?.rejected.length ? 'yellow' : 'green') : item.status === 'failed' || item.status === 'refused' ? 'red' : 'blue';
   return (
     <Badge color={color} variant="light" c="gray.9" tt="none" style={{ overflow: 'visible' }} w="max-content">
       {t(`admin.directoryImport.status.${item.status}`)}
@@ -69,7 +69,7 @@ function ImportProgress({ id }: { id: string }) {
           <Text fw={600}>{item.fileName}</Text>
           <StatusBadge item={item} />
         </Group>
-        {item.status !== 'done' && item.status !== 'failed' && (
+        {item.status !== 'done' && item.status !== 'refused' && item.status !== 'failed' && (
           <>
             <Progress value={item.status === 'writing' ? 100 : percent} animated striped size="lg" aria-label={t('admin.directoryImport.progressLabel')} />
             <Text size="sm">
@@ -87,11 +87,12 @@ function ImportProgress({ id }: { id: string }) {
         {report && (
           <Stack gap="xs">
             <Alert
-              color={report.rejected.length ? 'yellow' : 'green'}
-              icon={<IconCircleCheck aria-hidden="true" />}
-              title={t(report.dryRun ? 'admin.directoryImport.dryRunDone' : 'admin.directoryImport.done')}
+              color={report.refused ? 'red' : report.rejected.length ? 'yellow' : 'green'}
+              icon={report.refused ? <IconAlertTriangle aria-hidden="true" /> : <IconCircleCheck aria-hidden="true" />}
+              title={t(report.refused ? 'admin.directoryImport.refusedTitle' : report.dryRun ? 'admin.directoryImport.dryRunDone' : 'admin.directoryImport.done')}
               styles={{ title: { color: 'var(--mantine-color-gray-9)' } }}
             >
+              {report.refused && <Text c="gray.9">{t('admin.directoryImport.refusedText')}</Text>}
               <Text c="gray.9">
                 {t('admin.directoryImport.counts', { organizations: report.organizations, services: report.services, zinplekken: report.zinplekken })}{' '}
                 {t('admin.directoryImport.rejectedCount', { count: report.rejected.length })}
@@ -146,6 +147,7 @@ export function DirectoryImportPanel() {
   useDocumentTitle(t('admin.directoryImport.title'));
   const [file, setFile] = useState<File | null>(null);
   const [dryRun, setDryRun] = useState(true);
+  const [allOrNothing, setAllOrNothing] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
   const [current, setCurrent] = useState<string | null>(null);
   const [reading, setReading] = useState(false);
@@ -162,7 +164,7 @@ export function DirectoryImportPanel() {
     setReading(true);
     try {
       const content = await readUpload(file);
-      const created = await start.mutateAsync({ fileName: file.name, dryRun, content });
+      const created = await start.mutateAsync({ fileName: file.name, dryRun, allOrNothing, content });
       setCurrent(created.id);
     } catch (err) {
       setProblem(err instanceof FileProblem ? t(`admin.directoryImport.problems.${err.message as 'badJson'}`) : t(errorMessageKey(err)));
@@ -193,6 +195,12 @@ export function DirectoryImportPanel() {
             error={problem}
           />
           <Checkbox label={t('admin.directoryImport.dryRun')} description={t('admin.directoryImport.dryRunHelp')} checked={dryRun} onChange={(e) => setDryRun(e.currentTarget.checked)} />
+          <Checkbox
+            label={t('admin.directoryImport.allOrNothing')}
+            description={t('admin.directoryImport.allOrNothingHelp')}
+            checked={allOrNothing}
+            onChange={(e) => setAllOrNothing(e.currentTarget.checked)}
+          />
           <Group>
             <Button type="submit" loading={reading || start.isPending} leftSection={<IconUpload size={18} aria-hidden="true" />}>
               {dryRun ? t('admin.directoryImport.check') : t('admin.directoryImport.start')}
