@@ -312,7 +312,7 @@ importCmd
       await prepareDatabase(database);
       const done = await importHsdsDataset(database.db, input, { dryRun: opts.dryRun ?? false, allOrNothing: opts.allOrNothing ?? false, now: new Date(), actorLabel: 'cli' });
       for (const r of done.rejected) {
-        console.error(`rejected ${r.entity}${r.index === null ? '' : ` #${r.index}`}${r.id ? ` (${r.id})` : ''}: ${r.reason}`);
+        console.error(`rejected ${r.entity}${r.index === null ? '' : ` #${r.index}`}${r.id ? ` (${r.id})` : ''}: ${r.reasonEn || r.reason}`);
       }
       const what = `${done.organizations} organizations, ${done.services} services, ${done.zinplekken} zinplekken`;
       console.log(

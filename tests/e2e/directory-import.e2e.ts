@@ -82,7 +82,8 @@ describe.skipIf(!hasChromium)('directory import in Chromium', () => {
         });
       await page.getByText('1 organisaties, 1 diensten en 0 zinplekken. 1 record geweigerd.').first().waitFor();
       const rejected = page.getByRole('table', { name: 'Geweigerde records en de reden' });
-      expect(await rejected.getByText(/minimum_age 30 is above maximum_age 12/).count()).toBe(1);
+      expect(await rejected.getByText('minimum_age 30 is hoger dan maximum_age 12').count()).toBe(1); // in Dutch
+      await rejected.getByRole('columnheader', { name: 'Reden' }).waitFor();
       await page.getByRole('heading', { level: 3, name: 'Vorige imports' }).waitFor();
 
       // All or nothing, for real (not a dry run): the one rejected record refuses the whole file.
@@ -94,6 +95,11 @@ describe.skipIf(!hasChromium)('directory import in Chromium', () => {
         await page.getByText('0 organisaties, 0 diensten en 0 zinplekken. 1 record geweigerd.').first().waitFor();
         expect(await page.getByRole('table', { name: 'Geweigerde records en de reden' }).getByRole('row').count()).toBe(2);
         await page.getByText('Geweigerd', { exact: true }).first().waitFor();
+        // In English the reason is English.
+        await page.getByRole('radiogroup', { name: 'Taal' }).getByText('EN').click();
+        await page.getByText('minimum_age 30 is above maximum_age 12').first().waitFor();
+        await page.getByRole('radiogroup', { name: 'Language' }).getByText('NL').click();
+        await page.getByText('minimum_age 30 is hoger dan maximum_age 12').first().waitFor();
       }
 
       await expectNoSeriousA11yViolations(page);

@@ -2,10 +2,10 @@ import type { Db } from '../../db/client.js';
 import type { contactPoint, location, organisation, service, zinplek } from '../../db/schema/index.js';
 import { recordAudit } from '../../platform/audit/audit.js';
 import { hasControlCharacters } from '../../../shared/schemas/common.js';
-import { HSDS_TAXONOMIES, type THsdsImportReport, type THsdsRejection } from '../../../shared/schemas/directory/hsds.js';
+import { HSDS_TAXONOMIES, type THsdsImportReport, type THsdsRejection, type THsdsRejectionCode } from '../../../shared/schemas/directory/hsds.js';
 import type { TContactFunction } from '../../../shared/schemas/directory/enums.js';
 import { hasFlag, isContactFunction, isServiceLanguage, measureOf, termsOf, type LooseAttribute } from './hsds.map.js';
-import { describeSchemaErrors, hsdsValidators } from './hsds.validate.js';
+import { describeSchemaErrors, describeSchemaErrorsNl, hsdsValidators } from './hsds.validate.js';
 import { hsdsRepo } from './hsds.repo.js';
 
 /**
@@ -55,10 +55,19 @@ interface LooseContact {
   attributes?: LooseAttribute[];
 }
 
-class Rejected extends Error {}
+/** A record the import refuses: a stable code, and why in Dutch (the UI, the API's `reason`) and in English (`reasonEn`, the CLI). */
+class Rejected extends Error {
+  constructor(
+    readonly code: THsdsRejectionCode,
+    readonly en: string,
+    readonly nl: string,
+  ) {
+    super(en);
+  }
+}
 
-function reject(message: string): never {
-  throw new Rejected(message);
+function reject(code: THsdsRejectionCode, en: string, nl: string): never {
+  throw new Rejected(code, en, nl);
 }
 
 /** The first string anywhere in a value that holds control characters (a NUL byte, …), with its path. */
@@ -82,9 +91,9 @@ function controlCharacterPath(value: unknown, path = ''): string | undefined {
 
 const text = (v: unknown, max: number, what: string, fallback = ''): string => {
   if (v === undefined || v === null) return fallback;
-  if (typeof v !== 'string') reject(`${what} must be text`);
+  if (typeof v !== 'string') reject('not_text', `${what} must be text`, `${what} moet tekst zijn`);
   const t = v.trim();
-  if (t.length > max) reject(`${what} is longer than ${max} characters`);
+  if (t.length > max) reject('too_long', `${what} is longer than ${max} characters`, `${what} is langer dan ${max} tekens`);
   return t;
 };
 const optionalText = (v: unknown, max: number, what: string): string | null => {
@@ -93,26 +102,26 @@ const optionalText = (v: unknown, max: number, what: string): string | null => {
 };
 function age(v: unknown, what: string): number | null {
   if (v === undefined || v === null) return null;
-  if (typeof v !== 'number' || !Number.isInteger(v) || v < 0 || v > 120) reject(`${what} must be a whole number of years between 0 and 120`);
+  if (typeof v !== 'number' || !Number.isInteger(v) || v < 0 || v > 120) reject('bad_age', `${what} must be a whole number of years between 0 and 120`, `${what} moet een geheel aantal jaren tussen 0 en 120 zijn`);
   return v;
 }
 function count(v: string | undefined, what: string): number | null {
   if (v === undefined) return null;
-  if (!/^\d{1,9}$/.test(v)) reject(`${what} must be a whole number ≥ 0 (got "${v.slice(0, 20)}")`);
+  if (!/^\d{1,9}$/.test(v)) reject('bad_number', `${what} must be a whole number ≥ 0 (got "${v.slice(0, 20)}")`, `${what} moet een geheel getal ≥ 0 zijn (niet "${v.slice(0, 20)}")`);
   return Number(v);
 }
 function instant(v: string | undefined, what: string): Date | null {
   if (v === undefined) return null;
   const d = new Date(v);
-  if (!/^\d{4}-\d{2}-\d{2}/.test(v) || Number.isNaN(d.getTime())) reject(`${what} is not a date (got "${v.slice(0, 30)}")`);
+  if (!/^\d{4}-\d{2}-\d{2}/.test(v) || Number.isNaN(d.getTime())) reject('bad_date', `${what} is not a date (got "${v.slice(0, 30)}")`, `${what} is geen datum ("${v.slice(0, 30)}")`);
   return d;
 }
 function day(v: string | undefined, what: string): string | null {
   if (v === undefined) return null;
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(v) || Number.isNaN(new Date(`${v}T00:00:00Z`).getTime())) reject(`${what} is not a date YYYY-MM-DD (got "${v.slice(0, 30)}")`);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(v) || Number.isNaN(new Date(`${v}T00:00:00Z`).getTime())) reject('bad_date', `${what} is not a date YYYY-MM-DD (got "${v.slice(0, 30)}")`, `${what} is geen datum JJJJ-MM-DD ("${v.slice(0, 30)}")`);
   return v;
 }
-const firstPhone = (phones: LoosePhone[] | undefined): string | null => optionalText(phones?.[0]?.number, 50, 'phone number');
+const firstPhone = (phones: LoosePhone[] | undefined): string | null => optionalText(phones?.[0]?.number, 50, 'phones/number');
 
 export interface Reference {
   sectors: Map<string, string>;
@@ -129,39 +138,39 @@ export interface OrgPlan {
 }
 
 function contactFrom(c: LooseContact, organisationId: string, serviceId: string | null, now: Date): ContactInsert & { id: string } {
-  if (c.organization_id && c.organization_id !== organisationId) reject(`contact ${c.id} names another organization`);
+  if (c.organization_id && c.organization_id !== organisationId) reject('other_organization', `contact ${c.id} names another organization`, `contact ${c.id} verwijst naar een andere organisatie`);
   const fn = termsOf(c.attributes, HSDS_TAXONOMIES.contactFunction)[0]?.code ?? 'general';
-  if (!isContactFunction(fn)) reject(`contact ${c.id}: unknown contact function "${fn.slice(0, 40)}"`);
+  if (!isContactFunction(fn)) reject('unknown_contact_function', `contact ${c.id}: unknown contact function "${fn.slice(0, 40)}"`, `contact ${c.id}: onbekende contactfunctie "${fn.slice(0, 40)}"`);
   const title = text(c.title ?? c.name, 200, `contact ${c.id} title`);
-  if (title.length < 2) reject(`contact ${c.id} has no title or name`);
+  if (title.length < 2) reject('name_missing', `contact ${c.id} has no title or name`, `contact ${c.id} heeft geen titel of naam`);
   return {
     id: c.id,
     organisationId,
     serviceId: c.service_id ?? serviceId,
     function: fn satisfies TContactFunction,
     title,
-    email: optionalText(c.email, 254, 'contact e-mail'),
+    email: optionalText(c.email, 254, `contact ${c.id} email`),
     phone: firstPhone(c.phones),
-    confirmedAt: instant(measureOf(c.attributes, 'confirmed_at'), 'contact confirmed_at') ?? now,
+    confirmedAt: instant(measureOf(c.attributes, 'confirmed_at'), `contact ${c.id} confirmed_at`) ?? now,
   };
 }
 
 function locationFrom(l: LooseLocation, organisationId: string, ref: Reference, now: Date): LocationInsert & { id: string } {
-  if (l.organization_id && l.organization_id !== organisationId) reject(`location ${l.id} names another organization`);
+  if (l.organization_id && l.organization_id !== organisationId) reject('other_organization', `location ${l.id} names another organization`, `locatie ${l.id} verwijst naar een andere organisatie`);
   const address = l.addresses?.find((a) => (a.address_type ?? 'physical') === 'physical') ?? l.addresses?.[0];
-  if (!address) reject(`location ${l.id} has no address`);
-  if (address.country && !['BE', 'BEL', 'Belgium', 'België'].includes(address.country)) reject(`location ${l.id} is not in Belgium (country "${address.country.slice(0, 20)}")`);
-  const postalCode = text(address.postal_code, 10, 'postal code');
-  if (!/^[0-9]{4}$/.test(postalCode)) reject(`location ${l.id}: postal code "${postalCode}" is not a Belgian postal code (4 digits)`);
+  if (!address) reject('address_missing', `location ${l.id} has no address`, `locatie ${l.id} heeft geen adres`);
+  if (address.country && !['BE', 'BEL', 'Belgium', 'België'].includes(address.country)) reject('not_in_belgium', `location ${l.id} is not in Belgium (country "${address.country.slice(0, 20)}")`, `locatie ${l.id} ligt niet in België (land "${address.country.slice(0, 20)}")`);
+  const postalCode = text(address.postal_code, 10, 'postal_code');
+  if (!/^[0-9]{4}$/.test(postalCode)) reject('bad_postal_code', `location ${l.id}: postal code "${postalCode}" is not a Belgian postal code (4 digits)`, `locatie ${l.id}: postcode "${postalCode}" is geen Belgische postcode (4 cijfers)`);
   const nisCode = l.external_identifier_type === 'nis' ? (l.external_identifier ?? null) : null;
-  if (nisCode !== null && !ref.municipalities.has(nisCode)) reject(`location ${l.id}: unknown NIS code "${nisCode.slice(0, 10)}"`);
+  if (nisCode !== null && !ref.municipalities.has(nisCode)) reject('unknown_municipality', `location ${l.id}: unknown NIS code "${nisCode.slice(0, 10)}"`, `locatie ${l.id}: onbekende NIS-code "${nisCode.slice(0, 10)}"`);
   const lat = typeof l.latitude === 'number' ? l.latitude : null;
   const lon = typeof l.longitude === 'number' ? l.longitude : null;
-  if ((lat === null) !== (lon === null)) reject(`location ${l.id} has a latitude without a longitude or the other way round`);
-  if (lat !== null && lon !== null && (Math.abs(lat) > 90 || Math.abs(lon) > 180)) reject(`location ${l.id}: coordinates out of range`);
-  const street = text(address.address_1, 200, 'street');
+  if ((lat === null) !== (lon === null)) reject('bad_coordinates', `location ${l.id} has a latitude without a longitude or the other way round`, `locatie ${l.id} heeft een breedtegraad zonder lengtegraad of omgekeerd`);
+  if (lat !== null && lon !== null && (Math.abs(lat) > 90 || Math.abs(lon) > 180)) reject('bad_coordinates', `location ${l.id}: coordinates out of range`, `locatie ${l.id}: coördinaten buiten het bereik`);
+  const street = text(address.address_1, 200, 'address_1');
   const city = text(address.city, 100, 'city');
-  if (!street || !city) reject(`location ${l.id}: the address needs a street and a city`);
+  if (!street || !city) reject('address_missing', `location ${l.id}: the address needs a street and a city`, `locatie ${l.id}: het adres heeft een straat en een gemeente nodig`);
   return {
     id: l.id,
     organisationId,
@@ -180,13 +189,13 @@ function locationFrom(l: LooseLocation, organisationId: string, ref: Reference, 
 function organisationFrom(id: string, o: LooseRecord, ref: Reference, now: Date): OrgPlan {
   const attributes = o.attributes as LooseAttribute[] | undefined;
   const name = text(o.name, 200, 'name');
-  if (name.length < 2) reject('the name needs at least 2 characters');
-  const sectorIds = termsOf(attributes, HSDS_TAXONOMIES.sector).map((t) => ref.sectors.get(t.code) ?? reject(`unknown sector "${t.code.slice(0, 40)}"`));
+  if (name.length < 2) reject('name_missing', 'the name needs at least 2 characters', 'de naam heeft minstens 2 tekens nodig');
+  const sectorIds = termsOf(attributes, HSDS_TAXONOMIES.sector).map((t) => ref.sectors.get(t.code) ?? reject('unknown_sector', `unknown sector "${t.code.slice(0, 40)}"`, `onbekende sector "${t.code.slice(0, 40)}"`));
   const nisCodes = termsOf(attributes, HSDS_TAXONOMIES.municipality).map((t) =>
-    ref.municipalities.has(t.code) ? t.code : reject(`unknown municipality NIS code "${t.code.slice(0, 10)}"`),
+    ref.municipalities.has(t.code) ? t.code : reject('unknown_municipality', `unknown municipality NIS code "${t.code.slice(0, 10)}"`, `onbekende NIS-code van een gemeente "${t.code.slice(0, 10)}"`),
   );
   const regionCode = termsOf(attributes, HSDS_TAXONOMIES.region)[0]?.code;
-  const regionId = regionCode === undefined ? null : (ref.regions.get(regionCode) ?? reject(`unknown region "${regionCode.slice(0, 40)}"`));
+  const regionId = regionCode === undefined ? null : (ref.regions.get(regionCode) ?? reject('unknown_region', `unknown region "${regionCode.slice(0, 40)}"`, `onbekende regio "${regionCode.slice(0, 40)}"`));
   const locations = ((o.locations as LooseLocation[] | undefined) ?? []).map((l) => locationFrom(l, id, ref, now));
   const contacts = ((o.contacts as LooseContact[] | undefined) ?? []).map((c) => contactFrom(c, id, null, now));
   return {
@@ -194,7 +203,7 @@ function organisationFrom(id: string, o: LooseRecord, ref: Reference, now: Date)
       id,
       name,
       description: text(o.description, 4000, 'description'),
-      email: optionalText(o.email, 254, 'e-mail'),
+      email: optionalText(o.email, 254, 'email'),
       website: optionalText(o.website, 500, 'website'),
       phone: firstPhone(o.phones as LoosePhone[] | undefined),
       regionId,
@@ -219,19 +228,19 @@ export type ServicePlan =
 
 function serviceFrom(id: string, s: LooseRecord, now: Date): ServicePlan {
   const organisationId = s.organization_id as string | undefined;
-  if (!organisationId) reject('a service needs an organization_id');
+  if (!organisationId) reject('organization_missing', 'a service needs an organization_id', 'een dienst heeft een organization_id nodig');
   const attributes = s.attributes as LooseAttribute[] | undefined;
   const name = text(s.name, 200, 'name');
-  if (name.length < 2) reject('the name needs at least 2 characters');
+  if (name.length < 2) reject('name_missing', 'the name needs at least 2 characters', 'de naam heeft minstens 2 tekens nodig');
   const minAge = age(s.minimum_age, 'minimum_age');
   const maxAge = age(s.maximum_age, 'maximum_age');
-  if (minAge !== null && maxAge !== null && minAge > maxAge) reject(`minimum_age ${minAge} is above maximum_age ${maxAge}`);
+  if (minAge !== null && maxAge !== null && minAge > maxAge) reject('ages_reversed', `minimum_age ${minAge} is above maximum_age ${maxAge}`, `minimum_age ${minAge} is hoger dan maximum_age ${maxAge}`);
   const assured = day(s.assured_date as string | undefined, 'assured_date');
   const confirmedAt = instant(measureOf(attributes, 'confirmed_at'), 'confirmed_at') ?? (assured ? new Date(`${assured}T00:00:00Z`) : now);
   const updatedAt = instant(s.last_modified as string | undefined, 'last_modified') ?? now;
-  const locationIds = [...new Set(((s.service_at_locations as { location_id?: string }[] | undefined) ?? []).map((l) => l.location_id ?? reject('a service_at_location without location_id')))];
+  const locationIds = [...new Set(((s.service_at_locations as { location_id?: string }[] | undefined) ?? []).map((l) => l.location_id ?? reject('location_missing', 'a service_at_location without location_id', 'een service_at_location zonder location_id')))];
   if (hasFlag(attributes, 'zinplek')) {
-    if (locationIds.length > 1) reject('a zinplek is at one location at most');
+    if (locationIds.length > 1) reject('too_many_locations', 'a zinplek is at one location at most', 'een zinplek ligt op hoogstens één locatie');
     return {
       kind: 'zinplek',
       row: {
@@ -254,7 +263,7 @@ function serviceFrom(id: string, s: LooseRecord, now: Date): ServicePlan {
     ...new Set(
       ((s.languages as { code?: string }[] | undefined) ?? []).map((l) => {
         const code = (l.code ?? '').toLowerCase();
-        return isServiceLanguage(code) ? code : reject(`unsupported language code "${code.slice(0, 10)}"`);
+        return isServiceLanguage(code) ? code : reject('unknown_language', `unsupported language code "${code.slice(0, 10)}"`, `niet-ondersteunde taalcode "${code.slice(0, 10)}"`);
       }),
     ),
   ];
@@ -273,7 +282,7 @@ function serviceFrom(id: string, s: LooseRecord, now: Date): ServicePlan {
       howToApply: text(s.application_process, 4000, 'application_process'),
       cost: text(s.fees_description, 1000, 'fees_description'),
       url: optionalText(s.url, 500, 'url'),
-      email: optionalText(s.email, 254, 'e-mail'),
+      email: optionalText(s.email, 254, 'email'),
       phone: firstPhone(s.phones as LoosePhone[] | undefined),
       directAccess: hasFlag(attributes, 'direct_access'),
       status,
@@ -317,7 +326,14 @@ export async function importHsdsDataset(db: Db, input: unknown, opts: HsdsImport
   });
   const doc = input as { organizations?: unknown; services?: unknown } | null;
   if (!doc || typeof doc !== 'object' || !Array.isArray(doc.organizations) || !Array.isArray(doc.services)) {
-    rejected.push({ entity: 'dataset', id: null, index: null, reason: 'Not an HSDS dataset: expected an object with "organizations" and "services" arrays.' });
+    rejected.push({
+      entity: 'dataset',
+      id: null,
+      index: null,
+      code: 'not_a_dataset',
+      reason: 'Dit is geen HSDS-dataset: er ontbreken "organizations" en "services".',
+      reasonEn: 'Not an HSDS dataset: expected an object with "organizations" and "services" arrays.',
+    });
     return report(true, 0, 0, 0, allOrNothing);
   }
   const organizations = doc.organizations as unknown[];
@@ -335,17 +351,17 @@ export async function importHsdsDataset(db: Db, input: unknown, opts: HsdsImport
     const id = r && typeof r === 'object' && typeof r.id === 'string' ? r.id : null;
     try {
       const validate = entity === 'organization' ? validators.organization : validators.service;
-      if (!validate(record)) reject(describeSchemaErrors(validate.errors));
+      if (!validate(record)) reject('schema', describeSchemaErrors(validate.errors), describeSchemaErrorsNl(validate.errors));
       const bad = controlCharacterPath(record);
-      if (bad) reject(`${bad} contains control characters (such as a NUL byte)`);
+      if (bad) reject('control_characters', `${bad} contains control characters (such as a NUL byte)`, `${bad} bevat stuurtekens (zoals een NUL-byte)`);
       // The schema checked the id is a uuid.
       const key = String(id);
-      if (seen.has(key)) reject(`the id ${key} occurs more than once in the dataset`);
+      if (seen.has(key)) reject('duplicate_id', `the id ${key} occurs more than once in the dataset`, `de id ${key} komt meer dan eens voor in de dataset`);
       seen.add(key);
       return build(key, r);
     } catch (err) {
       if (!(err instanceof Rejected)) throw err;
-      rejected.push({ entity, id, index, reason: err.message });
+      rejected.push({ entity, id, index, code: err.code, reason: err.nl, reasonEn: err.en });
       return undefined;
     }
   };
@@ -378,19 +394,19 @@ export async function importHsdsDataset(db: Db, input: unknown, opts: HsdsImport
       const key = p.org.name.toLowerCase();
       const clash = idByName.get(key);
       const index = p.index;
-      const why =
+      const why: Omit<THsdsRejection, 'entity' | 'id' | 'index'> | undefined =
         clash && clash !== p.org.id
-          ? `another organisation already has the name "${p.org.name}"`
+          ? { code: 'name_taken', reasonEn: `another organisation already has the name "${p.org.name}"`, reason: `een andere organisatie heeft al de naam "${p.org.name}"` }
           : namesInDataset.has(key)
-            ? `the name "${p.org.name}" occurs more than once in the dataset`
+            ? { code: 'name_twice', reasonEn: `the name "${p.org.name}" occurs more than once in the dataset`, reason: `de naam "${p.org.name}" komt meer dan eens voor in de dataset` }
             : [...p.locations, ...p.contacts].find((x) => {
                 const owner = locationOwners.get(x.id) ?? contactOwners.get(x.id);
                 return owner !== undefined && owner !== p.org.id;
               })
-              ? 'one of its locations or contacts belongs to another organisation'
+              ? { code: 'other_organization', reasonEn: 'one of its locations or contacts belongs to another organisation', reason: 'een van haar locaties of contacten hoort bij een andere organisatie' }
               : undefined;
       if (why) {
-        rejected.push({ entity: 'organization', id: p.org.id, index, reason: why });
+        rejected.push({ entity: 'organization', id: p.org.id, index, ...why });
         continue;
       }
       namesInDataset.set(key, p.org.id);
@@ -415,18 +431,19 @@ export async function importHsdsDataset(db: Db, input: unknown, opts: HsdsImport
       const orgId = plan.row.organisationId;
       const locs = plan.kind === 'service' ? plan.locationIds : plan.row.locationId ? [plan.row.locationId] : [];
       const owner = plan.kind === 'service' ? serviceOwners.get(plan.row.id) : zinplekOwners.get(plan.row.id);
-      const why = rejectedOrgIds.has(orgId)
-        ? `its organization ${orgId} was rejected`
+      const badLocation = locs.find((l) => (locationOrg.get(l) ?? storedLocationOrg.get(l)) !== orgId);
+      const why: Omit<THsdsRejection, 'entity' | 'id' | 'index'> | undefined = rejectedOrgIds.has(orgId)
+        ? { code: 'organization_rejected', reasonEn: `its organization ${orgId} was rejected`, reason: `haar organisatie ${orgId} werd geweigerd` }
         : !acceptedOrgIds.has(orgId) && !existingIds.has(orgId)
-          ? `its organization ${orgId} is neither in the dataset nor in the directory`
+          ? { code: 'organization_missing', reasonEn: `its organization ${orgId} is neither in the dataset nor in the directory`, reason: `haar organisatie ${orgId} staat niet in de dataset en niet in de sociale kaart` }
           : owner !== undefined && owner !== orgId
-            ? 'a record with this id belongs to another organisation'
-            : locs.find((l) => (locationOrg.get(l) ?? storedLocationOrg.get(l)) !== orgId)
-              ? `location ${locs.find((l) => (locationOrg.get(l) ?? storedLocationOrg.get(l)) !== orgId)} is not a location of its organization`
+            ? { code: 'other_organization', reasonEn: 'a record with this id belongs to another organisation', reason: 'een record met deze id hoort bij een andere organisatie' }
+            : badLocation
+              ? { code: 'other_organization', reasonEn: `location ${badLocation} is not a location of its organization`, reason: `locatie ${badLocation} is geen locatie van haar organisatie` }
               : plan.kind === 'service' && plan.contacts.some((c) => (serviceContactOwners.get(c.id) ?? orgId) !== orgId)
-                ? 'one of its contacts belongs to another organisation'
+                ? { code: 'other_organization', reasonEn: 'one of its contacts belongs to another organisation', reason: 'een van haar contacten hoort bij een andere organisatie' }
                 : undefined;
-      if (why) rejected.push({ entity: 'service', id: plan.row.id, index, reason: why });
+      if (why) rejected.push({ entity: 'service', id: plan.row.id, index, ...why });
       else servicePlans.push(plan);
     }
 

@@ -158,7 +158,15 @@ describe('HSDS import', () => {
       bad.organizations.push({ id: '10000000-0000-4000-8000-0000000000bb', name: 'Goede nieuwe vzw', description: 'Deze mag erin.' });
       bad.services.push({ ...bad.services[0]!, id: '30000000-0000-4000-8000-0000000000cc', organization_id: '10000000-0000-4000-8000-0000000000bb', minimum_age: 19, maximum_age: 12, service_at_locations: [] });
       const report = await importHsdsDataset(empty.db, bad, { now: NOW, actorLabel: 'test' });
-      const reasons = Object.fromEntries(report.rejected.map((r) => [r.id ?? `#${r.index}`, r.reason]));
+      const reasons = Object.fromEntries(report.rejected.map((r) => [r.id ?? `#${r.index}`, r.reasonEn]));
+      // Each reason has a stable code, the Dutch text (`reason`) and the English (`reasonEn`).
+      const byId = Object.fromEntries(report.rejected.map((r) => [r.id ?? `#${r.index}`, r]));
+      expect(byId[DIR.cgg]).toMatchObject({ code: 'bad_postal_code', reason: expect.stringMatching(/postcode "SW1A 1AA" is geen Belgische postcode/) });
+      expect(byId[DIR.caw]).toMatchObject({ code: 'control_characters', reason: expect.stringMatching(/bevat stuurtekens/) });
+      expect(byId['not-a-uuid']).toMatchObject({ code: 'schema', reason: expect.stringMatching(/^Voldoet niet aan het HSDS 3-schema: \/id heeft niet het formaat "uuid"/) });
+      expect(byId['10000000-0000-4000-8000-0000000000aa']).toMatchObject({ code: 'unknown_sector', reason: 'onbekende sector "astrologie"' });
+      expect(byId['30000000-0000-4000-8000-0000000000cc']).toMatchObject({ code: 'ages_reversed', reason: 'minimum_age 19 is hoger dan maximum_age 12' });
+      expect(byId[DIR.therapy]).toMatchObject({ code: 'organization_rejected', reason: `haar organisatie ${DIR.cgg} werd geweigerd` });
       expect(reasons[DIR.cgg]).toMatch(/postal code "SW1A 1AA"/);
       expect(reasons[DIR.caw]).toMatch(/control characters/);
       expect(reasons['not-a-uuid']).toMatch(/HSDS 3 schema: \/id must match format "uuid"/);
@@ -206,7 +214,7 @@ describe('HSDS import', () => {
         { hsds_version: '3.0', organizations: [{ id: '10000000-0000-4000-8000-0000000000ee', name: 'Nieuw en goed', description: '' }, { id: '10000000-0000-4000-8000-0000000000ff', name: dataset.organizations[0]!.name.toUpperCase(), description: '' }], services: [] },
         { now: NOW, actorLabel: 'test', allOrNothing: true },
       );
-      expect(clash).toMatchObject({ refused: true, organizations: 0, rejected: [{ id: '10000000-0000-4000-8000-0000000000ff', reason: expect.stringMatching(/another organisation already has the name/) }] });
+      expect(clash).toMatchObject({ refused: true, organizations: 0, rejected: [{ id: '10000000-0000-4000-8000-0000000000ff', code: 'name_taken', reasonEn: expect.stringMatching(/another organisation already has the name/) }] });
       expect(await empty.db.select({ id: organisation.id }).from(organisation)).toHaveLength(2);
     } finally {
       await empty.close();
@@ -225,12 +233,16 @@ describe('HSDS import', () => {
       { hsds_version: '3.0', organizations: [{ id: '10000000-0000-4000-8000-0000000000dd', name: 'cgg kust en polders', description: '' }], services: [{ ...dataset.services.find((s) => s.id === DIR.onthaal)!, organization_id: DIR.cgg }] },
       { now: NOW, actorLabel: 'test' },
     );
-    expect(takeover.rejected.map((r) => r.reason)).toEqual(['another organisation already has the name "cgg kust en polders"', 'a record with this id belongs to another organisation']);
+    expect(takeover.rejected.map((r) => r.reasonEn)).toEqual(['another organisation already has the name "cgg kust en polders"', 'a record with this id belongs to another organisation']);
+    expect(takeover.rejected.map((r) => [r.code, r.reason])).toEqual([
+      ['name_taken', 'een andere organisatie heeft al de naam "cgg kust en polders"'],
+      ['other_organization', 'een record met deze id hoort bij een andere organisatie'],
+    ]);
     const [onthaal] = await db.select({ organisationId: service.organisationId }).from(service).where(eq(service.id, DIR.onthaal));
     expect(onthaal!.organisationId).toBe(DIR.caw);
 
     const notADataset = await importHsdsDataset(db, [1, 2, 3], { now: NOW, actorLabel: 'test' });
-    expect(notADataset).toMatchObject({ organizations: 0, dryRun: true, rejected: [{ entity: 'dataset' }] });
+    expect(notADataset).toMatchObject({ organizations: 0, dryRun: true, rejected: [{ entity: 'dataset', code: 'not_a_dataset', reason: expect.stringMatching(/geen HSDS-dataset/) }] });
     expect(await db.select({ id: zinplek.id }).from(zinplek)).toHaveLength(1);
   });
 

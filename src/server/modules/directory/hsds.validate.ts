@@ -40,3 +40,49 @@ export function describeSchemaErrors(errors: ErrorObject[] | null | undefined): 
   const more = (errors?.length ?? 0) > 5 ? ` (+${(errors?.length ?? 0) - 5} more)` : '';
   return `Does not match the HSDS 3 schema: ${list.join('; ')}${more}`;
 }
+
+/** One schema error in Dutch (the HSDS field names stay as they are); Ajv's English for what is not listed here. */
+function schemaErrorNl(e: ErrorObject): string {
+  const p = e.params as Record<string, unknown>;
+  const list = (v: unknown) => (Array.isArray(v) ? v.map(String).join(', ') : String(v));
+  switch (e.keyword) {
+    case 'required':
+      return `mist het verplichte veld "${String(p.missingProperty)}"`;
+    case 'type':
+      return `moet van het type ${list(p.type)} zijn`;
+    case 'format':
+      return `heeft niet het formaat "${String(p.format)}"`;
+    case 'enum':
+      return `moet een van de toegelaten waarden zijn (${list(p.allowedValues)})`;
+    case 'const':
+      return `moet "${String(p.allowedValue)}" zijn`;
+    case 'pattern':
+      return `heeft niet de vereiste vorm "${String(p.pattern)}"`;
+    case 'minLength':
+      return `moet minstens ${String(p.limit)} tekens hebben`;
+    case 'maxLength':
+      return `mag hoogstens ${String(p.limit)} tekens hebben`;
+    case 'minimum':
+    case 'exclusiveMinimum':
+    case 'maximum':
+    case 'exclusiveMaximum':
+      return `moet ${String(p.comparison)} ${String(p.limit)} zijn`;
+    case 'minItems':
+      return `moet minstens ${String(p.limit)} elementen hebben`;
+    case 'maxItems':
+      return `mag hoogstens ${String(p.limit)} elementen hebben`;
+    case 'additionalProperties':
+      return `bevat het onbekende veld "${String(p.additionalProperty)}"`;
+    case 'uniqueItems':
+      return 'bevat dubbele elementen';
+    default:
+      return `is ongeldig (${e.message ?? e.keyword})`;
+  }
+}
+
+/** describeSchemaErrors in Dutch: the UI's and the API's `reason`. */
+export function describeSchemaErrorsNl(errors: ErrorObject[] | null | undefined): string {
+  const list = (errors ?? []).slice(0, 5).map((e) => `${e.instancePath || '(record)'} ${schemaErrorNl(e)}`);
+  const more = (errors?.length ?? 0) > 5 ? ` (+${(errors?.length ?? 0) - 5} meer)` : '';
+  return `Voldoet niet aan het HSDS 3-schema: ${list.join('; ')}${more}`;
+}

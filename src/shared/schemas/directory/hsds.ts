@@ -189,12 +189,50 @@ export const ZHsdsDataset = z.object({
 });
 export type THsdsDataset = z.infer<typeof ZHsdsDataset>;
 
-/** One record an import refused, and why (in Dutch and English). */
+/** Why an import refuses a record: stable machine codes (the texts may change, these do not). */
+export const HSDS_REJECTION_CODES = [
+  'not_a_dataset',
+  'schema',
+  'control_characters',
+  'duplicate_id',
+  'not_text',
+  'too_long',
+  'name_missing',
+  'bad_age',
+  'ages_reversed',
+  'bad_number',
+  'bad_date',
+  'unknown_sector',
+  'unknown_municipality',
+  'unknown_region',
+  'unknown_contact_function',
+  'unknown_language',
+  'address_missing',
+  'not_in_belgium',
+  'bad_postal_code',
+  'bad_coordinates',
+  'location_missing',
+  'too_many_locations',
+  'organization_missing',
+  'organization_rejected',
+  'name_taken',
+  'name_twice',
+  'other_organization',
+  'unknown',
+] as const;
+export type THsdsRejectionCode = (typeof HSDS_REJECTION_CODES)[number];
+
+/** One record an import refused, and why: a stable `code`, the reason in Dutch (`reason`) and in English (`reasonEn`). */
 export const ZHsdsRejection = z.object({
   entity: z.enum(['organization', 'service', 'dataset']),
   id: s.nullable(),
   index: z.number().int().nullable(),
+  /** `unknown` only in reports stored before the codes existed. */
+  code: z.enum(HSDS_REJECTION_CODES).default('unknown'),
+  /** In Dutch (HSDS field names stay as they are). */
   reason: s,
+  /** The same in English (empty in reports stored before the Dutch reasons, whose `reason` is English). */
+  reasonEn: s.default(''),
 });
 export type THsdsRejection = z.infer<typeof ZHsdsRejection>;
 

@@ -124,8 +124,9 @@ function ImportProgress({ id }: { id: string }) {
                           )}
                         </Table.Td>
                         <Table.Td>
-                          <Text size="sm" lang="en" style={{ overflowWrap: 'anywhere' }}>
-                            {r.reason}
+                          {/* The reason in the page's language; reports stored before the Dutch reasons carry only the English one. */}
+                          <Text size="sm" lang={i18n.language === 'en' || !r.reasonEn ? 'en' : 'nl'} style={{ overflowWrap: 'anywhere' }}>
+                            {i18n.language === 'en' && r.reasonEn ? r.reasonEn : r.reason}
                           </Text>
                         </Table.Td>
                       </Table.Tr>
