@@ -15,6 +15,8 @@ import { loadDemoData } from '../../src/server/db/demo/index.js';
 import { organisation } from '../../src/server/db/schema/index.js';
 import { sealAudit } from '../../src/server/platform/audit/audit.js';
 import { seedBenchData } from './seed.js';
+import { seedDirectory } from './directory-seed.js';
+import { BENCH_PARTS } from './measure.js';
 import { WRITE_MODES, writeOrganisation, type WriteMode } from './write-shape.js';
 
 /** What the server tells run.ts once it listens. */
@@ -25,6 +27,8 @@ export interface ServerReady {
   writeUrl: string;
   kind: 'pglite' | 'postgres';
   seed: { organisations: number; people: number; auditRows: number; ms: number };
+  /** The generated directory (issue 8), when the bench measures it: sizes and time. */
+  directory: { organisations: number; services: number; ms: number } | null;
   /** Sealing the seeded backlog before the run: rows and time. */
   backlog: { rows: number; ms: number };
   /** Organisations reserved for run.ts: the HTTP PATCH writers and the slow transaction. */
@@ -48,11 +52,19 @@ const secrets = secretBoxFor(config);
 await loadDemoData(database.db, 'test', secrets);
 const { db } = database;
 
+// Only the directory measured (BENCH_PARTS=directory): the generated people and audit trail are
+// kept small, they are what the other parts read.
+const core = BENCH_PARTS.has('core');
 const seed = await seedBenchData(db, {
   organisations: Math.max(size('BENCH_ORGANISATIONS', 500), RESERVED + 100),
-  people: size('BENCH_PEOPLE', 5000),
-  auditRows: size('BENCH_AUDIT_ROWS', 200_000),
+  people: size('BENCH_PEOPLE', core ? 5000 : 10),
+  auditRows: size('BENCH_AUDIT_ROWS', core ? 200_000 : 10),
 });
+let directory: ServerReady['directory'] = null;
+if (BENCH_PARTS.has('directory')) {
+  const sizes = { organisations: size('BENCH_DIRECTORY_ORGANISATIONS', 10_000), services: size('BENCH_DIRECTORY_SERVICES', 30_000) };
+  directory = { ...sizes, ms: Math.round(await seedDirectory(db, sizes)) };
+}
 
 // The seeded backlog is sealed before anything is measured (that time is reported: it is how
 // fast one sealer catches up after an outage); afterwards the app's own sealer job runs.
@@ -100,7 +112,7 @@ writes.post<{ Params: { mode: WriteMode } }>('/write/:mode', async (request, rep
 });
 const writeUrl = await writes.listen({ host: '127.0.0.1', port: 0 });
 
-const ready: ServerReady = { type: 'ready', appUrl, floorUrl, writeUrl, kind: database.kind, seed, backlog, reserved, poolNumbers: [RESERVED + 1, orgs.length] };
+const ready: ServerReady = { type: 'ready', appUrl, floorUrl, writeUrl, kind: database.kind, seed, directory, backlog, reserved, poolNumbers: [RESERVED + 1, orgs.length] };
 process.send?.(ready);
 
 process.on('message', (message: { type?: string }) => {
