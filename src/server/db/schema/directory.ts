@@ -231,6 +231,7 @@ export const engagementDeclaration = pgTable(
     index('engagement_declaration_region_idx').on(t.regionId, t.status),
     check('engagement_declaration_status_valid', sql`${t.status} in (${inList(ENGAGEMENT_STATUSES)})`),
     check('engagement_declaration_received_has_date', sql`${t.status} <> 'received' or ${t.receivedOn} is not null`),
+    check('engagement_declaration_expected_has_date', sql`${t.status} <> 'expected' or ${t.expectedBy} is not null`),
   ],
 );
 
