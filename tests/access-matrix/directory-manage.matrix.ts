@@ -1,4 +1,7 @@
-import { contactPoint, location, service, zinplek } from '../../src/server/db/schema/index.js';
+import { eq } from 'drizzle-orm';
+import { createHash } from 'node:crypto';
+import { attachment, contactPoint, engagementDeclaration, location, service, zinplek } from '../../src/server/db/schema/index.js';
+import { upsertRegion } from '../../src/server/db/reference-data.js';
 import { fullSession, type MatrixFixture, type MatrixRow } from './matrix.js';
 
 /**
@@ -62,6 +65,28 @@ function entryRows(
   ];
 }
 
+/** A new 1G1P region (an organisation has one declaration per region at most). */
+const networkRegion = (f: MatrixFixture) => upsertRegion(db(f), { code: `netwerk-${f.unique()}`, name: `Netwerk ${f.unique()}`, kind: 'network' }, []);
+const PDF = Buffer.from('%PDF-1.4\n%%EOF\n', 'latin1');
+async function declarationInA(f: MatrixFixture, withDocument = false) {
+  const regionId = await networkRegion(f);
+  const [row] = await db(f)
+    .insert(engagementDeclaration)
+    .values({ organisationId: f.orgA, regionId, status: 'under_consideration' })
+    .returning({ id: engagementDeclaration.id, version: engagementDeclaration.version });
+  if (!row) throw new Error('no declaration');
+  if (withDocument) {
+    const [doc] = await db(f)
+      .insert(attachment)
+      .values({ resourceType: 'engagement_declaration', resourceId: row.id, fileName: 'verklaring.pdf', mediaType: 'application/pdf', sizeBytes: PDF.length, sha256: createHash('sha256').update(PDF).digest('hex'), content: PDF })
+      .returning({ id: attachment.id });
+    await db(f).update(engagementDeclaration).set({ attachmentId: doc!.id }).where(eq(engagementDeclaration.id, row.id));
+  }
+  return row;
+}
+/** Readers of a declaration: its keepers, and the coordinators of its region (the matrix's coordinator has every region). */
+const reader = (status: number) => ({ ...keeper(status), coordinator: status });
+
 async function organisationVersion(f: MatrixFixture) {
   return f.organisationVersion(f.orgA);
 }
@@ -79,6 +104,38 @@ export const rows: MatrixRow[] = [
   ...entryRows('services', serviceInA, (f) => ({ name: `Dienst ${f.unique()}` }), { cost: 'Gratis' }),
   ...entryRows('contact-points', contactPointInA, (f) => ({ function: 'intake', title: `Onthaal ${f.unique()}` }), { title: 'Onthaal' }),
   ...entryRows('zinplekken', zinplekInA, (f) => ({ name: `Zinplek ${f.unique()}` }), { places: 10 }),
+  // Engagement declarations (engagement.test.ts has the coordinator of another region: 404).
+  { route: `GET ${M}/organisations/:organisationId/engagements`, request: (f) => ({ url: `${M}/organisations/${f.orgA}/engagements` }), expect: keeper(200) },
+  {
+    route: `POST ${M}/organisations/:organisationId/engagements`,
+    request: async (f) => ({ url: `${M}/organisations/${f.orgA}/engagements`, payload: { regionId: await networkRegion(f), status: 'under_consideration' } }),
+    expect: keeper(201),
+  },
+  { route: `GET ${M}/engagements/:id`, request: async (f) => ({ url: `${M}/engagements/${(await declarationInA(f)).id}` }), expect: reader(200) },
+  {
+    route: `PATCH ${M}/engagements/:id`,
+    request: async (f) => {
+      const d = await declarationInA(f);
+      return { url: `${M}/engagements/${d.id}`, payload: { version: d.version, note: 'Besproken' } };
+    },
+    expect: keeper(200),
+  },
+  { route: `DELETE ${M}/engagements/:id`, request: async (f) => ({ url: `${M}/engagements/${(await declarationInA(f)).id}` }), expect: keeper(204) },
+  {
+    route: `PUT ${M}/engagements/:id/document`,
+    request: async (f) => {
+      const d = await declarationInA(f);
+      return { url: `${M}/engagements/${d.id}/document`, payload: { version: d.version, fileName: 'verklaring.pdf', content: PDF.toString('base64') } };
+    },
+    expect: keeper(200),
+  },
+  { route: `GET ${M}/engagements/:id/document`, request: async (f) => ({ url: `${M}/engagements/${(await declarationInA(f, true)).id}/document` }), expect: reader(200) },
+  {
+    route: `GET ${M}/regions/:regionId/engagements`,
+    request: async (f) => ({ url: `${M}/regions/${await networkRegion(f)}/engagements` }),
+    note: 'coordinators of the region and platform admins; a coordinator of another region gets 404 (engagement.test.ts)',
+    expect: { ...fullSession(403), coordinator: 200, platformAdmin: 200 },
+  },
   {
     route: `GET ${M}/stale`,
     note: 'coordinators and platform admins see every organisation, organisation admins their own (manage.test.ts)',

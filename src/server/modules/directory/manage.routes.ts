@@ -31,6 +31,7 @@ import { requireFullContext } from '../../platform/context.js';
 import { adminPolicy } from '../../platform/policy/policy.js';
 import { staleListPolicy } from './manage.policy.js';
 import { createManageService } from './manage.service.js';
+import { engagementRoutes } from './engagement.routes.js';
 
 const errors = { 400: ZErrorResponse, 401: ZErrorResponse, 403: ZErrorResponse, 404: ZErrorResponse, 409: ZErrorResponse, 422: ZErrorResponse };
 const tags = ['directory'];
@@ -239,4 +240,7 @@ export const directoryManageRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => service.listStale(requireFullContext(request.ctx), request.query),
   );
+
+  // Engagement declarations and a region's overview (engagement.routes.ts).
+  await app.register(engagementRoutes);
 };
