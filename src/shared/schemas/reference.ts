@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { dataEnvelope } from './common.js';
+import { dataEnvelope, zQueryInt, zVersion } from './common.js';
 
 /** A Belgian municipality (situation 2019) with its population. */
 export const ZMunicipality = z
@@ -33,6 +33,7 @@ export type TRegionSummary = z.infer<typeof ZRegionSummary>;
 
 export const ZRegionDetail = ZRegionSummary.extend({
   municipalities: z.array(ZMunicipality),
+  version: z.number().int().describe('The version of the region (its municipality set), for changes'),
 }).meta({ id: 'RegionDetail' });
 export type TRegionDetail = z.infer<typeof ZRegionDetail>;
 
@@ -50,3 +51,12 @@ export const ZRegionListResponse = dataEnvelope(z.array(ZRegionSummary));
 export const ZRegionDetailResponse = dataEnvelope(ZRegionDetail);
 export const ZSectorListResponse = dataEnvelope(z.array(ZSector));
 export const ZRegionParams = z.object({ code: z.string().min(1).max(64).regex(/^[a-z0-9-]+$/) });
+
+// --- Editing a region's municipalities (platform admins) -------------------------------------
+
+const zNisCode = z.string().regex(/^[0-9]{5}$/, 'A NIS code of five digits');
+export const ZRegionMunicipalityParams = ZRegionParams.extend({ nisCode: zNisCode });
+/** Adds a municipality to a region; a municipality belongs to at most one 1G1P network. */
+export const ZRegionMunicipalityAdd = z.object({ nisCode: zNisCode, version: zVersion }).strict();
+export type TRegionMunicipalityAdd = z.infer<typeof ZRegionMunicipalityAdd>;
+export const ZRegionMunicipalityRemoveQuery = z.object({ version: zQueryInt({ min: 1 }).describe('The version this change is based on (optimistic concurrency)') });

@@ -3,10 +3,14 @@ import { ZErrorResponse } from '../../../shared/schemas/common.js';
 import {
   ZRegionDetailResponse,
   ZRegionListResponse,
+  ZRegionMunicipalityAdd,
+  ZRegionMunicipalityParams,
+  ZRegionMunicipalityRemoveQuery,
   ZRegionParams,
   ZSectorListResponse,
 } from '../../../shared/schemas/reference.js';
-import { publicPolicy } from '../../platform/policy/policy.js';
+import { platformAdminPolicy, publicPolicy } from '../../platform/policy/policy.js';
+import { requireFullContext } from '../../platform/context.js';
 import { createReferenceService } from './reference.service.js';
 
 /** Public reference data: regions with their municipalities and population, and sectors. */
@@ -38,6 +42,37 @@ export const referenceRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => ({ data: await service.getRegion(request.params.code) }),
+  );
+
+  // Editing a region's municipalities: platform admins (product.md: they keep regions and sectors).
+  const errors = { 400: ZErrorResponse, 401: ZErrorResponse, 403: ZErrorResponse, 404: ZErrorResponse, 409: ZErrorResponse };
+  app.post(
+    '/regions/:code/municipalities',
+    {
+      config: { policy: platformAdminPolicy },
+      schema: {
+        tags: ['reference'],
+        summary: 'Add a municipality to a region (409 when it is in another 1G1P region already, or the version is stale)',
+        params: ZRegionParams,
+        body: ZRegionMunicipalityAdd,
+        response: { 200: ZRegionDetailResponse, ...errors },
+      },
+    },
+    async (request) => ({ data: await service.addMunicipality(requireFullContext(request.ctx), request.params.code, request.body) }),
+  );
+  app.delete(
+    '/regions/:code/municipalities/:nisCode',
+    {
+      config: { policy: platformAdminPolicy },
+      schema: {
+        tags: ['reference'],
+        summary: "Remove a municipality from a region (?version= the region's version)",
+        params: ZRegionMunicipalityParams,
+        querystring: ZRegionMunicipalityRemoveQuery,
+        response: { 200: ZRegionDetailResponse, ...errors },
+      },
+    },
+    async (request) => ({ data: await service.removeMunicipality(requireFullContext(request.ctx), request.params.code, request.params.nisCode, request.query.version) }),
   );
 
   app.get(
