@@ -39,5 +39,8 @@ export function abilitiesOf(facts: RoleFacts): Record<string, boolean> {
     // Learning together: events to register for; organisers are org admins (their organisation), coordinators and platform admins.
     'learning.view': platformAdmin || coordinator || facts.memberships.length > 0,
     'learning.organise': platformAdmin || coordinator || orgAdmin,
+    // A region's engagement declarations at a glance; editing a region's municipalities.
+    'directory.engagements': platformAdmin || coordinator,
+    'regions.manage': platformAdmin,
   };
 }

@@ -28,9 +28,11 @@ import { ConfirmedAt, useStaticOptions } from './entry-bits.js';
 import { EntryFormDialog, type TOptions } from './entry-form.js';
 import { entryName, EntryList } from './entry-list.js';
 import { KIND_SPECS } from './fields.js';
+import { EngagementSection } from './engagement-section.js';
 
 export const DIRECTORY_MANAGE_PATH = '/sociale-kaart/beheer';
 export const DIRECTORY_STALE_PATH = '/sociale-kaart/beheer/verouderd';
+export const DIRECTORY_ENGAGEMENTS_PATH = '/sociale-kaart/beheer/engagementen';
 
 /** Tabs by their Dutch address part (`?tab=diensten`). */
 const TAB_PATHS: Record<TEntryKind, string> = { locations: 'locaties', services: 'diensten', 'contact-points': 'contactpunten', zinplekken: 'zinplekken' };
@@ -66,10 +68,19 @@ export function ManagePage() {
         title={t('directoryManage.title')}
         description={t('directoryManage.lead')}
         aside={
-          abilities['directory.stale'] ? (
-            <Anchor component={Link} to={DIRECTORY_STALE_PATH}>
-              {t('directoryManage.toStale')}
-            </Anchor>
+          abilities['directory.stale'] || abilities['directory.engagements'] ? (
+            <Stack gap={4} align="flex-end">
+              {abilities['directory.stale'] && (
+                <Anchor component={Link} to={DIRECTORY_STALE_PATH}>
+                  {t('directoryManage.toStale')}
+                </Anchor>
+              )}
+              {abilities['directory.engagements'] && (
+                <Anchor component={Link} to={DIRECTORY_ENGAGEMENTS_PATH}>
+                  {t('directoryManage.engagements.toOverview')}
+                </Anchor>
+              )}
+            </Stack>
           ) : undefined
         }
       />
@@ -171,6 +182,7 @@ function OrganisationEntries({ organisationId }: { organisationId: string }) {
           </Tabs.Panel>
         ))}
       </Tabs>
+      <EngagementSection organisationId={organisationId} canCreate={canUpdate} />
     </Stack>
   );
 }

@@ -8,9 +8,11 @@ const modulePage = <M,>(load: () => Promise<M>, pick: (m: M) => ComponentType) =
 
 const ManagePage = modulePage(() => import('./manage-page.js'), (m) => m.ManagePage);
 const StalePage = modulePage(() => import('./stale-page.js'), (m) => m.StalePage);
+const EngagementOverviewPage = modulePage(() => import('./engagement-overview-page.js'), (m) => m.EngagementOverviewPage);
 
 /** Keeping the directory (wired once into app/router.tsx). */
 export const directoryManageRoutes: RouteObject[] = [
   { path: 'sociale-kaart/beheer', element: <ManagePage /> },
   { path: 'sociale-kaart/beheer/verouderd', element: <StalePage /> },
+  { path: 'sociale-kaart/beheer/engagementen', element: <EngagementOverviewPage /> },
 ];

@@ -11,7 +11,7 @@ import { EmptyState, ErrorState } from '../../components/states.js';
 import { NoAccess } from '../admin/admin-layout.js';
 import { LOGIN_PATH, withReturn } from '../auth/return-path.js';
 import { ConfirmedAt } from './entry-bits.js';
-import { DIRECTORY_MANAGE_PATH, manageOrganisationPath, STALE_KIND_TAB } from './manage-page.js';
+import { DIRECTORY_ENGAGEMENTS_PATH, DIRECTORY_MANAGE_PATH, manageOrganisationPath, STALE_KIND_TAB } from './manage-page.js';
 
 /** Coordinators and platform admins: every organisation's entries not confirmed for six months, oldest first. */
 export function StalePage() {
@@ -53,6 +53,13 @@ export function StalePage() {
         title={t('directoryManage.stalePage.title')}
         description={t('directoryManage.stalePage.lead')}
         breadcrumbs={me.data.abilities['directory.manage'] ? [{ label: t('directoryManage.stalePage.back'), to: DIRECTORY_MANAGE_PATH }] : undefined}
+        aside={
+          me.data.abilities['directory.engagements'] ? (
+            <Anchor component={Link} to={DIRECTORY_ENGAGEMENTS_PATH}>
+              {t('directoryManage.engagements.toOverview')}
+            </Anchor>
+          ) : undefined
+        }
       />
       <Stack gap="md">
         <Title order={2} size="h3" id="stale-entries">

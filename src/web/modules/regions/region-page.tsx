@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { ZRegionParams, type TRegionDetail } from '../../../shared/schemas/reference.js';
 import { isNotFound } from '../../api/client.js';
 import { useRegion } from '../../api/queries.js';
+import { isFullyLoggedIn, useMe } from '../../api/auth.js';
 import { PageHeader } from '../../components/page-header.js';
 import { NotFoundMessage } from '../../components/not-found-message.js';
 import { PageSkeleton } from '../../components/skeletons.js';
@@ -11,6 +12,7 @@ import { EmptyState, ErrorState } from '../../components/states.js';
 import { useFormat } from '../../i18n.js';
 import { MunicipalityTable } from './municipality-table.js';
 import { PopulationBars } from './population-bars.js';
+import { RegionMunicipalityEditor } from './region-edit.js';
 
 function Stat({ label, value }: { label: string; value: string }) {
   return (
@@ -28,6 +30,8 @@ function Stat({ label, value }: { label: string; value: string }) {
 function RegionContent({ region }: { region: TRegionDetail }) {
   const { t } = useTranslation();
   const format = useFormat();
+  const me = useMe();
+  const canEdit = isFullyLoggedIn(me.data) && me.data.abilities['regions.manage'] === true;
   const years = region.municipalities.map((m) => m.populationYear);
   const year = years.length > 0 ? Math.max(...years) : undefined;
 
@@ -54,6 +58,8 @@ function RegionContent({ region }: { region: TRegionDetail }) {
             </Text>
           )}
         </div>
+
+        {canEdit && <RegionMunicipalityEditor region={region} />}
 
         {region.municipalities.length === 0 ? (
           <EmptyState title={t('region.municipalitiesTitle')} order={2}>
