@@ -1,0 +1,1 @@
+ALTER TABLE "engagement_declaration" ADD CONSTRAINT "engagement_declaration_expected_has_date" CHECK ("engagement_declaration"."status" <> 'expected' or "engagement_declaration"."expected_by" is not null);
