@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { pageEnvelope, recordEnvelope, ZPageQuery, zDate, zKey, zName, zQueryInt, zText, zVersion } from './common.js';
+import { pageEnvelope, recordEnvelope, ZPageQuery, zDate, zInt4, zKey, zName, zQueryInt, zText, zVersion } from './common.js';
 
 /**
  * Consultation and governance (product.md module 4, first part): the bodies of a region or province
@@ -332,3 +332,216 @@ export type TActionItemUpdate = z.infer<typeof ZActionItemUpdate>;
 export const ZActionItemResponse = recordEnvelope(ZActionItem, ZActionItemAbilities);
 export const ZMyActionsQuery = z.object({ status: z.enum(ACTION_STATUSES).optional() });
 export const ZMyActionsResponse = z.object({ data: z.object({ items: z.array(ZActionItem) }), abilities: z.record(z.string(), ZActionItemAbilities) });
+
+/* ----- Regional plan, indicators and exports (issue 9, third part) ----- */
+
+/**
+ * The status of a plan action. The path is agreed in principle → budget request due → approved →
+ * released; at any step before release an action may be moved to a later year or dropped.
+ * Released, moved and dropped are final.
+ */
+export const PLAN_ACTION_STATUSES = ['agreed_in_principle', 'budget_request_due', 'approved', 'released', 'moved', 'dropped'] as const;
+export type TPlanActionStatus = (typeof PLAN_ACTION_STATUSES)[number];
+/** The allowed changes of status (anything else is refused with 409). */
+export const PLAN_ACTION_TRANSITIONS: Record<TPlanActionStatus, readonly TPlanActionStatus[]> = {
+  agreed_in_principle: ['budget_request_due', 'approved', 'moved', 'dropped'],
+  budget_request_due: ['approved', 'moved', 'dropped'],
+  approved: ['released', 'moved', 'dropped'],
+  released: [],
+  moved: [],
+  dropped: [],
+};
+export const PLAN_YEAR_MIN = 2000;
+export const PLAN_YEAR_MAX = 2100;
+/** The largest budget of one action: one billion euro, in cents (a safe integer, summed without loss). */
+export const BUDGET_CENTS_MAX = 100_000_000_000;
+
+/** What the caller may do with a regional plan (and its actions and indicators): as with its body. */
+export const PLAN_ACTIONS = ['view', 'update'] as const;
+export type TPlanAction = (typeof PLAN_ACTIONS)[number];
+export const ZPlanAbilities = z.object({ view: z.boolean(), update: z.boolean() }).meta({ id: 'PlanAbilities' });
+
+const zYear = zInt4({ min: PLAN_YEAR_MIN, max: PLAN_YEAR_MAX });
+const zBudgetCents = z.number().int().min(0).max(BUDGET_CENTS_MAX).describe('Euro cents');
+
+export const ZPlanParams = z.object({ id: z.uuid() });
+export const ZPlanActionParams = z.object({ id: z.uuid() });
+
+export const ZPlanTotal = z.object({ status: z.enum(PLAN_ACTION_STATUSES), count: z.number().int(), budgetCents: z.number().int() });
+
+export const ZPlan = z
+  .object({
+    id: z.uuid(),
+    bodyId: z.uuid(),
+    bodyName: z.string(),
+    regionId: z.uuid(),
+    regionName: z.string(),
+    year: z.number().int(),
+    title: z.string(),
+    description: z.string(),
+    version: z.number().int(),
+  })
+  .meta({ id: 'RegionalPlan' });
+export type TPlan = z.infer<typeof ZPlan>;
+
+export const ZPlanDetail = ZPlan.extend({
+  /** One row per status (zero rows included), in the order of PLAN_ACTION_STATUSES. */
+  totals: z.array(ZPlanTotal),
+  /** All actions together; `activeBudgetCents` leaves out moved and dropped ones. */
+  total: z.object({ count: z.number().int(), budgetCents: z.number().int(), activeBudgetCents: z.number().int() }),
+}).meta({ id: 'RegionalPlanDetail' });
+export type TPlanDetail = z.infer<typeof ZPlanDetail>;
+
+export const ZPlanResponse = recordEnvelope(ZPlanDetail, ZPlanAbilities);
+export const ZPlanListResponse = pageEnvelope(ZPlan, ZPlanAbilities);
+export const ZPlanListQuery = z.object({
+  cursor: zKey(500).optional().describe('nextCursor of the previous page'),
+  limit: zQueryInt({ min: 1, max: 100 }).default(50),
+});
+
+export const ZPlanCreate = z
+  .object({ year: zYear, title: zText({ min: 2, max: 200 }), description: zText({ max: 4000, multiline: true }).default('') })
+  .strict()
+  .meta({ id: 'RegionalPlanCreate' });
+export type TPlanCreate = z.infer<typeof ZPlanCreate>;
+export const ZPlanUpdate = z
+  .object({ version: zVersion, title: zText({ min: 2, max: 200 }).optional(), description: zText({ max: 4000, multiline: true }).optional() })
+  .strict()
+  .meta({ id: 'RegionalPlanUpdate' });
+export type TPlanUpdate = z.infer<typeof ZPlanUpdate>;
+
+export const ZPlanStatusChange = z
+  .object({
+    id: z.uuid(),
+    fromStatus: z.enum(PLAN_ACTION_STATUSES).nullable(),
+    toStatus: z.enum(PLAN_ACTION_STATUSES),
+    movedToYear: z.number().int().nullable(),
+    decisionItemId: z.uuid().nullable(),
+    decisionItemTitle: z.string().nullable(),
+    decisionMeetingId: z.uuid().nullable(),
+    decisionMeetingDate: z.iso.date().nullable(),
+    note: z.string(),
+    changedByName: z.string().nullable(),
+    changedAt: z.iso.datetime(),
+  })
+  .meta({ id: 'PlanStatusChange' });
+
+export const ZPlanActionItem = z
+  .object({
+    id: z.uuid(),
+    planId: z.uuid(),
+    number: z.number().int(),
+    description: z.string(),
+    responsiblePersonId: z.uuid().nullable(),
+    responsiblePersonName: z.string().nullable(),
+    responsibleOrganisationId: z.uuid().nullable(),
+    responsibleOrganisationName: z.string().nullable(),
+    responsibleText: z.string(),
+    budgetCents: z.number().int(),
+    conditions: z.string(),
+    status: z.enum(PLAN_ACTION_STATUSES),
+    movedToYear: z.number().int().nullable(),
+    version: z.number().int(),
+  })
+  .meta({ id: 'PlanAction' });
+export type TPlanActionItem = z.infer<typeof ZPlanActionItem>;
+export const ZPlanActionDetail = ZPlanActionItem.extend({ history: z.array(ZPlanStatusChange) }).meta({ id: 'PlanActionDetail' });
+export const ZPlanActionResponse = recordEnvelope(ZPlanActionDetail, ZPlanAbilities);
+export const ZPlanActionListResponse = pageEnvelope(ZPlanActionItem, ZPlanAbilities);
+export const ZPlanActionListQuery = ZPlanListQuery.extend({ status: z.enum(PLAN_ACTION_STATUSES).optional() });
+
+const planActionFields = {
+  description: zText({ min: 2, max: 2000, multiline: true }),
+  responsiblePersonId: z.uuid().nullable().optional(),
+  responsibleOrganisationId: z.uuid().nullable().optional(),
+  responsibleText: zText({ max: 200 }).optional().describe('Who, in words, when not a person or organisation of the platform'),
+  budgetCents: zBudgetCents.optional(),
+  conditions: zText({ max: 2000, multiline: true }).optional().describe('E.g. "€10 deelnemersbijdrage per deelnemer"'),
+};
+export const ZPlanActionCreate = z
+  .object({ ...planActionFields, decisionItemId: z.uuid().nullable().optional().describe('The agenda item that agreed it') })
+  .strict()
+  .meta({ id: 'PlanActionCreate' });
+export type TPlanActionCreate = z.infer<typeof ZPlanActionCreate>;
+export const ZPlanActionUpdate = z
+  .object({ version: zVersion, ...planActionFields, description: planActionFields.description.optional() })
+  .strict()
+  .meta({ id: 'PlanActionUpdate' });
+export type TPlanActionUpdate = z.infer<typeof ZPlanActionUpdate>;
+export const ZPlanActionTransition = z
+  .object({
+    version: zVersion,
+    status: z.enum(PLAN_ACTION_STATUSES),
+    movedToYear: zYear.optional().describe('Required when moving to a later year'),
+    decisionItemId: z.uuid().nullable().optional().describe('The agenda item (decision) that made the change'),
+    note: zText({ max: 2000, multiline: true }).default(''),
+  })
+  .strict()
+  .meta({ id: 'PlanActionTransition' });
+export type TPlanActionTransition = z.infer<typeof ZPlanActionTransition>;
+
+/**
+ * Where an indicator's measurements come from: entered by hand, or computed from the system when
+ * somebody asks for a measurement ("meet nu").
+ */
+export const INDICATOR_SOURCES = ['manual', 'education_ambassador_organisations', 'intervision_meetings_held'] as const;
+export type TIndicatorSource = (typeof INDICATOR_SOURCES)[number];
+/** Indicator values and targets: finite, at most ±10^12, four decimals kept. */
+const zIndicatorValue = z.number().finite().min(-1_000_000_000_000).max(1_000_000_000_000);
+
+export const ZIndicatorParams = z.object({ id: z.uuid() });
+
+export const ZIndicatorMeasurement = z
+  .object({ id: z.uuid(), measuredOn: z.iso.date(), value: z.number(), source: z.enum(['manual', 'computed']), note: z.string(), recordedByName: z.string().nullable() })
+  .meta({ id: 'IndicatorMeasurement' });
+
+export const ZIndicator = z
+  .object({
+    id: z.uuid(),
+    planId: z.uuid(),
+    name: z.string(),
+    definition: z.string(),
+    unit: z.string(),
+    target: z.number().nullable(),
+    source: z.enum(INDICATOR_SOURCES),
+    latest: ZIndicatorMeasurement.nullable(),
+    version: z.number().int(),
+  })
+  .meta({ id: 'Indicator' });
+export type TIndicator = z.infer<typeof ZIndicator>;
+export const ZIndicatorDetail = ZIndicator.extend({ measurements: z.array(ZIndicatorMeasurement) }).meta({ id: 'IndicatorDetail' });
+export const ZIndicatorResponse = recordEnvelope(ZIndicatorDetail, ZPlanAbilities);
+export const ZIndicatorListResponse = pageEnvelope(ZIndicator, ZPlanAbilities);
+
+export const ZIndicatorCreate = z
+  .object({
+    name: zText({ min: 2, max: 200 }),
+    definition: zText({ max: 4000, multiline: true }).default(''),
+    unit: zText({ min: 1, max: 50 }),
+    target: zIndicatorValue.nullable().optional(),
+    source: z.enum(INDICATOR_SOURCES).default('manual'),
+  })
+  .strict()
+  .meta({ id: 'IndicatorCreate' });
+export type TIndicatorCreate = z.infer<typeof ZIndicatorCreate>;
+export const ZIndicatorUpdate = z
+  .object({
+    version: zVersion,
+    name: ZIndicatorCreate.shape.name.optional(),
+    definition: zText({ max: 4000, multiline: true }).optional(),
+    unit: ZIndicatorCreate.shape.unit.optional(),
+    target: zIndicatorValue.nullable().optional(),
+  })
+  .strict()
+  .meta({ id: 'IndicatorUpdate' });
+export type TIndicatorUpdate = z.infer<typeof ZIndicatorUpdate>;
+export const ZMeasurementCreate = z
+  .object({ measuredOn: zDate, value: zIndicatorValue, note: zText({ max: 1000, multiline: true }).default('') })
+  .strict()
+  .meta({ id: 'MeasurementCreate' });
+export type TMeasurementCreate = z.infer<typeof ZMeasurementCreate>;
+
+/** A (re)generated private calendar feed of a body: the URL is shown once; an older one stops working. */
+export const ZCalendarFeed = z.object({ url: z.string(), token: z.string() }).meta({ id: 'CalendarFeed' });
+export const ZCalendarFeedResponse = recordEnvelope(ZCalendarFeed, ZBodyAbilities);
+export const ZCalendarTokenParams = z.object({ token: z.string().regex(/^[A-Za-z0-9_-]{43}\.ics$/, 'Unknown feed') });

@@ -1,9 +1,22 @@
 import { sql } from 'drizzle-orm';
-import { check, date, index, integer, pgTable, text, timestamp, uniqueIndex, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core';
+import { bigint, check, date, index, integer, numeric, pgTable, text, timestamp, uniqueIndex, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core';
 import { auditedColumns, idColumn } from './columns.js';
 import { region, sector } from './reference.js';
 import { organisation, person } from './identity.js';
-import { ACTION_STATUSES, AGENDA_ITEM_KINDS, ATTENDANCE_STATUSES, BODY_KINDS, BODY_ROLES, MEETING_STATUSES, MINUTES_STATUSES } from '../../../shared/schemas/governance.js';
+import {
+  ACTION_STATUSES,
+  AGENDA_ITEM_KINDS,
+  ATTENDANCE_STATUSES,
+  BODY_KINDS,
+  BODY_ROLES,
+  BUDGET_CENTS_MAX,
+  INDICATOR_SOURCES,
+  MEETING_STATUSES,
+  MINUTES_STATUSES,
+  PLAN_ACTION_STATUSES,
+  PLAN_YEAR_MAX,
+  PLAN_YEAR_MIN,
+} from '../../../shared/schemas/governance.js';
 
 const inList = (values: readonly string[]) => sql.raw(values.map((v) => `'${v}'`).join(', '));
 
@@ -193,3 +206,136 @@ export const governanceAction = pgTable(
     index('governance_action_owner_idx').on(t.ownerPersonId, t.status),
   ],
 );
+
+/**
+ * A regional plan for one year, kept by a body of the region (typically the IROJ): its region is
+ * the body's. One plan per body and year.
+ */
+export const governancePlan = pgTable(
+  'governance_plan',
+  {
+    id: idColumn(),
+    bodyId: uuid('body_id')
+      .notNull()
+      .references(() => governanceBody.id),
+    year: integer('year').notNull(),
+    title: text('title').notNull(),
+    description: text('description').notNull().default(''),
+    ...auditedColumns(),
+  },
+  (t) => [
+    check('governance_plan_year_valid', sql`${t.year} between ${sql.raw(String(PLAN_YEAR_MIN))} and ${sql.raw(String(PLAN_YEAR_MAX))}`),
+    // One plan per body and year; the list pages by year.
+    uniqueIndex('governance_plan_body_year_key').on(t.bodyId, t.year),
+  ],
+);
+
+/**
+ * An action of a regional plan: who is responsible, its budget (euro cents) and conditions, and
+ * its current status (the history is governance_plan_status_change). Numbered 1, 2, … per plan.
+ */
+export const governancePlanAction = pgTable(
+  'governance_plan_action',
+  {
+    id: idColumn(),
+    planId: uuid('plan_id')
+      .notNull()
+      .references(() => governancePlan.id),
+    number: integer('number').notNull(),
+    description: text('description').notNull(),
+    responsiblePersonId: uuid('responsible_person_id').references(() => person.id),
+    responsibleOrganisationId: uuid('responsible_organisation_id').references(() => organisation.id),
+    responsibleText: text('responsible_text').notNull().default(''),
+    budgetCents: bigint('budget_cents', { mode: 'number' }).notNull().default(0),
+    conditions: text('conditions').notNull().default(''),
+    status: text('status', { enum: PLAN_ACTION_STATUSES }).notNull().default('agreed_in_principle'),
+    movedToYear: integer('moved_to_year'),
+    ...auditedColumns(),
+  },
+  (t) => [
+    check('governance_plan_action_status_valid', sql`${t.status} in (${inList(PLAN_ACTION_STATUSES)})`),
+    check('governance_plan_action_budget_valid', sql`${t.budgetCents} between 0 and ${sql.raw(String(BUDGET_CENTS_MAX))}`),
+    check('governance_plan_action_moved_valid', sql`(${t.status} = 'moved') = (${t.movedToYear} is not null)`),
+    // The actions of a plan, paged by number (optionally of one status).
+    uniqueIndex('governance_plan_action_number_key').on(t.planId, t.number),
+    index('governance_plan_action_status_idx').on(t.planId, t.status, t.number),
+  ],
+);
+
+/** One change of a plan action's status (the first row: its creation), with the decision that made it. */
+export const governancePlanStatusChange = pgTable(
+  'governance_plan_status_change',
+  {
+    id: idColumn(),
+    actionId: uuid('action_id')
+      .notNull()
+      .references(() => governancePlanAction.id),
+    fromStatus: text('from_status', { enum: PLAN_ACTION_STATUSES }),
+    toStatus: text('to_status', { enum: PLAN_ACTION_STATUSES }).notNull(),
+    movedToYear: integer('moved_to_year'),
+    decisionItemId: uuid('decision_item_id').references(() => governanceAgendaItem.id),
+    note: text('note').notNull().default(''),
+    changedBy: uuid('changed_by').references(() => person.id),
+    changedAt: timestamp('changed_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    check('governance_plan_status_change_to_valid', sql`${t.toStatus} in (${inList(PLAN_ACTION_STATUSES)})`),
+    index('governance_plan_status_change_action_idx').on(t.actionId, t.changedAt),
+    index('governance_plan_status_change_decision_idx').on(t.decisionItemId),
+  ],
+);
+
+/** An indicator of a regional plan: definition, unit, target, and where its measurements come from. */
+export const governanceIndicator = pgTable(
+  'governance_indicator',
+  {
+    id: idColumn(),
+    planId: uuid('plan_id')
+      .notNull()
+      .references(() => governancePlan.id),
+    name: text('name').notNull(),
+    definition: text('definition').notNull().default(''),
+    unit: text('unit').notNull(),
+    target: numeric('target', { precision: 20, scale: 4, mode: 'number' }),
+    source: text('source', { enum: INDICATOR_SOURCES }).notNull().default('manual'),
+    ...auditedColumns(),
+  },
+  (t) => [
+    check('governance_indicator_source_valid', sql`${t.source} in (${inList(INDICATOR_SOURCES)})`),
+    uniqueIndex('governance_indicator_plan_name_key').on(t.planId, sql`lower(${t.name})`),
+  ],
+);
+
+/** A measurement of an indicator on a day (one per day): entered by hand or computed on request. */
+export const governanceIndicatorMeasurement = pgTable(
+  'governance_indicator_measurement',
+  {
+    id: idColumn(),
+    indicatorId: uuid('indicator_id')
+      .notNull()
+      .references(() => governanceIndicator.id),
+    measuredOn: date('measured_on').notNull(),
+    value: numeric('value', { precision: 20, scale: 4, mode: 'number' }).notNull(),
+    source: text('source', { enum: ['manual', 'computed'] }).notNull(),
+    note: text('note').notNull().default(''),
+    recordedBy: uuid('recorded_by').references(() => person.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    check('governance_indicator_measurement_source_valid', sql`${t.source} in ('manual', 'computed')`),
+    uniqueIndex('governance_indicator_measurement_day_key').on(t.indicatorId, t.measuredOn),
+  ],
+);
+
+/**
+ * The private calendar feed of a body: only the SHA-256 of its token is kept; regenerating
+ * replaces it, so the old URL stops working.
+ */
+export const governanceCalendarFeed = pgTable('governance_calendar_feed', {
+  bodyId: uuid('body_id')
+    .primaryKey()
+    .references(() => governanceBody.id),
+  tokenHash: text('token_hash').notNull().unique('governance_calendar_feed_token_key'),
+  createdBy: uuid('created_by').references(() => person.id),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});
