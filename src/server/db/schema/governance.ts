@@ -267,6 +267,8 @@ export const governancePlanStatusChange = pgTable(
   'governance_plan_status_change',
   {
     id: idColumn(),
+    /** The order of the changes (several may share a time). */
+    seq: bigint('seq', { mode: 'number' }).generatedAlwaysAsIdentity(),
     actionId: uuid('action_id')
       .notNull()
       .references(() => governancePlanAction.id),
@@ -280,7 +282,7 @@ export const governancePlanStatusChange = pgTable(
   },
   (t) => [
     check('governance_plan_status_change_to_valid', sql`${t.toStatus} in (${inList(PLAN_ACTION_STATUSES)})`),
-    index('governance_plan_status_change_action_idx').on(t.actionId, t.changedAt),
+    index('governance_plan_status_change_action_idx').on(t.actionId, t.seq),
     index('governance_plan_status_change_decision_idx').on(t.decisionItemId),
   ],
 );
