@@ -1,6 +1,15 @@
 import { eq } from 'drizzle-orm';
 import { fullSession, type MatrixFixture, type MatrixRow } from './matrix.js';
-import { governanceAction, governanceAgendaItem, governanceBody, governanceMeeting, governanceMembership, region } from '../../src/server/db/schema/index.js';
+import {
+  governanceAction,
+  governanceAgendaItem,
+  governanceBody,
+  governanceMeeting,
+  governanceMembership,
+  governancePlan,
+  governancePlanAction,
+  region,
+} from '../../src/server/db/schema/index.js';
 
 /**
  * Governance bodies. Coordinators (of every region, in the matrix) and platform admins reach every
@@ -202,3 +211,72 @@ const meetingRows: MatrixRow[] = [
 ];
 
 rows.push(...meetingRows);
+
+/* ----- Regional plan: like its body, 404 for everyone who is not a member (none here); coordinators and platform admins keep it. ----- */
+
+async function makePlan(f: MatrixFixture): Promise<{ bodyId: string; planId: string }> {
+  const bodyId = await makeBody(f);
+  const [row] = await f.ctx.database.db.insert(governancePlan).values({ bodyId, year: 2026, title: 'Regionaal plan 2026' }).returning({ id: governancePlan.id });
+  if (!row) throw new Error('plan not created');
+  return { bodyId, planId: row.id };
+}
+
+async function makePlanAction(f: MatrixFixture): Promise<string> {
+  const { planId } = await makePlan(f);
+  const [row] = await f.ctx.database.db
+    .insert(governancePlanAction)
+    .values({ planId, number: 1, description: 'Netwerkdag onderwijsambassadeurs', budgetCents: 450_000 })
+    .returning({ id: governancePlanAction.id });
+  if (!row) throw new Error('plan action not created');
+  return row.id;
+}
+
+const planRows: MatrixRow[] = [
+  {
+    route: 'GET /api/governance/bodies/:id/plans',
+    request: async (f) => ({ url: `/api/governance/bodies/${(await makePlan(f)).bodyId}/plans` }),
+    expect: { ...fullSession(404), ...governors },
+  },
+  {
+    route: 'POST /api/governance/bodies/:id/plans',
+    request: async (f) => ({ url: `/api/governance/bodies/${await makeBody(f)}/plans`, payload: { year: 2026, title: 'Regionaal plan 2026' } }),
+    expect: { ...fullSession(404), coordinator: 201, platformAdmin: 201 },
+  },
+  {
+    route: 'GET /api/governance/plans/:id',
+    request: async (f) => ({ url: `/api/governance/plans/${(await makePlan(f)).planId}` }),
+    expect: { ...fullSession(404), ...governors },
+  },
+  {
+    route: 'PATCH /api/governance/plans/:id',
+    request: async (f) => ({ url: `/api/governance/plans/${(await makePlan(f)).planId}`, payload: { version: 1, description: 'Bijgewerkt' } }),
+    expect: { ...fullSession(404), ...governors },
+  },
+  {
+    route: 'GET /api/governance/plans/:id/actions',
+    request: async (f) => ({ url: `/api/governance/plans/${(await makePlan(f)).planId}/actions` }),
+    expect: { ...fullSession(404), ...governors },
+  },
+  {
+    route: 'POST /api/governance/plans/:id/actions',
+    request: async (f) => ({ url: `/api/governance/plans/${(await makePlan(f)).planId}/actions`, payload: { description: 'Vorming', budgetCents: 120_000, conditions: '€10 deelnemersbijdrage per deelnemer' } }),
+    expect: { ...fullSession(404), coordinator: 201, platformAdmin: 201 },
+  },
+  {
+    route: 'GET /api/governance/plan-actions/:id',
+    request: async (f) => ({ url: `/api/governance/plan-actions/${await makePlanAction(f)}` }),
+    expect: { ...fullSession(404), ...governors },
+  },
+  {
+    route: 'PATCH /api/governance/plan-actions/:id',
+    request: async (f) => ({ url: `/api/governance/plan-actions/${await makePlanAction(f)}`, payload: { version: 1, budgetCents: 500_000 } }),
+    expect: { ...fullSession(404), ...governors },
+  },
+  {
+    route: 'POST /api/governance/plan-actions/:id/status',
+    request: async (f) => ({ url: `/api/governance/plan-actions/${await makePlanAction(f)}/status`, payload: { version: 1, status: 'moved', movedToYear: 2027 } }),
+    expect: { ...fullSession(404), ...governors },
+  },
+];
+
+rows.push(...planRows);

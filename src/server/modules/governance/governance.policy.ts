@@ -6,15 +6,17 @@ import { Forbidden } from '../../platform/errors.js';
 import { brusselsDate } from '../../platform/clock.js';
 import { defineRecordPolicy, type RecordPolicy } from '../../platform/policy/record.js';
 import type { RoutePolicy } from '../../platform/policy/policy.js';
-import { governanceAction, governanceBody, governanceMeeting, governanceMembership } from '../../db/schema/index.js';
+import { governanceAction, governanceBody, governanceMeeting, governanceMembership, governancePlan } from '../../db/schema/index.js';
 import {
   ACTION_ITEM_ACTIONS,
   BODY_ACTIONS,
   MEETING_ACTIONS,
+  PLAN_ACTIONS,
   type TActionItemAction,
   type TBodyAction,
   type TBodyRole,
   type TMeetingAction,
+  type TPlanAction,
 } from '../../../shared/schemas/governance.js';
 
 /**
@@ -144,5 +146,25 @@ export const actionItemPolicy: RecordPolicy<TActionItemAction, ActionItemFacts> 
   rules: {
     view: () => true,
     update: (ctx, a) => governsRegion(ctx.actor, a.regionId) || leads(a) || ownsAction(ctx, a),
+  },
+});
+
+/**
+ * A regional plan (with its actions and indicators) follows the body that keeps it: its members
+ * read it; its coordinators, platform admins, chair and secretary change it. `id` is the plan's.
+ */
+export interface PlanFacts extends BodyFacts {
+  bodyId: string;
+}
+
+export const planPolicy: RecordPolicy<TPlanAction, PlanFacts> = defineRecordPolicy({
+  resourceType: 'governance_plan',
+  actions: PLAN_ACTIONS,
+  idOf: (p: PlanFacts) => p.id,
+  visible: (ctx, p) => governsRegion(ctx.actor, p.regionId) || p.actorRoles.length > 0,
+  scope: (ctx: FullContext): SQL => bodyScopeSql(ctx, sql`${governancePlan.bodyId}`),
+  rules: {
+    view: () => true,
+    update: (ctx, p) => governsRegion(ctx.actor, p.regionId) || leads(p),
   },
 });

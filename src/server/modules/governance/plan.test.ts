@@ -1,0 +1,266 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
+import { createTestApp, type TestContext } from '../../../../tests/helpers/app.js';
+import { expectAudited } from '../../../../tests/helpers/audit.js';
+import { makeOrganisation } from '../../../../tests/helpers/factories.js';
+import { testRegion } from '../../../../tests/helpers/families.js';
+import { loginAs, type LoggedIn, type TestUser } from '../../../../tests/helpers/login.js';
+import { governancePlanAction, governancePlanStatusChange } from '../../db/schema/index.js';
+import { brusselsDate } from '../../platform/clock.js';
+import {
+  BUDGET_CENTS_MAX,
+  ZBodyResponse,
+  ZMeetingResponse,
+  ZPlanActionListResponse,
+  ZPlanActionResponse,
+  ZPlanListResponse,
+  ZPlanResponse,
+} from '../../../shared/schemas/governance.js';
+
+let ctx: TestContext;
+let orgA: string;
+let coordinator: LoggedIn;
+let outsider: LoggedIn;
+
+type Pro = LoggedIn & { user: TestUser };
+const professional = async (): Promise<Pro> => (await loginAs(ctx, 'professional', { organisationId: orgA })) as Pro;
+const today = () => brusselsDate(ctx.clock.now());
+const send = (who: LoggedIn, method: 'PATCH' | 'PUT' | 'DELETE', url: string, payload?: unknown) =>
+  who.client.request({ method, url, ...(payload === undefined ? {} : { payload: payload as Record<string, unknown> }) });
+
+let n = 0;
+/** An IROJ with a secretary and a plain member (professionals of organisation A). */
+async function iroj() {
+  n++;
+  const res = await coordinator.client.post('/api/governance/bodies', { name: `IROJ plan ${n} ${Date.now()}`, kind: 'iroj', regionCode: 'gov-p' });
+  expect(res.statusCode, res.body).toBe(201);
+  const body = ZBodyResponse.parse(res.json()).data;
+  const secretary = await professional();
+  const member = await professional();
+  for (const [who, role] of [[secretary, 'secretary'], [member, 'member']] as const) {
+    const r = await coordinator.client.post(`/api/governance/bodies/${body.id}/members`, { personId: who.user.person.id, role, joinedOn: '2025-01-01', organisationId: orgA });
+    expect(r.statusCode, r.body).toBe(201);
+  }
+  return { body, secretary, member };
+}
+
+async function createPlan(who: LoggedIn, bodyId: string, year = 2026) {
+  const res = await who.client.post(`/api/governance/bodies/${bodyId}/plans`, { year, title: `Regionaal plan ${year}` });
+  expect(res.statusCode, res.body).toBe(201);
+  return ZPlanResponse.parse(res.json());
+}
+
+async function addAction(who: LoggedIn, planId: string, payload: Record<string, unknown>) {
+  const res = await who.client.post(`/api/governance/plans/${planId}/actions`, payload);
+  expect(res.statusCode, res.body).toBe(201);
+  return ZPlanActionResponse.parse(res.json()).data;
+}
+
+/** A decision: an agenda item of a meeting of the body. */
+async function decision(who: LoggedIn, bodyId: string) {
+  const m = await who.client.post(`/api/governance/bodies/${bodyId}/meetings`, { meetingDate: today(), place: 'Provinciehuis Gent' });
+  expect(m.statusCode, m.body).toBe(201);
+  const meeting = ZMeetingResponse.parse(m.json()).data;
+  const i = await who.client.post(`/api/governance/meetings/${meeting.id}/items`, { title: 'Budget netwerkdag onderwijsambassadeurs', kind: 'decision' });
+  expect(i.statusCode, i.body).toBe(201);
+  const item = ZMeetingResponse.parse(i.json()).data.agenda[0];
+  if (!item) throw new Error('no item');
+  return { meeting, item };
+}
+
+beforeAll(async () => {
+  ctx = await createTestApp();
+  await testRegion(ctx.database.db, 'gov-p');
+  orgA = (await makeOrganisation(ctx.database.db)).id;
+  coordinator = await loginAs(ctx, 'network-coordinator');
+  outsider = await loginAs(ctx, 'professional');
+});
+afterAll(() => ctx.close());
+
+describe('the regional plan', () => {
+  it('the secretary starts a plan per year, members read it, one plan per year, version 409; audited', async () => {
+    const { body, secretary, member } = await iroj();
+    const plan = await createPlan(secretary, body.id, 2026);
+    expect(plan.data).toMatchObject({ bodyId: body.id, year: 2026, title: 'Regionaal plan 2026', version: 1, total: { count: 0, budgetCents: 0, activeBudgetCents: 0 } });
+    expect(plan.data.totals.map((t) => t.status)).toEqual(['agreed_in_principle', 'budget_request_due', 'approved', 'released', 'moved', 'dropped']);
+    expect(plan.abilities).toEqual({ view: true, update: true });
+    await expectAudited(ctx.database.db, 'governance.plan.create', { resourceType: 'governance_plan', resourceId: plan.data.id, actorPersonId: secretary.user.person.id });
+
+    const dup = await secretary.client.post(`/api/governance/bodies/${body.id}/plans`, { year: 2026, title: 'Nog eens' });
+    expect(dup.statusCode).toBe(409);
+    expect(dup.json().error.message).toContain('al een plan');
+    const p2027 = await createPlan(coordinator, body.id, 2027);
+
+    const seen = await member.client.get(`/api/governance/plans/${plan.data.id}`);
+    expect(seen.statusCode).toBe(200);
+    expect(ZPlanResponse.parse(seen.json()).abilities).toEqual({ view: true, update: false });
+    const p1 = ZPlanListResponse.parse((await member.client.get(`/api/governance/bodies/${body.id}/plans?limit=1`)).json());
+    expect(p1.data.items.map((p) => p.year)).toEqual([2026]);
+    const p2 = ZPlanListResponse.parse((await member.client.get(`/api/governance/bodies/${body.id}/plans?limit=1&cursor=${p1.data.nextCursor}`)).json());
+    expect(p2.data.items.map((p) => p.id)).toEqual([p2027.data.id]);
+    expect(p2.data.nextCursor).toBeNull();
+
+    const ok = await send(secretary, 'PATCH', `/api/governance/plans/${plan.data.id}`, { version: 1, description: 'Zoals besproken op het IROJ.' });
+    expect(ok.statusCode, ok.body).toBe(200);
+    expect(ZPlanResponse.parse(ok.json()).data).toMatchObject({ version: 2, description: 'Zoals besproken op het IROJ.' });
+    const stale = await send(secretary, 'PATCH', `/api/governance/plans/${plan.data.id}`, { version: 1, title: 'Oud' });
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json().error.code).toBe('version_conflict');
+  });
+
+  it('actions with budget and conditions follow the status path, linked to decisions; totals per status; audited', async () => {
+    const { body, secretary, member } = await iroj();
+    const plan = (await createPlan(secretary, body.id, 2026)).data;
+    const { meeting, item } = await decision(secretary, body.id);
+    const day = await addAction(secretary, plan.id, {
+      description: 'Netwerkdag onderwijsambassadeurs (200 deelnemers, 3 zalen)',
+      responsibleOrganisationId: orgA,
+      budgetCents: 450_000,
+      decisionItemId: item.id,
+    });
+    expect(day).toMatchObject({ number: 1, status: 'agreed_in_principle', budgetCents: 450_000, responsibleOrganisationId: orgA, version: 1 });
+    expect(day.history).toEqual([expect.objectContaining({ fromStatus: null, toStatus: 'agreed_in_principle', decisionItemId: item.id, decisionMeetingId: meeting.id })]);
+    const training = await addAction(secretary, plan.id, {
+      description: 'Vorming gedeelde beslissingname',
+      responsibleText: 'Werkgroep vorming',
+      budgetCents: 120_000,
+      conditions: '€10 deelnemersbijdrage per deelnemer',
+    });
+    const fair = await addAction(coordinator, plan.id, { description: 'Inspiratiebeurs', budgetCents: 150_000 });
+    expect([training.number, fair.number]).toEqual([2, 3]);
+    await expectAudited(ctx.database.db, 'governance.plan_action.create', { resourceId: day.id, details: { planId: plan.id, budgetCents: 450_000, decisionItemId: item.id } });
+
+    const step = async (id: string, version: number, payload: Record<string, unknown>) => {
+      const res = await secretary.client.post(`/api/governance/plan-actions/${id}/status`, { version, ...payload });
+      expect(res.statusCode, res.body).toBe(200);
+      return ZPlanActionResponse.parse(res.json()).data;
+    };
+    await step(day.id, 1, { status: 'budget_request_due' });
+    await step(day.id, 2, { status: 'approved', decisionItemId: item.id, note: 'Goedgekeurd op het IROJ' });
+    const released = await step(day.id, 3, { status: 'released' });
+    expect(released.history.map((h) => [h.fromStatus, h.toStatus])).toEqual([
+      [null, 'agreed_in_principle'],
+      ['agreed_in_principle', 'budget_request_due'],
+      ['budget_request_due', 'approved'],
+      ['approved', 'released'],
+    ]);
+    expect(released.history[2]).toMatchObject({ decisionItemTitle: 'Budget netwerkdag onderwijsambassadeurs', decisionMeetingDate: today(), note: 'Goedgekeurd op het IROJ' });
+    const moved = await step(fair.id, 1, { status: 'moved', movedToYear: 2027, decisionItemId: item.id });
+    expect(moved).toMatchObject({ status: 'moved', movedToYear: 2027 });
+    await step(training.id, 1, { status: 'approved' });
+    await expectAudited(ctx.database.db, 'governance.plan_action.status', { resourceId: fair.id, details: { from: 'agreed_in_principle', to: 'moved', movedToYear: 2027, decisionItemId: item.id } });
+
+    const totals = ZPlanResponse.parse((await member.client.get(`/api/governance/plans/${plan.id}`)).json()).data;
+    expect(Object.fromEntries(totals.totals.map((t) => [t.status, [t.count, t.budgetCents]]))).toEqual({
+      agreed_in_principle: [0, 0],
+      budget_request_due: [0, 0],
+      approved: [1, 120_000],
+      released: [1, 450_000],
+      moved: [1, 150_000],
+      dropped: [0, 0],
+    });
+    expect(totals.total).toEqual({ count: 3, budgetCents: 720_000, activeBudgetCents: 570_000 });
+
+    // Keyset list, filtered by status.
+    const page1 = ZPlanActionListResponse.parse((await member.client.get(`/api/governance/plans/${plan.id}/actions?limit=2`)).json());
+    expect(page1.data.items.map((a) => a.number)).toEqual([1, 2]);
+    expect(page1.abilities[day.id]).toEqual({ view: true, update: false });
+    const page2 = ZPlanActionListResponse.parse((await member.client.get(`/api/governance/plans/${plan.id}/actions?limit=2&cursor=${page1.data.nextCursor}`)).json());
+    expect(page2.data.items.map((a) => a.number)).toEqual([3]);
+    const approved = ZPlanActionListResponse.parse((await member.client.get(`/api/governance/plans/${plan.id}/actions?status=approved`)).json());
+    expect(approved.data.items.map((a) => a.id)).toEqual([training.id]);
+    const detail = ZPlanActionResponse.parse((await member.client.get(`/api/governance/plan-actions/${training.id}`)).json());
+    expect(detail.data.conditions).toBe('€10 deelnemersbijdrage per deelnemer');
+
+    // Changing an open action; a final one is frozen.
+    const edit = await send(secretary, 'PATCH', `/api/governance/plan-actions/${training.id}`, { version: 2, budgetCents: 130_000 });
+    expect(edit.statusCode, edit.body).toBe(200);
+    expect(ZPlanActionResponse.parse(edit.json()).data).toMatchObject({ budgetCents: 130_000, version: 3 });
+    await expectAudited(ctx.database.db, 'governance.plan_action.update', { resourceId: training.id, details: { fields: ['budgetCents'] } });
+    const frozen = await send(secretary, 'PATCH', `/api/governance/plan-actions/${day.id}`, { version: 4, budgetCents: 1 });
+    expect(frozen.statusCode).toBe(409);
+    expect(frozen.json().error.message).toContain('vrijgegeven');
+  });
+
+  it('refuses invalid transitions with a Dutch message, stale versions, and bad input; nothing changes', async () => {
+    const { body, secretary } = await iroj();
+    const plan = (await createPlan(secretary, body.id, 2026)).data;
+    const a = await addAction(secretary, plan.id, { description: 'Inspiratiebeurs', budgetCents: 150_000 });
+    const post = (payload: Record<string, unknown>) => secretary.client.post(`/api/governance/plan-actions/${a.id}/status`, payload);
+
+    const skip = await post({ version: 1, status: 'released' });
+    expect(skip.statusCode).toBe(409);
+    expect(skip.json().error.message).toBe(
+      'Een actie die principieel akkoord is, kan niet naar vrijgegeven; wel naar: budgetaanvraag in te dienen, goedgekeurd, verschoven naar een later jaar, geschrapt.',
+    );
+    const same = await post({ version: 1, status: 'agreed_in_principle' });
+    expect(same.statusCode).toBe(409);
+    const noYear = await post({ version: 1, status: 'moved' });
+    expect(noYear.statusCode).toBe(400);
+    expect(noYear.json().error.details[0]).toMatchObject({ path: 'body.movedToYear' });
+    expect(noYear.json().error.message).toContain('latere jaar');
+    expect((await post({ version: 1, status: 'moved', movedToYear: 2026 })).statusCode).toBe(400);
+    expect((await post({ version: 1, status: 'approved', movedToYear: 2027 })).statusCode).toBe(400);
+    // A decision of another body's meeting.
+    const other = await iroj();
+    const { item } = await decision(other.secretary, other.body.id);
+    const foreign = await post({ version: 1, status: 'approved', decisionItemId: item.id });
+    expect(foreign.statusCode).toBe(400);
+    expect(foreign.json().error.details[0]).toMatchObject({ path: 'body.decisionItemId' });
+
+    expect((await post({ version: 1, status: 'dropped' })).statusCode).toBe(200);
+    const stale = await post({ version: 1, status: 'approved' });
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json().error.code).toBe('version_conflict');
+    const final = await post({ version: 2, status: 'approved' });
+    expect(final.statusCode).toBe(409);
+    expect(final.json().error.message).toBe('Deze actie is geschrapt: haar status ligt vast.');
+    const [row] = await ctx.database.db.select().from(governancePlanAction).where(eq(governancePlanAction.id, a.id));
+    expect(row).toMatchObject({ status: 'dropped', version: 2, movedToYear: null });
+    expect(await ctx.database.db.select().from(governancePlanStatusChange).where(eq(governancePlanStatusChange.actionId, a.id))).toHaveLength(2);
+
+    // Bad input: 400 with field paths (Dutch by default), huge amounts, NUL bytes.
+    const bad: [string, Record<string, unknown>, string][] = [
+      [`/api/governance/plans/${plan.id}/actions`, { description: 'Te duur', budgetCents: BUDGET_CENTS_MAX + 1 }, 'body.budgetCents'],
+      [`/api/governance/plans/${plan.id}/actions`, { description: 'Te duur', budgetCents: 1e300 }, 'body.budgetCents'],
+      [`/api/governance/plans/${plan.id}/actions`, { description: 'Negatief', budgetCents: -1 }, 'body.budgetCents'],
+      [`/api/governance/plans/${plan.id}/actions`, { description: 'Halve cent', budgetCents: 10.5 }, 'body.budgetCents'],
+      [`/api/governance/plans/${plan.id}/actions`, { description: 'Nul\u0000byte' }, 'body.description'],
+      [`/api/governance/plans/${plan.id}/actions`, { description: 'Voorwaarde', conditions: 'a\u0000b' }, 'body.conditions'],
+      [`/api/governance/plans/${plan.id}/actions`, { description: 'Persoon', responsiblePersonId: '00000000-0000-4000-8000-000000000000' }, 'body.responsiblePersonId'],
+      [`/api/governance/plans/${plan.id}/actions`, { description: 'Organisatie', responsibleOrganisationId: '00000000-0000-4000-8000-000000000000' }, 'body.responsibleOrganisationId'],
+      [`/api/governance/bodies/${body.id}/plans`, { year: 99999, title: 'Ver weg' }, 'body.year'],
+      [`/api/governance/bodies/${body.id}/plans`, { year: 2030, title: 'x' }, 'body.title'],
+      [`/api/governance/plan-actions/${a.id}/status`, { version: 2, status: 'gossip' }, 'body.status'],
+    ];
+    for (const [url, payload, path] of bad) {
+      const res = await secretary.client.post(url, payload);
+      expect(res.statusCode, JSON.stringify(payload)).toBe(400);
+      expect(res.json().error.details.map((d: { path: string }) => d.path), JSON.stringify(payload)).toContain(path);
+    }
+    const persons = await secretary.client.post(`/api/governance/plans/${plan.id}/actions`, { description: 'Persoon', responsiblePersonId: '00000000-0000-4000-8000-000000000000' });
+    expect(persons.json().error.message).toBe('Deze persoon bestaat niet of is uitgeschakeld.');
+    expect(await ctx.database.db.select().from(governancePlanAction).where(eq(governancePlanAction.planId, plan.id))).toHaveLength(1);
+  });
+
+  it('refuses: a non-member 404, a plain member 403 on writes, anonymous 401; another body\'s ids stay hidden', async () => {
+    const { body, secretary, member } = await iroj();
+    const plan = (await createPlan(secretary, body.id, 2026)).data;
+    const a = await addAction(secretary, plan.id, { description: 'Netwerkdag', budgetCents: 100 });
+    for (const url of [`/api/governance/plans/${plan.id}`, `/api/governance/plans/${plan.id}/actions`, `/api/governance/plan-actions/${a.id}`, `/api/governance/bodies/${body.id}/plans`]) {
+      expect((await outsider.client.get(url)).statusCode, url).toBe(404);
+      expect((await ctx.app.inject({ method: 'GET', url })).statusCode, url).toBe(401);
+    }
+    expect((await outsider.client.post(`/api/governance/plans/${plan.id}/actions`, { description: 'Gekaapt' })).statusCode).toBe(404);
+    expect((await outsider.client.post(`/api/governance/plan-actions/${a.id}/status`, { version: 1, status: 'dropped' })).statusCode).toBe(404);
+    expect((await send(outsider, 'PATCH', `/api/governance/plans/${plan.id}`, { version: 1, title: 'Gekaapt' })).statusCode).toBe(404);
+    await expectAudited(ctx.database.db, 'request.denied', { resourceType: 'governance_plan', resourceId: plan.id, outcome: 'denied' });
+
+    expect((await member.client.post(`/api/governance/bodies/${body.id}/plans`, { year: 2030, title: 'Mijn plan' })).statusCode).toBe(403);
+    expect((await member.client.post(`/api/governance/plans/${plan.id}/actions`, { description: 'Mijn actie' })).statusCode).toBe(403);
+    expect((await member.client.post(`/api/governance/plan-actions/${a.id}/status`, { version: 1, status: 'dropped' })).statusCode).toBe(403);
+    expect((await send(member, 'PATCH', `/api/governance/plan-actions/${a.id}`, { version: 1, budgetCents: 1 })).statusCode).toBe(403);
+    const [row] = await ctx.database.db.select().from(governancePlanAction).where(eq(governancePlanAction.id, a.id));
+    expect(row).toMatchObject({ status: 'agreed_in_principle', budgetCents: 100, version: 1 });
+  });
+});
