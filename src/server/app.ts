@@ -39,6 +39,7 @@ import { lifeDomainsRoutes } from './modules/families/lifedomains.routes.js';
 import { governanceRoutes } from './modules/governance/governance.routes.js';
 import { meetingsRoutes } from './modules/governance/meetings.routes.js';
 import { plansRoutes } from './modules/governance/plans.routes.js';
+import { indicatorsRoutes } from './modules/governance/indicators.routes.js';
 import { learningRoutes } from './modules/learning/learning.routes.js';
 import { ateliersRoutes } from './modules/families/ateliers.routes.js';
 import { workRoutes } from './modules/families/work.routes.js';
@@ -194,6 +195,7 @@ export async function buildApp(
       await api.register(directoryPublicRoutes);
       await api.register(meetingsRoutes);
       await api.register(plansRoutes);
+      await api.register(indicatorsRoutes);
       await api.register(learningRoutes);
     },
     { prefix: '/api' },

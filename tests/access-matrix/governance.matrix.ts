@@ -4,6 +4,7 @@ import {
   governanceAction,
   governanceAgendaItem,
   governanceBody,
+  governanceIndicator,
   governanceMeeting,
   governanceMembership,
   governancePlan,
@@ -280,3 +281,47 @@ const planRows: MatrixRow[] = [
 ];
 
 rows.push(...planRows);
+
+/* ----- Indicators of a plan: as the plan. ----- */
+
+async function makeIndicator(f: MatrixFixture, source: 'manual' | 'intervision_meetings_held' = 'manual'): Promise<string> {
+  const { planId } = await makePlan(f);
+  const [row] = await f.ctx.database.db.insert(governanceIndicator).values({ planId, name: 'Intervisies', unit: 'bijeenkomsten', source }).returning({ id: governanceIndicator.id });
+  if (!row) throw new Error('indicator not created');
+  return row.id;
+}
+
+const indicatorRows: MatrixRow[] = [
+  {
+    route: 'GET /api/governance/plans/:id/indicators',
+    request: async (f) => ({ url: `/api/governance/plans/${(await makePlan(f)).planId}/indicators` }),
+    expect: { ...fullSession(404), ...governors },
+  },
+  {
+    route: 'POST /api/governance/plans/:id/indicators',
+    request: async (f) => ({ url: `/api/governance/plans/${(await makePlan(f)).planId}/indicators`, payload: { name: 'Tevredenheid', unit: '%', target: 80 } }),
+    expect: { ...fullSession(404), coordinator: 201, platformAdmin: 201 },
+  },
+  {
+    route: 'GET /api/governance/indicators/:id',
+    request: async (f) => ({ url: `/api/governance/indicators/${await makeIndicator(f)}` }),
+    expect: { ...fullSession(404), ...governors },
+  },
+  {
+    route: 'PATCH /api/governance/indicators/:id',
+    request: async (f) => ({ url: `/api/governance/indicators/${await makeIndicator(f)}`, payload: { version: 1, target: 12 } }),
+    expect: { ...fullSession(404), ...governors },
+  },
+  {
+    route: 'POST /api/governance/indicators/:id/measurements',
+    request: async (f) => ({ url: `/api/governance/indicators/${await makeIndicator(f)}/measurements`, payload: { measuredOn: '2026-03-01', value: 4 } }),
+    expect: { ...fullSession(404), coordinator: 201, platformAdmin: 201 },
+  },
+  {
+    route: 'POST /api/governance/indicators/:id/measure',
+    request: async (f) => ({ url: `/api/governance/indicators/${await makeIndicator(f, 'intervision_meetings_held')}/measure` }),
+    expect: { ...fullSession(404), ...governors },
+  },
+];
+
+rows.push(...indicatorRows);
