@@ -40,6 +40,7 @@ import { governanceRoutes } from './modules/governance/governance.routes.js';
 import { meetingsRoutes } from './modules/governance/meetings.routes.js';
 import { plansRoutes } from './modules/governance/plans.routes.js';
 import { indicatorsRoutes } from './modules/governance/indicators.routes.js';
+import { exportsRoutes } from './modules/governance/exports.routes.js';
 import { learningRoutes } from './modules/learning/learning.routes.js';
 import { ateliersRoutes } from './modules/families/ateliers.routes.js';
 import { workRoutes } from './modules/families/work.routes.js';
@@ -196,6 +197,7 @@ export async function buildApp(
       await api.register(meetingsRoutes);
       await api.register(plansRoutes);
       await api.register(indicatorsRoutes);
+      await api.register(exportsRoutes);
       await api.register(learningRoutes);
     },
     { prefix: '/api' },

@@ -1,9 +1,11 @@
+import { createHash, randomBytes } from 'node:crypto';
 import { eq } from 'drizzle-orm';
-import { fullSession, type MatrixFixture, type MatrixRow } from './matrix.js';
+import { all, fullSession, type MatrixFixture, type MatrixRow } from './matrix.js';
 import {
   governanceAction,
   governanceAgendaItem,
   governanceBody,
+  governanceCalendarFeed,
   governanceIndicator,
   governanceMeeting,
   governanceMembership,
@@ -325,3 +327,61 @@ const indicatorRows: MatrixRow[] = [
 ];
 
 rows.push(...indicatorRows);
+
+/* ----- Exports: readers of the meeting or plan export it; the feed URL is managed like the body; the feed itself needs only its token. ----- */
+
+async function makeFeed(f: MatrixFixture): Promise<string> {
+  const bodyId = await makeBody(f);
+  const token = randomBytes(32).toString('base64url');
+  await f.ctx.database.db.insert(governanceCalendarFeed).values({ bodyId, tokenHash: createHash('sha256').update(token).digest('hex') });
+  await makeMeeting(f, { bodyId });
+  return token;
+}
+
+const exportRows: MatrixRow[] = [
+  {
+    route: 'GET /api/governance/meetings/:id/minutes.docx',
+    request: async (f) => ({ url: `/api/governance/meetings/${(await makeItem(f)).meetingId}/minutes.docx` }),
+    expect: { ...fullSession(404), ...governors },
+  },
+  {
+    route: 'GET /api/governance/meetings/:id/print',
+    request: async (f) => ({ url: `/api/governance/meetings/${(await makeItem(f)).meetingId}/print` }),
+    expect: { ...fullSession(404), ...governors },
+  },
+  {
+    route: 'GET /api/governance/meetings/:id/meeting.ics',
+    request: async (f) => ({ url: `/api/governance/meetings/${(await makeMeeting(f)).meetingId}/meeting.ics` }),
+    expect: { ...fullSession(404), ...governors },
+  },
+  {
+    route: 'POST /api/governance/bodies/:id/calendar-feed',
+    request: async (f) => ({ url: `/api/governance/bodies/${await makeBody(f)}/calendar-feed` }),
+    expect: { ...fullSession(404), coordinator: 201, platformAdmin: 201 },
+  },
+  {
+    route: 'DELETE /api/governance/bodies/:id/calendar-feed',
+    request: async (f) => {
+      const token = await makeFeed(f);
+      const [row] = await f.ctx.database.db
+        .select({ bodyId: governanceCalendarFeed.bodyId })
+        .from(governanceCalendarFeed)
+        .where(eq(governanceCalendarFeed.tokenHash, createHash('sha256').update(token).digest('hex')));
+      return { url: `/api/governance/bodies/${row?.bodyId}/calendar-feed` };
+    },
+    expect: { ...fullSession(404), coordinator: 204, platformAdmin: 204 },
+  },
+  {
+    route: 'GET /api/governance/calendar/:token',
+    request: async (f) => ({ url: `/api/governance/calendar/${await makeFeed(f)}.ics` }),
+    expect: all(200),
+    note: 'the private token is the key (no login, so calendar apps can subscribe); 404 once regenerated or revoked',
+  },
+  {
+    route: 'GET /api/governance/plans/:id/plan.csv',
+    request: async (f) => ({ url: `/api/governance/plans/${(await makePlan(f)).planId}/plan.csv` }),
+    expect: { ...fullSession(404), ...governors },
+  },
+];
+
+rows.push(...exportRows);
