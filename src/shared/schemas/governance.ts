@@ -441,6 +441,8 @@ export const ZPlanActionItem = z
     conditions: z.string(),
     status: z.enum(PLAN_ACTION_STATUSES),
     movedToYear: z.number().int().nullable(),
+    /** The action of an earlier year's plan this one continues. */
+    movedFromActionId: z.uuid().nullable(),
     version: z.number().int(),
   })
   .meta({ id: 'PlanAction' });

@@ -250,6 +250,8 @@ export const governancePlanAction = pgTable(
     conditions: text('conditions').notNull().default(''),
     status: text('status', { enum: PLAN_ACTION_STATUSES }).notNull().default('agreed_in_principle'),
     movedToYear: integer('moved_to_year'),
+    /** The action of an earlier year's plan this one continues (moved to this plan's year). */
+    movedFromActionId: uuid('moved_from_action_id').references((): AnyPgColumn => governancePlanAction.id),
     ...auditedColumns(),
   },
   (t) => [
@@ -259,6 +261,8 @@ export const governancePlanAction = pgTable(
     // The actions of a plan, paged by number (optionally of one status).
     uniqueIndex('governance_plan_action_number_key').on(t.planId, t.number),
     index('governance_plan_action_status_idx').on(t.planId, t.status, t.number),
+    // A moved action continues once, in one later plan.
+    uniqueIndex('governance_plan_action_moved_from_key').on(t.movedFromActionId),
   ],
 );
 
