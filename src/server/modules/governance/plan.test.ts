@@ -182,6 +182,37 @@ describe('the regional plan', () => {
     expect(frozen.json().error.message).toContain('vrijgegeven');
   });
 
+  it('a moved action continues in the later year\'s plan: at once when it exists, or when that plan is started', async () => {
+    const { body, secretary } = await iroj();
+    const p2026 = (await createPlan(secretary, body.id, 2026)).data;
+    const p2027 = (await createPlan(secretary, body.id, 2027)).data;
+    const fair = await addAction(secretary, p2026.id, { description: 'Inspiratiebeurs', budgetCents: 150_000, conditions: 'Met partners', responsibleOrganisationId: orgA });
+    const forum = await addAction(secretary, p2026.id, { description: 'Netwerkforum', budgetCents: 80_000 });
+    await addAction(secretary, p2027.id, { description: 'Al gepland in 2027' });
+
+    const moved = await secretary.client.post(`/api/governance/plan-actions/${fair.id}/status`, { version: 1, status: 'moved', movedToYear: 2027 });
+    expect(moved.statusCode, moved.body).toBe(200);
+    const list2027 = ZPlanActionListResponse.parse((await secretary.client.get(`/api/governance/plans/${p2027.id}/actions`)).json()).data.items;
+    expect(list2027.map((a) => [a.number, a.description, a.status, a.movedFromActionId])).toEqual([
+      [1, 'Al gepland in 2027', 'agreed_in_principle', null],
+      [2, 'Inspiratiebeurs', 'agreed_in_principle', fair.id],
+    ]);
+    expect(list2027[1]).toMatchObject({ budgetCents: 150_000, conditions: 'Met partners', responsibleOrganisationId: orgA });
+    const copy = ZPlanActionResponse.parse((await secretary.client.get(`/api/governance/plan-actions/${list2027[1]!.id}`)).json()).data;
+    expect(copy.history).toEqual([expect.objectContaining({ fromStatus: null, toStatus: 'agreed_in_principle', note: 'Verschoven uit het plan 2026 (actie 1).' })]);
+    await expectAudited(ctx.database.db, 'governance.plan_action.create', { resourceId: copy.id, details: { planId: p2027.id, movedFromActionId: fair.id } });
+
+    // No plan for 2028 yet: the action waits, and continues when the plan is started.
+    expect((await secretary.client.post(`/api/governance/plan-actions/${forum.id}/status`, { version: 1, status: 'moved', movedToYear: 2028 })).statusCode).toBe(200);
+    const p2028 = await createPlan(secretary, body.id, 2028);
+    expect(p2028.data.total).toMatchObject({ count: 1, budgetCents: 80_000 });
+    const list2028 = ZPlanActionListResponse.parse((await secretary.client.get(`/api/governance/plans/${p2028.data.id}/actions`)).json()).data.items;
+    expect(list2028.map((a) => [a.number, a.description, a.movedFromActionId])).toEqual([[1, 'Netwerkforum', forum.id]]);
+    // Another body's plan for 2028 takes nothing over.
+    const other = await iroj();
+    expect((await createPlan(other.secretary, other.body.id, 2028)).data.total.count).toBe(0);
+  });
+
   it('refuses invalid transitions with a Dutch message, stale versions, and bad input; nothing changes', async () => {
     const { body, secretary } = await iroj();
     const plan = (await createPlan(secretary, body.id, 2026)).data;

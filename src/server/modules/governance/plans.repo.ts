@@ -47,6 +47,7 @@ const actionColumns = {
   conditions: governancePlanAction.conditions,
   status: governancePlanAction.status,
   movedToYear: governancePlanAction.movedToYear,
+  movedFromActionId: governancePlanAction.movedFromActionId,
   version: governancePlanAction.version,
 };
 
@@ -203,7 +204,7 @@ export const plansRepo = {
     return row?.next ?? 1;
   },
 
-  async insertAction(db: DbOrTx, values: PlanActionValues & { planId: string; number: number }, now: Date): Promise<string> {
+  async insertAction(db: DbOrTx, values: PlanActionValues & { planId: string; number: number; movedFromActionId?: string | null }, now: Date): Promise<string> {
     const [row] = await db.insert(governancePlanAction).values({ ...values, createdAt: now, updatedAt: now }).returning({ id: governancePlanAction.id });
     if (!row) throw new Error('plan action not inserted');
     return row.id;
@@ -254,6 +255,28 @@ export const plansRepo = {
       .leftJoin(changer, eq(changer.id, governancePlanStatusChange.changedBy))
       .where(eq(governancePlanStatusChange.actionId, actionId))
       .orderBy(asc(governancePlanStatusChange.seq));
+  },
+
+  /**
+   * The moved actions of the body's earlier plans that move to `year` and do not continue in a
+   * plan yet (by year, then number).
+   */
+  movedInto(db: DbOrTx, bodyId: string, year: number) {
+    return db
+      .select({ ...actionColumns, fromYear: governancePlan.year })
+      .from(governancePlanAction)
+      .innerJoin(governancePlan, eq(governancePlan.id, governancePlanAction.planId))
+      .leftJoin(responsiblePerson, eq(responsiblePerson.id, governancePlanAction.responsiblePersonId))
+      .leftJoin(organisation, eq(organisation.id, governancePlanAction.responsibleOrganisationId))
+      .where(
+        and(
+          eq(governancePlan.bodyId, bodyId),
+          eq(governancePlanAction.status, 'moved'),
+          eq(governancePlanAction.movedToYear, year),
+          sql`not exists (select 1 from ${governancePlanAction} c where c.moved_from_action_id = ${governancePlanAction.id})`,
+        ),
+      )
+      .orderBy(asc(governancePlan.year), asc(governancePlanAction.number));
   },
 
   /** An agenda item of a meeting of the body (a decision a status change may point at). */

@@ -109,6 +109,35 @@ export function createPlansService(db: Db) {
   const audit = (tx: DbOrTx, ctx: FullContext, action: string, resourceType: string, resourceId: string, details: Record<string, unknown>) =>
     recordAudit(tx, { ...auditActor(ctx), action, resourceType, resourceId, outcome: 'success', details });
 
+  /**
+   * Actions of the body's earlier plans moved to `year` continue in that year's plan (`planId`,
+   * locked by the caller): a copy agreed in principle, pointing at the action it continues. Runs
+   * when an action is moved to a year that has a plan, and when the plan of a year is started.
+   */
+  async function carryOver(tx: DbOrTx, ctx: FullContext, bodyId: string, year: number, planId: string) {
+    for (const a of await plansRepo.movedInto(tx, bodyId, year)) {
+      const number = await plansRepo.nextNumber(tx, planId);
+      const id = await plansRepo.insertAction(
+        tx,
+        {
+          planId,
+          number,
+          description: a.description,
+          responsiblePersonId: a.responsiblePersonId,
+          responsibleOrganisationId: a.responsibleOrganisationId,
+          responsibleText: a.responsibleText,
+          budgetCents: a.budgetCents,
+          conditions: a.conditions,
+          movedFromActionId: a.id,
+        },
+        ctx.now,
+      );
+      const note = tr(ctx, `Verschoven uit het plan ${a.fromYear} (actie ${a.number}).`, `Moved from the ${a.fromYear} plan (action ${a.number}).`);
+      await plansRepo.insertStatusChange(tx, { actionId: id, fromStatus: null, toStatus: 'agreed_in_principle', movedToYear: null, decisionItemId: null, note, changedBy: ctx.actor.personId }, ctx.now);
+      await audit(tx, ctx, 'governance.plan_action.create', 'governance_plan_action', id, { planId, number, budgetCents: a.budgetCents, movedFromActionId: a.id });
+    }
+  }
+
   return {
     async listPlans(ctx: RequestContext, bodyId: string, query: { cursor?: string | undefined; limit?: number | undefined }) {
       const body = await governanceRepo.bodyFacts(db, bodyId, ctx.actor?.personId ?? null, todayOf(ctx));
@@ -130,6 +159,7 @@ export function createPlansService(db: Db) {
         }
         const id = await plansRepo.insertPlan(tx, { bodyId, year: input.year, title: input.title, description: input.description }, ctx.now);
         await audit(tx, ctx, 'governance.plan.create', 'governance_plan', id, { bodyId, year: input.year });
+        await carryOver(tx, ctx, bodyId, input.year, id);
         return planDetail(tx, ctx, { id, bodyId, regionId: body.regionId, actorRoles: body.actorRoles });
       });
     },
@@ -248,6 +278,15 @@ export function createPlansService(db: Db) {
           movedToYear,
           decisionItemId: input.decisionItemId ?? null,
         });
+        if (movedToYear !== null) {
+          // The body row serialises this with starting a plan (which carries moved actions over too).
+          await governanceRepo.bodyFacts(tx, f.bodyId, null, todayOf(full), true);
+          const later = await plansRepo.planOfYear(tx, f.bodyId, movedToYear);
+          if (later) {
+            await plansRepo.planFacts(tx, later.id, null, todayOf(full), true);
+            await carryOver(tx, full, f.bodyId, movedToYear, later.id);
+          }
+        }
         return actionDetail(tx, full, f, id);
       });
     },
