@@ -378,6 +378,11 @@ const exportRows: MatrixRow[] = [
     note: 'the private token is the key (no login, so calendar apps can subscribe); 404 once regenerated or revoked',
   },
   {
+    route: 'GET /api/governance/plans/:id/print',
+    request: async (f) => ({ url: `/api/governance/plans/${(await makePlan(f)).planId}/print` }),
+    expect: { ...fullSession(404), ...governors },
+  },
+  {
     route: 'GET /api/governance/plans/:id/plan.csv',
     request: async (f) => ({ url: `/api/governance/plans/${(await makePlan(f)).planId}/plan.csv` }),
     expect: { ...fullSession(404), ...governors },

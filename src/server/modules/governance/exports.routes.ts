@@ -73,6 +73,15 @@ export const exportsRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.get(
+    '/governance/plans/:id/print',
+    { config, schema: { tags, summary: 'The regional plan as a page to print: totals, actions, indicators', params: ZPlanParams, response: { 200: z.string().describe('text/html'), ...errors } } },
+    async (request, reply) => {
+      const html = await service.planPrint(request.ctx, request.params.id);
+      return reply.type('text/html; charset=utf-8').header('cache-control', 'no-store').send(html);
+    },
+  );
+
+  app.get(
     '/governance/plans/:id/plan.csv',
     { config, schema: { tags, summary: 'The regional plan as CSV (formulas neutralised)', params: ZPlanParams, response: { 200: z.string().describe('text/csv'), ...errors } } },
     async (request, reply) => {

@@ -16,6 +16,7 @@ import { createMeetingsService } from './meetings.service.js';
 import { createPlansService } from './plans.service.js';
 import { exportsRepo } from './exports.repo.js';
 import { plansRepo } from './plans.repo.js';
+import { indicatorsRepo } from './indicators.repo.js';
 
 const hashToken = (token: string) => createHash('sha256').update(token, 'utf8').digest('hex');
 
@@ -128,6 +129,13 @@ async function toDocx(blocks: Block[]): Promise<Buffer> {
   return Packer.toBuffer(new Document({ creator: 'Samenplan', title: blocks[0]?.text ?? '', sections: [{ children }] }));
 }
 
+const PRINT_STYLE =
+  'body{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;line-height:1.5;color:#111}.meta{color:#444;font-style:italic}' +
+  'table{border-collapse:collapse;width:100%;margin:1rem 0}th,td{border:1px solid #999;padding:.25rem .5rem;text-align:left;vertical-align:top}td.n{text-align:right;white-space:nowrap}@media print{body{margin:0}}';
+
+const page = (lang: string, title: string, main: string) =>
+  `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(title)}</title><style>${PRINT_STYLE}</style></head><body><main>${main}</main></body></html>`;
+
 function toHtml(ctx: { lang: 'nl' | 'en' }, blocks: Block[]): string {
   const body: string[] = [];
   let inList = false;
@@ -148,9 +156,17 @@ function toHtml(ctx: { lang: 'nl' | 'en' }, blocks: Block[]): string {
     } else body.push(`<p>${t}</p>`);
   }
   if (inList) body.push('</ul>');
-  const style = 'body{font-family:system-ui,sans-serif;max-width:48rem;margin:2rem auto;padding:0 1rem;line-height:1.5;color:#111}.meta{color:#444;font-style:italic}@media print{body{margin:0}}';
-  return `<!doctype html><html lang="${ctx.lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(blocks[0]?.text ?? '')}</title><style>${style}</style></head><body><main>${body.join('')}</main></body></html>`;
+  return page(ctx.lang, blocks[0]?.text ?? '', body.join(''));
 }
+
+const STATUS_EN: Record<TPlanActionStatus, string> = {
+  agreed_in_principle: 'agreed in principle',
+  budget_request_due: 'budget request due',
+  approved: 'approved',
+  released: 'released',
+  moved: 'moved',
+  dropped: 'dropped',
+};
 
 /** Adds a meeting to a calendar: timed in Brussels time, or a whole day when it has no start time. */
 function addMeetingEvent(
@@ -244,6 +260,41 @@ export function createExportsService(db: Db, baseUrl: string) {
       const cal = ical({ name: body.bodyName, prodId: { company: 'Samenplan', product: 'governance' } });
       for (const m of await exportsRepo.meetingsFrom(db, body.bodyId, addDays(brusselsDate(now), -366))) addMeetingEvent(cal, body.bodyName, m, m.updatedAt);
       return cal.toString();
+    },
+
+    /** The regional plan as a page to print: totals per status, the actions, the indicators with their latest measurement. */
+    async planPrint(ctx: RequestContext, planId: string) {
+      const { data: plan } = await plans.getPlan(ctx, planId);
+      const full = ctx as FullContext;
+      const actions = await plansRepo.allActions(db, planId);
+      const indicators = await indicatorsRepo.pageIndicators(db, planId, { limit: 100 });
+      const latest = await indicatorsRepo.latest(db, indicators.items.map((i) => i.id));
+      const status = (st: TPlanActionStatus) => (full.lang === 'nl' ? STATUS_NL[st] : STATUS_EN[st]);
+      const e = escapeHtml;
+      const th = (cells: string[]) => `<tr>${cells.map((c) => `<th scope="col">${e(c)}</th>`).join('')}</tr>`;
+      const title = `${plan.title} — ${plan.bodyName} ${plan.year}`;
+      const parts = [`<h1>${e(title)}</h1>`, `<p class="meta">${e(plan.regionName)}</p>`];
+      if (plan.description) parts.push(`<p>${e(plan.description)}</p>`);
+      parts.push(`<h2>${e(tr(full, 'Totalen', 'Totals'))}</h2><table>`, th([tr(full, 'Status', 'Status'), tr(full, 'Acties', 'Actions'), tr(full, 'Budget (euro)', 'Budget (euro)')]));
+      for (const t of plan.totals) parts.push(`<tr><td>${e(status(t.status))}</td><td class="n">${t.count}</td><td class="n">${euros(t.budgetCents)}</td></tr>`);
+      parts.push(`<tr><th scope="row">${e(tr(full, 'Totaal', 'Total'))}</th><td class="n">${plan.total.count}</td><td class="n">${euros(plan.total.budgetCents)}</td></tr></table>`);
+      parts.push(`<h2>${e(tr(full, 'Acties', 'Actions'))}</h2><table>`, th(['#', tr(full, 'Actie', 'Action'), tr(full, 'Verantwoordelijke', 'Responsible'), tr(full, 'Budget (euro)', 'Budget (euro)'), tr(full, 'Voorwaarden', 'Conditions'), tr(full, 'Status', 'Status')]));
+      for (const a of actions) {
+        const who = [a.responsiblePersonName, a.responsibleOrganisationName, a.responsibleText].filter(Boolean).join(', ');
+        const st = a.status === 'moved' && a.movedToYear ? `${status(a.status)} (${a.movedToYear})` : status(a.status);
+        parts.push(`<tr><td class="n">${a.number}</td><td>${e(a.description)}</td><td>${e(who)}</td><td class="n">${euros(a.budgetCents)}</td><td>${e(a.conditions)}</td><td>${e(st)}</td></tr>`);
+      }
+      parts.push('</table>');
+      if (indicators.items.length) {
+        parts.push(`<h2>${e(tr(full, 'Indicatoren', 'Indicators'))}</h2><table>`, th([tr(full, 'Indicator', 'Indicator'), tr(full, 'Eenheid', 'Unit'), tr(full, 'Doel', 'Target'), tr(full, 'Laatste meting', 'Latest measurement')]));
+        for (const i of indicators.items) {
+          const m = latest.get(i.id);
+          parts.push(`<tr><td>${e(i.name)}</td><td>${e(i.unit)}</td><td class="n">${i.target ?? ''}</td><td>${m ? `${m.value} (${m.measuredOn})` : ''}</td></tr>`);
+        }
+        parts.push('</table>');
+      }
+      await audit(full, 'governance.plan.export', 'governance_plan', planId, { format: 'html', actions: actions.length });
+      return page(full.lang, title, parts.join(''));
     },
 
     async planCsv(ctx: RequestContext, planId: string) {

@@ -205,7 +205,20 @@ describe('the regional plan as CSV', () => {
     expect(lines[3]).toBe('"3";"Inspiratiebeurs";"";"";"1.500,00";"";"verschoven";"2027"');
     await expectAudited(ctx.database.db, 'governance.plan.export', { resourceType: 'governance_plan', resourceId: plan.id, details: { format: 'csv', actions: 3 } });
 
+    // The print view: totals, actions and indicators, escaped.
+    expect((await secretary.client.post(`/api/governance/plans/${plan.id}/indicators`, { name: 'Scholen <bereikt>', unit: 'scholen', target: 40 })).statusCode).toBe(201);
+    const print = await member.client.get(`/api/governance/plans/${plan.id}/print`);
+    expect(print.statusCode).toBe(200);
+    expect(print.headers['content-type']).toBe('text/html; charset=utf-8');
+    expect(print.body).toContain('<td>verschoven (2027)</td>');
+    expect(print.body).toContain('<td class="n">123.456.789,01</td>');
+    expect(print.body).toContain('<td>=cmd|&#39; /C calc&#39;!A0</td>');
+    expect(print.body).toContain('<td>Scholen &lt;bereikt&gt;</td>');
+    expect(print.body).toMatch(/<th scope="row">Totaal<\/th><td class="n">3<\/td><td class="n">123\.462\.789,01<\/td>/);
+    await expectAudited(ctx.database.db, 'governance.plan.export', { resourceId: plan.id, details: { format: 'html' } });
+
     expect((await outsider.client.get(`/api/governance/plans/${plan.id}/plan.csv`)).statusCode).toBe(404);
+    expect((await outsider.client.get(`/api/governance/plans/${plan.id}/print`)).statusCode).toBe(404);
     expect((await ctx.app.inject({ method: 'GET', url: `/api/governance/plans/${plan.id}/plan.csv` })).statusCode).toBe(401);
     expect(euros(5)).toBe('0,05');
   });
