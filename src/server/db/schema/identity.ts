@@ -146,6 +146,12 @@ export const account = pgTable(
     passwordHash: text('password_hash'),
     passwordChangedAt: timestamp('password_changed_at', { withTimezone: true }),
     status: text('status', { enum: ['active', 'disabled'] }).notNull().default('active'),
+    /**
+     * Whose login: a professional's (password and second factor) or a family member's or
+     * confidant's (the family portal: a one-time code by e-mail). A family login never passes a
+     * professional policy (platform/policy/policy.ts), whatever its session says.
+     */
+    kind: text('kind', { enum: ['professional', 'family'] }).notNull().default('professional'),
     /** The TOTP secret, sealed (platform/keys/secret-box.ts): never the plain secret. */
     mfaSecret: text('mfa_secret'),
     /** A new TOTP secret (sealed) while the second factor moves to a new phone; the old one works until it is confirmed. */
@@ -159,6 +165,9 @@ export const account = pgTable(
     uniqueIndex('account_email_key').on(sql`lower(${t.email})`),
     uniqueIndex('account_person_key').on(t.personId),
     check('account_status_valid', sql`${t.status} in ('active', 'disabled')`),
+    check('account_kind_valid', sql`${t.kind} in ('professional', 'family')`),
+    // A family login belongs to no professional.
+    check('account_family_no_person', sql`${t.kind} = 'professional' or ${t.personId} is null`),
   ],
 );
 
@@ -200,8 +209,8 @@ export const session = pgTable(
     accountId: uuid('account_id')
       .notNull()
       .references(() => account.id, { onDelete: 'cascade' }),
-    /** 'password' until the second factor is given, then 'full'. */
-    level: text('level', { enum: ['password', 'full'] }).notNull(),
+    /** 'password' until the second factor is given, then 'full'; 'portal' for a family login (e-mail code). */
+    level: text('level', { enum: ['password', 'full', 'portal'] }).notNull(),
     csrfToken: text('csrf_token').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull().defaultNow(),
@@ -214,7 +223,7 @@ export const session = pgTable(
   (t) => [
     uniqueIndex('session_token_key').on(t.tokenHash),
     index('session_account_idx').on(t.accountId),
-    check('session_level_valid', sql`${t.level} in ('password', 'full')`),
+    check('session_level_valid', sql`${t.level} in ('password', 'full', 'portal')`),
   ],
 );
 

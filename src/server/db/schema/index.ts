@@ -9,3 +9,4 @@ export * from './attachment.js';
 export * from './directory.js';
 export * from './governance.js';
 export * from './learning.js';
+export * from './portal.js';
