@@ -21,6 +21,9 @@ export interface RequestContext {
 /** A context whose actor has a full session (password and second factor). */
 export type FullContext = RequestContext & { actor: Actor & { level: 'full' } };
 
+/** A context whose actor is a family member or confidant logged in to the family portal. */
+export type PortalContext = RequestContext & { actor: Actor & { level: 'portal'; kind: 'family' } };
+
 declare module 'fastify' {
   interface FastifyRequest {
     /** The request context; for API routes it follows the session loaded by authentication. */
@@ -55,8 +58,18 @@ export function registerRequestContext(app: FastifyInstance, clock: Clock): void
 export function requireFullContext(ctx: RequestContext): FullContext {
   const actor = ctx.actor;
   if (!actor) throw new AppError(401, 'unauthenticated');
+  // A family login never passes a professional check, whatever else it holds.
+  if (actor.kind !== 'professional') throw new AppError(403, 'forbidden');
   if (actor.level !== 'full') throw new AppError(401, 'mfa_required');
   return ctx as FullContext;
+}
+
+/** The context narrowed to a family portal session; professionals get 403, anonymous callers 401. */
+export function requirePortalContext(ctx: RequestContext): PortalContext {
+  const actor = ctx.actor;
+  if (!actor) throw new AppError(401, 'unauthenticated');
+  if (actor.kind !== 'family' || actor.level !== 'portal') throw new AppError(403, 'forbidden');
+  return ctx as PortalContext;
 }
 
 /** A context for work that no HTTP request started (CLI, jobs): no actor, the label says who. */

@@ -203,7 +203,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: ZSessionStateResponse },
       },
     },
-    async (request) => ({ data: request.ctx.actor ? service.me(request.ctx) : null }),
+    async (request) => ({ data: request.ctx.actor?.kind === 'professional' ? service.me(request.ctx) : null }),
   );
 
   app.get(

@@ -24,6 +24,8 @@ type SessionContext = RequestContext & { actor: Actor };
 /** The context narrowed to a session at any level, or a 401 (the password-stage policy guarantees one). */
 function requireSession(ctx: RequestContext): SessionContext {
   if (!ctx.actor) throw new AppError(401, 'unauthenticated');
+  // Passwords, second factors and professional sessions are not a family login's (the portal has its own).
+  if (ctx.actor.kind !== 'professional') throw new AppError(403, 'forbidden');
   return ctx as SessionContext;
 }
 
@@ -459,7 +461,7 @@ export function createAuthService(db: Db, secrets: SecretBox) {
     return {
       account: { id: actor.accountId, email: actor.email, mfaEnabled: actor.mfaEnabled },
       person: actor.personId && actor.personName ? { id: actor.personId, name: actor.personName } : null,
-      level: actor.level,
+      level: actor.level === 'full' ? 'full' : 'password',
       platformRoles: actor.platformRoles,
       memberships: actor.memberships,
       abilities: actor.level === 'full' ? abilitiesOf(actor) : {},

@@ -13,8 +13,16 @@ import { isOrgRole, isPlatformRoleName, type PlatformRole } from '../../../share
 
 const isPlatformRole = <T extends { role: string }>(r: T): r is T & { role: PlatformRole } => isPlatformRoleName(r.role);
 
+/**
+ * Which side of Samenplan a login belongs to: a professional (password and second factor) or a
+ * family member or confidant (the family portal, one-time e-mail code). A family actor never
+ * passes a professional policy and a professional never passes a portal policy (policy.ts).
+ */
+export type ActorKind = 'professional' | 'family';
+
 /** Who is calling: the live session, its account and person, roles and memberships. */
 export interface Actor {
+  kind: ActorKind;
   sessionId: string;
   accountId: string;
   email: string;
@@ -106,15 +114,20 @@ export async function registerAuthentication(
         clearSessionCookie(reply, config);
       } else {
         if (now.getTime() - live.lastSeenAt.getTime() > TOUCH_EVERY_MS) await sessionRepo.touch(db, live.id, now);
+        // A family login is a family actor whatever its session level says; a professional
+        // account's session is never a portal session.
+        const kind: ActorKind = live.accountKind === 'family' ? 'family' : 'professional';
+        const level = kind === 'family' ? 'portal' : live.level === 'portal' ? 'password' : live.level;
         // Roles count only once both factors are given.
-        const full = live.level === 'full' && live.personId !== null;
+        const full = kind === 'professional' && level === 'full' && live.personId !== null;
         request.actor = {
+          kind,
           sessionId: live.id,
           accountId: live.accountId,
           email: live.email,
           personId: live.personId,
           personName: live.personName,
-          level: live.level,
+          level,
           mfaEnabled: live.mfaEnabled,
           csrfToken: live.csrfToken,
           reauthenticatedAt: live.reauthenticatedAt,

@@ -6,7 +6,8 @@ import { randomToken, sha256 } from './tokens.js';
 export const SESSION_IDLE_MS = 30 * 60_000;
 export const SESSION_ABSOLUTE_MS = 12 * 60 * 60_000;
 
-export type SessionLevel = 'password' | 'full';
+/** 'password' → 'full' for professionals; 'portal' for a family login (one-time e-mail code). */
+export type SessionLevel = 'password' | 'full' | 'portal';
 
 /** The session lookup of every request, prepared once per database handle (see findLive). */
 function findLiveQuery(db: DbOrTx) {
@@ -22,6 +23,7 @@ function findLiveQuery(db: DbOrTx) {
       reauthenticatedAt: session.reauthenticatedAt,
       accountId: account.id,
       email: account.email,
+      accountKind: account.kind,
       mfaEnabled: sql<boolean>`${account.mfaEnabledAt} is not null`,
       personId: account.personId,
       personName: person.name,

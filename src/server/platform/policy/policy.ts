@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyPluginAsync, FastifyPluginCallback, FastifyRequest, RouteOptions } from 'fastify';
 import { AppError, Forbidden, NotFound } from '../errors.js';
-import { requireFullContext } from '../context.js';
+import { requireFullContext, requirePortalContext } from '../context.js';
 import { recordAuditAlone } from '../audit/audit.js';
 
 /**
@@ -44,6 +44,17 @@ export const passwordStagePolicy: RoutePolicy = {
   description: 'A session after the password, before the second factor',
   check: (request) => {
     if (!request.actor) throw new AppError(401, 'unauthenticated');
+    // The second factor and its enrolment are a professional's; a family login has none.
+    if (request.actor.kind !== 'professional') throw new Forbidden();
+  },
+};
+
+/** A family member or confidant logged in to the family portal (never a professional). */
+export const portalPolicy: RoutePolicy = {
+  name: 'portal',
+  description: 'A family member or confidant logged in to the family portal',
+  check: (request) => {
+    requirePortalContext(request.ctx);
   },
 };
 
