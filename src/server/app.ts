@@ -41,6 +41,7 @@ import { meetingsRoutes } from './modules/governance/meetings.routes.js';
 import { plansRoutes } from './modules/governance/plans.routes.js';
 import { indicatorsRoutes } from './modules/governance/indicators.routes.js';
 import { exportsRoutes } from './modules/governance/exports.routes.js';
+import { portalRoutes } from './modules/portal/portal.routes.js';
 import { learningRoutes } from './modules/learning/learning.routes.js';
 import { ateliersRoutes } from './modules/families/ateliers.routes.js';
 import { workRoutes } from './modules/families/work.routes.js';
@@ -199,6 +200,7 @@ export async function buildApp(
       await api.register(indicatorsRoutes);
       await api.register(exportsRoutes);
       await api.register(learningRoutes);
+      await api.register(portalRoutes);
     },
     { prefix: '/api' },
   );

@@ -1,6 +1,6 @@
 import { and, eq, isNull, sql, type Placeholder, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
-import { contactAssignment, consent, family, teamMember } from '../../db/schema/index.js';
+import { contactAssignment, consent, family, portalObjection, teamMember } from '../../db/schema/index.js';
 import { CONSENT_SCOPES, type TConsentScope } from '../../../shared/schemas/families/enums.js';
 
 /**
@@ -25,7 +25,9 @@ const at = (now: NowParam) => (now instanceof Date ? now.toISOString() : now);
 /** The condition "this grant row is current for the person on the team row `tm`" (consent alias `c`). */
 function grantIsCurrent(personId: PersonParam, now: NowParam, teamOrganisation: SQL = sql`tm.organisation_id`): SQL {
   return sql`c.withdrawn_at is null and c.valid_from <= ${at(now)}::timestamptz and (c.valid_until is null or c.valid_until > ${at(now)}::timestamptz)
-    and ((c.kind = 'consent' and c.organisation_id = ${teamOrganisation} and (c.person_id is null or c.person_id = ${personId}))
+    and ((c.kind = 'consent' and c.organisation_id = ${teamOrganisation} and (c.person_id is null or c.person_id = ${personId})
+        -- A youth's objection to this person (family portal): their consents no longer open the file.
+        and not exists (select 1 from ${portalObjection} po where po.family_id = c.family_id and po.person_id = ${personId} and po.withdrawn_at is null))
       or (c.kind = 'override' and c.person_id = ${personId}))`;
 }
 

@@ -183,6 +183,8 @@ export function createPlanService(db: Db) {
             const current = await currentVersion(tx, facts.id, row.currentVersion);
             if (input.basedOn !== row.currentVersion) throw new PlanVersionConflict(current);
             await checkContent(tx, full, facts.id, input.content, current.content, full.now);
+            // The family's comments are written in the portal: a save that leaves them out keeps them.
+            const content = input.content.comments === undefined && current.content.comments?.length ? { ...input.content, comments: current.content.comments } : input.content;
             const number = row.currentVersion + 1;
             await planRepo.insertVersion(tx, {
               planId: row.id,
@@ -190,7 +192,7 @@ export function createPlanService(db: Db) {
               number,
               authorPersonId: full.actor.personId ?? null,
               summary: input.summary,
-              content: input.content,
+              content,
               createdAt: full.now,
             });
             await planRepo.setCurrent(tx, row.id, { number, nextEvaluationOn: nextEvaluation(input.content, full.now), now: full.now });

@@ -17,6 +17,7 @@ export const PLAN_LIMITS = {
   actions: 100,
   evaluations: 20,
   summary: 300,
+  comments: 200,
 } as const;
 
 const zItemText = zText({ min: 1, max: PLAN_LIMITS.item, multiline: true });
@@ -57,6 +58,19 @@ export const ZPlanEvaluation = z.object({
 });
 export type TPlanEvaluation = z.infer<typeof ZPlanEvaluation>;
 
+/**
+ * A comment of a family member (family portal) on the plan, a goal or an action. Written only
+ * through the portal; a save that leaves `comments` out keeps the current ones (plan.service.ts).
+ */
+export const ZPlanComment = z.object({
+  key: ZUuid,
+  on: z.object({ kind: z.enum(['goal', 'action']), key: ZUuid }).nullable().describe('The goal or action it is about (null: the plan)'),
+  text: zItemText,
+  memberId: ZUuid.describe('The family member who wrote it'),
+  at: zDateTime,
+});
+export type TPlanComment = z.infer<typeof ZPlanComment>;
+
 /** Someone of the informal network and how they help. */
 export const ZPlanNetworkHelp = z.object({
   networkPersonId: ZUuid,
@@ -85,6 +99,7 @@ export const ZPlanContent = z
     agreements: z.array(zItemText).max(PLAN_LIMITS.items).default([]),
     evaluations: z.array(ZPlanEvaluation).max(PLAN_LIMITS.evaluations).default([]),
     network: z.array(ZPlanNetworkHelp).max(PLAN_LIMITS.items).default([]),
+    comments: z.array(ZPlanComment).max(PLAN_LIMITS.comments).optional().describe('The family’s comments (family portal)'),
   })
   .superRefine((c, zctx) => {
     for (const i of duplicates(c.goals, (g) => g.key)) zctx.addIssue({ code: 'custom', path: ['goals', i, 'key'], message: 'Duplicate key' });
