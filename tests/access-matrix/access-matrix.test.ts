@@ -21,6 +21,7 @@ import * as requests from './requests.matrix.js';
 import * as directoryManage from './directory-manage.matrix.js';
 import * as directoryPublic from './directory-public.matrix.js';
 import * as learning from './learning.matrix.js';
+import * as portal from './portal.matrix.js';
 
 /** Every module's table (see matrix.ts for how a module adds one). */
 const MODULES: Record<string, MatrixRow[]> = {
@@ -38,6 +39,7 @@ const MODULES: Record<string, MatrixRow[]> = {
   directoryManage: directoryManage.rows,
   directoryPublic: directoryPublic.rows,
   learning: learning.rows,
+  portal: portal.rows,
 };
 
 const ROLE_OF: Record<ActorName, { role: TestRole; org: 'A' | 'B' | null }> = {

@@ -8,12 +8,14 @@ import { FAMILY_ACTORS, shortId, type FamilyActor, type FamilyCast, type FamilyM
 import * as care from './families.care.consent-rows.js';
 import * as core from './families.core.consent-rows.js';
 import * as plan from './families.plan.consent-rows.js';
+import * as portal from './families.portal.consent-rows.js';
 
 /** Every area's rows of the family access matrix (see families.consent-matrix.ts for how an area adds its file). */
 const AREAS: Record<string, FamilyMatrixRow[]> = {
   core: core.rows,
   care: care.rows,
   plan: plan.rows,
+  portal: portal.rows,
 };
 
 let ctx: TestContext;
