@@ -12,7 +12,8 @@ const versionColumns = {
   content: planVersion.content,
   createdAt: planVersion.createdAt,
   authorPersonId: planVersion.authorPersonId,
-  authorName: person.name,
+  // A family member's contribution (family portal) is shown with the member's name.
+  authorName: sql<string | null>`coalesce(${person.name}, (select m.name from ${familyMember} m where m.id = ${planVersion.authorMemberId}))`,
 };
 
 const PRESENT = {
@@ -50,7 +51,7 @@ export const planRepo = {
   /** Versions newest first, a page at a time (keyset on the number). */
   async versions(db: DbOrTx, familyId: string, opts: { before?: number; limit: number }) {
     return db
-      .select({ number: planVersion.number, summary: planVersion.summary, createdAt: planVersion.createdAt, authorPersonId: planVersion.authorPersonId, authorName: person.name })
+      .select({ number: planVersion.number, summary: planVersion.summary, createdAt: planVersion.createdAt, authorPersonId: planVersion.authorPersonId, authorName: versionColumns.authorName })
       .from(planVersion)
       .leftJoin(person, eq(person.id, planVersion.authorPersonId))
       .where(and(eq(planVersion.familyId, familyId), opts.before === undefined ? undefined : lt(planVersion.number, opts.before)))

@@ -30,7 +30,7 @@ type VersionRow = NonNullable<Awaited<ReturnType<typeof planRepo.version>>>;
 function toVersion(row: VersionRow): TPlanVersion {
   return {
     number: row.number,
-    author: row.authorPersonId ? { personId: row.authorPersonId, name: row.authorName ?? '' } : null,
+    author: row.authorPersonId || row.authorName ? { personId: row.authorPersonId, name: row.authorName ?? '' } : null,
     createdAt: iso(row.createdAt),
     summary: row.summary,
     // The stored content was valid when saved; parsing fills defaults of fields added later.
@@ -226,7 +226,7 @@ export function createPlanService(db: Db) {
         const rows = await planRepo.versions(tx, facts.id, { ...(before === undefined ? {} : { before }), limit });
         const items: TPlanVersionSummary[] = rows.slice(0, limit).map((r) => ({
           number: r.number,
-          author: r.authorPersonId ? { personId: r.authorPersonId, name: r.authorName ?? '' } : null,
+          author: r.authorPersonId || r.authorName ? { personId: r.authorPersonId, name: r.authorName ?? '' } : null,
           createdAt: iso(r.createdAt),
           summary: r.summary,
         }));

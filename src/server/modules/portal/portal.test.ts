@@ -254,6 +254,9 @@ describe('my plan and my voice', () => {
     });
     expect(saved.statusCode, saved.body).toBe(200);
     expect(saved.json().data.current.content.comments).toHaveLength(1);
+    // The team sees the family's versions as the member's contributions.
+    const v1Seen = (await f.contact.client.get(`/api/families/${f.family.id}/plan/versions/1`)).json().data;
+    expect(v1Seen.author).toEqual({ personId: null, name: 'Test Jongere' });
     expect((await youth.post('/api/portal/plan/voice', { kind: 'action_done', basedOn: 3, actionKey })).statusCode).toBe(201);
     expect((await youth.post('/api/portal/plan/voice', { kind: 'action_done', basedOn: 4, actionKey: randomUUID() })).statusCode).toBe(422);
     expect((await youth.post('/api/portal/plan/voice', { kind: 'goal', basedOn: 4, domain: 'onbekend', text: 'x' })).statusCode).toBe(422);
