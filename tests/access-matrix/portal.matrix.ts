@@ -31,6 +31,7 @@ export const rows: MatrixRow[] = [
   { route: 'POST /api/portal/consents', request: () => ({ url: '/api/portal/consents', payload: { subjectMemberId: NO_ID, organisationId: NO_ID, scopes: ['read_plan'] } }), expect: familyOnly },
   { route: 'POST /api/portal/consents/:consentId/withdraw', request: () => ({ url: `/api/portal/consents/${NO_ID}/withdraw` }), expect: familyOnly },
   { route: 'POST /api/portal/objections', request: () => ({ url: '/api/portal/objections', payload: { personId: NO_ID } }), expect: familyOnly },
+  { route: 'POST /api/portal/objections/:objectionId/withdraw', request: () => ({ url: `/api/portal/objections/${NO_ID}/withdraw` }), expect: familyOnly },
   { route: 'GET /api/portal/confidants', expect: familyOnly },
   { route: 'POST /api/portal/confidants', request: (f) => ({ url: '/api/portal/confidants', payload: { name: 'Coach', email: `coach-${f.unique()}@example.test` } }), expect: familyOnly },
   { route: 'POST /api/portal/confidants/:confidantId/end', request: () => ({ url: `/api/portal/confidants/${NO_ID}/end` }), expect: familyOnly },

@@ -159,6 +159,7 @@ export const ZPortalConsentGive = z.object({
 export const ZPortalConsentResponse = dataEnvelope(z.object({ id: ZUuid }));
 export const ZPortalObjectionCreate = z.object({ personId: ZUuid });
 export const ZPortalObjectionResponse = dataEnvelope(z.object({ id: ZUuid }));
+export const ZPortalObjectionParams = z.object({ objectionId: ZUuid });
 
 // ----------------------------------------------------------------------------- who opened my file
 

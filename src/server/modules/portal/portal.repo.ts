@@ -335,6 +335,15 @@ export const portalRepo = {
     return row;
   },
 
+  async withdrawObjection(db: DbOrTx, id: string, memberId: string, now: Date) {
+    const rows = await db
+      .update(portalObjection)
+      .set({ withdrawnAt: now })
+      .where(and(eq(portalObjection.id, id), eq(portalObjection.memberId, memberId), isNull(portalObjection.withdrawnAt)))
+      .returning({ id: portalObjection.id });
+    return rows[0];
+  },
+
   // ---------------------------------------------------------------- plan
 
   plan(db: DbOrTx, familyId: string, opts: { lock?: boolean } = {}) {

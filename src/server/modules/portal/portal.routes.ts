@@ -22,6 +22,7 @@ import {
   ZPortalLoginRequest,
   ZPortalMeResponse,
   ZPortalObjectionCreate,
+  ZPortalObjectionParams,
   ZPortalObjectionResponse,
   ZPortalPlanResponse,
   ZPortalTeamResponse,
@@ -191,6 +192,12 @@ export const portalRoutes: FastifyPluginAsyncZod = async (app) => {
       reply.code(201);
       return { data };
     },
+  );
+
+  app.post(
+    '/portal/objections/:objectionId/withdraw',
+    { config: portal, schema: { tags, summary: 'Withdraw my objection: the person’s consents count again', params: ZPortalObjectionParams, response: { 200: ZPortalObjectionResponse, ...errors } } },
+    async (request) => ({ data: await service.withdrawObjection(request.ctx, request.params.objectionId) }),
   );
 
   // ------------------------------------------------------------------ confidant

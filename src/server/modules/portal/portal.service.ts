@@ -288,6 +288,17 @@ export function createPortalService(db: Db) {
       });
     },
 
+    /** The youth withdraws their objection: the person's consents count again. */
+    withdrawObjection(ctx: RequestContext, objectionId: string) {
+      return inPortal(db, ctx, async (tx, me, pctx) => {
+        if (me.viewer !== 'youth' || !me.memberId) throw new Forbidden();
+        const row = await portalRepo.withdrawObjection(tx, objectionId, me.memberId, pctx.now);
+        if (!row) throw new NotFound();
+        await auditPortal(tx, pctx, me, { action: 'portal.objection.withdraw', resourceType: 'portal_objection', resourceId: objectionId });
+        return { id: objectionId };
+      });
+    },
+
     /** My confidants (a youth). */
     confidants(ctx: RequestContext) {
       return inPortal(db, ctx, async (tx, me, pctx) => {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import { randomUUID } from 'node:crypto';
 import { createTestApp, type TestContext } from '../../../../tests/helpers/app.js';
 import { makeOrganisation } from '../../../../tests/helpers/factories.js';
@@ -8,7 +8,7 @@ import { freshIp, loginAs } from '../../../../tests/helpers/login.js';
 import { Client } from '../../../../tests/helpers/session.js';
 import { expectAudited } from '../../../../tests/helpers/audit.js';
 import { forgedPortalSession, linkPortalAccount, makeConfidant, portalLogin } from '../../../../tests/helpers/portal.js';
-import { atelier, consent, familyMember, journalNote, planVersion, portalConfidant, wait } from '../../db/schema/index.js';
+import { atelier, consent, familyMember, journalNote, planVersion, portalConfidant, portalObjection, wait } from '../../db/schema/index.js';
 import { DISCLOSURES } from '../../../shared/schemas/families/enums.js';
 import { ZPortalExportResponse, ZPortalPlanResponse } from '../../../shared/schemas/portal.js';
 
@@ -117,6 +117,15 @@ describe('the portal access matrix', () => {
       send: async () => ({ method: 'POST', url: '/api/portal/objections', payload: { personId: f.contact.user!.person.id } }),
       expect: { youth: 201, parent: 403, confidant: 403, youngChild: 403, otherFamily: 422, professional: 403, anonymous: 401 },
     },
+    {
+      route: 'POST /api/portal/objections/:objectionId/withdraw',
+      send: async () => {
+        const [row] = await db().insert(portalObjection).values({ familyId: f.family.id, memberId: f.child.id, personId: f.proB.user!.person.id }).onConflictDoNothing().returning();
+        const id = row?.id ?? (await db().select().from(portalObjection).where(and(eq(portalObjection.familyId, f.family.id), isNull(portalObjection.withdrawnAt))))[0]!.id;
+        return { method: 'POST', url: `/api/portal/objections/${id}/withdraw` };
+      },
+      expect: { youth: 200, parent: 403, confidant: 403, youngChild: 403, otherFamily: 404, professional: 403, anonymous: 401 },
+    },
     { route: 'GET /api/portal/confidants', send: async () => ({ method: 'GET', url: '/api/portal/confidants' }), expect: { youth: 200, parent: 403, confidant: 403, youngChild: 403, otherFamily: 200, professional: 403, anonymous: 401 } },
     {
       route: 'POST /api/portal/confidants',
@@ -217,6 +226,10 @@ describe('consent in the portal', () => {
     expect((await youth.post('/api/portal/objections', { personId: randomUUID() })).statusCode).toBe(422);
     const list = (await youth.get('/api/portal/consents')).json().data;
     expect(list.objections.map((o: { personId: string }) => o.personId)).toEqual([f.proB.user!.person.id]);
+    // Withdrawn: the consent counts again.
+    expect((await youth.post(`/api/portal/objections/${list.objections[0].id}/withdraw`)).statusCode).toBe(200);
+    expect((await f.proB.client.get(`/api/families/${f.family.id}`)).statusCode).toBe(200);
+    expect((await youth.post(`/api/portal/objections/${list.objections[0].id}/withdraw`)).statusCode).toBe(404);
   });
 });
 
