@@ -9,7 +9,7 @@ const REGION_B = '00000000-0000-4000-8000-00000000000b';
 
 function ctxOf(platformRoles: Actor['platformRoles']): FullContext {
   const actor = {
-    sessionId: 's', accountId: 'a', email: 'x@example.test', personId: '00000000-0000-4000-8000-000000000001', personName: 'X',
+    kind: 'professional', sessionId: 's', accountId: 'a', email: 'x@example.test', personId: '00000000-0000-4000-8000-000000000001', personName: 'X',
     level: 'full', mfaEnabled: true, csrfToken: 't', reauthenticatedAt: null, platformRoles, memberships: [],
   } as Actor & { level: 'full' };
   return { actor, ip: '127.0.0.1', userAgent: null, lang: 'nl', now: new Date('2026-06-01T10:00:00Z'), requestId: 'r' };
