@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { expectNoSeriousA11yViolations, expectNoSidewaysScroll, hasChromium, useE2e } from './fixture.js';
-import { freshDemoCode as freshCode, loginDemo as login } from './demo-login.js';
+import { freshDemoCode as freshCode, openAsDemo } from './demo-login.js';
 
 /** Waiting for a new TOTP step (login plus step-up of one account) can take up to a minute. */
 const SLOW = 150_000;
@@ -8,14 +8,10 @@ const SLOW = 150_000;
 describe.skipIf(!hasChromium)('administration screens in Chromium', () => {
   const e2e = useE2e();
 
+  /** A logged-in page of its own; `context` for tests that close it early. */
   async function openAs(email: string, path: string, width = 1280, height = 800) {
-    const context = await e2e.browser.newContext({ viewport: { width, height } });
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(e2e.baseUrl + path);
-    await login(page, email);
-    return { context, page, errors };
+    const opened = await openAsDemo(e2e, email, path, { width, height });
+    return { ...opened, context: opened.page.context() };
   }
 
   it('shows Beheer only to administrators; a professional gets a calm "geen toegang"', async () => {

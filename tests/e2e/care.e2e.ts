@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { expectNoSeriousA11yViolations, expectNoSidewaysScroll, hasChromium, useE2e } from './fixture.js';
-import { loginDemo } from './demo-login.js';
+import { loginDemo, openAsDemo } from './demo-login.js';
 
 /** Logging in and a fresh TOTP step per login can take a minute. */
 const SLOW = 150_000;
@@ -70,14 +70,10 @@ describe.skipIf(!hasChromium)('blocked trajectories and the care tabs of the fam
     await context.close();
   }, SLOW);
 
+  /** A logged-in page of its own; `context` for tests that close it early. */
   async function openAs(email: string, path: string, width: number, height = 800) {
-    const context = await e2e.browser.newContext({ viewport: { width, height } });
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(e2e.baseUrl + path);
-    await loginDemo(page, email);
-    return { context, page, errors };
+    const opened = await openAsDemo(e2e, email, path, { width, height });
+    return { ...opened, context: opened.page.context() };
   }
 
   async function openFamily(page: Page, name: string) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { expectNoSeriousA11yViolations, expectNoSidewaysScroll, hasChromium, useE2e } from './fixture.js';
-import { loginDemo as login } from './demo-login.js';
+import { openAsDemo } from './demo-login.js';
 
 const SLOW = 150_000;
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n', 'latin1');
@@ -8,14 +8,10 @@ const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer 
 describe.skipIf(!hasChromium)('engagement declarations and regions in Chromium', () => {
   const e2e = useE2e();
 
+  /** A logged-in page of its own; `context` for tests that close it early. */
   async function openAs(email: string, path: string, width = 1280, height = 800) {
-    const context = await e2e.browser.newContext({ viewport: { width, height } });
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(e2e.baseUrl + path);
-    await login(page, email);
-    return { context, page, errors };
+    const opened = await openAsDemo(e2e, email, path, { width, height });
+    return { ...opened, context: opened.page.context() };
   }
 
   it('an organisation admin uploads the signed declaration, is refused a non-PDF, adds a declaration for another region; on a phone too', async () => {

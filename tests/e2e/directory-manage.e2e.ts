@@ -1,20 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { expectNoSeriousA11yViolations, expectNoSidewaysScroll, hasChromium, useE2e } from './fixture.js';
-import { loginDemo as login } from './demo-login.js';
+import { openAsDemo } from './demo-login.js';
 
 const SLOW = 150_000;
 
 describe.skipIf(!hasChromium)('keeping the directory (sociale kaart) in Chromium', () => {
   const e2e = useE2e();
 
+  /** A logged-in page of its own; `context` for tests that close it early. */
   async function openAs(email: string, path: string, width = 1280, height = 800) {
-    const context = await e2e.browser.newContext({ viewport: { width, height } });
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(e2e.baseUrl + path);
-    await login(page, email);
-    return { context, page, errors };
+    const opened = await openAsDemo(e2e, email, path, { width, height });
+    return { ...opened, context: opened.page.context() };
   }
 
   it('an organisation admin changes a waiting time, confirms everything, and the stale badge goes', async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { freshDemoCode, loginDemo } from './demo-login.js';
+import { freshDemoCode, openAsDemo } from './demo-login.js';
 import { expectNoSeriousA11yViolations, expectNoSidewaysScroll, hasChromium, useE2e } from './fixture.js';
 
 const SLOW = 150_000;
@@ -14,14 +14,10 @@ async function shot(page: Page, name: string) {
 describe.skipIf(!hasChromium)('families in Chromium', () => {
   const e2e = useE2e();
 
+  /** A logged-in page of its own; `context` for tests that close it early. */
   async function openAs(email: string, path: string, width: number, height = 800) {
-    const context = await e2e.browser.newContext({ viewport: { width, height } });
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(e2e.baseUrl + path);
-    await loginDemo(page, email);
-    return { context, page, errors };
+    const opened = await openAsDemo(e2e, email, path, { width, height });
+    return { ...opened, context: opened.page.context() };
   }
 
   it(
