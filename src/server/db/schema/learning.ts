@@ -2,6 +2,8 @@ import { sql } from 'drizzle-orm';
 import { bigserial, boolean, check, date, index, integer, pgTable, text, time, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { auditedColumns, idColumn } from './columns.js';
 import { organisation, person } from './identity.js';
+import { sector } from './reference.js';
+import { EXCHANGE_REQUEST_STATUSES, OFFER_STATUSES } from '../../../shared/schemas/exchange.js';
 import { EVENT_KINDS, EVENT_STATUSES, REGISTRATION_STATUSES, SEAT_STATUSES, SESSION_KINDS } from '../../../shared/schemas/learning.js';
 
 const inList = (values: readonly string[]) => sql.raw(values.map((v) => `'${v}'`).join(', '));
@@ -122,5 +124,75 @@ export const learningSeat = pgTable(
     check('learning_seat_status_valid', sql`${t.status} in (${inList(SEAT_STATUSES)})`),
     uniqueIndex('learning_seat_registration_session_key').on(t.registrationId, t.sessionId),
     index('learning_seat_session_idx').on(t.sessionId, t.status, t.seq),
+  ],
+);
+
+// --- exchange learning ("wisselleren") ---------------------------------------------------------
+
+/** A host offer: an organisation lets visitors of another sector spend a day with one of its teams. */
+export const learningExchangeOffer = pgTable(
+  'learning_exchange_offer',
+  {
+    id: idColumn(),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisation.id),
+    /** One of the organisation's sectors (code). */
+    sectorCode: text('sector_code')
+      .notNull()
+      .references(() => sector.code),
+    team: text('team').notNull(),
+    description: text('description').notNull(),
+    dates: date('dates').array().notNull(),
+    visitorsPerDay: integer('visitors_per_day').notNull(),
+    status: text('status', { enum: OFFER_STATUSES }).notNull().default('published'),
+    createdBy: uuid('created_by').references(() => person.id),
+    ...auditedColumns(),
+  },
+  (t) => [
+    check('learning_exchange_offer_status_valid', sql`${t.status} in (${inList(OFFER_STATUSES)})`),
+    check('learning_exchange_offer_visitors_valid', sql`${t.visitorsPerDay} >= 1`),
+    index('learning_exchange_offer_list_idx').on(t.status, t.sectorCode),
+    index('learning_exchange_offer_org_idx').on(t.organisationId),
+  ],
+);
+
+/** A professional's request for a day of an offer, its status, and both sides' reflections after the visit. */
+export const learningExchangeRequest = pgTable(
+  'learning_exchange_request',
+  {
+    id: idColumn(),
+    offerId: uuid('offer_id')
+      .notNull()
+      .references(() => learningExchangeOffer.id),
+    hostOrganisationId: uuid('host_organisation_id')
+      .notNull()
+      .references(() => organisation.id),
+    /** The offer's sector when the request was made (the matrix counts by it). */
+    hostSectorCode: text('host_sector_code').notNull(),
+    visitorPersonId: uuid('visitor_person_id')
+      .notNull()
+      .references(() => person.id),
+    visitorOrganisationId: uuid('visitor_organisation_id')
+      .notNull()
+      .references(() => organisation.id),
+    /** The first sector of the visitor's organisation when asking (null: the organisation has none). */
+    visitorSectorCode: text('visitor_sector_code'),
+    day: date('day').notNull(),
+    proposedDay: date('proposed_day'),
+    motivation: text('motivation').notNull(),
+    status: text('status', { enum: EXCHANGE_REQUEST_STATUSES }).notNull().default('requested'),
+    visitorReflection: text('visitor_reflection'),
+    hostReflection: text('host_reflection'),
+    hostReflectionBy: uuid('host_reflection_by').references(() => person.id),
+    ...auditedColumns(),
+  },
+  (t) => [
+    check('learning_exchange_request_status_valid', sql`${t.status} in (${inList(EXCHANGE_REQUEST_STATUSES)})`),
+    check('learning_exchange_request_proposal', sql`${t.status} <> 'proposed' or ${t.proposedDay} is not null`),
+    index('learning_exchange_request_day_idx').on(t.offerId, t.day, t.status),
+    index('learning_exchange_request_visitor_idx').on(t.visitorPersonId, t.createdAt),
+    index('learning_exchange_request_host_idx').on(t.hostOrganisationId, t.createdAt),
+    index('learning_exchange_request_matrix_idx').on(t.status, t.day),
   ],
 );
