@@ -43,6 +43,7 @@ import { indicatorsRoutes } from './modules/governance/indicators.routes.js';
 import { exportsRoutes } from './modules/governance/exports.routes.js';
 import { portalRoutes } from './modules/portal/portal.routes.js';
 import { learningRoutes } from './modules/learning/learning.routes.js';
+import { exchangeRoutes } from './modules/learning/exchange.routes.js';
 import { ateliersRoutes } from './modules/families/ateliers.routes.js';
 import { workRoutes } from './modules/families/work.routes.js';
 import { directoryManageRoutes } from './modules/directory/manage.routes.js';
@@ -201,6 +202,7 @@ export async function buildApp(
       await api.register(exportsRoutes);
       await api.register(learningRoutes);
       await api.register(portalRoutes);
+      await api.register(exchangeRoutes);
     },
     { prefix: '/api' },
   );
