@@ -22,6 +22,7 @@ import * as directoryManage from './directory-manage.matrix.js';
 import * as directoryPublic from './directory-public.matrix.js';
 import * as learning from './learning.matrix.js';
 import * as portal from './portal.matrix.js';
+import * as exchange from './exchange.matrix.js';
 
 /** Every module's table (see matrix.ts for how a module adds one). */
 const MODULES: Record<string, MatrixRow[]> = {
@@ -40,6 +41,7 @@ const MODULES: Record<string, MatrixRow[]> = {
   directoryPublic: directoryPublic.rows,
   learning: learning.rows,
   portal: portal.rows,
+  exchange: exchange.rows,
 };
 
 const ROLE_OF: Record<ActorName, { role: TestRole; org: 'A' | 'B' | null }> = {
