@@ -79,6 +79,14 @@ async function selectRequests(db: DbOrTx, where: SQL | undefined, limit = 1000) 
 type RequestRow = Awaited<ReturnType<typeof selectRequests>>[number];
 const toRequest = (r: RequestRow) => ({ ...r, createdAt: r.createdAt.toISOString() });
 
+function sideCondition(side: { side: 'visitor' | 'host'; personId: string | null } | undefined): SQL | undefined {
+  if (!side) return undefined;
+  if (side.personId === null) return side.side === 'visitor' ? sql`false` : undefined;
+  return side.side === 'visitor'
+    ? sql`${learningExchangeRequest.visitorPersonId} = ${side.personId}::uuid`
+    : sql`${learningExchangeRequest.visitorPersonId} <> ${side.personId}::uuid`;
+}
+
 export type OfferValues = { organisationId: string; sectorCode: string; team: string; description: string; dates: string[]; visitorsPerDay: number };
 
 export const exchangeRepo = {
@@ -168,11 +176,12 @@ export const exchangeRepo = {
     return row ? toRequest(row) : undefined;
   },
 
-  async pageRequests(db: DbOrTx, input: { scope: SQL; extra: SQL | undefined; status?: TExchangeRequestStatus | undefined; cursor?: string | undefined; limit: number }) {
+  /** A page of requests by day within the policy's scope; `side`: only the caller's own (visitor) or the others' (host). */
+  async pageRequests(db: DbOrTx, input: { scope: SQL; side?: { side: 'visitor' | 'host'; personId: string | null } | undefined; status?: TExchangeRequestStatus | undefined; cursor?: string | undefined; limit: number }) {
     const sortKey = sql`${learningExchangeRequest.day}::text`;
     const rows = await selectRequests(
       db,
-      and(input.scope, input.extra, input.status ? eq(learningExchangeRequest.status, input.status) : undefined, afterCursor(sortKey, learningExchangeRequest.id, input.cursor)),
+      and(input.scope, sideCondition(input.side), input.status ? eq(learningExchangeRequest.status, input.status) : undefined, afterCursor(sortKey, learningExchangeRequest.id, input.cursor)),
       input.limit + 1,
     );
     const page = toPage(rows, input.limit, (r) => ({ key: r.day, id: r.id }));

@@ -7,8 +7,6 @@ import { Conflict, Forbidden, Invalid, NotFound, VersionConflict, detailPath } f
 import { tr } from '../../platform/i18n.js';
 import { brusselsDate } from '../../platform/clock.js';
 import { boundLimit } from '../../db/paging.js';
-import { sql } from 'drizzle-orm';
-import { learningExchangeRequest } from '../../db/schema/index.js';
 import type {
   TExchangeRequest,
   TExchangeRequestCreate,
@@ -227,13 +225,8 @@ export function createExchangeService(db: Db, mailer: Mailer, baseUrl: string) {
     },
 
     async listRequests(ctx: FullContext, query: { side?: 'visitor' | 'host' | undefined; status?: TExchangeRequestStatus | undefined; cursor?: string | undefined; limit?: number | undefined }) {
-      const extra =
-        query.side === 'visitor'
-          ? sql`${learningExchangeRequest.visitorPersonId} = ${ctx.actor.personId}::uuid`
-          : query.side === 'host'
-            ? sql`${learningExchangeRequest.visitorPersonId} <> ${ctx.actor.personId}::uuid`
-            : undefined;
-      const page = await exchangeRepo.pageRequests(db, { scope: exchangeRequestPolicy.scope(ctx), extra, status: query.status, cursor: query.cursor, limit: boundLimit(query.limit) });
+      const side = query.side ? { side: query.side, personId: ctx.actor.personId } : undefined;
+      const page = await exchangeRepo.pageRequests(db, { scope: exchangeRequestPolicy.scope(ctx), side, status: query.status, cursor: query.cursor, limit: boundLimit(query.limit) });
       const items = page.items.map(({ visitorEmail: _e, hostReflectionBy: _b, ...r }) => r);
       return { data: { items, nextCursor: page.nextCursor }, abilities: exchangeRequestPolicy.abilitiesById(ctx, items) };
     },
