@@ -166,6 +166,23 @@ export const exchangeRepo = {
     return row.id;
   },
 
+  /** Whether the person has an open (requested, proposed or accepted) request for this offer and day. */
+  async openRequestExists(db: DbOrTx, offerId: string, personId: string, day: string): Promise<boolean> {
+    const [row] = await db
+      .select({ id: learningExchangeRequest.id })
+      .from(learningExchangeRequest)
+      .where(
+        and(
+          eq(learningExchangeRequest.offerId, offerId),
+          eq(learningExchangeRequest.visitorPersonId, personId),
+          eq(learningExchangeRequest.day, day),
+          sql`${learningExchangeRequest.status} in ('requested', 'proposed', 'accepted')`,
+        ),
+      )
+      .limit(1);
+    return row !== undefined;
+  },
+
   async lockRequest(db: DbOrTx, id: string) {
     const [row] = await db.select().from(learningExchangeRequest).where(eq(learningExchangeRequest.id, id)).for('update');
     return row;

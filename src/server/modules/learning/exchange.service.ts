@@ -198,6 +198,9 @@ export function createExchangeService(db: Db, mailer: Mailer, baseUrl: string) {
         }
         const today = brusselsDate(full.now);
         if (input.day <= today) throw invalid('day', tr(full, 'Kies een dag in de toekomst.', 'Choose a day in the future.'));
+        if (await exchangeRepo.openRequestExists(tx, offerId, full.actor.personId as string, input.day)) {
+          throw new Conflict(tr(full, 'Je vroeg deze dag al aan bij dit aanbod.', 'You asked for this day of this offer already.'));
+        }
         const [visitorSector] = await exchangeRepo.organisationSectors(tx, visitorOrganisationId);
         const id = await exchangeRepo.insertRequest(
           tx,

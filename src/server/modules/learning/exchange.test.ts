@@ -248,6 +248,12 @@ describe('requests and the status flow', () => {
     expect(nul.statusCode).toBe(400);
     expect(nul.json().error.details.map((d: { path: string }) => d.path)).toContain('body.motivation');
     expect((await post(visitor, `${O}/${o.id}/requests`, { day: day(3), motivation: 'x', organisationId: orgA })).statusCode).toBe(400);
+    const first = await ask(visitor, o.id, day(10));
+    const twice = await post(visitor, `${O}/${o.id}/requests`, { day: day(10), motivation: 'Nog eens' });
+    expect(twice.statusCode).toBe(409);
+    expect(twice.json().error.message).toMatch(/al aan/);
+    await act(visitor, first.id, 'cancel', { version: 1 });
+    await ask(visitor, o.id, day(10), 'Toch wel');
     expect((await post(visitor, `${O}/00000000-0000-4000-8000-000000000000/requests`, { day: day(3), motivation: 'x' })).statusCode).toBe(404);
     expect((await visitor.client.get(`${O}/niet-een-uuid`)).statusCode).toBe(400);
     expect((await act(hostAdmin, '00000000-0000-4000-8000-000000000000', 'accept', { version: 1 })).statusCode).toBe(404);
