@@ -9,7 +9,7 @@ import { brotliCompress, constants, gzip } from 'node:zlib';
 
 const COMPRESSIBLE = /\.(js|mjs|css|html|svg|json|txt|map|webmanifest)$/i;
 /** Below this, compression saves less than the extra header costs. */
-const MIN_BYTES = 1024;
+const MIN_BYTES = 256;
 
 const brotli = promisify(brotliCompress);
 const gz = promisify(gzip);
@@ -39,7 +39,8 @@ export async function compressAssets(dir) {
           }),
           gz(data, { level: constants.Z_BEST_COMPRESSION }),
         ]);
-        await Promise.all([writeFile(`${path}.br`, br), writeFile(`${path}.gz`, gzipped)]);
+        // Only copies that are smaller: the server falls back to the plain file when there is none.
+        await Promise.all([br.length < data.length ? writeFile(`${path}.br`, br) : null, gzipped.length < data.length ? writeFile(`${path}.gz`, gzipped) : null]);
       }),
     );
   }
