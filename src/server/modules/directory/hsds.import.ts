@@ -447,6 +447,54 @@ export async function importHsdsDataset(db: Db, input: unknown, opts: HsdsImport
       else servicePlans.push(plan);
     }
 
+    // A contact may name a service: one of its organisation's, written by this import or already stored
+    // (otherwise the write would fail on the foreign key). An organisation whose contact names another
+    // service is rejected, and so are its services; a service whose contact does, too.
+    const acceptedServiceOrg = new Map(servicePlans.flatMap((p) => (p.kind === 'service' ? [[p.row.id, p.row.organisationId] as const] : [])));
+    const contactServiceIds = (contacts: { serviceId?: string | null }[]) => contacts.flatMap((c) => (c.serviceId ? [c.serviceId] : []));
+    const storedServiceOrg = await ownerOf(
+      'service',
+      [...new Set([...acceptedOrgs.flatMap((p) => contactServiceIds(p.contacts)), ...servicePlans.flatMap((p) => (p.kind === 'service' ? contactServiceIds(p.contacts) : []))])].filter(
+        (id) => !acceptedServiceOrg.has(id),
+      ),
+    );
+    const missingService = (contacts: { id: string; serviceId?: string | null }[], orgId: string) =>
+      contacts.find((c) => c.serviceId && (acceptedServiceOrg.get(c.serviceId) ?? storedServiceOrg.get(c.serviceId)) !== orgId);
+    const serviceMissing = (c: { id: string; serviceId?: string | null }) => ({
+      code: 'service_missing' as const,
+      reasonEn: `contact ${c.id} names service ${c.serviceId}, which is neither a service of its organization in the dataset nor in the directory`,
+      reason: `contact ${c.id} verwijst naar dienst ${c.serviceId}, die geen dienst van haar organisatie is in de dataset of in de sociale kaart`,
+    });
+    // Until nothing changes: a rejected service may be the one another contact of the organisation names.
+    for (let changed = true; changed; ) {
+      changed = false;
+      for (const { plan, index } of serviceCandidates) {
+        const at = servicePlans.indexOf(plan);
+        if (at < 0 || plan.kind !== 'service') continue;
+        const bad = missingService(plan.contacts, plan.row.organisationId);
+        if (!bad) continue;
+        servicePlans.splice(at, 1);
+        acceptedServiceOrg.delete(plan.row.id);
+        rejected.push({ entity: 'service', id: plan.row.id, index, ...serviceMissing(bad) });
+        changed = true;
+      }
+      for (const p of [...acceptedOrgs]) {
+        const bad = missingService(p.contacts, p.org.id);
+        if (!bad) continue;
+        rejected.push({ entity: 'organization', id: p.org.id, index: orgPlans.find((o) => o.org.id === p.org.id)?.index ?? null, ...serviceMissing(bad) });
+        acceptedOrgs.splice(acceptedOrgs.indexOf(p), 1);
+        acceptedOrgIds.delete(p.org.id);
+        for (const { plan, index } of serviceCandidates) {
+          const at = servicePlans.indexOf(plan);
+          if (plan.row.organisationId !== p.org.id || at < 0) continue;
+          servicePlans.splice(at, 1);
+          acceptedServiceOrg.delete(plan.row.id);
+          rejected.push({ entity: 'service', id: plan.row.id, index, code: 'organization_rejected', reasonEn: `its organization ${p.org.id} was rejected`, reason: `haar organisatie ${p.org.id} werd geweigerd` });
+        }
+        changed = true;
+      }
+    }
+
     const zinplekCount = servicePlans.filter((p) => p.kind === 'zinplek').length;
     if (allOrNothing && rejected.length > 0) {
       // Nothing is written; a dry run tells the same (that the real import would be refused).

@@ -183,6 +183,46 @@ describe('HSDS import', () => {
     }
   });
 
+  it('a contact naming a service that is neither in the dataset nor in the directory (or is another organisation\'s) is a rejection, not a database error', async () => {
+    const empty = await freshDatabase();
+    try {
+      await prepareDatabase(empty);
+      const bad: THsdsDataset = structuredClone(dataset);
+      const missing = '30000000-0000-4000-8000-0000000000ee';
+      const cgg = bad.organizations.find((o) => o.id === DIR.cgg)!;
+      cgg.contacts![0]!.service_id = missing;
+      // A service whose own contact names another organisation's service.
+      const onthaal = bad.services.find((s) => s.id === DIR.onthaal)!;
+      onthaal.contacts = [{ id: '40000000-0000-4000-8000-0000000000ee', service_id: DIR.therapy, title: 'Verkeerde dienst' }] as never;
+      const report = await importHsdsDataset(empty.db, bad, { now: NOW, actorLabel: 'test' });
+      const byId = Object.fromEntries(report.rejected.map((r) => [r.id, r]));
+      expect(byId[DIR.cgg]).toMatchObject({
+        entity: 'organization',
+        code: 'service_missing',
+        reason: `contact ${cgg.contacts![0]!.id} verwijst naar dienst ${missing}, die geen dienst van haar organisatie is in de dataset of in de sociale kaart`,
+        reasonEn: expect.stringMatching(new RegExp(`names service ${missing}, which is neither a service of its organization`)),
+      });
+      // The services of the rejected organisation go with it.
+      for (const id of [DIR.therapy, DIR.oldGroup, DIR.zinplek]) expect(byId[id]).toMatchObject({ code: 'organization_rejected' });
+      expect(byId[DIR.onthaal]).toMatchObject({ entity: 'service', code: 'service_missing', reason: expect.stringMatching(/verwijst naar dienst/) });
+      expect(report).toMatchObject({ organizations: 1, services: 0, zinplekken: 0, refused: false });
+      expect((await empty.db.select({ id: organisation.id }).from(organisation)).map((o) => o.id)).toEqual([DIR.caw]);
+      expect(await empty.db.select({ id: service.id }).from(service)).toEqual([]);
+
+      // A service already in the directory may be named; all-or-nothing refuses the bad one whole.
+      const ok = await importHsdsDataset(empty.db, dataset, { now: NOW, actorLabel: 'test' });
+      expect(ok.rejected).toEqual([]);
+      const again: THsdsDataset = structuredClone(dataset);
+      again.services = [];
+      expect((await importHsdsDataset(empty.db, again, { now: NOW, actorLabel: 'test' })).rejected).toEqual([]);
+      const refused = await importHsdsDataset(empty.db, bad, { now: NOW, actorLabel: 'test', allOrNothing: true });
+      expect(refused).toMatchObject({ refused: true, organizations: 0 });
+      expect(refused.rejected.map((r) => r.code)).toContain('service_missing');
+    } finally {
+      await empty.close();
+    }
+  });
+
   it('all-or-nothing: one rejected record and nothing is written, every rejection is reported; a clean dataset is written whole', async () => {
     const empty = await freshDatabase();
     try {

@@ -214,6 +214,7 @@ export const HSDS_REJECTION_CODES = [
   'location_missing',
   'too_many_locations',
   'organization_missing',
+  'service_missing',
   'organization_rejected',
   'name_taken',
   'name_twice',
