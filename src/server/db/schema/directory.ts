@@ -129,6 +129,8 @@ export const service = pgTable(
     index('service_search_idx').using('gin', t.searchDocument),
     index('service_search_name_trgm_idx').using('gin', sql`${t.searchName} gin_trgm_ops`),
     index('service_name_sort_idx').on(sql`lower(${t.name})`, t.id),
+    // The name alone, for the first tier of a search (names first) without reading every match (public.repo.ts).
+    index('service_name_search_idx').using('gin', sql`to_tsvector('public.samenplan_dutch'::regconfig, ${t.name})`),
     check('service_status_valid', sql`${t.status} in (${inList(SERVICE_STATUSES)})`),
     check('service_ages_valid', sql`(${t.minAge} is null or ${t.minAge} between 0 and 120) and (${t.maxAge} is null or ${t.maxAge} between 0 and 120) and (${t.minAge} is null or ${t.maxAge} is null or ${t.minAge} <= ${t.maxAge})`),
     check('service_capacity_valid', sql`${t.capacity} is null or ${t.capacity} >= 0`),
@@ -201,6 +203,7 @@ export const zinplek = pgTable(
     index('zinplek_search_idx').using('gin', t.searchDocument),
     index('zinplek_search_name_trgm_idx').using('gin', sql`${t.searchName} gin_trgm_ops`),
     index('zinplek_name_sort_idx').on(sql`lower(${t.name})`, t.id),
+    index('zinplek_name_search_idx').using('gin', sql`to_tsvector('public.samenplan_dutch'::regconfig, ${t.name})`),
     check('zinplek_ages_valid', sql`(${t.minAge} is null or ${t.minAge} between 0 and 120) and (${t.maxAge} is null or ${t.maxAge} between 0 and 120) and (${t.minAge} is null or ${t.maxAge} is null or ${t.minAge} <= ${t.maxAge})`),
     check('zinplek_places_valid', sql`${t.places} is null or ${t.places} >= 0`),
   ],
