@@ -1,5 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
+import { DIRECTORY_TOTAL_CAP } from '../../../shared/schemas/directory/public.js';
 
 /**
  * SQL of the public directory (sociale kaart, no login). Only LISTED, ACTIVE organisations and their
@@ -64,6 +65,37 @@ export interface HitRow {
   snippetHeadline: string;
 }
 
+/**
+ * Words are searched in tiers, each one ordered by (lower(name), id) — the sort index of service and
+ * zinplek — and given a constant score: the name matches, then the other matches. A broad word
+ * ("gezinnen" matches most services) then reads the first page by walking the name index instead of
+ * ranking every match. Without words there is one tier. (The typo fallback keeps its similarity score:
+ * its hits are few.)
+ */
+export type Tier = 'name' | 'other' | 'all';
+export const TIER_SCORE: Record<Tier, number> = { name: 2000000, other: 1000000, all: 0 };
+/** The total is counted up to this many hits; beyond, the answer says "more than". */
+export const TOTAL_CAP = DIRECTORY_TOTAL_CAP;
+
+/** One tier's page: each kind after the cursor's (lower(name), id) when the cursor is in this tier, by the sort index. */
+interface TierBound {
+  after: { sortName: string; id: string } | null;
+  limit: number;
+  /**
+   * Walk the sort index, testing each row (cheap when most rows match: a broad word), or read the
+   * matches through the text index and sort them (when they are few: `offset 0` keeps the planner
+   * from walking the whole sort index for a handful of hits). The planner's estimate of a word's
+   * hits is often far off, so the capped count decides.
+   */
+  walk: boolean;
+}
+
+function tiersOf(text: SearchText | null): Tier[] | null {
+  if (!text) return ['all'];
+  if (text.mode === 'typo') return null;
+  return text.nameTsquery ? ['name', 'other'] : ['all'];
+}
+
 async function rows<T>(db: DbOrTx, query: SQL): Promise<T[]> {
   const result = await db.execute(query);
   return (result as unknown as { rows: T[] }).rows;
@@ -80,7 +112,7 @@ function wordsQuery(text: SearchText | null): SQL | null {
  * matches, then ts_rank; in 'typo' mode by similarity. The cursor and limit are applied by the caller.
  * Filters are uncorrelated `in (…)` lists, so each is computed once.
  */
-function hitsQuery(f: SearchFilters): SQL {
+function hitsQuery(f: SearchFilters, tier: Tier | null = null, bound: TierBound | null = null): SQL {
   const text = f.text;
   const q = wordsQuery(text);
   const nameQ = text?.mode === 'words' && text.nameTsquery ? sql`to_tsquery(${CFG}, ${text.nameTsquery})` : null;
@@ -103,10 +135,15 @@ function hitsQuery(f: SearchFilters): SQL {
     const a = sql.raw(alias);
     if (!text) return sql``;
     if (text.mode === 'typo') return sql`and public.directory_fold(${text.words}) <% ${a}.search_name`;
-    return q ? sql`and ${a}.search_document @@ ${q}` : sql`and false`;
+    if (!q) return sql`and false`;
+    // The name alone (its own GIN index, migration 0022): the same as the weight-A terms of the document.
+    if (tier === 'name') return sql`and to_tsvector(${CFG}, ${a}.name) @@ ${q}`;
+    if (tier === 'other') return nameQ ? sql`and ${a}.search_document @@ ${q} and not (${a}.search_document @@ ${nameQ})` : sql`and ${a}.search_document @@ ${q}`;
+    return sql`and ${a}.search_document @@ ${q}`;
   };
   const score = (alias: string) => {
     const a = sql.raw(alias);
+    if (tier) return sql`${TIER_SCORE[tier]}::int`;
     if (!text) return sql`0`;
     if (text.mode === 'typo') return sql`(1000000 + round(word_similarity(public.directory_fold(${text.words}), ${a}.search_name) * 100000))::int`;
     if (!q) return sql`0`;
@@ -114,40 +151,68 @@ function hitsQuery(f: SearchFilters): SQL {
     return sql`(${nameMatch} + least(999999, round(ts_rank(${a}.search_document, ${q}) * 100000))::int)`;
   };
 
+  const bounded = (alias: string) => {
+    if (!bound) return sql``;
+    const a = sql.raw(alias);
+    const after = bound.after ? sql`and (lower(${a}.name), ${a}.id) > (${bound.after.sortName}::text, ${bound.after.id}::uuid)` : sql``;
+    return bound.walk ? sql`${after} order by lower(${a}.name), ${a}.id limit ${bound.limit}` : after;
+  };
+  const sorted = (branch: SQL) => (bound && !bound.walk ? sql`select * from (${branch} offset 0) b order by b.sort_name, b.id limit ${bound.limit}` : branch);
+
   const services =
     f.zinplek === true
       ? null
       : sql`
     select 'service' as kind, s.id, s.name, s.organisation_id, o.name as organisation_name, s.min_age, s.max_age, s.direct_access,
            s.waiting_days, s.waiting_confirmed_on::text as waiting_confirmed_on, s.confirmed_at, s.description as body,
-           ${score('s')} as score
+           ${score('s')} as score, lower(s.name) as sort_name
     from service s join organisation o on o.id = s.organisation_id
     where s.status = 'active' and ${listed}
       ${match('s')} ${bySector} ${byAge('s')}
       ${f.directAccess !== undefined ? sql`and s.direct_access = ${f.directAccess}` : sql``}
-      ${place ? sql`and s.id in (select sl.service_id from service_location sl join location l on l.id = sl.location_id where ${place})` : sql``}`;
+      ${place ? sql`and s.id in (select sl.service_id from service_location sl join location l on l.id = sl.location_id where ${place})` : sql``}
+      ${bounded('s')}`;
   const zinplekken =
     f.zinplek === false || f.directAccess === true
       ? null
       : sql`
     select 'zinplek' as kind, z.id, z.name, z.organisation_id, o.name as organisation_name, z.min_age, z.max_age, false as direct_access,
            null::int as waiting_days, null::text as waiting_confirmed_on, z.confirmed_at, z.activities as body,
-           ${score('z')} as score
+           ${score('z')} as score, lower(z.name) as sort_name
     from zinplek z join organisation o on o.id = z.organisation_id
     where ${listed}
       ${match('z')} ${bySector} ${byAge('z')}
-      ${place ? sql`and z.location_id in (select l.id from location l where ${place})` : sql``}`;
-  const parts = [services, zinplekken].filter((p): p is SQL => p !== null);
-  if (parts.length === 0) return sql`select null::text as kind, null::uuid as id, null::text as name, null::uuid as organisation_id, null::text as organisation_name, null::int as min_age, null::int as max_age, false as direct_access, null::int as waiting_days, null::text as waiting_confirmed_on, null::timestamptz as confirmed_at, null::text as body, 0 as score where false`;
+      ${place ? sql`and z.location_id in (select l.id from location l where ${place})` : sql``}
+      ${bounded('z')}`;
+  const parts = [services, zinplekken].filter((p): p is SQL => p !== null).map((p) => (bound ? sql`(${sorted(p)})` : p));
+  if (parts.length === 0) return sql`select null::text as kind, null::uuid as id, null::text as name, null::uuid as organisation_id, null::text as organisation_name, null::int as min_age, null::int as max_age, false as direct_access, null::int as waiting_days, null::text as waiting_confirmed_on, null::timestamptz as confirmed_at, null::text as body, 0 as score, null::text as sort_name where false`;
   return sql.join(parts, sql` union all `);
 }
 
 export const directoryPublicRepo = {
   /** One page after the cursor: limit + 1 rows, to know whether there is a next one. */
-  async search(db: DbOrTx, f: SearchFilters, after: SearchAfter | null, limit: number): Promise<HitRow[]> {
+  /** `many`: the search has more than TOTAL_CAP hits (from `count`), so its broad tier walks the sort index. */
+  async search(db: DbOrTx, f: SearchFilters, after: SearchAfter | null, limit: number, many = false): Promise<HitRow[]> {
     const q = wordsQuery(f.text);
     const nameHeadline = q ? sql`ts_headline(${CFG}, p.name, ${q}, ${HEADLINE_NAME})` : sql`p.name`;
     const snippet = q ? sql`ts_headline(${CFG}, p.body, ${q}, ${HEADLINE_SNIPPET})` : sql`left(p.body, 200)`;
+    const tiers = tiersOf(f.text);
+    let page: SQL;
+    if (tiers) {
+      // Each tier after the cursor: a tier above the cursor's score is done, the cursor's own tier goes on after its (name, id).
+      const parts = tiers
+        .filter((t) => !after || TIER_SCORE[t] <= after.score)
+        .map(
+          (t) => sql`(${hitsQuery(f, t, { after: after && TIER_SCORE[t] === after.score ? after : null, limit: limit + 1, walk: many && t !== 'name' })})`,
+        );
+      if (parts.length === 0) return [];
+      page = sql`select c.* from (${sql.join(parts, sql` union all `)}) c order by c.score desc, c.sort_name, c.id limit ${limit + 1}`;
+    } else {
+      page = sql`select c.* from (${hitsQuery(f)}) c
+        ${after ? sql`where (-c.score, c.sort_name, c.id) > (${-after.score}::int, ${after.sortName}::text, ${after.id}::uuid)` : sql``}
+        order by c.score desc, c.sort_name, c.id
+        limit ${limit + 1}`;
+    }
     return rows<HitRow>(
       db,
       sql`
@@ -155,21 +220,18 @@ export const directoryPublicRepo = {
              p.min_age as "minAge", p.max_age as "maxAge", p.direct_access as "directAccess", p.waiting_days as "waitingDays",
              p.waiting_confirmed_on as "waitingConfirmedOn", ${iso('p.confirmed_at')} as "confirmedAt",
              p.confirmed_at < ${f.staleBefore.toISOString()}::timestamptz as stale,
-             p.score::int as score, lower(p.name) as "sortName",
+             p.score::int as score, p.sort_name as "sortName",
              ${nameHeadline} as "nameHeadline", ${snippet} as "snippetHeadline"
-      from (
-        select c.* from (${hitsQuery(f)}) c
-        ${after ? sql`where (-c.score, lower(c.name), c.id) > (${-after.score}::int, ${after.sortName}::text, ${after.id}::uuid)` : sql``}
-        order by c.score desc, lower(c.name), c.id
-        limit ${limit + 1}
-      ) p
-      order by p.score desc, lower(p.name), p.id`,
+      from (${page}) p
+      order by p.score desc, p.sort_name, p.id`,
     );
   },
 
-  async count(db: DbOrTx, f: SearchFilters): Promise<number> {
-    const [row] = await rows<{ n: number }>(db, sql`select count(*)::int as n from (${hitsQuery(f)}) h`);
-    return row?.n ?? 0;
+  /** How many hits, counted up to TOTAL_CAP + 1: `capped` when there are more than TOTAL_CAP. */
+  async count(db: DbOrTx, f: SearchFilters): Promise<{ total: number; capped: boolean }> {
+    const [row] = await rows<{ n: number }>(db, sql`select count(*)::int as n from (select 1 from (${hitsQuery(f, 'all')}) h limit ${TOTAL_CAP + 1}) x`);
+    const n = row?.n ?? 0;
+    return n > TOTAL_CAP ? { total: TOTAL_CAP, capped: true } : { total: n, capped: false };
   },
 
   /** The sectors of these organisations. */

@@ -132,17 +132,19 @@ export function createDirectoryPublicService(db: Db) {
         staleBefore: staleBefore(ctx.now),
       };
       const limit = query.limit;
-      let found = await repo.search(db, filters, after, limit);
-      if (words && !after && found.length === 0) {
+      // Counted first, up to TOTAL_CAP (counting all of a broad word's hits would cost more than the
+      // page): the count tells the page how to read (repo.search `many`), and 0 means the typo fallback.
+      let counted = await repo.count(db, filters);
+      if (words && !after && counted.total === 0) {
         // Nothing matched the words: fall back to names that look like q (typos).
         const typo = typoSearch(words);
         if (typo) {
           filters.text = typo;
-          found = await repo.search(db, filters, null, limit);
+          counted = await repo.count(db, filters);
         }
       }
-      // Counting apart is cheaper than a window count, which would materialise every hit with its texts.
-      const total = !after && found.length <= limit ? found.length : await repo.count(db, filters);
+      const { total, capped } = counted;
+      const found = total === 0 ? [] : await repo.search(db, filters, after, limit, capped);
       const page = toPage(found, limit, encodeAfter(filters.text?.mode ?? 'words'));
 
       const orgIds = [...new Set(page.items.map((h) => h.organisationId))];
@@ -171,7 +173,7 @@ export function createDirectoryPublicService(db: Db) {
         confirmedAt: h.confirmedAt,
         stale: h.stale,
       }));
-      return { data: { items, nextCursor: page.nextCursor, total } };
+      return { data: { items, nextCursor: page.nextCursor, total, totalCapped: capped } };
     },
 
     async service(ctx: RequestContext, id: string): Promise<TPublicService> {

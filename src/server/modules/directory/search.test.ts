@@ -145,7 +145,7 @@ describe('GET /api/directory/search: words', () => {
 
   it('finds nothing for a word that is nowhere, and total is 0', async () => {
     const data = await search('q=astronaut');
-    expect(data).toEqual({ items: [], nextCursor: null, total: 0 });
+    expect(data).toEqual({ items: [], nextCursor: null, total: 0, totalCapped: false });
   });
 
   it('treats tsquery syntax in q as plain words', async () => {
@@ -226,6 +226,53 @@ describe('GET /api/directory/search: paging', () => {
         const paged = await allPages(query, limit);
         expect(paged, `${query} by ${limit}`).toEqual(whole);
       }
+    }
+  });
+
+  it('over 1,000 hits: the total is capped (totalCapped), names still come first, and keyset paging has no duplicates or holes', async () => {
+    const db = ctx.database.db;
+    // 1,030 services with the word in the description, 40 of them with it in the name too; names repeat (the id breaks ties).
+    const inserted = await db.execute(sql`insert into ${service} (organisation_id, name, description)
+      select ${ids.orgB}::uuid, case when g <= 40 then 'Breedwoordpunt ' || (g % 7) else 'Dienst ' || (g % 300) end, 'Een dienst voor breedwoord.'
+      from generate_series(1, 1030) g returning id`);
+    const extra = (inserted as unknown as { rows: { id: string }[] }).rows.map((r) => r.id);
+    try {
+      const first = await search('q=breedwoord&limit=50');
+      expect(first).toMatchObject({ total: 1000, totalCapped: true });
+      const walk = async (limit: number, capped = true) => {
+        const seen: TDirectoryHit[] = [];
+        let cursor: string | null = null;
+        for (let pages = 0; pages < 100; pages += 1) {
+          const data = await search(`q=breedwoord&limit=${limit}${cursor ? `&cursor=${cursor}` : ''}`);
+          seen.push(...data.items);
+          cursor = data.nextCursor;
+          if (!cursor) break;
+          expect(data.totalCapped).toBe(capped);
+        }
+        return seen;
+      };
+      const paged = await walk(50);
+      expect(paged).toHaveLength(1030);
+      expect(new Set(idsOf(paged)).size).toBe(1030);
+      // The 40 name matches first, then the rest; each part by name (then id).
+      expect(paged.slice(0, 40).every((h) => h.name.startsWith('Breedwoordpunt'))).toBe(true);
+      const byName = (a: TDirectoryHit, b: TDirectoryHit) => (a.name.toLowerCase() < b.name.toLowerCase() ? -1 : a.name.toLowerCase() > b.name.toLowerCase() ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+      expect(idsOf(paged.slice(40))).toEqual(idsOf([...paged.slice(40)].sort(byName)));
+      expect(idsOf(paged.slice(0, 40))).toEqual(idsOf([...paged.slice(0, 40)].sort(byName)));
+      // Another page size walks the same order.
+      expect(idsOf(await walk(37))).toEqual(idsOf(paged));
+
+      // Under the cap the total is exact, and paging (through the text index) is the same order.
+      const few = await search('q=breedwoord&zinplek=false&sector=bestaat-niet');
+      expect(few).toMatchObject({ total: 0, totalCapped: false, items: [] });
+      await db.delete(service).where(inArray(service.id, extra.slice(0, 100)));
+      const under = await search('q=breedwoord&limit=50');
+      expect(under).toMatchObject({ total: 930, totalCapped: false });
+      const underPaged = await walk(50, false);
+      expect(underPaged).toHaveLength(930);
+      expect(idsOf(underPaged)).toEqual(idsOf(paged).filter((id) => !extra.slice(0, 100).includes(id)));
+    } finally {
+      await db.delete(service).where(inArray(service.id, extra));
     }
   });
 

@@ -53,11 +53,15 @@ export const ZDirectoryHit = z
   .meta({ id: 'DirectoryHit' });
 export type TDirectoryHit = z.infer<typeof ZDirectoryHit>;
 
+/** The search counts its hits up to this many; beyond, `totalCapped` says "more than". */
+export const DIRECTORY_TOTAL_CAP = 1000;
+
 export const ZDirectorySearchResponse = z.object({
   data: z.object({
     items: z.array(ZDirectoryHit),
     nextCursor: z.string().nullable(),
-    total: z.number().int().describe('All hits of this search and these filters'),
+    total: z.number().int().describe(`The hits of this search and these filters, counted up to ${DIRECTORY_TOTAL_CAP}`),
+    totalCapped: z.boolean().describe(`There are more than ${DIRECTORY_TOTAL_CAP} hits (total is then ${DIRECTORY_TOTAL_CAP})`),
   }),
 });
 export type TDirectorySearchResponse = z.infer<typeof ZDirectorySearchResponse>;
