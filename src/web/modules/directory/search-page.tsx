@@ -167,10 +167,11 @@ function Results({ filters }: { filters: TDirectoryFilters }) {
   if (search.isError) return <ErrorState error={search.error} onRetry={() => void search.refetch()} retrying={search.isFetching} />;
   const items = search.data.pages.flatMap((p) => p.items);
   const total = search.data.pages[0]?.total ?? 0;
+  const capped = search.data.pages[0]?.totalCapped ?? false;
   return (
     <Stack gap="md">
       <Text aria-live="polite" fw={600}>
-        {t('directory.results', { count: total, formatted: format.number(total) })}
+        {capped ? t('directory.resultsCapped', { formatted: format.number(total) }) : t('directory.results', { count: total, formatted: format.number(total) })}
       </Text>
       {items.length === 0 ? (
         <EmptyState title={t('directory.emptyTitle')}>{t('directory.emptyHint')}</EmptyState>
