@@ -108,8 +108,10 @@ function wordsQuery(text: SearchText | null): SQL | null {
 }
 
 /**
- * The hits of both kinds with their score: in 'words' mode name matches (2,000,000) before other
- * matches, then ts_rank; in 'typo' mode by similarity. The cursor and limit are applied by the caller.
+ * The hits of both kinds with their score. With a `tier` (words, or no words): the tier's hits and
+ * its constant score (TIER_SCORE), and with a `bound` each kind already paged by (lower(name), id).
+ * Without one: in 'typo' mode by similarity (in 'words' mode name matches, then ts_rank — kept for
+ * reading every hit; the page never ranks that way any more); the cursor and limit are the caller's.
  * Filters are uncorrelated `in (…)` lists, so each is computed once.
  */
 function hitsQuery(f: SearchFilters, tier: Tier | null = null, bound: TierBound | null = null): SQL {
@@ -190,8 +192,10 @@ function hitsQuery(f: SearchFilters, tier: Tier | null = null, bound: TierBound 
 }
 
 export const directoryPublicRepo = {
-  /** One page after the cursor: limit + 1 rows, to know whether there is a next one. */
-  /** `many`: the search has more than TOTAL_CAP hits (from `count`), so its broad tier walks the sort index. */
+  /**
+   * One page after the cursor: limit + 1 rows, to know whether there is a next one. `many`: the
+   * search has more than TOTAL_CAP hits (from `count`), so its broad tier walks the sort index.
+   */
   async search(db: DbOrTx, f: SearchFilters, after: SearchAfter | null, limit: number, many = false): Promise<HitRow[]> {
     const q = wordsQuery(f.text);
     const nameHeadline = q ? sql`ts_headline(${CFG}, p.name, ${q}, ${HEADLINE_NAME})` : sql`p.name`;
