@@ -1,0 +1,2 @@
+CREATE INDEX "service_name_search_idx" ON "service" USING gin (to_tsvector('public.samenplan_dutch'::regconfig, "name"));--> statement-breakpoint
+CREATE INDEX "zinplek_name_search_idx" ON "zinplek" USING gin (to_tsvector('public.samenplan_dutch'::regconfig, "name"));
