@@ -41,6 +41,8 @@ import { DEMO_PASSWORD, DEMO_TOTP_SECRET } from './people.js';
 import { DEMO_DIRECTORY, DEMO_REGIONS } from './directory.js';
 import { municipalityShapes } from './geo.js';
 import { rowsOf } from '../../../../tests/bench/seed.js';
+import { DEMO_IROJ_NAME } from './governance.js';
+import { ZBodyListResponse, ZBodyMemberListResponse, ZMeetingListResponse, ZMeetingResponse, ZMyActionsResponse } from '../../../shared/schemas/governance.js';
 
 /** The demo data (people.ts, families.ts) on this run's database: PGlite, or PostgreSQL with DATABASE_URL. */
 
@@ -282,5 +284,39 @@ describe('demo directory', () => {
       'Gezin Rosseel: Contextbegeleiding aan huis (rechtstreeks toegankelijke jeugdhulp)',
     ]);
     expect(rows.every((r) => r.same)).toBe(true);
+  });
+});
+
+describe('demo governance', () => {
+  it('the IROJ: the coordinator is its secretary, the next meeting follows up the open actions, the professional has actions', async () => {
+    const as = async (email: string) => {
+      const client = new Client(ctx.app, freshIp());
+      ctx.clock.advance(31_000);
+      await client.login({ email, password: DEMO_PASSWORD, totpSecret: DEMO_TOTP_SECRET }, ctx.clock);
+      return client;
+    };
+    const jonas = await as('coordinator@samenplan.demo');
+    const bodies = ZBodyListResponse.parse((await jonas.get('/api/governance/bodies')).json());
+    const iroj = bodies.data.items.find((b) => b.name === DEMO_IROJ_NAME)!;
+    expect(iroj.kind).toBe('iroj');
+    expect(bodies.abilities[iroj.id]?.manageMembers).toBe(true);
+    const members = ZBodyMemberListResponse.parse((await jonas.get(`/api/governance/bodies/${iroj.id}/members`)).json()).data.items;
+    const retired = members.find((m) => m.personName === 'Marc Dewulf')!;
+    expect(retired.current).toBe(false);
+    expect(members.find((m) => m.personName === 'Els Vermeulen')?.successorOf).toBe(retired.id);
+    const meetings = ZMeetingListResponse.parse((await jonas.get(`/api/governance/bodies/${iroj.id}/meetings`)).json()).data.items;
+    expect(meetings.map((m) => m.status)).toEqual(['held', 'held', 'planned']);
+    expect(meetings[0]?.minutesStatus).toBe('approved');
+    const next = ZMeetingResponse.parse((await jonas.get(`/api/governance/meetings/${meetings[2]!.id}`)).json()).data;
+    expect(next.agenda.map((i) => i.position)).toEqual([1, 2, 3, 4, 5]);
+    expect(next.followUp.length).toBe(4);
+    const ruben = await as('hulpverlener@samenplan.demo');
+    const mine = ZMyActionsResponse.parse((await ruben.get('/api/governance/my-actions')).json()).data.items;
+    expect(mine.map((a) => a.bodyName)).toEqual([DEMO_IROJ_NAME]);
+    const amira = await as('clb@samenplan.demo');
+    expect((await amira.get(`/api/governance/bodies/${iroj.id}`)).statusCode).toBe(404);
+    await loadDemoData(ctx.database.db, 'test', ctx.app.deps.secrets);
+    const again = ZMeetingListResponse.parse((await jonas.get(`/api/governance/bodies/${iroj.id}/meetings`)).json()).data.items;
+    expect(again).toHaveLength(3);
   });
 });

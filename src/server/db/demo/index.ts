@@ -6,6 +6,7 @@ import { loadDemoPeople } from './people.js';
 import { loadDemoFamilies } from './families.js';
 import { loadDemoDirectory } from './directory.js';
 import { loadDemoLearning } from './learning.js';
+import { loadDemoGovernance } from './governance.js';
 import type { SecretBox } from '../../platform/keys/secret-box.js';
 
 const DEMO_MARKER = 'demo.loadedAt';
@@ -43,6 +44,7 @@ export async function loadDemoData(db: Db, env: string, secrets: SecretBox): Pro
     await loadDemoFamilies(tx, regionId);
     await loadDemoDirectory(tx);
     await loadDemoLearning(tx);
+    await loadDemoGovernance(tx);
     await tx
       .insert(systemSetting)
       .values({ key: DEMO_MARKER, value: new Date().toISOString() })
