@@ -14,6 +14,8 @@ import type pagesNl from '../shared/i18n/pages.nl.json';
 import type pagesEn from '../shared/i18n/pages.en.json';
 import type learningNl from '../shared/i18n/learning.nl.json';
 import type learningEn from '../shared/i18n/learning.en.json';
+import type governanceNl from '../shared/i18n/governance.nl.json';
+import type governanceEn from '../shared/i18n/governance.en.json';
 
 /** The UI languages, Dutch first (the default). */
 export const LANGUAGES = ['nl', 'en'] as const;
@@ -44,6 +46,9 @@ export const pagesTranslationsMatch: [TPagesEnChecked, TPagesNlChecked] = [true,
 type TLearningEnChecked = typeof learningEn extends typeof learningNl ? true : never;
 type TLearningNlChecked = typeof learningNl extends typeof learningEn ? true : never;
 export const learningTranslationsMatch: [TLearningEnChecked, TLearningNlChecked] = [true, true];
+type TGovernanceEnChecked = typeof governanceEn extends typeof governanceNl ? true : never;
+type TGovernanceNlChecked = typeof governanceNl extends typeof governanceEn ? true : never;
+export const governanceTranslationsMatch: [TGovernanceEnChecked, TGovernanceNlChecked] = [true, true];
 
 /**
  * English is loaded only when someone uses it: Dutch is the default, and the first visit should not
@@ -113,13 +118,16 @@ export const loadDirectoryManageTexts = textBundle((lng) =>
 /** The texts of learning together (events, registration, check-in). */
 export const loadLearningTexts = textBundle((lng) => (lng === 'en' ? import('../shared/i18n/learning.en.json') : import('../shared/i18n/learning.nl.json')));
 
+/** The texts of consultation (bodies, meetings, minutes, actions). */
+export const loadGovernanceTexts = textBundle((lng) => (lng === 'en' ? import('../shared/i18n/governance.en.json') : import('../shared/i18n/governance.nl.json')));
+
 /** The texts of the public directory (sociale kaart). */
 export const loadDirectoryTexts = textBundle((lng) => (lng === 'en' ? import('../shared/i18n/directory.en.json') : import('../shared/i18n/directory.nl.json')));
 
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
-    resources: { translation: typeof nl & typeof familiesNl & typeof directoryManageNl & typeof directoryNl & typeof auditNl & typeof pagesNl & typeof learningNl };
+    resources: { translation: typeof nl & typeof familiesNl & typeof directoryManageNl & typeof directoryNl & typeof auditNl & typeof pagesNl & typeof learningNl & typeof governanceNl };
   }
 }
 

@@ -59,7 +59,7 @@ describe.skipIf(!hasChromium)('layout, navigation and plain language in Chromium
     await page.goto(e2e.baseUrl + '/aanmelden');
     await login(page, 'beheer@samenplan.demo');
     const nav = page.getByRole('navigation', { name: 'Hoofdmenu' });
-    expect(await nav.getByRole('link').allInnerTexts()).toEqual(['Overzicht', 'Sociale kaart', 'Aanbod bijhouden', 'Samen leren', 'Beheer', 'Begrippen']);
+    expect(await nav.getByRole('link').allInnerTexts()).toEqual(['Overzicht', 'Sociale kaart', 'Aanbod bijhouden', 'Overleg', 'Samen leren', 'Beheer', 'Begrippen']);
 
     // The audit table shows every column without scrolling at 1280 px.
     await page.goto(e2e.baseUrl + '/beheer/audit');

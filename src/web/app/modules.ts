@@ -32,7 +32,7 @@ export const MODULE_KEYS = [
 export type TModuleKey = (typeof MODULE_KEYS)[number];
 
 /** Modules not built yet; each has `modules.<key>.description`. */
-export type TPlannedModuleKey = Exclude<TModuleKey, 'home' | 'requests' | 'signals' | 'admin' | 'glossary' | 'directoryManage' | 'learning'>;
+export type TPlannedModuleKey = Exclude<TModuleKey, 'home' | 'requests' | 'signals' | 'admin' | 'glossary' | 'directoryManage' | 'learning' | 'consultation'>;
 
 export interface TModuleEntry {
   key: TModuleKey;
@@ -54,7 +54,8 @@ export const MODULES: readonly TModuleEntry[] = [
   { key: 'directory', path: '/sociale-kaart', icon: IconMap2 },
   // Keeping the directory: organisation admins (their own entries), coordinators and platform admins (stale entries).
   { key: 'directoryManage', path: '/sociale-kaart/beheer', icon: IconMapPin, ability: 'directory.keep' },
-  { key: 'consultation', path: '/overleg', icon: IconMessages, planned: true },
+  // Consultation: the bodies one is a member of (coordinators: of their regions).
+  { key: 'consultation', path: '/overleg', icon: IconMessages, ability: 'governance.view' },
   { key: 'irpc', path: '/prioriteitencommissie', icon: IconListNumbers, planned: true },
   // Learning together: everyone working in an organisation, and coordinators (network days, trainings).
   { key: 'learning', path: '/samen-leren', icon: IconSchool, ability: 'learning.view' },

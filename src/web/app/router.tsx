@@ -7,6 +7,7 @@ import { familyRoutes } from '../modules/families/routes.js';
 import { directoryManageRoutes } from '../modules/directory-manage/routes.js';
 import { directoryRoutes } from '../modules/directory/routes.js';
 import { learningRoutes } from '../modules/learning/routes.js';
+import { governanceRoutes } from '../modules/governance/routes.js';
 import { loadAuditTexts, loadPageTexts } from '../i18n.js';
 
 /**
@@ -91,6 +92,7 @@ export const routes: RouteObject[] = [
           ...directoryManageRoutes,
           ...directoryRoutes,
           ...learningRoutes,
+          ...governanceRoutes,
           ...plannedModules,
           { path: '*', element: <NotFoundPage /> },
         ],

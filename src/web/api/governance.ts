@@ -1,0 +1,107 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import {
+  ZActionItemResponse,
+  ZBodyListResponse,
+  ZBodyMemberListResponse,
+  ZBodyResponse,
+  ZCalendarFeedResponse,
+  ZMeetingListResponse,
+  ZMeetingResponse,
+  ZMyActionsResponse,
+  type TActionItemCreate,
+  type TActionItemUpdate,
+  type TAttendanceSet,
+  type TMinutesSet,
+} from '../../shared/schemas/governance.js';
+import { apiGet, apiSend } from './client.js';
+
+const BASE = '/api/governance';
+const enc = encodeURIComponent;
+
+/** Query keys of the consultation screens; a change of a meeting invalidates everything of the module (small data). */
+export const governanceKeys = {
+  all: ['governance'] as const,
+  bodies: ['governance', 'bodies'] as const,
+  body: (id: string) => ['governance', 'body', id] as const,
+  members: (id: string) => ['governance', 'body', id, 'members'] as const,
+  meetings: (id: string) => ['governance', 'body', id, 'meetings'] as const,
+  meeting: (id: string) => ['governance', 'meeting', id] as const,
+  myActions: ['governance', 'my-actions'] as const,
+};
+
+/** My bodies (coordinators: of their regions). One page of 100 is plenty for a person. */
+export const useBodies = () =>
+  useQuery({ queryKey: governanceKeys.bodies, queryFn: async ({ signal }) => apiGet(`${BASE}/bodies?limit=100`, ZBodyListResponse, signal) });
+
+export const useBody = (id: string) =>
+  useQuery({ queryKey: governanceKeys.body(id), queryFn: async ({ signal }) => apiGet(`${BASE}/bodies/${enc(id)}`, ZBodyResponse, signal) });
+
+export const useMembers = (id: string) =>
+  useQuery({ queryKey: governanceKeys.members(id), queryFn: async ({ signal }) => apiGet(`${BASE}/bodies/${enc(id)}/members`, ZBodyMemberListResponse, signal) });
+
+export const useMeetings = (id: string) =>
+  useQuery({ queryKey: governanceKeys.meetings(id), queryFn: async ({ signal }) => apiGet(`${BASE}/bodies/${enc(id)}/meetings?limit=100`, ZMeetingListResponse, signal) });
+
+export const useMeeting = (id: string) =>
+  useQuery({ queryKey: governanceKeys.meeting(id), queryFn: async ({ signal }) => apiGet(`${BASE}/meetings/${enc(id)}`, ZMeetingResponse, signal) });
+
+export const useMyActions = () =>
+  useQuery({ queryKey: governanceKeys.myActions, queryFn: async ({ signal }) => apiGet(`${BASE}/my-actions`, ZMyActionsResponse, signal) });
+
+/** Downloads of a meeting (plain links: the browser saves or opens them). */
+export const minutesDocxUrl = (id: string) => `${BASE}/meetings/${enc(id)}/minutes.docx`;
+export const minutesPrintUrl = (id: string) => `${BASE}/meetings/${enc(id)}/print`;
+export const meetingIcsUrl = (id: string) => `${BASE}/meetings/${enc(id)}/meeting.ics`;
+
+function useInvalidateAll() {
+  const queryClient = useQueryClient();
+  return () => queryClient.invalidateQueries({ queryKey: governanceKeys.all });
+}
+
+/** A new private calendar feed URL (shown once). */
+export function useRegenerateFeed(bodyId: string) {
+  return useMutation({ mutationFn: async () => (await apiSend('POST', `${BASE}/bodies/${enc(bodyId)}/calendar-feed`, ZCalendarFeedResponse)).data });
+}
+
+export function useReorderAgenda(meetingId: string) {
+  const invalidate = useInvalidateAll();
+  return useMutation({
+    mutationFn: async (body: { version: number; itemIds: string[] }) => (await apiSend('POST', `${BASE}/meetings/${enc(meetingId)}/agenda/order`, ZMeetingResponse, body)).data,
+    onSettled: invalidate,
+  });
+}
+
+export function useSetMinutes(meetingId: string) {
+  const invalidate = useInvalidateAll();
+  return useMutation({
+    mutationFn: async ({ itemId, body }: { itemId: string; body: TMinutesSet }) =>
+      (await apiSend('PUT', `${BASE}/meetings/${enc(meetingId)}/items/${enc(itemId)}/minutes`, ZMeetingResponse, body)).data,
+    onSettled: invalidate,
+  });
+}
+
+export function useSetAttendance(meetingId: string) {
+  const invalidate = useInvalidateAll();
+  return useMutation({
+    mutationFn: async (body: TAttendanceSet) => (await apiSend('PUT', `${BASE}/meetings/${enc(meetingId)}/attendance`, ZMeetingResponse, body)).data,
+    onSettled: invalidate,
+  });
+}
+
+export function useAddAction(meetingId: string) {
+  const invalidate = useInvalidateAll();
+  return useMutation({
+    mutationFn: async ({ itemId, body }: { itemId: string; body: TActionItemCreate }) =>
+      (await apiSend('POST', `${BASE}/meetings/${enc(meetingId)}/items/${enc(itemId)}/actions`, ZActionItemResponse, body)).data,
+    onSettled: invalidate,
+  });
+}
+
+export function useUpdateAction() {
+  const invalidate = useInvalidateAll();
+  return useMutation({
+    mutationFn: async ({ actionId, body }: { actionId: string; body: TActionItemUpdate }) =>
+      (await apiSend('PATCH', `${BASE}/actions/${enc(actionId)}`, ZActionItemResponse, body)).data,
+    onSettled: invalidate,
+  });
+}

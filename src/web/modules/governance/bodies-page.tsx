@@ -1,0 +1,74 @@
+import { Anchor, Button, Group, Stack, Text, Title } from '@mantine/core';
+import { IconChecklist } from '@tabler/icons-react';
+import { Link, Navigate, useLocation } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import type { TBody } from '../../../shared/schemas/governance.js';
+import { isFullyLoggedIn, useMe } from '../../api/auth.js';
+import { useBodies } from '../../api/governance.js';
+import { ResponsiveList, type TListColumn } from '../../components/list/responsive-list.js';
+import { PageHeader } from '../../components/page-header.js';
+import { PageSkeleton } from '../../components/skeletons.js';
+import { EmptyState, ErrorState } from '../../components/states.js';
+import { LOGIN_PATH, withReturn } from '../auth/return-path.js';
+import { MY_ACTIONS_PATH, bodyPath } from './governance-bits.js';
+
+/** My bodies: a table on wide screens, cards on phones; and the way to my actions. */
+export function BodiesPage() {
+  const { t } = useTranslation();
+  const { pathname } = useLocation();
+  const me = useMe();
+  const query = useBodies();
+
+  if (me.isPending) return <PageSkeleton />;
+  if (me.isError) return <ErrorState error={me.error} onRetry={() => void me.refetch()} />;
+  if (!isFullyLoggedIn(me.data)) return <Navigate to={withReturn(LOGIN_PATH, pathname)} replace />;
+
+  const name = (b: TBody) => (
+    <Anchor component={Link} to={bodyPath(b.id)} fw={600}>
+      {b.name}
+    </Anchor>
+  );
+  const columns: TListColumn<TBody>[] = [
+    { key: 'name', header: t('governance.fields.name'), rowHeader: true, cell: name },
+    { key: 'kind', header: t('governance.fields.kind'), cell: (b) => t(`governance.kind.${b.kind}`), nowrap: true },
+    { key: 'region', header: t('governance.fields.region'), cell: (b) => b.regionName, visibleFrom: 'md' },
+    { key: 'members', header: t('governance.fields.members'), cell: (b) => b.currentMemberCount, numeric: true },
+  ];
+
+  return (
+    <>
+      <PageHeader title={t('governance.title')} description={t('governance.lead')} />
+      <Stack gap="md">
+        <Group justify="space-between" wrap="wrap" gap="sm">
+          <Title order={2} size="h3" id="bodies-heading">
+            {t('governance.bodiesHeading')}
+          </Title>
+          <Button component={Link} to={MY_ACTIONS_PATH} variant="default" leftSection={<IconChecklist size={18} aria-hidden="true" />}>
+            {t('governance.myActions')}
+          </Button>
+        </Group>
+        <ResponsiveList<TBody>
+          items={query.data?.data.items}
+          query={query}
+          getKey={(b) => b.id}
+          labelledBy="bodies-heading"
+          columns={columns}
+          card={(b) => (
+            <Stack gap={4}>
+              <Title order={3} size="h5">
+                {name(b)}
+              </Title>
+              <Text size="sm">
+                {t(`governance.kind.${b.kind}`)} · {b.regionName}
+              </Text>
+              <Text size="sm" c="dimmed">
+                {t('governance.memberCount', { count: b.currentMemberCount })}
+              </Text>
+            </Stack>
+          )}
+          empty={<EmptyState title={t('governance.empty')}>{t('governance.emptyText')}</EmptyState>}
+        />
+      </Stack>
+    </>
+  );
+}

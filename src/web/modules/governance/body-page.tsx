@@ -1,0 +1,188 @@
+import { useState } from 'react';
+import { Anchor, Badge, Button, Code, Group, List, Paper, Stack, Text, Title } from '@mantine/core';
+import { IconCalendarPlus } from '@tabler/icons-react';
+import { Link, Navigate, useLocation, useParams } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import type { TBodyMember, TMeeting } from '../../../shared/schemas/governance.js';
+import { isFullyLoggedIn, useMe } from '../../api/auth.js';
+import { errorMessageKey, isNotFound } from '../../api/client.js';
+import { useBody, useMeetings, useMembers, useRegenerateFeed } from '../../api/governance.js';
+import { CopyAction } from '../../components/copy-action.js';
+import { NotFoundMessage } from '../../components/not-found-message.js';
+import { notify } from '../../components/notify.js';
+import { PageHeader } from '../../components/page-header.js';
+import { PageSkeleton, SectionSkeleton } from '../../components/skeletons.js';
+import { ErrorState } from '../../components/states.js';
+import { LOGIN_PATH, withReturn } from '../auth/return-path.js';
+import { GOVERNANCE_PATH, MeetingStatusBadge, meetingPath, todayInBrussels, useGovernanceFormat } from './governance-bits.js';
+
+/** One body: its members with roles and history, its meetings, and the calendar link for those who manage it. */
+export function BodyPage() {
+  const { t } = useTranslation();
+  const { pathname } = useLocation();
+  const { bodyId = '' } = useParams();
+  const me = useMe();
+  const query = useBody(bodyId);
+  if (me.isPending || query.isPending) return <PageSkeleton />;
+  if (me.isError) return <ErrorState error={me.error} onRetry={() => void me.refetch()} />;
+  if (!isFullyLoggedIn(me.data)) return <Navigate to={withReturn(LOGIN_PATH, pathname)} replace />;
+  if (query.isError) {
+    if (isNotFound(query.error)) return <NotFoundMessage />;
+    return <ErrorState error={query.error} onRetry={() => void query.refetch()} />;
+  }
+  const { data: body, abilities } = query.data;
+  return (
+    <>
+      <PageHeader
+        title={body.name}
+        description={body.description || undefined}
+        breadcrumbs={[{ label: t('governance.title'), to: GOVERNANCE_PATH }]}
+        aside={
+          <Badge variant="outline" color="indigo" c="indigo.9" tt="none">
+            {t(`governance.kind.${body.kind}`)} · {body.regionName}
+          </Badge>
+        }
+      />
+      <Stack gap="xl" maw={960}>
+        <Meetings bodyId={body.id} />
+        <Members bodyId={body.id} />
+        {abilities.update && <CalendarFeed bodyId={body.id} />}
+      </Stack>
+    </>
+  );
+}
+
+function Meetings({ bodyId }: { bodyId: string }) {
+  const { t } = useTranslation();
+  const query = useMeetings(bodyId);
+  const f = useGovernanceFormat();
+  if (query.isPending) return <SectionSkeleton />;
+  if (query.isError) return <ErrorState error={query.error} onRetry={() => void query.refetch()} />;
+  const today = todayInBrussels();
+  const items = query.data.data.items;
+  const upcoming = items.filter((m) => m.meetingDate >= today);
+  const past = items.filter((m) => m.meetingDate < today).reverse();
+  const row = (m: TMeeting) => (
+    <Paper key={m.id} withBorder p="sm" radius="md" component="li">
+      <Group justify="space-between" wrap="wrap" gap="xs">
+        <Stack gap={2}>
+          <Anchor component={Link} to={meetingPath(m.id)} fw={600}>
+            {t('governance.meetingOf', { date: f.day(m.meetingDate) })}
+          </Anchor>
+          <Text size="sm" c="dimmed">
+            {[f.hours(m), m.place || (m.onlineUrl ? t('governance.online') : '')].filter(Boolean).join(' · ')}
+          </Text>
+        </Stack>
+        <Group gap="xs">
+          <MeetingStatusBadge meeting={m} />
+        </Group>
+      </Group>
+    </Paper>
+  );
+  return (
+    <Stack gap="md">
+      <Title order={2} size="h3">
+        {t('governance.meetings')}
+      </Title>
+      <Title order={3} size="h5" id="upcoming-heading">
+        {t('governance.upcoming')}
+      </Title>
+      {upcoming.length === 0 ? (
+        <Text c="dimmed">{t('governance.noUpcoming')}</Text>
+      ) : (
+        <Stack component="ul" gap="xs" p={0} m={0} style={{ listStyle: 'none' }} aria-labelledby="upcoming-heading">
+          {upcoming.map(row)}
+        </Stack>
+      )}
+      <Title order={3} size="h5" id="past-heading">
+        {t('governance.past')}
+      </Title>
+      {past.length === 0 ? (
+        <Text c="dimmed">{t('governance.noPast')}</Text>
+      ) : (
+        <Stack component="ul" gap="xs" p={0} m={0} style={{ listStyle: 'none' }} aria-labelledby="past-heading">
+          {past.map(row)}
+        </Stack>
+      )}
+    </Stack>
+  );
+}
+
+function Members({ bodyId }: { bodyId: string }) {
+  const { t } = useTranslation();
+  const query = useMembers(bodyId);
+  const f = useGovernanceFormat();
+  if (query.isPending) return <SectionSkeleton />;
+  if (query.isError) return <ErrorState error={query.error} onRetry={() => void query.refetch()} />;
+  const items = query.data.data.items;
+  const byId = new Map(items.map((m) => [m.id, m]));
+  const current = items.filter((m) => m.current);
+  const former = items.filter((m) => !m.current);
+  const line = (m: TBodyMember) => {
+    const predecessor = m.successorOf ? byId.get(m.successorOf) : undefined;
+    return (
+      <List.Item key={m.id}>
+        <Text span fw={600}>
+          {m.personName}
+        </Text>
+        <Text span> — {t(`governance.role.${m.role}`)}</Text>
+        {m.organisationName && <Text span>, {m.organisationName}</Text>}
+        <Text span size="sm" c="dimmed">
+          {' · '}
+          {m.leftOn ? t('governance.fromTo', { from: f.shortDay(m.joinedOn), to: f.shortDay(m.leftOn) }) : t('governance.since', { date: f.shortDay(m.joinedOn) })}
+          {predecessor && ` · ${t('governance.successorOf', { name: predecessor.personName })}`}
+        </Text>
+      </List.Item>
+    );
+  };
+  return (
+    <Stack gap="sm">
+      <Title order={2} size="h3">
+        {t('governance.members')}
+      </Title>
+      <Title order={3} size="h5">
+        {t('governance.membersCurrent')}
+      </Title>
+      <List spacing={4}>{current.map(line)}</List>
+      {former.length > 0 && (
+        <>
+          <Title order={3} size="h5">
+            {t('governance.membersHistory')}
+          </Title>
+          <List spacing={4}>{former.map(line)}</List>
+        </>
+      )}
+    </Stack>
+  );
+}
+
+function CalendarFeed({ bodyId }: { bodyId: string }) {
+  const { t } = useTranslation();
+  const regenerate = useRegenerateFeed(bodyId);
+  const [url, setUrl] = useState<string | null>(null);
+  const make = () =>
+    regenerate.mutate(undefined, {
+      onSuccess: (feed) => setUrl(new URL(feed.url, window.location.origin).toString()),
+      onError: (error) => notify('red', t(errorMessageKey(error))),
+    });
+  return (
+    <Stack gap="sm">
+      <Title order={2} size="h3">
+        {t('governance.calendar')}
+      </Title>
+      <Text>{t('governance.calendarText')}</Text>
+      {url && (
+        <Stack gap="xs">
+          <Text size="sm">{t('governance.calendarMade')}</Text>
+          <Code block style={{ wordBreak: 'break-all', whiteSpace: 'pre-wrap' }}>
+            {url}
+          </Code>
+          <CopyAction value={url} label={t('governance.calendarCopy')} done={t('governance.calendarCopied')} />
+        </Stack>
+      )}
+      <Button variant="default" onClick={make} loading={regenerate.isPending} leftSection={<IconCalendarPlus size={18} aria-hidden="true" />} style={{ alignSelf: 'flex-start' }}>
+        {t('governance.calendarMake')}
+      </Button>
+    </Stack>
+  );
+}
