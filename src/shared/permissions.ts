@@ -38,9 +38,9 @@ export function abilitiesOf(facts: RoleFacts): Record<string, boolean> {
     'directory.keep': platformAdmin || orgAdmin || coordinator,
     // Learning together: events to register for; organisers are org admins (their organisation), coordinators and platform admins.
     'learning.view': platformAdmin || coordinator || facts.memberships.length > 0,
+    'learning.organise': platformAdmin || coordinator || orgAdmin,
     // Consultation: my bodies (members, coordinators, platform admins; the server lists only bodies one may see).
     'governance.view': platformAdmin || coordinator || facts.memberships.length > 0,
-    'learning.organise': platformAdmin || coordinator || orgAdmin,
     // A region's engagement declarations at a glance; editing a region's municipalities.
     'directory.engagements': platformAdmin || coordinator,
     'regions.manage': platformAdmin,
