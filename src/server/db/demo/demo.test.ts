@@ -43,6 +43,7 @@ import { municipalityShapes } from './geo.js';
 import { rowsOf } from '../../../../tests/bench/seed.js';
 import { DEMO_IROJ_NAME } from './governance.js';
 import { ZBodyListResponse, ZBodyMemberListResponse, ZMeetingListResponse, ZMeetingResponse, ZMyActionsResponse } from '../../../shared/schemas/governance.js';
+import { portalLogin } from '../../../../tests/helpers/portal.js';
 
 /** The demo data (people.ts, families.ts) on this run's database: PGlite, or PostgreSQL with DATABASE_URL. */
 
@@ -80,6 +81,17 @@ describe('demo families', () => {
     expect(before.location).toBeGreaterThanOrEqual(40);
     await loadDemoData(ctx.database.db, 'test', ctx.app.deps.secrets);
     expect(await counts()).toEqual(before);
+  });
+
+  it('the demo youth (14) and her mother log in to the family portal with a code and see their plan', async () => {
+    const youth = await portalLogin(ctx, 'jongere@samenplan.demo');
+    const me = (await youth.get('/api/portal/me')).json().data;
+    expect(me).toMatchObject({ viewer: 'youth', name: 'Roos Decoster', familyName: 'Gezin Decoster' });
+    const planRes = await youth.get('/api/portal/plan');
+    expect(planRes.statusCode).toBe(200);
+    expect(planRes.json().data.current.number).toBe(3);
+    const parent = await portalLogin(ctx, 'ouder@samenplan.demo');
+    expect((await parent.get('/api/portal/me')).json().data).toMatchObject({ viewer: 'parent', name: 'Elise Decoster' });
   });
 
   it('has a request in every stage of the one-month norm: new, at risk, overdue, answered', async () => {

@@ -7,6 +7,7 @@ import { loadDemoFamilies } from './families.js';
 import { loadDemoDirectory } from './directory.js';
 import { loadDemoLearning } from './learning.js';
 import { loadDemoGovernance } from './governance.js';
+import { loadDemoPortal } from './portal.js';
 import type { SecretBox } from '../../platform/keys/secret-box.js';
 
 const DEMO_MARKER = 'demo.loadedAt';
@@ -45,6 +46,7 @@ export async function loadDemoData(db: Db, env: string, secrets: SecretBox): Pro
     await loadDemoDirectory(tx);
     await loadDemoLearning(tx);
     await loadDemoGovernance(tx);
+    await loadDemoPortal(tx);
     await tx
       .insert(systemSetting)
       .values({ key: DEMO_MARKER, value: new Date().toISOString() })
