@@ -16,6 +16,8 @@ import type learningNl from '../shared/i18n/learning.nl.json';
 import type learningEn from '../shared/i18n/learning.en.json';
 import type governanceNl from '../shared/i18n/governance.nl.json';
 import type governanceEn from '../shared/i18n/governance.en.json';
+import type portalNl from '../shared/i18n/portal.nl.json';
+import type portalEn from '../shared/i18n/portal.en.json';
 
 /** The UI languages, Dutch first (the default). */
 export const LANGUAGES = ['nl', 'en'] as const;
@@ -49,6 +51,9 @@ export const learningTranslationsMatch: [TLearningEnChecked, TLearningNlChecked]
 type TGovernanceEnChecked = typeof governanceEn extends typeof governanceNl ? true : never;
 type TGovernanceNlChecked = typeof governanceNl extends typeof governanceEn ? true : never;
 export const governanceTranslationsMatch: [TGovernanceEnChecked, TGovernanceNlChecked] = [true, true];
+type TPortalEnChecked = typeof portalEn extends typeof portalNl ? true : never;
+type TPortalNlChecked = typeof portalNl extends typeof portalEn ? true : never;
+export const portalTranslationsMatch: [TPortalEnChecked, TPortalNlChecked] = [true, true];
 
 /**
  * English is loaded only when someone uses it: Dutch is the default, and the first visit should not
@@ -120,6 +125,8 @@ export const loadLearningTexts = textBundle((lng) => (lng === 'en' ? import('../
 
 /** The texts of consultation (bodies, meetings, minutes, actions). */
 export const loadGovernanceTexts = textBundle((lng) => (lng === 'en' ? import('../shared/i18n/governance.en.json') : import('../shared/i18n/governance.nl.json')));
+/** The texts of the family portal (/gezin). */
+export const loadPortalTexts = textBundle((lng) => (lng === 'en' ? import('../shared/i18n/portal.en.json') : import('../shared/i18n/portal.nl.json')));
 
 /** The texts of the public directory (sociale kaart). */
 export const loadDirectoryTexts = textBundle((lng) => (lng === 'en' ? import('../shared/i18n/directory.en.json') : import('../shared/i18n/directory.nl.json')));
@@ -127,7 +134,7 @@ export const loadDirectoryTexts = textBundle((lng) => (lng === 'en' ? import('..
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
-    resources: { translation: typeof nl & typeof familiesNl & typeof directoryManageNl & typeof directoryNl & typeof auditNl & typeof pagesNl & typeof learningNl & typeof governanceNl };
+    resources: { translation: typeof nl & typeof familiesNl & typeof directoryManageNl & typeof directoryNl & typeof auditNl & typeof pagesNl & typeof learningNl & typeof governanceNl & typeof portalNl };
   }
 }
 

@@ -8,6 +8,7 @@ import { directoryManageRoutes } from '../modules/directory-manage/routes.js';
 import { directoryRoutes } from '../modules/directory/routes.js';
 import { learningRoutes } from '../modules/learning/routes.js';
 import { governanceRoutes } from '../modules/governance/routes.js';
+import { portalRoutes } from '../modules/portal/routes.js';
 import { loadAuditTexts, loadPageTexts } from '../i18n.js';
 
 /**
@@ -99,6 +100,8 @@ export const routes: RouteObject[] = [
       },
     ],
   },
+  // The family portal: its own simple layout, no professional navigation.
+  ...portalRoutes,
 ];
 
 /** Creates the browser router of the app. */
