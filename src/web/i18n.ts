@@ -125,8 +125,6 @@ export const loadLearningTexts = textBundle((lng) => (lng === 'en' ? import('../
 
 /** The texts of consultation (bodies, meetings, minutes, actions). */
 export const loadGovernanceTexts = textBundle((lng) => (lng === 'en' ? import('../shared/i18n/governance.en.json') : import('../shared/i18n/governance.nl.json')));
-/** The texts of the family portal (/gezin). */
-export const loadPortalTexts = textBundle((lng) => (lng === 'en' ? import('../shared/i18n/portal.en.json') : import('../shared/i18n/portal.nl.json')));
 
 /** The texts of the public directory (sociale kaart). */
 export const loadDirectoryTexts = textBundle((lng) => (lng === 'en' ? import('../shared/i18n/directory.en.json') : import('../shared/i18n/directory.nl.json')));

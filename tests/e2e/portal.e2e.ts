@@ -127,6 +127,7 @@ describe.skipIf(!hasChromium)('the family portal on a phone (360×740) in Chromi
     await tabs.getByRole('link', { name: 'Wie keek' }).click();
     await page.getByRole('heading', { level: 1, name: 'Wie keek in mijn dossier' }).waitFor();
     await page.getByText('Ruben Claeys').first().waitFor();
+    await page.getByText('Gezin geopend').first().waitFor();
     await checkPage(page, 'access');
 
     // Mijn gegevens: the JSON download.

@@ -1,4 +1,4 @@
-import { lazy, type ComponentType } from 'react';
+import { Suspense, lazy, type ComponentType } from 'react';
 import { createBrowserRouter, type RouteObject } from 'react-router';
 import { RootRouteError, RouteError } from '../components/route-error.js';
 import { AppLayout } from './app-layout.js';
@@ -8,7 +8,6 @@ import { directoryManageRoutes } from '../modules/directory-manage/routes.js';
 import { directoryRoutes } from '../modules/directory/routes.js';
 import { learningRoutes } from '../modules/learning/routes.js';
 import { governanceRoutes } from '../modules/governance/routes.js';
-import { portalRoutes } from '../modules/portal/routes.js';
 import { loadAuditTexts, loadPageTexts } from '../i18n.js';
 
 /**
@@ -47,6 +46,11 @@ const NotFoundPage = page(() => import('../modules/not-found/not-found-page.js')
 const ModulePlaceholderPage = lazy(async () => ({
   default: (await import('../modules/placeholder/module-placeholder-page.js')).ModulePlaceholderPage,
 }));
+
+// The family portal: its own layout, routes and texts (modules/portal/portal-app.tsx).
+const portalPart = () => import('../modules/portal/portal-app.js').then(async (m) => (await m.loadPortalTexts(), m));
+const PortalApp = page(portalPart, 'PortalApp');
+const PortalLinkPage = page(portalPart, 'PortalLinkPage');
 
 const GlossaryPage = page(() => import('../modules/glossary/glossary-page.js'), 'GlossaryPage');
 
@@ -100,8 +104,9 @@ export const routes: RouteObject[] = [
       },
     ],
   },
-  // The family portal: its own simple layout, no professional navigation.
-  ...portalRoutes,
+  // The family portal: its own simple layout, no professional navigation; /portaal is the login mail's link.
+  { path: 'gezin/*', element: <Suspense fallback={null}><PortalApp /></Suspense>, errorElement: <RootRouteError /> },
+  { path: 'portaal', element: <Suspense fallback={null}><PortalLinkPage /></Suspense>, errorElement: <RootRouteError /> },
 ];
 
 /** Creates the browser router of the app. */

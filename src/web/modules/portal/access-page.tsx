@@ -66,7 +66,7 @@ export function AccessPage() {
                       </Text>
                     </Group>
                     {e.organisation && <Text size="sm">{e.organisation}</Text>}
-                    <Text size="sm">{e.what}</Text>
+                    <Text size="sm">{t(`audit.actions.${e.action}` as 'audit.actions.family.view', { defaultValue: e.action })}</Text>
                     {e.viaOverride && (
                       <PortalBadge color="orange">
                         {t('portal.access.viaOverride')}

@@ -30,7 +30,7 @@ export function DataPage() {
       <Stack gap="lg" maw={560}>
         <Text>{t('portal.data.leftOut')}</Text>
         <FormError message={exporting.isError ? authErrorText(t, exporting.error) : null} />
-        <Button size="lg" leftSection={<IconDownload aria-hidden="true" />} loading={exporting.isPending} onClick={download} style={{ alignSelf: 'flex-start' }}>
+        <Button size="lg" fullWidth leftSection={<IconDownload aria-hidden="true" />} loading={exporting.isPending} onClick={download}>
           {t('portal.data.download')}
         </Button>
         <div aria-live="polite">

@@ -8,7 +8,6 @@ import { ApiError } from '../../api/client.js';
 import { usePortalPlan, usePortalVoice } from '../../api/portal.js';
 import { announcedError } from '../../components/form/error-text.js';
 import { FormError } from '../../components/form/form-error.js';
-import { notify } from '../../components/notify.js';
 import { SectionSkeleton } from '../../components/skeletons.js';
 import { ErrorState } from '../../components/states.js';
 import { authErrorText } from '../../components/form/error-text.js';
@@ -65,7 +64,6 @@ function PlanView({ data, locale: lng }: { data: TPlanData; locale: string }) {
     voice.mutate(body, {
       onSuccess: () => {
         setMessage(done);
-        notify('green', done);
         after?.();
       },
       onError: (e) => setError(isConflict(e) ? t('portal.plan.conflict') : authErrorText(t, e)),

@@ -32,7 +32,7 @@ export function PortalFrame({ familyName, onLogout, loggingOut, nav, children }:
       <header className={classes.header}>
         <Container size="md" py="xs">
           <Group justify="space-between" wrap="nowrap" gap="xs" mih={44}>
-            <Text fw={700} size="lg" lineClamp={1}>
+            <Text fw={700} size="md" lh={1.2} style={{ overflowWrap: 'anywhere' }}>
               {familyName ?? t('portal.name')}
             </Text>
             <Group gap="xs" wrap="nowrap">

@@ -1,5 +1,5 @@
-import { Suspense, useEffect } from 'react';
-import { NavLink, Navigate, Outlet, useNavigate } from 'react-router';
+import { Suspense, useEffect, type ReactNode } from 'react';
+import { NavLink, Navigate, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { IconClipboardList, IconDownload, IconEye, IconShieldCheck, IconUsers } from '@tabler/icons-react';
 import { setUnauthenticatedHandler } from '../../api/client.js';
@@ -7,6 +7,7 @@ import { usePortalLogout, usePortalMe } from '../../api/portal.js';
 import { PageSkeleton } from '../../components/skeletons.js';
 import { ErrorState } from '../../components/states.js';
 import { PortalFrame } from './portal-frame.js';
+import { PortalViewerContext } from './use-portal-me.js';
 import classes from './portal.module.css';
 
 export const PORTAL_HOME = '/gezin';
@@ -39,7 +40,7 @@ function PortalTabs() {
 }
 
 /** The logged-in portal: header with the family's name, the tab bar, the page. Not logged in → the portal login. */
-export function PortalLayout() {
+export function PortalLayout({ children }: { children: ReactNode }) {
   const me = usePortalMe();
   const logout = usePortalLogout();
   const navigate = useNavigate();
@@ -74,7 +75,7 @@ export function PortalLayout() {
       nav={<PortalTabs />}
     >
       <Suspense fallback={<PageSkeleton />}>
-        <Outlet context={me.data} />
+        <PortalViewerContext.Provider value={me.data}>{children}</PortalViewerContext.Provider>
       </Suspense>
     </PortalFrame>
   );
