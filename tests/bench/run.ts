@@ -12,7 +12,8 @@
  *    with the row inserted into a table with only a primary key: the floor of any audited write)
  *    and once over HTTP; the real PATCH /api/admin/organisations/:id; how long until the sealer has chained
  *    every row written; and writers' rate and latency while one audited transaction stays open.
- * Prints one table and exits 1 when a budget in budgets.json is missed. Not part of `npm test`.
+ * With BENCH_PARTS=learning (PostgreSQL): 1,000 professionals register at once for 200 places
+ * (learning-bench.ts). Prints one table and exits 1 when a budget in budgets.json is missed. Not part of `npm test`.
  */
 import { fork } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -30,6 +31,7 @@ import { adminUrl, databaseUrlFor } from '../helpers/pg-url.js';
 import type { ServerReady } from './server.js';
 import { BENCH_PARTS, execFileAsync, fmt, interleaved, load, login, pgbench, positive, stats, SECONDS, type LoadOptions, type Measured, type Session } from './measure.js';
 import { DIRECTORY_CONNECTIONS, directoryBench, type DirectoryBudgets } from './directory-bench.js';
+import { learningBench } from './learning-bench.js';
 import { OLD_AUDIT_LOCK, WRITE_MODES, type WriteMode } from './write-shape.js';
 
 /**
@@ -151,7 +153,11 @@ async function bench(ready: ServerReady): Promise<number> {
       rows.push({ name: 'public directory', note: 'skipped: PostgreSQL only (set DATABASE_URL)', budget: '', ok: null });
     }
   }
-  if (!floor) throw new Error(`BENCH_PARTS must name core and/or directory (got ${[...BENCH_PARTS].join(',')})`);
+  if (BENCH_PARTS.has('learning')) {
+    if (ready.kind === 'postgres' && dbUrl) rows.push(...(await learningBench(ready.appUrl, dbUrl)));
+    else rows.push({ name: 'learning registrations', note: 'skipped: PostgreSQL only (set DATABASE_URL)', budget: '', ok: null });
+  }
+  floor ??= await load({ url: `${ready.floorUrl}/floor`, connections: READ_CONNECTIONS });
 
   printTable(ready, floor, rows);
   const failed = rows.filter((r) => r.ok === false).length;

@@ -55,9 +55,11 @@ const { db } = database;
 // Only the directory measured (BENCH_PARTS=directory): the generated people and audit trail are
 // kept small, they are what the other parts read.
 const core = BENCH_PARTS.has('core');
+// The learning part logs in 1,000 of the generated professionals.
+const minPeople = BENCH_PARTS.has('learning') ? 1000 : 10;
 const seed = await seedBenchData(db, {
   organisations: Math.max(size('BENCH_ORGANISATIONS', 500), RESERVED + 100),
-  people: size('BENCH_PEOPLE', core ? 5000 : 10),
+  people: size('BENCH_PEOPLE', core ? 5000 : minPeople),
   auditRows: size('BENCH_AUDIT_ROWS', core ? 200_000 : 10),
 });
 let directory: ServerReady['directory'] = null;

@@ -242,11 +242,14 @@ export const learningRepo = {
   },
 
   /**
-   * Takes a place in the session when one is free, atomically: the conditional update locks the
-   * session row and re-checks `taken < capacity` after any concurrent registration committed, so
-   * two registrations can never both take the last place. False: the session is full.
+   * Takes a place in the session when one is free, atomically. The session row is locked first —
+   * also when the session turns out to be full — so registrations for one session take their turn
+   * in arrival order until they commit: two can never both take the last place, and a waiting
+   * seat's position (counted from the committed seats before it) is final when it is told. False:
+   * the session is full.
    */
   async takePlace(db: DbOrTx, sessionId: string, now: Date): Promise<boolean> {
+    await db.select({ id: learningSession.id }).from(learningSession).where(eq(learningSession.id, sessionId)).for('update');
     const rows = await db
       .update(learningSession)
       .set({ taken: sql`${learningSession.taken} + 1`, updatedAt: now })
