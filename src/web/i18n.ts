@@ -27,33 +27,21 @@ export const DEFAULT_LANGUAGE: TLanguage = 'nl';
 /** The only thing Samenplan keeps in the browser's storage. */
 export const LANGUAGE_STORAGE_KEY = 'samenplan.lang';
 
-// Both files must have exactly the same keys: each line fails to compile when the other file lacks a key.
-type TEnChecked = typeof en extends typeof nl ? true : never;
-type TNlChecked = typeof nl extends typeof en ? true : never;
-type TFamiliesEnChecked = typeof familiesEn extends typeof familiesNl ? true : never;
-type TFamiliesNlChecked = typeof familiesNl extends typeof familiesEn ? true : never;
-export const translationsMatch: [TEnChecked, TNlChecked, TFamiliesEnChecked, TFamiliesNlChecked] = [true, true, true, true];
-type TDirectoryManageEnChecked = typeof directoryManageEn extends typeof directoryManageNl ? true : never;
-type TDirectoryManageNlChecked = typeof directoryManageNl extends typeof directoryManageEn ? true : never;
-export const directoryManageTranslationsMatch: [TDirectoryManageEnChecked, TDirectoryManageNlChecked] = [true, true];
-type TDirectoryEnChecked = typeof directoryEn extends typeof directoryNl ? true : never;
-type TDirectoryNlChecked = typeof directoryNl extends typeof directoryEn ? true : never;
-export const directoryTranslationsMatch: [TDirectoryEnChecked, TDirectoryNlChecked] = [true, true];
-type TAuditEnChecked = typeof auditEn extends typeof auditNl ? true : never;
-type TAuditNlChecked = typeof auditNl extends typeof auditEn ? true : never;
-export const auditTranslationsMatch: [TAuditEnChecked, TAuditNlChecked] = [true, true];
-type TPagesEnChecked = typeof pagesEn extends typeof pagesNl ? true : never;
-type TPagesNlChecked = typeof pagesNl extends typeof pagesEn ? true : never;
-export const pagesTranslationsMatch: [TPagesEnChecked, TPagesNlChecked] = [true, true];
-type TLearningEnChecked = typeof learningEn extends typeof learningNl ? true : never;
-type TLearningNlChecked = typeof learningNl extends typeof learningEn ? true : never;
-export const learningTranslationsMatch: [TLearningEnChecked, TLearningNlChecked] = [true, true];
-type TGovernanceEnChecked = typeof governanceEn extends typeof governanceNl ? true : never;
-type TGovernanceNlChecked = typeof governanceNl extends typeof governanceEn ? true : never;
-export const governanceTranslationsMatch: [TGovernanceEnChecked, TGovernanceNlChecked] = [true, true];
-type TPortalEnChecked = typeof portalEn extends typeof portalNl ? true : never;
-type TPortalNlChecked = typeof portalNl extends typeof portalEn ? true : never;
-export const portalTranslationsMatch: [TPortalEnChecked, TPortalNlChecked] = [true, true];
+/** True only when both files of a bundle have exactly the same keys (deeply); else `never`, which fails to compile below. */
+type TSameKeys<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;
+
+/** Every text bundle in Dutch and English: a line fails to compile when one language lacks a key of the other. */
+export const translationsMatch: [
+  TSameKeys<typeof en, typeof nl>,
+  TSameKeys<typeof familiesEn, typeof familiesNl>,
+  TSameKeys<typeof directoryManageEn, typeof directoryManageNl>,
+  TSameKeys<typeof directoryEn, typeof directoryNl>,
+  TSameKeys<typeof auditEn, typeof auditNl>,
+  TSameKeys<typeof pagesEn, typeof pagesNl>,
+  TSameKeys<typeof learningEn, typeof learningNl>,
+  TSameKeys<typeof governanceEn, typeof governanceNl>,
+  TSameKeys<typeof portalEn, typeof portalNl>,
+] = [true, true, true, true, true, true, true, true, true];
 
 /**
  * English is loaded only when someone uses it: Dutch is the default, and the first visit should not
