@@ -12,6 +12,7 @@
  */
 import pg from 'pg';
 import { fmt, login, stats, type Measured, type Session } from './measure.js';
+import { giveDemoLogin } from './modules-bench.js';
 
 export const LEARNING_REGISTRANTS = 1000;
 export const LEARNING_PLACES = 200;
@@ -69,12 +70,7 @@ export async function learningBench(appUrl: string, dbUrl: string): Promise<Lear
       return [{ name: 'learning registrations', note: `skipped: only ${people.length} generated professionals (BENCH_PEOPLE ≥ ${LEARNING_REGISTRANTS})`, budget: '', ok: false }];
     }
     // Every generated account gets the demo password and second factor (as bench:data does).
-    await client.query(
-      `update account set password_hash = d.password_hash, mfa_secret = d.mfa_secret, mfa_enabled_at = now()
-       from (select password_hash, mfa_secret from account where email = 'hulpverlener@samenplan.demo') d
-       where account.email = any($1::text[])`,
-      [people.map((p) => p.email)],
-    );
+    await giveDemoLogin(client, people.map((p) => p.email));
 
     // The organiser (the platform admin) opens an event with one session of LEARNING_PLACES places.
     const admin = await login(appUrl);

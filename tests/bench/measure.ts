@@ -24,9 +24,10 @@ export const ROUNDS = Math.round(positive('BENCH_ROUNDS', 3));
  * What `npm run bench` measures (BENCH_PARTS, comma-separated): `core` (issue 6: the floor, health,
  * auth/me, admin lists, the audited writes), `directory` (issue 8: the public search, facets,
  * map and HSDS export at 32 clients beside their SQL floors) and `learning` (issue 10: 1,000
- * registrations at once for 200 places, learning-bench.ts). All by default.
+ * registrations at once for 200 places, learning-bench.ts) and `lists` (the lists of learning,
+ * consultation and engagement declarations over generated data, modules-bench.ts). All by default.
  */
-export const BENCH_PARTS = new Set((process.env.BENCH_PARTS ?? 'core,directory,learning').split(',').map((p) => p.trim()));
+export const BENCH_PARTS = new Set((process.env.BENCH_PARTS ?? 'core,directory,learning,lists').split(',').map((p) => p.trim()));
 export const execFileAsync = promisify(execFile);
 
 export interface Measured {

@@ -13,7 +13,8 @@
  *    and once over HTTP; the real PATCH /api/admin/organisations/:id; how long until the sealer has chained
  *    every row written; and writers' rate and latency while one audited transaction stays open.
  * With BENCH_PARTS=learning (PostgreSQL): 1,000 professionals register at once for 200 places
- * (learning-bench.ts). Prints one table and exits 1 when a budget in budgets.json is missed. Not part of `npm test`.
+ * (learning-bench.ts); with BENCH_PARTS=lists (PostgreSQL) the lists of the newer modules over
+ * generated data (modules-bench.ts). Prints one table and exits 1 when a budget in budgets.json is missed. Not part of `npm test`.
  */
 import { fork } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -32,6 +33,7 @@ import type { ServerReady } from './server.js';
 import { BENCH_PARTS, execFileAsync, fmt, interleaved, load, login, pgbench, positive, stats, SECONDS, type LoadOptions, type Measured, type Session } from './measure.js';
 import { DIRECTORY_CONNECTIONS, directoryBench, type DirectoryBudgets } from './directory-bench.js';
 import { learningBench } from './learning-bench.js';
+import { listsBench } from './modules-bench.js';
 import { OLD_AUDIT_LOCK, WRITE_MODES, type WriteMode } from './write-shape.js';
 
 /**
@@ -156,6 +158,10 @@ async function bench(ready: ServerReady): Promise<number> {
   if (BENCH_PARTS.has('learning')) {
     if (ready.kind === 'postgres' && dbUrl) rows.push(...(await learningBench(ready.appUrl, dbUrl)));
     else rows.push({ name: 'learning registrations', note: 'skipped: PostgreSQL only (set DATABASE_URL)', budget: '', ok: null });
+  }
+  if (BENCH_PARTS.has('lists')) {
+    if (ready.kind === 'postgres' && dbUrl) rows.push(...(await listsBench(ready.appUrl, dbUrl, budgets.listP95Ms)));
+    else rows.push({ name: 'module lists', note: 'skipped: PostgreSQL only (set DATABASE_URL)', budget: '', ok: null });
   }
   floor ??= await load({ url: `${ready.floorUrl}/floor`, connections: READ_CONNECTIONS });
 
@@ -449,7 +455,9 @@ try {
   exitCode = 1;
 } finally {
   await stopChild();
-  if (baseUrl) await adminQuery(`drop database if exists "${dbName}" with (force)`).catch((err: unknown) => console.error('could not drop', dbName, err));
+  // BENCH_KEEP_DB=1 keeps the generated database for EXPLAIN (its name is printed).
+  if (baseUrl && process.env.BENCH_KEEP_DB === '1') console.log(`kept database ${dbName}`);
+  else if (baseUrl) await adminQuery(`drop database if exists "${dbName}" with (force)`).catch((err: unknown) => console.error('could not drop', dbName, err));
   rmSync(dataDir, { recursive: true, force: true });
 }
 process.exitCode = exitCode;

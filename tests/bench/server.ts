@@ -55,8 +55,8 @@ const { db } = database;
 // Only the directory measured (BENCH_PARTS=directory): the generated people and audit trail are
 // kept small, they are what the other parts read.
 const core = BENCH_PARTS.has('core');
-// The learning part logs in 1,000 of the generated professionals.
-const minPeople = BENCH_PARTS.has('learning') ? 1000 : 10;
+// The learning part logs in 1,000 of the generated professionals; the lists part seats 1,000 in bodies.
+const minPeople = BENCH_PARTS.has('learning') || BENCH_PARTS.has('lists') ? 1000 : 10;
 const seed = await seedBenchData(db, {
   organisations: Math.max(size('BENCH_ORGANISATIONS', 500), RESERVED + 100),
   people: size('BENCH_PEOPLE', core ? 5000 : minPeople),

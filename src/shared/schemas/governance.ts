@@ -330,8 +330,13 @@ export const ZActionItemUpdate = ZActionItemCreate.extend({
   .meta({ id: 'ActionItemUpdate' });
 export type TActionItemUpdate = z.infer<typeof ZActionItemUpdate>;
 export const ZActionItemResponse = recordEnvelope(ZActionItem, ZActionItemAbilities);
-export const ZMyActionsQuery = z.object({ status: z.enum(ACTION_STATUSES).optional() });
-export const ZMyActionsResponse = z.object({ data: z.object({ items: z.array(ZActionItem) }), abilities: z.record(z.string(), ZActionItemAbilities) });
+export const ZMyActionsQuery = z.object({
+  status: z.enum(ACTION_STATUSES).optional(),
+  cursor: zKey(500).optional().describe('nextCursor of the previous page'),
+  limit: zQueryInt({ min: 1, max: 100 }).default(50),
+});
+/** A page of my actions: open ones first, then by due date (none last), then by the meeting they came from. */
+export const ZMyActionsResponse = pageEnvelope(ZActionItem, ZActionItemAbilities);
 
 /* ----- Regional plan, indicators and exports (issue 9, third part) ----- */
 

@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   ZActionItemResponse,
   ZBodyListResponse,
@@ -45,8 +45,14 @@ export const useMeetings = (id: string) =>
 export const useMeeting = (id: string) =>
   useQuery({ queryKey: governanceKeys.meeting(id), queryFn: async ({ signal }) => apiGet(`${BASE}/meetings/${enc(id)}`, ZMeetingResponse, signal) });
 
+/** My actions across bodies, a page at a time ("meer laden"). */
 export const useMyActions = () =>
-  useQuery({ queryKey: governanceKeys.myActions, queryFn: async ({ signal }) => apiGet(`${BASE}/my-actions`, ZMyActionsResponse, signal) });
+  useInfiniteQuery({
+    queryKey: governanceKeys.myActions,
+    queryFn: async ({ signal, pageParam }) => apiGet(`${BASE}/my-actions${pageParam ? `?cursor=${enc(pageParam)}` : ''}`, ZMyActionsResponse, signal),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.data.nextCursor,
+  });
 
 /** Downloads of a meeting (plain links: the browser saves or opens them). */
 export const minutesDocxUrl = (id: string) => `${BASE}/meetings/${enc(id)}/minutes.docx`;

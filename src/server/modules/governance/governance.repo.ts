@@ -114,6 +114,13 @@ export const governanceRepo = {
     return out;
   },
 
+  /** The region of each body, in one query. */
+  async regionsOfBodies(db: DbOrTx, bodyIds: string[]): Promise<Map<string, string>> {
+    if (bodyIds.length === 0) return new Map();
+    const rows = await db.select({ id: governanceBody.id, regionId: governanceBody.regionId }).from(governanceBody).where(inArray(governanceBody.id, bodyIds));
+    return new Map(rows.map((r) => [r.id, r.regionId]));
+  },
+
   async regionByCode(db: DbOrTx, code: string) {
     const [row] = await db.select({ id: region.id }).from(region).where(eq(region.code, code));
     return row;

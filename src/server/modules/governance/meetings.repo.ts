@@ -341,11 +341,18 @@ export const meetingsRepo = {
   },
 
   /** The actions owned by a person, open ones first, by due date. */
-  actionsOwnedBy(db: DbOrTx, personId: string, status?: TActionStatus) {
-    return selectActions(db)
-      .where(and(eq(governanceAction.ownerPersonId, personId), status ? eq(governanceAction.status, status) : undefined))
-      .orderBy(sql`${governanceAction.status} <> 'open'`, sql`${governanceAction.dueOn} asc nulls last`, asc(originMeeting.meetingDate), asc(governanceAction.id))
-      .limit(500);
+  /**
+   * A page of the actions a person owns: open ones first, then by due date (none last), then by the
+   * meeting they came from. One sort key (a string that sorts in that order) pages by keyset; the
+   * owner index narrows to the person's own actions first.
+   */
+  async actionsOwnedBy(db: DbOrTx, personId: string, input: { status?: TActionStatus | undefined; cursor?: string | undefined; limit: number }) {
+    const sortKey = sql<string>`(case when ${governanceAction.status} = 'open' then '0' else '1' end || coalesce(${governanceAction.dueOn}::text, '9999-12-31') || ${originMeeting.meetingDate}::text)`;
+    const rows = await selectActions(db)
+      .where(and(eq(governanceAction.ownerPersonId, personId), input.status ? eq(governanceAction.status, input.status) : undefined, afterCursor(sortKey, governanceAction.id, input.cursor)))
+      .orderBy(sortKey, asc(governanceAction.id))
+      .limit(input.limit + 1);
+    return toPage(rows, input.limit, (r) => ({ key: `${r.status === 'open' ? '0' : '1'}${r.dueOn ?? '9999-12-31'}${r.meetingDate}`, id: r.id }));
   },
 
   async actionFacts(db: DbOrTx, id: string, personId: string | null, today: string, lock = false) {

@@ -135,7 +135,7 @@ export const meetingsRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/governance/my-actions',
-    { config, schema: { tags, summary: 'The action items I own, across bodies (open first)', querystring: ZMyActionsQuery, response: { 200: ZMyActionsResponse, ...errors } } },
-    async (request) => service.myActions(requireFullContext(request.ctx), request.query.status),
+    { config, schema: { tags, summary: 'The action items I own, across bodies, a page at a time (open first, then by due date)', querystring: ZMyActionsQuery, response: { 200: ZMyActionsResponse, ...errors } } },
+    async (request) => service.myActions(requireFullContext(request.ctx), request.query),
   );
 };

@@ -368,18 +368,18 @@ export function createMeetingsService(db: Db) {
       });
     },
 
-    async myActions(ctx: FullContext, status?: TActionStatus) {
-      if (!ctx.actor.personId) return { data: { items: [] }, abilities: {} };
-      const rows = await meetingsRepo.actionsOwnedBy(db, ctx.actor.personId, status);
+    async myActions(ctx: FullContext, query: { status?: TActionStatus | undefined; cursor?: string | undefined; limit?: number | undefined }) {
+      if (!ctx.actor.personId) return { data: { items: [], nextCursor: null }, abilities: {} };
+      const page = await meetingsRepo.actionsOwnedBy(db, ctx.actor.personId, { status: query.status, cursor: query.cursor, limit: boundLimit(query.limit) });
+      const rows = page.items;
       const today = todayOf(ctx);
-      const roles = await governanceRepo.actorRolesByBody(db, [...new Set(rows.map((r) => r.bodyId))], ctx.actor.personId, today);
-      const bodies = await Promise.all([...new Set(rows.map((r) => r.bodyId))].map((b) => governanceRepo.bodyFacts(db, b, null, today)));
-      const regionOf = new Map(bodies.filter((b) => b !== undefined).map((b) => [b.id, b.regionId]));
+      const bodyIds = [...new Set(rows.map((r) => r.bodyId))];
+      const [roles, regionOf] = await Promise.all([governanceRepo.actorRolesByBody(db, bodyIds, ctx.actor.personId, today), governanceRepo.regionsOfBodies(db, bodyIds)]);
       const abilities = actionItemPolicy.abilitiesById(
         ctx,
         rows.map((r) => ({ id: r.id, bodyId: r.bodyId, regionId: regionOf.get(r.bodyId) ?? '', actorRoles: roles.get(r.bodyId) ?? [], ownerPersonId: r.ownerPersonId })),
       );
-      return { data: { items: rows.map(toAction) }, abilities };
+      return { data: { items: rows.map(toAction), nextCursor: page.nextCursor }, abilities };
     },
   };
 }

@@ -358,4 +358,41 @@ describe('action items', () => {
     expect(ZMyActionsResponse.parse((await outsider.client.get('/api/governance/my-actions')).json()).data.items).toEqual([]);
     await expectNotAudited(ctx.database.db, 'governance.action.update', { resourceId: action.id, actorPersonId: outsider.user?.person.id });
   });
+
+  it('my actions come a page at a time: open ones first by due date (none last), then the closed ones, each once', async () => {
+    const { body, chair, member } = await bodyWithMembers();
+    const meeting = await createMeeting(chair, body.id, shift(today(), -7));
+    const item = (await addItem(chair, meeting.data.id, 'Opvolging', 'decision')).agenda[0];
+    if (!item) throw new Error('no item');
+    const url = `/api/governance/meetings/${meeting.data.id}/items/${item.id}/actions`;
+    const later = await createMeeting(chair, body.id, shift(today(), 21));
+    const make = async (description: string, due: { dueOn: string } | { targetMeetingId: string }) => {
+      const res = await chair.client.post(url, { description, ownerPersonId: member.user.person.id, ...due });
+      expect(res.statusCode, res.body).toBe(201);
+      return ZActionItemResponse.parse(res.json()).data;
+    };
+    const inTenDays = await make('Over tien dagen', { dueOn: shift(today(), 10) });
+    const noDate = await make('Tegen de volgende vergadering', { targetMeetingId: later.data.id });
+    const tomorrow = await make('Morgen', { dueOn: shift(today(), 1) });
+    const closed = await make('Al gedaan', { dueOn: shift(today(), -1) });
+    expect((await send(member, 'PATCH', `/api/governance/actions/${closed.id}`, { version: 1, status: 'done' })).statusCode).toBe(200);
+
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    let pages = 0;
+    do {
+      const res = await member.client.get(`/api/governance/my-actions?limit=2${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
+      expect(res.statusCode, res.body).toBe(200);
+      const page = ZMyActionsResponse.parse(res.json());
+      expect(page.data.items.length).toBeLessThanOrEqual(2);
+      for (const a of page.data.items) expect(page.abilities[a.id]).toEqual({ view: true, update: true });
+      seen.push(...page.data.items.map((a) => a.id));
+      cursor = page.data.nextCursor;
+      pages++;
+    } while (cursor && pages < 10);
+    expect(seen).toEqual([tomorrow.id, inTenDays.id, noDate.id, closed.id]);
+    expect(pages).toBe(2);
+    expect((await member.client.get('/api/governance/my-actions?cursor=not-a-cursor')).statusCode).toBe(400);
+    expect((await member.client.get('/api/governance/my-actions?limit=1000')).statusCode).toBe(400);
+  });
 });

@@ -2,6 +2,7 @@ import { Anchor, Button, Group, Stack, Text, Title, VisuallyHidden } from '@mant
 import { Link, Navigate, useLocation } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { TActionItem } from '../../../shared/schemas/governance.js';
+import { flattenPages } from '../../api/admin.js';
 import { isFullyLoggedIn, useMe } from '../../api/auth.js';
 import { errorMessageKey } from '../../api/client.js';
 import { useMyActions, useUpdateAction } from '../../api/governance.js';
@@ -26,7 +27,7 @@ export function MyActionsPage() {
   if (me.isError) return <ErrorState error={me.error} onRetry={() => void me.refetch()} />;
   if (!isFullyLoggedIn(me.data)) return <Navigate to={withReturn(LOGIN_PATH, pathname)} replace />;
 
-  const abilities = query.data?.abilities ?? {};
+  const { items, abilities } = flattenPages(query.data);
   const close = (a: TActionItem) =>
     update.mutate(
       { actionId: a.id, body: { version: a.version, status: 'done' } },
@@ -61,8 +62,9 @@ export function MyActionsPage() {
           </Title>
         </VisuallyHidden>
         <ResponsiveList<TActionItem>
-          items={query.data?.data.items}
+          items={query.data ? items : undefined}
           query={query}
+          paging={query}
           getKey={(a) => a.id}
           labelledBy="my-actions-heading"
           columns={columns}
