@@ -50,6 +50,12 @@ export const rows: MatrixRow[] = [
     request: (f) => ({ url: '/api/governance/bodies', payload: { name: `Stuurgroep ${f.unique()}`, kind: 'steering_group', regionCode: 'west-vlaanderen' } }),
     expect: { ...fullSession(403), coordinator: 201, platformAdmin: 201 },
   },
+  { route: 'GET /api/governance/body-options', expect: fullSession(200), note: 'everyone: the regions they may start a body in (possibly none)' },
+  {
+    route: 'GET /api/governance/bodies/:id/candidates',
+    request: async (f) => ({ url: `/api/governance/bodies/${await makeBody(f)}/candidates?q=test` }),
+    expect: { ...fullSession(404), ...governors },
+  },
   {
     route: 'GET /api/governance/bodies/:id',
     request: async (f) => ({ url: `/api/governance/bodies/${await makeBody(f)}` }),

@@ -130,6 +130,32 @@ export const ZBodyMemberLeft = z
   .meta({ id: 'BodyMemberLeft' });
 export const ZBodyMemberLeftResponse = recordEnvelope(ZBodyMemberLeft, ZBodyAbilities);
 
+/**
+ * What the caller may create: the regions and provinces they may start a body in (their
+ * coordinated regions; platform admins and coordinators of every region: all). `createBody` is
+ * false, with no regions, for everyone else.
+ */
+export const ZBodyOptionsResponse = z
+  .object({
+    data: z.object({ regions: z.array(z.object({ code: z.string(), name: z.string(), kind: z.enum(['network', 'province']) })) }),
+    abilities: z.object({ createBody: z.boolean() }),
+  })
+  .meta({ id: 'BodyOptions' });
+export type TBodyOptions = z.infer<typeof ZBodyOptionsResponse>;
+
+/** People who can be added to a body (those who keep its members search them by name). */
+export const ZMemberCandidatesQuery = z.object({ q: zText({ min: 2, max: 100 }) });
+export const ZMemberCandidate = z
+  .object({
+    personId: z.uuid(),
+    name: z.string(),
+    /** The organisations the person works in today, with their sectors. */
+    organisations: z.array(z.object({ id: z.uuid(), name: z.string(), sectorCodes: z.array(z.string()) })),
+  })
+  .meta({ id: 'MemberCandidate' });
+export type TMemberCandidate = z.infer<typeof ZMemberCandidate>;
+export const ZMemberCandidatesResponse = z.object({ data: z.object({ items: z.array(ZMemberCandidate) }), abilities: ZBodyAbilities });
+
 /* ----- Meetings, agenda, attendance, minutes and action items (issue 9, second part) ----- */
 
 export const MEETING_STATUSES = ['planned', 'held', 'cancelled'] as const;

@@ -1,6 +1,6 @@
 import { and, asc, eq, ilike, inArray, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
-import { governanceBody, governanceMembership, organisation, person, region, sector } from '../../db/schema/index.js';
+import { governanceBody, governanceMembership, membership, organisation, organisationSector, person, region, sector } from '../../db/schema/index.js';
 import { afterCursor, containsPattern, toPage } from '../../db/paging.js';
 import type { TBodyKind, TBodyRole } from '../../../shared/schemas/governance.js';
 
@@ -216,5 +216,50 @@ export const governanceRepo = {
       .where(and(eq(governanceMembership.id, membershipId), sql`${governanceMembership.leftOn} is null`))
       .returning({ id: governanceMembership.id });
     return rows.length === 1;
+  },
+
+  /** Regions and provinces by kind then name; `regionIds` null = all. */
+  async regionsFor(db: DbOrTx, regionIds: string[] | null) {
+    if (regionIds !== null && regionIds.length === 0) return [];
+    return db
+      .select({ code: region.code, name: region.name, kind: region.kind })
+      .from(region)
+      .where(regionIds === null ? undefined : inArray(region.id, regionIds))
+      .orderBy(sql`case ${region.kind} when 'network' then 0 else 1 end`, asc(region.name));
+  },
+
+  /**
+   * Active people whose name contains `q` (at most `limit`), with the active organisations they
+   * work in today and those organisations' sectors.
+   */
+  async candidates(db: DbOrTx, q: string, today: string, limit: number) {
+    const people = await db
+      .select({ personId: person.id, name: person.name })
+      .from(person)
+      .where(and(eq(person.status, 'active'), ilike(person.name, containsPattern(q))))
+      .orderBy(asc(sql`lower(${person.name})`), asc(person.id))
+      .limit(limit);
+    if (people.length === 0) return [];
+    const orgs = await db
+      .select({
+        personId: membership.personId,
+        id: organisation.id,
+        name: organisation.name,
+        sectorCodes: sql<string[]>`coalesce((select array_agg(${sector.code} order by ${sector.code}) from ${organisationSector} join ${sector} on ${sector.id} = ${organisationSector.sectorId} where ${organisationSector.organisationId} = ${organisation.id}), '{}'::text[])`,
+      })
+      .from(membership)
+      .innerJoin(organisation, eq(organisation.id, membership.organisationId))
+      .where(
+        and(
+          inArray(membership.personId, people.map((p) => p.personId)),
+          eq(organisation.status, 'active'),
+          sql`${membership.validFrom} <= ${today}::date and (${membership.validUntil} is null or ${membership.validUntil} >= ${today}::date)`,
+        ),
+      )
+      .orderBy(asc(organisation.name));
+    return people.map((p) => ({
+      ...p,
+      organisations: orgs.filter((o) => o.personId === p.personId).map(({ personId: _p, ...o }) => o),
+    }));
   },
 };

@@ -9,6 +9,9 @@ import {
   ZBodyMemberLeftResponse,
   ZBodyMemberListResponse,
   ZBodyMemberResponse,
+  ZBodyOptionsResponse,
+  ZMemberCandidatesQuery,
+  ZMemberCandidatesResponse,
   ZBodyParams,
   ZBodyResponse,
   ZBodyUpdate,
@@ -51,6 +54,30 @@ export const governanceRoutes: FastifyPluginAsyncZod = async (app) => {
       reply.code(201);
       return service.createBody(requireFullContext(request.ctx), request.body);
     },
+  );
+
+  app.get(
+    '/governance/body-options',
+    {
+      config,
+      schema: { tags, summary: 'The regions and provinces the caller may start a body in (createBody false: none)', response: { 200: ZBodyOptionsResponse, ...errors } },
+    },
+    async (request) => service.bodyOptions(requireFullContext(request.ctx)),
+  );
+
+  app.get(
+    '/governance/bodies/:id/candidates',
+    {
+      config,
+      schema: {
+        tags,
+        summary: 'People to add as a member, by part of their name, with the organisations they work in (those who keep the members)',
+        params: ZBodyParams,
+        querystring: ZMemberCandidatesQuery,
+        response: { 200: ZMemberCandidatesResponse, ...errors },
+      },
+    },
+    async (request) => service.candidates(request.ctx, request.params.id, request.query.q),
   );
 
   app.get(

@@ -6,7 +6,7 @@ import { Conflict, Duplicate, Forbidden, Invalid, NotFound, VersionConflict, det
 import { tr } from '../../platform/i18n.js';
 import { boundLimit } from '../../db/paging.js';
 import type { TBody, TBodyCreate, TBodyKind, TBodyMember, TBodyMemberCreate, TBodyMemberLeave, TBodyUpdate } from '../../../shared/schemas/governance.js';
-import { bodyPolicy, governsRegion, isCurrentOn, todayOf, type BodyFacts } from './governance.policy.js';
+import { bodyPolicy, coordinatedRegions, governsRegion, isCurrentOn, isPlatformAdmin, todayOf, type BodyFacts } from './governance.policy.js';
 import { governanceRepo, type MemberRow } from './governance.repo.js';
 
 /** The day after a `YYYY-MM-DD` day. */
@@ -60,6 +60,21 @@ export function createGovernanceService(db: Db) {
   }
 
   return {
+    /** The regions the caller may start a body in (none: `createBody` false). */
+    async bodyOptions(ctx: FullContext) {
+      const regions = coordinatedRegions(ctx.actor);
+      const all = isPlatformAdmin(ctx.actor) || regions.all;
+      const rows = await governanceRepo.regionsFor(db, all ? null : regions.regionIds);
+      return { data: { regions: rows }, abilities: { createBody: rows.length > 0 } };
+    },
+
+    /** People to add to a body, by part of their name (those who keep its members; others 403, or 404 out of reach). */
+    async candidates(ctx: RequestContext, id: string, q: string) {
+      const { facts, full } = await authorizedBody(db, ctx, id, 'manageMembers', false);
+      const items = await governanceRepo.candidates(db, q, todayOf(full), 20);
+      return { data: { items }, abilities: bodyPolicy.abilitiesOf(full, facts) };
+    },
+
     async listBodies(
       ctx: FullContext,
       query: { kind?: TBodyKind | undefined; regionCode?: string | undefined; q?: string | undefined; cursor?: string | undefined; limit?: number | undefined },
