@@ -1,16 +1,19 @@
+import { useState } from 'react';
 import { Anchor, Button, Group, Stack, Text, Title } from '@mantine/core';
-import { IconChecklist } from '@tabler/icons-react';
+import { IconChecklist, IconPlus } from '@tabler/icons-react';
 import { Link, Navigate, useLocation } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { TBody } from '../../../shared/schemas/governance.js';
 import { isFullyLoggedIn, useMe } from '../../api/auth.js';
 import { useBodies } from '../../api/governance.js';
+import { useBodyOptions } from '../../api/governance-manage.js';
 import { ResponsiveList, type TListColumn } from '../../components/list/responsive-list.js';
 import { PageHeader } from '../../components/page-header.js';
 import { PageSkeleton } from '../../components/skeletons.js';
 import { EmptyState, ErrorState } from '../../components/states.js';
 import { LOGIN_PATH, withReturn } from '../auth/return-path.js';
 import { MY_ACTIONS_PATH, bodyPath } from './governance-bits.js';
+import { BodyCreateModal } from './manage-forms.js';
 
 /** My bodies: a table on wide screens, cards on phones; and the way to my actions. */
 export function BodiesPage() {
@@ -18,6 +21,9 @@ export function BodiesPage() {
   const { pathname } = useLocation();
   const me = useMe();
   const query = useBodies();
+  const options = useBodyOptions();
+  const [creating, setCreating] = useState(false);
+  const canCreate = options.data?.abilities.createBody === true;
 
   if (me.isPending) return <PageSkeleton />;
   if (me.isError) return <ErrorState error={me.error} onRetry={() => void me.refetch()} />;
@@ -43,10 +49,18 @@ export function BodiesPage() {
           <Title order={2} size="h3" id="bodies-heading">
             {t('governance.bodiesHeading')}
           </Title>
-          <Button component={Link} to={MY_ACTIONS_PATH} variant="default" leftSection={<IconChecklist size={18} aria-hidden="true" />}>
-            {t('governance.myActions')}
-          </Button>
+          <Group gap="sm" wrap="wrap">
+            {canCreate && (
+              <Button leftSection={<IconPlus size={18} aria-hidden="true" />} onClick={() => setCreating(true)}>
+                {t('manage.body.create')}
+              </Button>
+            )}
+            <Button component={Link} to={MY_ACTIONS_PATH} variant="default" leftSection={<IconChecklist size={18} aria-hidden="true" />}>
+              {t('governance.myActions')}
+            </Button>
+          </Group>
         </Group>
+        {canCreate && <BodyCreateModal opened={creating} onClose={() => setCreating(false)} />}
         <ResponsiveList<TBody>
           items={query.data?.data.items}
           query={query}

@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import { Anchor, Badge, Button, Code, Group, List, Paper, Stack, Text, Title } from '@mantine/core';
-import { IconCalendarPlus } from '@tabler/icons-react';
+import { IconCalendarPlus, IconEdit, IconPlus, IconUserMinus, IconUserPlus } from '@tabler/icons-react';
 import { Link, Navigate, useLocation, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import type { TBodyMember, TMeeting } from '../../../shared/schemas/governance.js';
+import type { TBody, TBodyMember, TMeeting } from '../../../shared/schemas/governance.js';
 import { isFullyLoggedIn, useMe } from '../../api/auth.js';
 import { errorMessageKey, isNotFound } from '../../api/client.js';
 import { useBody, useMeetings, useMembers, useRegenerateFeed } from '../../api/governance.js';
@@ -15,6 +15,7 @@ import { PageSkeleton, SectionSkeleton } from '../../components/skeletons.js';
 import { ErrorState } from '../../components/states.js';
 import { LOGIN_PATH, withReturn } from '../auth/return-path.js';
 import { GOVERNANCE_PATH, MeetingStatusBadge, meetingPath, todayInBrussels, useGovernanceFormat } from './governance-bits.js';
+import { AddMemberForm, BodyEditModal, LeaveForm, MeetingModal } from './manage-forms.js';
 
 /** One body: its members with roles and history, its meetings, and the calendar link for those who manage it. */
 export function BodyPage() {
@@ -44,16 +45,31 @@ export function BodyPage() {
         }
       />
       <Stack gap="xl" maw={960}>
-        <Meetings bodyId={body.id} />
-        <Members bodyId={body.id} />
+        {abilities.update && <EditBody body={body} />}
+        <Meetings bodyId={body.id} canPlan={abilities.update} />
+        <Members bodyId={body.id} canManage={abilities.manageMembers} />
         {abilities.update && <CalendarFeed bodyId={body.id} />}
       </Stack>
     </>
   );
 }
 
-function Meetings({ bodyId }: { bodyId: string }) {
+function EditBody({ body }: { body: TBody }) {
   const { t } = useTranslation();
+  const [open, setOpen] = useState(false);
+  return (
+    <>
+      <Button variant="default" leftSection={<IconEdit size={18} aria-hidden="true" />} onClick={() => setOpen(true)} style={{ alignSelf: 'flex-start' }}>
+        {t('manage.body.edit')}
+      </Button>
+      <BodyEditModal body={body} opened={open} onClose={() => setOpen(false)} />
+    </>
+  );
+}
+
+function Meetings({ bodyId, canPlan }: { bodyId: string; canPlan: boolean }) {
+  const { t } = useTranslation();
+  const [planning, setPlanning] = useState(false);
   const query = useMeetings(bodyId);
   const f = useGovernanceFormat();
   if (query.isPending) return <SectionSkeleton />;
@@ -81,9 +97,17 @@ function Meetings({ bodyId }: { bodyId: string }) {
   );
   return (
     <Stack gap="md">
-      <Title order={2} size="h3">
-        {t('governance.meetings')}
-      </Title>
+      <Group justify="space-between" wrap="wrap" gap="sm">
+        <Title order={2} size="h3">
+          {t('governance.meetings')}
+        </Title>
+        {canPlan && (
+          <Button leftSection={<IconPlus size={18} aria-hidden="true" />} onClick={() => setPlanning(true)}>
+            {t('manage.meeting.create')}
+          </Button>
+        )}
+      </Group>
+      {canPlan && <MeetingModal bodyId={bodyId} opened={planning} onClose={() => setPlanning(false)} />}
       <Title order={3} size="h5" id="upcoming-heading">
         {t('governance.upcoming')}
       </Title>
@@ -108,8 +132,10 @@ function Meetings({ bodyId }: { bodyId: string }) {
   );
 }
 
-function Members({ bodyId }: { bodyId: string }) {
+function Members({ bodyId, canManage }: { bodyId: string; canManage: boolean }) {
   const { t } = useTranslation();
+  const [adding, setAdding] = useState(false);
+  const [leaving, setLeaving] = useState<string | null>(null);
   const query = useMembers(bodyId);
   const f = useGovernanceFormat();
   if (query.isPending) return <SectionSkeleton />;
@@ -117,7 +143,9 @@ function Members({ bodyId }: { bodyId: string }) {
   const items = query.data.data.items;
   const byId = new Map(items.map((m) => [m.id, m]));
   const current = items.filter((m) => m.current);
-  const former = items.filter((m) => !m.current);
+  const today = todayInBrussels();
+  const former = items.filter((m) => !m.current && m.joinedOn <= today);
+  const upcoming = items.filter((m) => !m.current && m.joinedOn > today);
   const line = (m: TBodyMember) => {
     const predecessor = m.successorOf ? byId.get(m.successorOf) : undefined;
     return (
@@ -132,18 +160,60 @@ function Members({ bodyId }: { bodyId: string }) {
           {m.leftOn ? t('governance.fromTo', { from: f.shortDay(m.joinedOn), to: f.shortDay(m.leftOn) }) : t('governance.since', { date: f.shortDay(m.joinedOn) })}
           {predecessor && ` · ${t('governance.successorOf', { name: predecessor.personName })}`}
         </Text>
+        {canManage && m.leftOn === null && leaving !== m.id && (
+          <Button
+            variant="subtle"
+            size="compact-sm"
+            ml="xs"
+            leftSection={<IconUserMinus size={16} aria-hidden="true" />}
+            onClick={() => setLeaving(m.id)}
+            aria-label={t('manage.member.leaveTitle', { name: m.personName })}
+          >
+            {t('manage.member.leave')}
+          </Button>
+        )}
+        {leaving === m.id && (
+          <Paper withBorder p="sm" radius="md" mt="xs">
+            <LeaveForm bodyId={bodyId} member={m} members={items} onClose={() => setLeaving(null)} />
+          </Paper>
+        )}
       </List.Item>
     );
   };
   return (
     <Stack gap="sm">
-      <Title order={2} size="h3">
-        {t('governance.members')}
-      </Title>
+      <Group justify="space-between" wrap="wrap" gap="sm">
+        <Title order={2} size="h3">
+          {t('governance.members')}
+        </Title>
+        {canManage && !adding && (
+          <Button variant="default" leftSection={<IconUserPlus size={18} aria-hidden="true" />} onClick={() => setAdding(true)}>
+            {t('manage.member.add')}
+          </Button>
+        )}
+      </Group>
+      {adding && (
+        <Paper withBorder p="md" radius="md">
+          <Stack gap="sm">
+            <Title order={3} size="h5">
+              {t('manage.member.addTitle')}
+            </Title>
+            <AddMemberForm bodyId={bodyId} onClose={() => setAdding(false)} />
+          </Stack>
+        </Paper>
+      )}
       <Title order={3} size="h5">
         {t('governance.membersCurrent')}
       </Title>
       <List spacing={4}>{current.map(line)}</List>
+      {upcoming.length > 0 && (
+        <>
+          <Title order={3} size="h5">
+            {t('manage.member.upcoming')}
+          </Title>
+          <List spacing={4}>{upcoming.map(line)}</List>
+        </>
+      )}
       {former.length > 0 && (
         <>
           <Title order={3} size="h5">

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { ActionIcon, Alert, Badge, Button, Group, List, Paper, Select, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { ActionIcon, Alert, Anchor, Badge, Button, Group, List, Paper, Select, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { IconArrowDown, IconArrowUp, IconCalendarEvent, IconEdit, IconFileTypeDocx, IconPlus, IconPrinter } from '@tabler/icons-react';
 import { Navigate, useLocation, useParams } from 'react-router';
@@ -38,6 +38,7 @@ import { PageSkeleton } from '../../components/skeletons.js';
 import { ErrorState } from '../../components/states.js';
 import { LOGIN_PATH, withReturn } from '../auth/return-path.js';
 import { ActionStatusBadge, GOVERNANCE_PATH, MeetingStatusBadge, bodyPath, useGovernanceFormat } from './governance-bits.js';
+import { AddAgendaItem, AgendaItemTools, AmendmentForm, ApproveMinutes, EditMeetingButton } from './meeting-manage.js';
 
 /** The Dutch message of a refusal (409 stale or frozen, 400), else the generic one. */
 function useErrorText() {
@@ -85,14 +86,24 @@ export function MeetingPage() {
       />
       <Stack gap="xl" maw={960}>
         <Downloads meeting={meeting} />
+        {abilities.update && <EditMeetingButton meeting={meeting} />}
+        {meeting.onlineUrl && (
+          <Text>
+            {t('manage.meeting.onlineAt')}{' '}
+            <Anchor href={meeting.onlineUrl} target="_blank" rel="noopener noreferrer" style={{ wordBreak: 'break-all' }}>
+              {meeting.onlineUrl}
+            </Anchor>
+          </Text>
+        )}
         {meeting.minutesStatus === 'approved' && (
           <Alert variant="light" color="teal">
             {t('governance.frozen')} {meeting.minutesApprovedAt && t('governance.approvedOn', { date: f.shortDay(meeting.minutesApprovedAt.slice(0, 10)) })}
           </Alert>
         )}
         <FollowUp meeting={meeting} canClose={abilities.update} />
-        <Agenda meeting={meeting} editable={editable} />
+        <Agenda meeting={meeting} editable={editable} canManage={abilities.update} />
         <Attendance meeting={meeting} editable={editable} />
+        {editable && meeting.status !== 'cancelled' && <ApproveMinutes meeting={meeting} />}
       </Stack>
     </>
   );
@@ -179,7 +190,7 @@ function FollowUp({ meeting, canClose }: { meeting: TMeetingDetail; canClose: bo
   );
 }
 
-function Agenda({ meeting, editable }: { meeting: TMeetingDetail; editable: boolean }) {
+function Agenda({ meeting, editable, canManage }: { meeting: TMeetingDetail; editable: boolean; canManage: boolean }) {
   const { t } = useTranslation();
   const reorder = useReorderAgenda(meeting.id);
   const errorText = useErrorText();
@@ -239,13 +250,16 @@ function Agenda({ meeting, editable }: { meeting: TMeetingDetail; editable: bool
                     </Group>
                   )}
                 </Group>
+                {canManage && <AgendaItemTools meeting={meeting} item={item} draft={editable} />}
                 <Minutes meetingId={meeting.id} item={item} editable={editable} />
+                {canManage && meeting.minutesStatus === 'approved' && <AmendmentForm meetingId={meeting.id} item={item} />}
                 <ItemActions meeting={meeting} item={item} editable={editable} />
               </Stack>
             </Paper>
           ))}
         </Stack>
       )}
+      {editable && <AddAgendaItem meetingId={meeting.id} />}
     </Stack>
   );
 }
