@@ -86,7 +86,8 @@ export function AgendaItemTools({ meeting, item, draft }: { meeting: TMeetingDet
       {draft && (
         <Button
           variant="subtle"
-          color="red.9"
+          color="red"
+          c="red.9"
           size="compact-sm"
           leftSection={<IconTrash size={16} aria-hidden="true" />}
           onClick={() => setConfirming(true)}
