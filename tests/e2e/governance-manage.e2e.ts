@@ -192,6 +192,16 @@ describe.skipIf(!hasChromium)('keeping consultation bodies (overleg beheren) in 
     await expectNoSidewaysScroll(page);
     await expectNoSeriousA11yViolations(page);
     await page.screenshot({ path: '/tmp/govman-meeting-360.png', fullPage: true });
+
+    // The previous meeting's draft minutes are approved at this meeting.
+    await page.getByRole('heading', { name: 'Verslag van de vorige vergadering' }).waitFor();
+    await page.getByRole('button', { name: 'Goedkeuren op deze vergadering' }).click();
+    await page.getByRole('dialog', { name: 'Verslag goedkeuren?' }).getByRole('button', { name: 'Verslag goedkeuren' }).click();
+    await closeMessage(page, 'Het verslag is goedgekeurd.');
+    await page.getByRole('heading', { name: 'Verslag van de vorige vergadering' }).waitFor({ state: 'detached' });
+    await page.getByRole('link', { name: 'IROJ West-Vlaanderen' }).click();
+    await page.getByRole('list', { name: 'Voorbije vergaderingen' }).getByText('Verslag goedgekeurd').first().waitFor();
+    expect(await page.getByRole('list', { name: 'Voorbije vergaderingen' }).getByText('Verslag in ontwerp').count()).toBe(0);
     expect(errors).toEqual([]);
   }, SLOW);
 });

@@ -245,6 +245,54 @@ export function ApproveMinutes({ meeting }: { meeting: TMeetingDetail }) {
   );
 }
 
+/**
+ * On a meeting's page: the previous meeting of the body whose minutes are still a draft, with
+ * "approve them at this meeting" (the usual agenda point "goedkeuring vorig verslag").
+ */
+export function ApprovePrevious({ meeting }: { meeting: TMeetingDetail }) {
+  const { t } = useTranslation();
+  const f = useGovernanceFormat();
+  const meetings = useMeetings(meeting.bodyId);
+  const errorText = useManageErrorText();
+  const [confirming, setConfirming] = useState(false);
+  const previous = (meetings.data?.data.items ?? [])
+    .filter((m) => m.meetingDate < meeting.meetingDate && m.status !== 'cancelled')
+    .sort((a, b) => b.meetingDate.localeCompare(a.meetingDate))[0];
+  const approve = useApproveMinutes(previous?.id ?? '');
+  if (!previous || previous.minutesStatus !== 'draft') return null;
+  const date = f.day(previous.meetingDate);
+  return (
+    <Stack gap="xs">
+      <Title order={2} size="h3">
+        {t('manage.approve.previousTitle')}
+      </Title>
+      <Text>{t('manage.approve.previousText', { date })}</Text>
+      <Button variant="default" onClick={() => setConfirming(true)} style={{ alignSelf: 'flex-start' }}>
+        {t('manage.approve.previousButton')}
+      </Button>
+      <ConfirmDialog
+        opened={confirming}
+        title={t('manage.approve.confirmTitle')}
+        confirmLabel={t('manage.approve.button')}
+        loading={approve.isPending}
+        onClose={() => setConfirming(false)}
+        onConfirm={() =>
+          approve.mutate(
+            { version: previous.version, approvedAtMeetingId: meeting.id },
+            {
+              onSuccess: () => notify('green', t('manage.approve.done')),
+              onError: (error) => notify('red', errorText(error)),
+              onSettled: () => setConfirming(false),
+            },
+          )
+        }
+      >
+        {t('manage.approve.previousConfirm', { previous: date, date: f.day(meeting.meetingDate) })}
+      </ConfirmDialog>
+    </Stack>
+  );
+}
+
 /** A correction of approved minutes, kept visibly as an amendment (the minutes themselves stay as approved). */
 export function AmendmentForm({ meetingId, item }: { meetingId: string; item: TAgendaItem }) {
   const { t } = useTranslation();

@@ -38,7 +38,7 @@ import { PageSkeleton } from '../../components/skeletons.js';
 import { ErrorState } from '../../components/states.js';
 import { LOGIN_PATH, withReturn } from '../auth/return-path.js';
 import { ActionStatusBadge, GOVERNANCE_PATH, MeetingStatusBadge, bodyPath, useGovernanceFormat } from './governance-bits.js';
-import { AddAgendaItem, AgendaItemTools, AmendmentForm, ApproveMinutes, EditMeetingButton } from './meeting-manage.js';
+import { AddAgendaItem, AgendaItemTools, AmendmentForm, ApproveMinutes, ApprovePrevious, EditMeetingButton } from './meeting-manage.js';
 
 /** The Dutch message of a refusal (409 stale or frozen, 400), else the generic one. */
 function useErrorText() {
@@ -100,6 +100,7 @@ export function MeetingPage() {
             {t('governance.frozen')} {meeting.minutesApprovedAt && t('governance.approvedOn', { date: f.shortDay(meeting.minutesApprovedAt.slice(0, 10)) })}
           </Alert>
         )}
+        {abilities.update && meeting.status !== 'cancelled' && <ApprovePrevious meeting={meeting} />}
         <FollowUp meeting={meeting} canClose={abilities.update} />
         <Agenda meeting={meeting} editable={editable} canManage={abilities.update} />
         <Attendance meeting={meeting} editable={editable} />
