@@ -19,6 +19,7 @@ async function invitation(f: MatrixFixture) {
 
 export const rows: MatrixRow[] = [
   { route: 'POST /api/families/:id/members/:memberId/portal-access', request: invitation, expect: fullSession(404) },
+  { route: 'GET /api/families/:id/portal-contributions', request: async (f) => ({ url: `/api/families/${(await makeFamily(f.ctx.database.db)).family.id}/portal-contributions` }), expect: fullSession(404) },
   { route: 'POST /api/portal/login', request: (f) => ({ url: '/api/portal/login', payload: { email: `niemand-${f.unique()}@example.test` } }), expect: all(202), note: 'the same answer whether or not the address is known' },
   { route: 'POST /api/portal/login/code', request: (f) => ({ url: '/api/portal/login/code', payload: { email: `niemand-${f.unique()}@example.test`, code: '000000' } }), expect: all(401) },
   { route: 'POST /api/portal/login/link', request: () => ({ url: '/api/portal/login/link', payload: { token: 'x'.repeat(43) } }), expect: all(401) },
@@ -37,4 +38,5 @@ export const rows: MatrixRow[] = [
   { route: 'POST /api/portal/confidants/:confidantId/end', request: () => ({ url: `/api/portal/confidants/${NO_ID}/end` }), expect: familyOnly },
   { route: 'GET /api/portal/access-log', expect: familyOnly },
   { route: 'GET /api/portal/export', expect: familyOnly },
+  { route: 'GET /api/portal/export.pdf', expect: familyOnly },
 ];

@@ -201,3 +201,31 @@ export const ZPortalExport = z.object({
   accessLog: z.array(z.record(z.string(), z.unknown())),
 });
 export const ZPortalExportResponse = dataEnvelope(ZPortalExport);
+
+// ----------------------------------------------------------------------------- the team's view (families module)
+
+/** How many of the family's own plan versions the team's view lists (newest first). */
+export const PORTAL_CONTRIBUTIONS_LIMIT = 50;
+
+/**
+ * What the family said through the portal, for the team on the plan page: the objections still
+ * standing (who objected to whom), the family's comments in the current plan (with what they are
+ * about), the versions family members wrote, and the family's agreement.
+ */
+export const ZPortalContributions = z.object({
+  objections: z.array(z.object({ id: ZUuid, member: z.string(), personId: ZUuid, person: z.string(), createdAt: zDateTime })),
+  comments: z.array(
+    z.object({
+      key: ZUuid,
+      on: z.object({ kind: z.enum(['goal', 'action']), key: ZUuid, text: z.string().nullable() }).nullable(),
+      text: z.string(),
+      member: z.string(),
+      at: zDateTime,
+    }),
+  ),
+  versions: z.array(z.object({ number: z.number().int(), summary: z.string(), createdAt: zDateTime, member: z.string() })),
+  agreement: z.object({ version: z.number().int(), at: zDateTime }).nullable(),
+});
+export type TPortalContributions = z.infer<typeof ZPortalContributions>;
+export const ZPortalContributionsParams = z.object({ id: ZUuid });
+export const ZPortalContributionsResponse = dataEnvelope(ZPortalContributions);

@@ -20,7 +20,7 @@ export interface TCertificate {
  * Text for a standard PDF font (WinAnsi): letters with accents that WinAnsi has stay (é, ë, ç);
  * others lose their accent, and what is left unprintable becomes "?". Control characters go.
  */
-function printable(font: PDFFont, text: string): string {
+export function printable(font: PDFFont, text: string): string {
   let out = '';
   for (const ch of text) {
     const code = ch.codePointAt(0) ?? 0;
@@ -44,7 +44,7 @@ function canEncode(font: PDFFont, ch: string): boolean {
 }
 
 /** Breaks text into lines that fit `width` at `size`. */
-function wrap(font: PDFFont, text: string, size: number, width: number): string[] {
+export function wrap(font: PDFFont, text: string, size: number, width: number): string[] {
   const lines: string[] = [];
   let line = '';
   for (const word of text.split(/\s+/).filter(Boolean)) {

@@ -367,6 +367,28 @@ export const portalRepo = {
       .orderBy(planVersion.number);
   },
 
+  /** The family's objections still standing, with who objected and against whom (the team's view). */
+  standingObjections(db: DbOrTx, familyId: string) {
+    return db
+      .select({ id: portalObjection.id, personId: portalObjection.personId, person: person.name, member: familyMember.name, createdAt: portalObjection.createdAt })
+      .from(portalObjection)
+      .innerJoin(person, eq(person.id, portalObjection.personId))
+      .innerJoin(familyMember, eq(familyMember.id, portalObjection.memberId))
+      .where(and(eq(portalObjection.familyId, familyId), isNull(portalObjection.withdrawnAt)))
+      .orderBy(portalObjection.createdAt);
+  },
+
+  /** The plan versions family members wrote through the portal, newest first (the team's view of the family's contributions). */
+  familyVersions(db: DbOrTx, familyId: string, limit: number) {
+    return db
+      .select({ number: planVersion.number, summary: planVersion.summary, createdAt: planVersion.createdAt, member: familyMember.name })
+      .from(planVersion)
+      .innerJoin(familyMember, eq(familyMember.id, planVersion.authorMemberId))
+      .where(eq(planVersion.familyId, familyId))
+      .orderBy(desc(planVersion.number))
+      .limit(limit);
+  },
+
   versionsBy(db: DbOrTx, memberId: string) {
     return db
       .select({ number: planVersion.number, summary: planVersion.summary, createdAt: planVersion.createdAt, content: planVersion.content })

@@ -14,6 +14,8 @@ import {
   ZPortalConsentListResponse,
   ZPortalConsentParams,
   ZPortalConsentResponse,
+  ZPortalContributionsParams,
+  ZPortalContributionsResponse,
   ZPortalExportResponse,
   ZPortalInvite,
   ZPortalInviteParams,
@@ -32,6 +34,7 @@ import { authenticatedPolicy, portalPolicy, publicPolicy } from '../../platform/
 import { clearSessionCookie, setSessionCookie } from '../../platform/auth/authenticate.js';
 import { createPortalAuthService } from './portal-auth.service.js';
 import { createPortalService } from './portal.service.js';
+import { attachmentDisposition } from '../../platform/csv.js';
 
 const errors = { 400: ZErrorResponse, 401: ZErrorResponse, 403: ZErrorResponse, 404: ZErrorResponse, 409: ZErrorResponse, 422: ZErrorResponse, 429: ZErrorResponse };
 const tags = ['portal'];
@@ -68,6 +71,20 @@ export const portalRoutes: FastifyPluginAsyncZod = async (app) => {
       reply.code(201);
       return { data };
     },
+  );
+
+  app.get(
+    '/families/:id/portal-contributions',
+    {
+      config: { policy: authenticatedPolicy },
+      schema: {
+        tags,
+        summary: 'What the family said through the portal, for the team: standing objections, the family’s comments, the versions they wrote, their agreement (behind the consent gate, read_plan)',
+        params: ZPortalContributionsParams,
+        response: { 200: ZPortalContributionsResponse, ...errors },
+      },
+    },
+    async (request) => ({ data: await service.contributionsForTeam(request.ctx, request.params.id) }),
   );
 
   // ------------------------------------------------------------------ login
@@ -242,6 +259,18 @@ export const portalRoutes: FastifyPluginAsyncZod = async (app) => {
       const data = await service.exportMine(request.ctx);
       reply.header('content-disposition', 'attachment; filename="samenplan-mijn-gegevens.json"');
       return { data };
+    },
+  );
+
+  app.get(
+    '/portal/export.pdf',
+    {
+      config: portal,
+      schema: { tags, summary: 'My data as a readable document (PDF): the same data as the JSON export, with the same items left out', response: { 200: z.unknown().describe('application/pdf'), ...errors } },
+    },
+    async (request, reply) => {
+      const { fileName, pdf } = await service.exportDocument(request.ctx);
+      return reply.type('application/pdf').header('content-disposition', attachmentDisposition(fileName)).header('cache-control', 'no-store').send(Buffer.from(pdf));
     },
   );
 };

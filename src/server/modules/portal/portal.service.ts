@@ -6,12 +6,15 @@ import { addDays, brusselsDate, brusselsStartOfDay } from '../../platform/clock.
 import { tr } from '../../platform/i18n.js';
 import { sessionRepo } from '../../platform/auth/session.repo.js';
 import { EMPTY_PLAN, PLAN_LIMITS, ZPlanContent, type TPlanContent, type TPlanVersion } from '../../../shared/schemas/families/plan.js';
-import type { TPortalVoice } from '../../../shared/schemas/portal.js';
+import { PORTAL_CONTRIBUTIONS_LIMIT, type TPortalVoice } from '../../../shared/schemas/portal.js';
+import { auditFamily, inFamily } from '../families/family-gate.js';
 import { ageOn } from '../families/care-common.js';
 import { SELF_CONSENT_AGE } from '../families/family.service.js';
 import { planRepo } from '../families/plan.repo.js';
 import { auditPortal, inPortal, portalAbilities, type PortalViewer } from './portal-gate.js';
 import { portalRepo } from './portal.repo.js';
+import { portalExportDocument } from './portal-export.document.js';
+import { readableDocumentPdf } from './portal-export.pdf.js';
 
 const iso = (d: Date | string) => (d instanceof Date ? d : new Date(d)).toISOString();
 const isoOrNull = (d: Date | string | null) => (d === null ? null : iso(d));
@@ -330,13 +333,57 @@ export function createPortalService(db: Db) {
       });
     },
 
+    /**
+     * The team's view of what the family said through the portal (families module, the plan page):
+     * behind the family's consent gate (`readPlan`, as the plan itself), audited as a read.
+     */
+    contributionsForTeam(ctx: RequestContext, familyId: string) {
+      return inFamily(db, ctx, familyId, 'readPlan', async (tx, facts, fctx) => {
+        const row = await portalRepo.plan(tx, familyId);
+        const current = await currentVersion(tx, familyId, row?.currentVersion ?? 0);
+        const members = await portalRepo.members(tx, familyId);
+        const memberName = (id: string) => members.find((m) => m.id === id)?.name ?? '';
+        const content = current.content;
+        const objections = await portalRepo.standingObjections(tx, familyId);
+        const versions = await portalRepo.familyVersions(tx, familyId, PORTAL_CONTRIBUTIONS_LIMIT);
+        await auditFamily(tx, fctx, facts, { action: 'portal.contributions.view', resourceType: 'plan', details: { version: current.number } });
+        return {
+          objections: objections.map((o) => ({ id: o.id, member: o.member, personId: o.personId, person: o.person, createdAt: iso(o.createdAt) })),
+          comments: (content.comments ?? []).map((c) => ({
+            key: c.key,
+            on: c.on ? { kind: c.on.kind, key: c.on.key, text: (c.on.kind === 'goal' ? content.goals.find((g) => g.key === c.on?.key)?.text : content.actions.find((a) => a.key === c.on?.key)?.what) ?? null } : null,
+            text: c.text,
+            member: memberName(c.memberId),
+            at: c.at,
+          })),
+          versions: versions.map((v) => ({ number: v.number, summary: v.summary, createdAt: iso(v.createdAt), member: v.member })),
+          agreement: row?.familyAgreedVersion && row.familyAgreedAt ? { version: row.familyAgreedVersion, at: iso(row.familyAgreedAt) } : null,
+        };
+      });
+    },
+
     /** My data: everything Samenplan holds about me, without what the law keeps from me (filtered in the queries). */
     exportMine(ctx: RequestContext) {
-      return inPortal(db, ctx, async (tx, me, pctx) => exportOf(tx, me, pctx));
+      return inPortal(db, ctx, async (tx, me, pctx) => exportOf(tx, me, pctx, 'json'));
+    },
+
+    /**
+     * My data as a readable document (PDF): built from the very same export (so the same
+     * filtering), with names for the plan's ids. Audited `portal.export` with format `pdf`.
+     */
+    async exportDocument(ctx: RequestContext) {
+      const { data, names, lang, day } = await inPortal(db, ctx, async (tx, me, pctx) => ({
+        data: await exportOf(tx, me, pctx, 'pdf'),
+        names: await portalRepo.names(tx, me.familyId),
+        lang: pctx.lang,
+        day: brusselsDate(pctx.now),
+      }));
+      const pdf = await readableDocumentPdf(portalExportDocument(data, names, lang));
+      return { fileName: `samenplan-mijn-gegevens-${day}.pdf`, pdf };
     },
   };
 
-  async function exportOf(tx: Tx, me: PortalViewer, pctx: PortalContext) {
+  async function exportOf(tx: Tx, me: PortalViewer, pctx: PortalContext, format: 'json' | 'pdf') {
     const who = await subjects(tx, me, pctx.now);
     const memberIds = me.memberId ? [me.memberId] : [];
     const members = await portalRepo.members(tx, me.familyId);
@@ -377,7 +424,7 @@ export function createPortalService(db: Db) {
       ateliers: ateliers.map((a) => ({ id: a.id, heldOn: a.heldOn, participants: a.participants, ideas: a.ideas, commitments: commitments.filter((c) => c.atelierId === a.id).map(({ atelierId: _a, ...c }) => c) })),
       accessLog: access.items.map((r) => ({ at: r.at.toISOString(), who: r.who, organisation: r.organisation, action: r.action, resourceType: r.resourceType })),
     };
-    await auditPortal(tx, pctx, me, { action: 'portal.export', details: { journal: journal.length, waits: waits.length, ateliers: ateliers.length } });
+    await auditPortal(tx, pctx, me, { action: 'portal.export', details: { format, journal: journal.length, waits: waits.length, ateliers: ateliers.length } });
     return data;
   }
 }

@@ -143,6 +143,7 @@ describe('the portal access matrix', () => {
     },
     { route: 'GET /api/portal/access-log', send: async () => ({ method: 'GET', url: '/api/portal/access-log' }), expect: { youth: 200, parent: 200, confidant: 200, youngChild: 403, otherFamily: 200, professional: 403, anonymous: 401 } },
     { route: 'GET /api/portal/export', send: async () => ({ method: 'GET', url: '/api/portal/export' }), expect: { youth: 200, parent: 200, confidant: 200, youngChild: 403, otherFamily: 200, professional: 403, anonymous: 401 } },
+    { route: 'GET /api/portal/export.pdf', send: async () => ({ method: 'GET', url: '/api/portal/export.pdf' }), expect: { youth: 200, parent: 200, confidant: 200, youngChild: 403, otherFamily: 200, professional: 403, anonymous: 401 } },
   ];
 
   for (const row of rows) {
