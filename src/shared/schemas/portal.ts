@@ -24,6 +24,11 @@ export const PORTAL_VISIBLE_DISCLOSURES: Record<TPortalViewer, readonly TDisclos
 
 // ----------------------------------------------------------------------------- login
 
+/** A login code and link live this many minutes and work once (the login screen says so). */
+export const PORTAL_CODE_TTL_MINUTES = 15;
+/** Codes one e-mail address may ask per hour (no flooding someone's inbox; the login screen says so). */
+export const PORTAL_CODE_REQUESTS_PER_HOUR = 5;
+
 /** Step one: the e-mail address; the answer is the same whether it is known or not. */
 export const ZPortalLoginRequest = z.object({ email: zEmail });
 /** Step two: the 6-digit code from the mail. */
@@ -147,6 +152,8 @@ export const ZPortalConsentListResponse = dataEnvelope(
     objections: z.array(z.object({ id: ZUuid, personId: ZUuid, name: z.string(), createdAt: zDateTime })),
     /** The organisations of the team (to give a consent to). */
     organisations: z.array(z.object({ id: ZUuid, name: z.string() })),
+    /** Whose consent I may give: myself, and for a parent or carer also a child under 12. */
+    subjects: z.array(z.object({ memberId: ZUuid, name: z.string() })),
   }),
 );
 export const ZPortalConsentParams = z.object({ consentId: ZUuid });

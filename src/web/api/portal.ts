@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { z } from 'zod';
 import { dataEnvelope } from '../../shared/schemas/common.js';
 import {
@@ -6,6 +6,10 @@ import {
   ZPortalAccessResponse,
   ZPortalConsentListResponse,
   ZPortalConsentResponse,
+  ZPortalContributionsResponse,
+  ZConfidant,
+  ZConfidantResponse,
+  ZPortalObjectionResponse,
   ZPortalExportResponse,
   ZPortalMeResponse,
   ZPortalPlanResponse,
@@ -28,6 +32,7 @@ export const portalKeys = {
   team: ['portal', 'team'] as const,
   consents: ['portal', 'consents'] as const,
   access: ['portal', 'access'] as const,
+  confidants: ['portal', 'confidants'] as const,
 };
 
 /** Who is logged in to the portal (null: nobody, or a professional's session). Keeps the CSRF token. */
@@ -138,8 +143,64 @@ export function usePortalGiveConsent() {
   });
 }
 
+/** Who opened my file, a page at a time (newest first; "meer laden" asks the next page with `before`). */
+export const PORTAL_ACCESS_PAGE = 50;
 export const usePortalAccessLog = () =>
-  useQuery({ queryKey: portalKeys.access, queryFn: async ({ signal }) => apiGet(`${BASE}/access-log?limit=100`, ZPortalAccessResponse, signal) });
+  useInfiniteQuery({
+    queryKey: portalKeys.access,
+    initialPageParam: undefined as number | undefined,
+    queryFn: async ({ pageParam, signal }) =>
+      apiGet(`${BASE}/access-log?limit=${PORTAL_ACCESS_PAGE}${pageParam ? `&before=${pageParam}` : ''}`, ZPortalAccessResponse, signal),
+    getNextPageParam: (last) => last.data.nextCursor ?? undefined,
+  });
+
+/** A youth objects to access by a named professional of the team; withdraws it again. */
+export function usePortalObject() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async (personId: string) => apiSend('POST', `${BASE}/objections`, ZPortalObjectionResponse, { personId }),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: portalKeys.consents }),
+  });
+}
+
+export function usePortalWithdrawObjection() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async (objectionId: string) => apiSend('POST', `${BASE}/objections/${enc(objectionId)}/withdraw`, ZPortalObjectionResponse),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: portalKeys.consents }),
+  });
+}
+
+/** A youth's confidants: list, designate (they get their own login by mail), end (at once). */
+export const usePortalConfidants = (enabled: boolean) =>
+  useQuery({ queryKey: portalKeys.confidants, enabled, queryFn: async ({ signal }) => apiGet(`${BASE}/confidants`, dataEnvelope(z.array(ZConfidant)), signal) });
+
+export function usePortalDesignateConfidant() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async (body: { name: string; email: string }) => apiSend('POST', `${BASE}/confidants`, ZConfidantResponse, body),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: portalKeys.confidants }),
+  });
+}
+
+export function usePortalEndConfidant() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async (confidantId: string) => apiSend('POST', `${BASE}/confidants/${enc(confidantId)}/end`, ZPortalAccepted),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: portalKeys.confidants }),
+  });
+}
+
+/** My data as a readable document (PDF): a plain link, the browser downloads it with the session cookie. */
+export const PORTAL_EXPORT_PDF_URL = `${BASE}/export.pdf`;
+
+/** The team's view (families module, plan page): what the family said through the portal. */
+export const useFamilyPortalContributions = (familyId: string, enabled = true) =>
+  useQuery({
+    queryKey: ['families', familyId, 'plan', 'portal-contributions'],
+    enabled,
+    queryFn: async ({ signal }) => apiGet(`/api/families/${enc(familyId)}/portal-contributions`, ZPortalContributionsResponse, signal),
+  });
 
 /** My data as JSON: fetched through the API (audited), saved as a file by the browser. */
 export function usePortalExport() {

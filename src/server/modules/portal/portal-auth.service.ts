@@ -14,9 +14,10 @@ import { SELF_CONSENT_AGE } from '../families/family.service.js';
 import { auditFamily, inFamily } from '../families/family-gate.js';
 import { auditPortal, inPortal } from './portal-gate.js';
 import { portalRepo } from './portal.repo.js';
+import { PORTAL_CODE_REQUESTS_PER_HOUR, PORTAL_CODE_TTL_MINUTES } from '../../../shared/schemas/portal.js';
 
 /** A login code and link live 15 minutes and work once. */
-export const PORTAL_CODE_TTL_MS = 15 * 60_000;
+export const PORTAL_CODE_TTL_MS = PORTAL_CODE_TTL_MINUTES * 60_000;
 /** Wrong codes tried against one code before it is spent. */
 export const PORTAL_CODE_MAX_FAILURES = 5;
 /** A portal session lasts at most 8 hours (30 minutes idle, as every session). */
@@ -24,7 +25,7 @@ export const PORTAL_SESSION_MS = 8 * 60 * 60_000;
 
 /** Asking for codes: per e-mail address (no flooding someone's inbox) and per address. */
 export const PORTAL_LIMITS = {
-  codePerEmail: { maxFailures: 5, windowMs: 60 * 60_000, lockMs: 60 * 60_000 },
+  codePerEmail: { maxFailures: PORTAL_CODE_REQUESTS_PER_HOUR, windowMs: 60 * 60_000, lockMs: 60 * 60_000 },
   codePerIp: LIMITS.ip,
   loginPerEmail: LIMITS.account,
   loginPerIp: LIMITS.ip,
@@ -35,11 +36,11 @@ const codeHash = (accountId: string, code: string) => sha256(`portal-code:${acco
 const LOGIN_MAIL: Record<'nl' | 'en', (code: string, link: string) => { subject: string; body: string }> = {
   nl: (code, link) => ({
     subject: `Je code voor Samenplan: ${code}`,
-    body: `Hallo,\n\nJe code om in te loggen op Samenplan is:\n\n${code}\n\nOf klik op deze link:\n${link}\n\nDe code en de link werken één keer en zijn 15 minuten geldig.\n\nVroeg je niets? Dan hoef je niets te doen.\n`,
+    body: `Hallo,\n\nJe code om in te loggen op Samenplan is:\n\n${code}\n\nOf klik op deze link:\n${link}\n\nDe code en de link werken één keer en zijn ${PORTAL_CODE_TTL_MINUTES} minuten geldig.\n\nVroeg je niets? Dan hoef je niets te doen.\n`,
   }),
   en: (code, link) => ({
     subject: `Your Samenplan code: ${code}`,
-    body: `Hello,\n\nYour code to log in to Samenplan is:\n\n${code}\n\nOr click this link:\n${link}\n\nThe code and the link work once and for 15 minutes.\n\nDid you not ask? Then do nothing.\n`,
+    body: `Hello,\n\nYour code to log in to Samenplan is:\n\n${code}\n\nOr click this link:\n${link}\n\nThe code and the link work once and for ${PORTAL_CODE_TTL_MINUTES} minutes.\n\nDid you not ask? Then do nothing.\n`,
   }),
 };
 

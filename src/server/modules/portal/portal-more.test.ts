@@ -8,7 +8,7 @@ import { freshIp, loginAs } from '../../../../tests/helpers/login.js';
 import { Client } from '../../../../tests/helpers/session.js';
 import { expectAudited } from '../../../../tests/helpers/audit.js';
 import { linkPortalAccount, makeConfidant, portalLogin } from '../../../../tests/helpers/portal.js';
-import { atelier, journalNote, wait } from '../../db/schema/index.js';
+import { atelier, familyMember, journalNote, wait } from '../../db/schema/index.js';
 import { DISCLOSURES } from '../../../shared/schemas/families/enums.js';
 import { ZPortalContributionsResponse } from '../../../shared/schemas/portal.js';
 
@@ -143,6 +143,22 @@ describe('my data as a readable document (PDF)', () => {
     const f = await portalFamily();
     expect((await f.contact.client.get('/api/portal/export.pdf')).statusCode).toBe(403);
     expect((await new Client(ctx.app, freshIp()).get('/api/portal/export.pdf')).statusCode).toBe(401);
+  });
+});
+
+describe('whose consent I may give', () => {
+  it('a parent may give it for themselves and a child under 12, never for the youth of 12+; the youth only for themselves', async () => {
+    const f = await portalFamily();
+    const [young] = await db().insert(familyMember).values({ familyId: f.family.id, role: 'child', name: 'Klein Kind', birthDate: '2019-03-01' }).returning();
+    const parent = await portalLogin(ctx, f.emails.parent);
+    const youth = await portalLogin(ctx, f.emails.youth);
+    expect((await parent.get('/api/portal/consents')).json().data.subjects).toEqual([
+      { memberId: f.parent.id, name: 'Test Ouder' },
+      { memberId: young!.id, name: 'Klein Kind' },
+    ]);
+    expect((await youth.get('/api/portal/consents')).json().data.subjects).toEqual([{ memberId: f.child.id, name: 'Test Jongere' }]);
+    const confidant = await portalLogin(ctx, f.emails.confidant);
+    expect((await confidant.get('/api/portal/consents')).json().data.subjects).toEqual([]);
   });
 });
 

@@ -199,6 +199,7 @@ export function createPortalService(db: Db) {
         const rows = await portalRepo.consents(tx, me.familyId, who.see);
         const objections = me.memberId ? await portalRepo.objections(tx, me.familyId, [me.memberId]) : [];
         const team = await portalRepo.team(tx, me.familyId);
+        const members = await portalRepo.members(tx, me.familyId);
         await auditPortal(tx, pctx, me, { action: 'portal.consent.view' });
         return {
           consents: rows.map((c) => {
@@ -222,6 +223,7 @@ export function createPortalService(db: Db) {
           }),
           objections: objections.filter((o) => o.withdrawnAt === null).map((o) => ({ id: o.id, personId: o.personId, name: o.name, createdAt: iso(o.createdAt) })),
           organisations: [...new Map(team.map((t) => [t.organisationId, { id: t.organisationId, name: t.organisation }])).values()],
+          subjects: who.manage.map((id) => ({ memberId: id, name: members.find((m) => m.id === id)?.name ?? '' })),
         };
       });
     },

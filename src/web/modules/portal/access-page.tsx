@@ -1,8 +1,9 @@
-import { Alert, Card, Group, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { usePortalAccessLog } from '../../api/portal.js';
 import { formatDateTime } from '../../components/format.js';
+import { FormError } from '../../components/form/form-error.js';
 import { SectionSkeleton } from '../../components/skeletons.js';
 import { EmptyState, ErrorState } from '../../components/states.js';
 import { useFormat } from '../../i18n.js';
@@ -13,6 +14,8 @@ export function AccessPage() {
   const { t } = useTranslation();
   const { locale } = useFormat();
   const log = usePortalAccessLog();
+  const first = log.data?.pages[0]?.data;
+  const items = log.data?.pages.flatMap((p) => p.data.items) ?? [];
   const basis = (b: string | null) => (b === 'danger' || b === 'legal_duty' ? t(`portal.consent.overrideBasis.${b}`) : null);
   return (
     <>
@@ -23,7 +26,7 @@ export function AccessPage() {
         <ErrorState error={log.error} onRetry={() => void log.refetch()} retrying={log.isFetching} />
       ) : (
         <Stack gap="xl">
-          {log.data.data.overrides.length > 0 && (
+          {first && first.overrides.length > 0 && (
             <section aria-labelledby="portal-overrides">
               <Alert color="orange" variant="light" icon={<IconAlertTriangle aria-hidden="true" />}>
                 <Stack gap="sm">
@@ -31,7 +34,7 @@ export function AccessPage() {
                     {t('portal.access.overridesTitle')}
                   </Title>
                   <Text c="gray.9">{t('portal.access.overridesLead')}</Text>
-                  {log.data.data.overrides.map((o, i) => (
+                  {first.overrides.map((o, i) => (
                     <Card key={i} withBorder radius="md" p="sm">
                       <Text fw={600}>
                         {o.who} — {o.organisation}
@@ -53,11 +56,11 @@ export function AccessPage() {
             <Title order={2} id="portal-access-list" mb="sm">
               {t('portal.access.listTitle')}
             </Title>
-            {log.data.data.items.length === 0 ? (
+            {items.length === 0 ? (
               <EmptyState title={t('portal.access.empty')} />
             ) : (
               <Stack gap="xs" component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
-                {log.data.data.items.map((e, i) => (
+                {items.map((e, i) => (
                   <Card key={i} component="li" withBorder radius="md" p="sm" bg={e.viaOverride ? 'orange.0' : undefined}>
                     <Group justify="space-between" gap="xs" align="flex-start">
                       <Text fw={600}>{e.who}</Text>
@@ -76,6 +79,12 @@ export function AccessPage() {
                 ))}
               </Stack>
             )}
+            {log.hasNextPage && (
+              <Button variant="default" size="md" mt="md" fullWidth loading={log.isFetchingNextPage} onClick={() => void log.fetchNextPage()}>
+                {t('portal.access.more')}
+              </Button>
+            )}
+            {log.isFetchNextPageError && <FormError message={t('portal.access.moreFailed')} />}
           </section>
         </Stack>
       )}

@@ -15,6 +15,8 @@ import { EmptyState, ErrorState } from '../../components/states.js';
 import { useFormat } from '../../i18n.js';
 import { PortalBadge, PortalHeading, formatPortalDay } from './portal-frame.js';
 import { usePortalViewer } from './use-portal-me.js';
+import { ConfidantsSection } from './confidants-section.js';
+import { ObjectionsSection } from './objections-section.js';
 
 type TConsent = z.infer<typeof ZPortalConsent>;
 type TScope = (typeof CONSENT_SCOPES)[number];
@@ -62,9 +64,11 @@ export function ConsentPage() {
               ))}
             </Stack>
           )}
-          {me.abilities.manageConsent && me.memberId && (
-            <GiveConsent memberId={me.memberId} organisations={consents.data.data.organisations} />
+          {me.abilities.manageConsent && me.memberId && consents.data.data.subjects.length > 0 && (
+            <GiveConsent me={me.memberId} subjects={consents.data.data.subjects} organisations={consents.data.data.organisations} />
           )}
+          {me.abilities.object && <ObjectionsSection objections={consents.data.data.objections} />}
+          {me.abilities.designateConfidant && <ConfidantsSection />}
         </Stack>
       )}
       <ConfirmDialog
@@ -128,9 +132,10 @@ function ConsentCard({ consent: c, onWithdraw }: { consent: TConsent; onWithdraw
   );
 }
 
-function GiveConsent({ memberId, organisations }: { memberId: string; organisations: { id: string; name: string }[] }) {
+function GiveConsent({ me, subjects, organisations }: { me: string; subjects: { memberId: string; name: string }[]; organisations: { id: string; name: string }[] }) {
   const { t } = useTranslation();
   const give = usePortalGiveConsent();
+  const [memberId, setMemberId] = useState(subjects.some((s) => s.memberId === me) ? me : (subjects[0]?.memberId ?? ''));
   const [organisationId, setOrganisationId] = useState('');
   const [scopes, setScopes] = useState<TScope[]>(['read_plan']);
   const [error, setError] = useState<string | null>(null);
@@ -161,6 +166,15 @@ function GiveConsent({ memberId, organisations }: { memberId: string; organisati
         </Title>
         <Text c="gray.8">{t('portal.consent.giveLead')}</Text>
         <FormError message={error} />
+        {subjects.length > 1 && (
+          <NativeSelect
+            label={t('portal.consent.subject')}
+            size="md"
+            value={memberId}
+            onChange={(e) => setMemberId(e.currentTarget.value)}
+            data={subjects.map((s) => ({ value: s.memberId, label: s.memberId === me ? t('portal.consent.subjectMe', { name: s.name }) : s.name }))}
+          />
+        )}
         <NativeSelect
           label={t('portal.consent.organisation')}
           size="md"

@@ -1,12 +1,12 @@
 import { Alert, Button, Stack, Text } from '@mantine/core';
-import { IconDownload } from '@tabler/icons-react';
+import { IconDownload, IconFileText } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { usePortalExport } from '../../api/portal.js';
+import { PORTAL_EXPORT_PDF_URL, usePortalExport } from '../../api/portal.js';
 import { FormError } from '../../components/form/form-error.js';
 import { authErrorText } from '../../components/form/error-text.js';
 import { PortalHeading } from './portal-frame.js';
 
-/** "Mijn gegevens": download everything Samenplan holds about me as a JSON file. */
+/** "Mijn gegevens": download everything Samenplan holds about me as a readable document (PDF) or a JSON file. */
 export function DataPage() {
   const { t } = useTranslation();
   const exporting = usePortalExport();
@@ -30,7 +30,15 @@ export function DataPage() {
       <Stack gap="lg" maw={560}>
         <Text>{t('portal.data.leftOut')}</Text>
         <FormError message={exporting.isError ? authErrorText(t, exporting.error) : null} />
-        <Button size="lg" fullWidth leftSection={<IconDownload aria-hidden="true" />} loading={exporting.isPending} onClick={download}>
+        <Stack gap={4}>
+          <Button component="a" href={PORTAL_EXPORT_PDF_URL} download size="lg" fullWidth leftSection={<IconFileText aria-hidden="true" />}>
+            {t('portal.data.downloadPdf')}
+          </Button>
+          <Text size="sm" c="gray.8">
+            {t('portal.data.pdfHelp')}
+          </Text>
+        </Stack>
+        <Button size="lg" fullWidth variant="default" leftSection={<IconDownload aria-hidden="true" />} loading={exporting.isPending} onClick={download}>
           {t('portal.data.download')}
         </Button>
         <div aria-live="polite">

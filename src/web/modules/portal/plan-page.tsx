@@ -87,6 +87,17 @@ function PlanView({ data, locale: lng }: { data: TPlanData; locale: string }) {
         </Group>
         <Text size="sm">{t('portal.plan.who', { name: nameOf(ownerId(action.owner)) })}</Text>
         {action.dueOn && <Text size="sm">{t('portal.plan.dueOn', { date: day(action.dueOn) })}</Text>}
+        {comments.some((c) => c.on?.kind === 'action' && c.on.key === action.key) && (
+          <Stack gap={2} mt={4} aria-label={t('portal.plan.commentsOnAction')}>
+            {comments
+              .filter((c) => c.on?.kind === 'action' && c.on.key === action.key)
+              .map((c) => (
+                <Text key={c.key} size="sm" c="gray.8">
+                  “{c.text}” — {nameOf(c.memberId)}, {day(c.at)}
+                </Text>
+              ))}
+          </Stack>
+        )}
         {abilities.addVoice && action.status !== 'done' && action.status !== 'dropped' && (
           <Button
             variant="light"
@@ -223,14 +234,14 @@ function PlanView({ data, locale: lng }: { data: TPlanData; locale: string }) {
         </section>
       )}
 
-      {comments.some((c) => c.on === null || c.on.kind === 'action') && (
+      {comments.some((c) => c.on === null) && (
         <section aria-labelledby="portal-comments">
           <Title order={2} id="portal-comments" mb="sm">
             {t('portal.plan.commentsTitle')}
           </Title>
           <Stack gap={4}>
             {comments
-              .filter((c) => c.on === null || c.on.kind === 'action')
+              .filter((c) => c.on === null)
               .map((c) => (
                 <Text key={c.key}>
                   “{c.text}” — {nameOf(c.memberId)}, {day(c.at)}
@@ -297,8 +308,9 @@ function VoiceForms({ data, domainName, send, busy }: VoiceFormsProps) {
     event.preventDefault();
     if (comment.trim() === '') return setCommentError(t('portal.plan.commentRequired'));
     setCommentError(null);
+    const [kind, key] = on.split(':');
     send(
-      { kind: 'comment', basedOn: current.number, on: on ? { kind: 'goal', key: on } : null, text: comment.trim() },
+      { kind: 'comment', basedOn: current.number, on: key && (kind === 'goal' || kind === 'action') ? { kind, key } : null, text: comment.trim() },
       t('portal.plan.commentAdded'),
       () => setComment(''),
     );
@@ -342,7 +354,11 @@ function VoiceForms({ data, domainName, send, busy }: VoiceFormsProps) {
                 size="md"
                 value={on}
                 onChange={(e) => setOn(e.currentTarget.value)}
-                data={[{ value: '', label: t('portal.plan.commentOnPlan') }, ...current.content.goals.map((g) => ({ value: g.key, label: g.text.slice(0, 80) }))]}
+                data={[
+                  { value: '', label: t('portal.plan.commentOnPlan') },
+                  ...[...current.content.goals].sort((a, b) => a.priority - b.priority).map((g) => ({ value: `goal:${g.key}`, label: t('portal.plan.commentOnGoal', { text: g.text.slice(0, 80) }) })),
+                  ...current.content.actions.map((a) => ({ value: `action:${a.key}`, label: t('portal.plan.commentOnAction', { text: a.what.slice(0, 80) }) })),
+                ]}
               />
               <Textarea label={t('portal.plan.commentText')} size="md" autosize minRows={2} maxLength={PLAN_LIMITS.item} value={comment} onChange={(e) => setComment(e.currentTarget.value)} error={commentError} {...announcedError} />
               <Button type="submit" size="md" loading={busy} style={{ alignSelf: 'flex-start' }}>

@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { Anchor, Button, Stack, Text, TextInput } from '@mantine/core';
 import { Link, Navigate, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { ZPortalLoginRequest } from '../../../shared/schemas/portal.js';
+import { PORTAL_CODE_REQUESTS_PER_HOUR, PORTAL_CODE_TTL_MINUTES, ZPortalLoginRequest } from '../../../shared/schemas/portal.js';
 import { ApiError } from '../../api/client.js';
 import { usePortalAskCode, usePortalCodeLogin, usePortalMe } from '../../api/portal.js';
 import { authErrorText, announcedError } from '../../components/form/error-text.js';
@@ -90,6 +90,9 @@ export function PortalLoginPage() {
               <Button type="submit" size="lg" loading={login.isPending}>
                 {t('portal.login.submit')}
               </Button>
+              <Text size="sm" c="gray.8" id="portal-code-hint">
+                {t('portal.login.hint', { minutes: PORTAL_CODE_TTL_MINUTES, perHour: PORTAL_CODE_REQUESTS_PER_HOUR })}
+              </Text>
               <Button variant="subtle" size="md" onClick={() => setSentTo(null)}>
                 {t('portal.login.other')}
               </Button>

@@ -13,6 +13,7 @@ import { notify } from '../../../components/notify.js';
 import { localeFor } from '../../../i18n.js';
 import { PlanEditor } from './plan-editor.js';
 import { PlanView } from './plan-view.js';
+import { PortalContributions } from './portal-contributions.js';
 import { useDay } from './plan-labels.js';
 
 /** The plan tab: the current version in plain language, who saved it and when, the family's agreement; editing for who may. */
@@ -107,6 +108,7 @@ export function PlanPage() {
           {t('plan.readOnly')}
         </Alert>
       )}
+      {!editing && <PortalContributions familyId={id} />}
     </Stack>
   );
 }
