@@ -134,7 +134,7 @@ describe.skipIf(!hasChromium)('the family portal on a phone (360×740) in Chromi
     await tabs.getByRole('link', { name: 'Mijn gegevens' }).click();
     await page.getByRole('heading', { level: 1, name: 'Mijn gegevens' }).waitFor();
     const download = page.waitForEvent('download');
-    await page.getByRole('button', { name: 'Download mijn gegevens' }).click();
+    await page.getByRole('button', { name: 'Download als bestand (JSON)' }).click();
     expect((await download).suggestedFilename()).toMatch(/^samenplan-mijn-gegevens-\d{4}-\d\d-\d\d\.json$/);
     await checkPage(page, 'data');
 

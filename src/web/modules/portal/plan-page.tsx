@@ -88,7 +88,7 @@ function PlanView({ data, locale: lng }: { data: TPlanData; locale: string }) {
         <Text size="sm">{t('portal.plan.who', { name: nameOf(ownerId(action.owner)) })}</Text>
         {action.dueOn && <Text size="sm">{t('portal.plan.dueOn', { date: day(action.dueOn) })}</Text>}
         {comments.some((c) => c.on?.kind === 'action' && c.on.key === action.key) && (
-          <Stack gap={2} mt={4} aria-label={t('portal.plan.commentsOnAction')}>
+          <Stack gap={2} mt={4} role="group" aria-label={t('portal.plan.commentsOnAction')}>
             {comments
               .filter((c) => c.on?.kind === 'action' && c.on.key === action.key)
               .map((c) => (

@@ -93,7 +93,7 @@ export function PortalLoginPage() {
               <Text size="sm" c="gray.8" id="portal-code-hint">
                 {t('portal.login.hint', { minutes: PORTAL_CODE_TTL_MINUTES, perHour: PORTAL_CODE_REQUESTS_PER_HOUR })}
               </Text>
-              <Button variant="subtle" size="md" onClick={() => setSentTo(null)}>
+              <Button variant="subtle" size="md" h="auto" py="xs" styles={{ label: { whiteSpace: 'normal', textAlign: 'center' } }} onClick={() => setSentTo(null)}>
                 {t('portal.login.other')}
               </Button>
             </Stack>

@@ -32,8 +32,11 @@ export function PortalContributions({ familyId }: { familyId: string }) {
         {nothing && <Text c="dimmed">{t('portalContributions.empty')}</Text>}
 
         {objections.length > 0 && (
-          <Alert color="orange" variant="light" icon={<IconHandStop aria-hidden="true" />} title={t('portalContributions.objectionsTitle')}>
-            <Stack gap={4}>
+          <Alert color="orange" variant="light" icon={<IconHandStop aria-hidden="true" />}>
+            <Stack gap={4} c="gray.9">
+              <Title order={3} size="h5">
+                {t('portalContributions.objectionsTitle')}
+              </Title>
               <Text size="sm">{t('portalContributions.objectionsLead')}</Text>
               <List spacing={2}>
                 {objections.map((o) => (
