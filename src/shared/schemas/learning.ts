@@ -32,6 +32,9 @@ export const SESSION_KINDS = ['plenary', 'parallel'] as const;
 export type TSessionKind = (typeof SESSION_KINDS)[number];
 
 export const REGISTRATION_STATUSES = ['registered', 'cancelled'] as const;
+/** Who registers through the public form: a parent or a young person. */
+export const GUEST_ROLES = ['parent', 'youth'] as const;
+export type TGuestRole = (typeof GUEST_ROLES)[number];
 export const SEAT_STATUSES = ['confirmed', 'waiting', 'cancelled'] as const;
 export type TSeatStatus = (typeof SEAT_STATUSES)[number];
 

@@ -4,7 +4,7 @@ import { auditedColumns, idColumn } from './columns.js';
 import { organisation, person } from './identity.js';
 import { sector } from './reference.js';
 import { EXCHANGE_REQUEST_STATUSES, OFFER_STATUSES } from '../../../shared/schemas/exchange.js';
-import { EVENT_KINDS, EVENT_STATUSES, REGISTRATION_STATUSES, SEAT_STATUSES, SESSION_KINDS } from '../../../shared/schemas/learning.js';
+import { EVENT_KINDS, EVENT_STATUSES, GUEST_ROLES, REGISTRATION_STATUSES, SEAT_STATUSES, SESSION_KINDS } from '../../../shared/schemas/learning.js';
 
 const inList = (values: readonly string[]) => sql.raw(values.map((v) => `'${v}'`).join(', '));
 
@@ -35,6 +35,8 @@ export const learningEvent = pgTable(
     registrationOpensAt: timestamp('registration_opens_at', { withTimezone: true }).notNull(),
     registrationClosesAt: timestamp('registration_closes_at', { withTimezone: true }).notNull(),
     status: text('status', { enum: EVENT_STATUSES }).notNull().default('draft'),
+    /** The organiser opened the public form: parents and young people register without a login. */
+    publicRegistration: boolean('public_registration').notNull().default(false),
     createdBy: uuid('created_by').references(() => person.id),
     ...auditedColumns(),
   },
@@ -85,9 +87,13 @@ export const learningRegistration = pgTable(
     eventId: uuid('event_id')
       .notNull()
       .references(() => learningEvent.id),
-    personId: uuid('person_id')
-      .notNull()
-      .references(() => person.id),
+    /** The professional who registered; null for a parent or young person of the public form (guest fields). */
+    personId: uuid('person_id').references(() => person.id),
+    guestName: text('guest_name'),
+    guestEmail: text('guest_email'),
+    guestRole: text('guest_role', { enum: GUEST_ROLES }),
+    /** SHA-256 of the cancellation link's token in the confirmation mail (public registrations only). */
+    cancelTokenHash: text('cancel_token_hash'),
     /** The organisation the person came for (their first membership when registering). */
     organisationId: uuid('organisation_id').references(() => organisation.id),
     status: text('status', { enum: REGISTRATION_STATUSES }).notNull().default('registered'),
@@ -97,7 +103,11 @@ export const learningRegistration = pgTable(
   },
   (t) => [
     check('learning_registration_status_valid', sql`${t.status} in (${inList(REGISTRATION_STATUSES)})`),
+    check('learning_registration_guest_role_valid', sql`${t.guestRole} is null or ${t.guestRole} in (${inList(GUEST_ROLES)})`),
+    check('learning_registration_who', sql`${t.personId} is not null or (${t.guestName} is not null and ${t.guestEmail} is not null and ${t.guestRole} is not null)`),
     uniqueIndex('learning_registration_active_key').on(t.eventId, t.personId).where(sql`${t.status} = 'registered'`),
+    uniqueIndex('learning_registration_guest_active_key').on(t.eventId, sql`lower(${t.guestEmail})`).where(sql`${t.status} = 'registered' and ${t.guestEmail} is not null`),
+    uniqueIndex('learning_registration_cancel_token_key').on(t.cancelTokenHash),
     index('learning_registration_event_idx').on(t.eventId, t.createdAt),
     index('learning_registration_person_idx').on(t.personId),
   ],
@@ -124,6 +134,35 @@ export const learningSeat = pgTable(
     check('learning_seat_status_valid', sql`${t.status} in (${inList(SEAT_STATUSES)})`),
     uniqueIndex('learning_seat_registration_session_key').on(t.registrationId, t.sessionId),
     index('learning_seat_session_idx').on(t.sessionId, t.status, t.seq),
+  ],
+);
+
+/**
+ * A registration through the public form, waiting for the person to confirm it by the link in the
+ * mail (single use, 48 hours; only the token's SHA-256 is kept). Confirming creates the
+ * registration and takes the places; until then nothing is reserved.
+ */
+export const learningPublicRequest = pgTable(
+  'learning_public_request',
+  {
+    id: idColumn(),
+    eventId: uuid('event_id')
+      .notNull()
+      .references(() => learningEvent.id),
+    name: text('name').notNull(),
+    email: text('email').notNull(),
+    role: text('role', { enum: GUEST_ROLES }).notNull(),
+    sessionIds: uuid('session_ids').array().notNull().default(sql`'{}'::uuid[]`),
+    tokenHash: text('token_hash').notNull(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    usedAt: timestamp('used_at', { withTimezone: true }),
+    registrationId: uuid('registration_id').references(() => learningRegistration.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    check('learning_public_request_role_valid', sql`${t.role} in (${inList(GUEST_ROLES)})`),
+    uniqueIndex('learning_public_request_token_key').on(t.tokenHash),
+    index('learning_public_request_event_idx').on(t.eventId, t.createdAt),
   ],
 );
 
