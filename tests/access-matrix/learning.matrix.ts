@@ -1,4 +1,4 @@
-import { fullSession, type MatrixFixture, type MatrixRow } from './matrix.js';
+import { all, fullSession, type MatrixFixture, type MatrixRow } from './matrix.js';
 import { learningEvent, learningRegistration, learningSeat, learningSession } from '../../src/server/db/schema/index.js';
 
 /**
@@ -10,13 +10,13 @@ import { learningEvent, learningRegistration, learningSeat, learningSession } fr
 
 const DAY = 86_400_000;
 
-async function makeEvent(f: MatrixFixture, status: 'draft' | 'published'): Promise<string> {
+async function makeEvent(f: MatrixFixture, status: 'draft' | 'published', publicRegistration = false): Promise<string> {
   const now = f.ctx.clock.now().getTime();
   const [row] = await f.ctx.database.db
     .insert(learningEvent)
     .values({
       kind: 'training', title: `Training ${f.unique()}`, organiserOrganisationId: f.orgA, date: '2026-12-05', startsAt: '09:00', endsAt: '12:00',
-      registrationOpensAt: new Date(now - 365 * DAY), registrationClosesAt: new Date(now + 365 * DAY), status, feeCents: 1000, totalCostCents: 30_000, funder: 'IROJ',
+      registrationOpensAt: new Date(now - 365 * DAY), registrationClosesAt: new Date(now + 365 * DAY), status, feeCents: 1000, totalCostCents: 30_000, funder: 'IROJ', publicRegistration,
     })
     .returning({ id: learningEvent.id });
   if (!row) throw new Error('event not created');
@@ -136,4 +136,14 @@ export const rows: MatrixRow[] = [
     expect: { ...fullSession(404), orgAdmin: 200, coordinator: 200, platformAdmin: 200 },
     note: "somebody else's certificate is unknown to all but the organiser (the person's own: learning.test.ts)",
   },
+  // The public form: no login; an event the organiser opened it for.
+  { route: 'GET /api/learning/public/events/:id', request: async (f) => ({ url: `/api/learning/public/events/${await makeEvent(f, 'published', true)}` }), expect: all(200), note: 'public: a published event with the form opened' },
+  {
+    route: 'POST /api/learning/public/events/:id/registrations',
+    request: async (f) => ({ url: `/api/learning/public/events/${await makeEvent(f, 'published', true)}/registrations`, payload: { name: 'Elise Decoster', email: `ouder-${f.unique()}@example.test`, role: 'parent', sessionIds: [] } }),
+    expect: all(202),
+    note: 'public: only mails a confirmation link',
+  },
+  { route: 'POST /api/learning/public/confirm', request: () => ({ url: '/api/learning/public/confirm', payload: { token: 'x'.repeat(43) } }), expect: all(404), note: 'public: an unknown token' },
+  { route: 'POST /api/learning/public/cancel', request: () => ({ url: '/api/learning/public/cancel', payload: { token: 'x'.repeat(43) } }), expect: all(404), note: 'public: an unknown token' },
 ];

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { pageEnvelope, recordEnvelope, zDate, zDateTime, zInt4, zKey, zName, zQueryInt, zText, zVersion } from './common.js';
+import { pageEnvelope, recordEnvelope, zDate, zDateTime, zEmail, zInt4, zKey, zName, zQueryInt, zText, zVersion } from './common.js';
 
 /**
  * Learning together (product.md module 6, first part): network days, trainings, intervision,
@@ -85,6 +85,8 @@ export const ZEvent = z
     registrationOpensAt: z.iso.datetime({ offset: true }),
     registrationClosesAt: z.iso.datetime({ offset: true }),
     status: z.enum(EVENT_STATUSES),
+    /** Parents and young people may register through the public form. */
+    publicRegistration: z.boolean(),
     costSplit: ZCostSplit,
     version: z.number().int(),
   })
@@ -124,6 +126,7 @@ const eventFields = {
   registrationOpensAt: zDateTime,
   registrationClosesAt: zDateTime,
   status: z.enum(EVENT_STATUSES),
+  publicRegistration: z.boolean(),
 };
 
 export const ZEventCreate = z
@@ -140,6 +143,7 @@ export const ZEventCreate = z
     totalCostCents: eventFields.totalCostCents.default(0),
     funder: eventFields.funder.default(''),
     status: eventFields.status.default('draft'),
+    publicRegistration: eventFields.publicRegistration.default(false),
   })
   .strict()
   .meta({ id: 'LearningEventCreate' });
@@ -165,6 +169,7 @@ export const ZEventUpdate = z
     registrationOpensAt: eventFields.registrationOpensAt.optional(),
     registrationClosesAt: eventFields.registrationClosesAt.optional(),
     status: eventFields.status.optional(),
+    publicRegistration: eventFields.publicRegistration.optional(),
   })
   .strict()
   .meta({ id: 'LearningEventUpdate' });
@@ -239,8 +244,10 @@ export const ZRegistration = z
   .object({
     id: z.uuid(),
     eventId: z.uuid(),
-    personId: z.uuid(),
+    /** Null for a parent or young person who registered through the public form. */
+    personId: z.uuid().nullable(),
     personName: z.string(),
+    guestRole: z.enum(GUEST_ROLES).nullable(),
     organisationName: z.string().nullable(),
     status: z.enum(REGISTRATION_STATUSES),
     present: z.boolean().nullable(),
@@ -267,3 +274,71 @@ export const ZRegistrationCreate = z
 export type TRegistrationCreate = z.infer<typeof ZRegistrationCreate>;
 
 export const ZAttendance = z.object({ present: z.boolean() }).strict().meta({ id: 'LearningAttendance' });
+
+// --- the public form (parents and young people, no login) ------------------------------------
+
+export const ZPublicSession = z
+  .object({
+    id: z.uuid(),
+    title: z.string(),
+    room: z.string(),
+    kind: z.enum(SESSION_KINDS),
+    startsAt: z.string(),
+    endsAt: z.string(),
+    /** No place left: a registration goes on the waiting list. */
+    full: z.boolean(),
+  })
+  .meta({ id: 'LearningPublicSession' });
+
+/** What the public form shows of an event (no participants, no costs beyond the fee). */
+export const ZPublicEvent = z
+  .object({
+    id: z.uuid(),
+    kind: z.enum(EVENT_KINDS),
+    title: z.string(),
+    description: z.string(),
+    organiser: z.string(),
+    date: z.iso.date(),
+    startsAt: z.string(),
+    endsAt: z.string(),
+    place: z.string(),
+    onlineUrl: z.string().nullable(),
+    feeCents: z.number().int(),
+    registrationOpensAt: z.iso.datetime({ offset: true }),
+    registrationClosesAt: z.iso.datetime({ offset: true }),
+    /** Now within the registration window. */
+    open: z.boolean(),
+    sessions: z.array(ZPublicSession),
+  })
+  .meta({ id: 'LearningPublicEvent' });
+export type TPublicEvent = z.infer<typeof ZPublicEvent>;
+export const ZPublicEventResponse = z.object({ data: ZPublicEvent });
+
+export const ZPublicRegistrationCreate = z
+  .object({
+    name: zName({ min: 2, max: 200 }),
+    email: zEmail,
+    role: z.enum(GUEST_ROLES),
+    sessionIds: ZRegistrationCreate.shape.sessionIds,
+  })
+  .strict()
+  .meta({ id: 'LearningPublicRegistrationCreate' });
+export type TPublicRegistrationCreate = z.infer<typeof ZPublicRegistrationCreate>;
+export const ZPublicAccepted = z.object({ data: z.object({ ok: z.literal(true) }) });
+
+/** The token of the link in the mail (confirm or cancel). */
+export const ZPublicToken = z.object({ token: zKey(100) }).strict().meta({ id: 'LearningPublicToken' });
+
+export const ZPublicRegistration = z
+  .object({
+    eventId: z.uuid(),
+    eventTitle: z.string(),
+    date: z.iso.date(),
+    startsAt: z.string(),
+    name: z.string(),
+    status: z.enum(REGISTRATION_STATUSES),
+    seats: z.array(ZSeat),
+  })
+  .meta({ id: 'LearningPublicRegistration' });
+export type TPublicRegistration = z.infer<typeof ZPublicRegistration>;
+export const ZPublicRegistrationResponse = z.object({ data: ZPublicRegistration });

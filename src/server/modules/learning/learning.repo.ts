@@ -1,8 +1,8 @@
 import { and, asc, eq, gte, inArray, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
-import { learningEvent, learningRegistration, learningSeat, learningSession, organisation, person, sector } from '../../db/schema/index.js';
+import { learningEvent, learningPublicRequest, learningRegistration, learningSeat, learningSession, organisation, person, sector } from '../../db/schema/index.js';
 import { afterCursor, toPage } from '../../db/paging.js';
-import type { TAudienceRole, TEventKind, TEventStatus, TSeatStatus, TSessionKind } from '../../../shared/schemas/learning.js';
+import type { TAudienceRole, TEventKind, TEventStatus, TGuestRole, TSeatStatus, TSessionKind } from '../../../shared/schemas/learning.js';
 
 /** SQL of learning events, their sessions, registrations and seats; child queries always name the event. */
 
@@ -32,6 +32,7 @@ const eventColumns = {
   registrationOpensAt: learningEvent.registrationOpensAt,
   registrationClosesAt: learningEvent.registrationClosesAt,
   status: learningEvent.status,
+  publicRegistration: learningEvent.publicRegistration,
   participants: participantsSql,
   version: learningEvent.version,
 };
@@ -87,6 +88,7 @@ export type EventValues = {
   registrationOpensAt: Date;
   registrationClosesAt: Date;
   status: TEventStatus;
+  publicRegistration: boolean;
 };
 
 export type SessionValues = { title: string; room: string; kind: TSessionKind; startsAt: string; endsAt: string; capacity: number };
@@ -325,10 +327,16 @@ export const learningRepo = {
   /** The first on the session's waiting list (locked), with who to tell. */
   async firstWaiting(db: DbOrTx, sessionId: string) {
     const [row] = await db
-      .select({ id: learningSeat.id, registrationId: learningSeat.registrationId, email: person.email, personName: person.name, personId: person.id })
+      .select({
+        id: learningSeat.id,
+        registrationId: learningSeat.registrationId,
+        email: sql<string>`coalesce(${person.email}, ${learningRegistration.guestEmail})`,
+        personName: sql<string>`coalesce(${person.name}, ${learningRegistration.guestName})`,
+        personId: learningRegistration.personId,
+      })
       .from(learningSeat)
       .innerJoin(learningRegistration, eq(learningRegistration.id, learningSeat.registrationId))
-      .innerJoin(person, eq(person.id, learningRegistration.personId))
+      .leftJoin(person, eq(person.id, learningRegistration.personId))
       .where(and(eq(learningSeat.sessionId, sessionId), eq(learningSeat.status, 'waiting')))
       .orderBy(asc(learningSeat.seq))
       .limit(1)
@@ -343,8 +351,9 @@ export const learningRepo = {
         id: learningRegistration.id,
         eventId: learningRegistration.eventId,
         personId: learningRegistration.personId,
-        personName: person.name,
-        personEmail: person.email,
+        personName: sql<string>`coalesce(${person.name}, ${learningRegistration.guestName})`,
+        personEmail: sql<string>`coalesce(${person.email}, ${learningRegistration.guestEmail})`,
+        guestRole: learningRegistration.guestRole,
         organisationName: organisation.name,
         status: learningRegistration.status,
         present: learningRegistration.present,
@@ -352,7 +361,7 @@ export const learningRepo = {
         version: learningRegistration.version,
       })
       .from(learningRegistration)
-      .innerJoin(person, eq(person.id, learningRegistration.personId))
+      .leftJoin(person, eq(person.id, learningRegistration.personId))
       .leftJoin(organisation, eq(organisation.id, learningRegistration.organisationId))
       .where(
         and(
@@ -362,7 +371,7 @@ export const learningRepo = {
           opts.activeOnly ? eq(learningRegistration.status, 'registered') : undefined,
         ),
       )
-      .orderBy(asc(learningRegistration.createdAt), asc(person.name), asc(learningRegistration.id));
+      .orderBy(asc(learningRegistration.createdAt), asc(learningRegistration.id));
     if (!regs.length) return [];
     const seats = await db
       .select({
@@ -381,5 +390,52 @@ export const learningRepo = {
       createdAt: r.createdAt.toISOString(),
       seats: seats.filter((s) => s.registrationId === r.id).map(({ registrationId: _omit, ...s }) => s),
     }));
+  },
+
+  // --- the public form ------------------------------------------------------------------------
+
+  async insertPublicRequest(
+    db: DbOrTx,
+    values: { eventId: string; name: string; email: string; role: TGuestRole; sessionIds: string[]; tokenHash: string; expiresAt: Date },
+    now: Date,
+  ): Promise<string> {
+    const [row] = await db.insert(learningPublicRequest).values({ ...values, createdAt: now }).returning({ id: learningPublicRequest.id });
+    if (!row) throw new Error('public request not inserted');
+    return row.id;
+  },
+
+  /** The pending public registration of a confirmation link (by the token's hash), locked. */
+  async lockPublicRequest(db: DbOrTx, tokenHash: string) {
+    const [row] = await db.select().from(learningPublicRequest).where(eq(learningPublicRequest.tokenHash, tokenHash)).for('update');
+    return row;
+  },
+
+  async markPublicRequestUsed(db: DbOrTx, id: string, registrationId: string, now: Date): Promise<void> {
+    await db.update(learningPublicRequest).set({ usedAt: now, registrationId }).where(eq(learningPublicRequest.id, id));
+  },
+
+  /** The active registration of a parent or young person with this address for the event. */
+  async activeGuestRegistration(db: DbOrTx, eventId: string, email: string) {
+    const [row] = await db
+      .select({ id: learningRegistration.id })
+      .from(learningRegistration)
+      .where(and(eq(learningRegistration.eventId, eventId), sql`lower(${learningRegistration.guestEmail}) = ${email.toLowerCase()}`, eq(learningRegistration.status, 'registered')));
+    return row;
+  },
+
+  async insertGuestRegistration(
+    db: DbOrTx,
+    values: { eventId: string; guestName: string; guestEmail: string; guestRole: TGuestRole; cancelTokenHash: string },
+    now: Date,
+  ): Promise<string> {
+    const [row] = await db.insert(learningRegistration).values({ ...values, personId: null, organisationId: null, createdAt: now, updatedAt: now }).returning({ id: learningRegistration.id });
+    if (!row) throw new Error('registration not inserted');
+    return row.id;
+  },
+
+  /** The registration of a cancellation link (by the token's hash), locked. */
+  async lockRegistrationByCancelToken(db: DbOrTx, tokenHash: string) {
+    const [row] = await db.select().from(learningRegistration).where(eq(learningRegistration.cancelTokenHash, tokenHash)).for('update');
+    return row;
   },
 };

@@ -11,6 +11,11 @@ import {
   ZEventResponse,
   ZEventUpdate,
   ZMyRegistrationResponse,
+  ZPublicAccepted,
+  ZPublicEventResponse,
+  ZPublicRegistrationCreate,
+  ZPublicRegistrationResponse,
+  ZPublicToken,
   ZRegistrationCreate,
   ZRegistrationListResponse,
   ZRegistrationParams,
@@ -22,7 +27,7 @@ import {
   ZSessionResponse,
   ZSessionUpdate,
 } from '../../../shared/schemas/learning.js';
-import { authenticatedPolicy } from '../../platform/policy/policy.js';
+import { authenticatedPolicy, publicPolicy } from '../../platform/policy/policy.js';
 import { requireFullContext } from '../../platform/context.js';
 import { attachmentDisposition } from '../../platform/csv.js';
 import { learningOrganiserPolicy } from './learning.policy.js';
@@ -165,5 +170,53 @@ export const learningRoutes: FastifyPluginAsyncZod = async (app) => {
       const { fileName, csv } = await service.exportParticipants(request.ctx, request.params.id);
       return reply.type('text/csv; charset=utf-8').header('content-disposition', attachmentDisposition(fileName)).header('cache-control', 'no-store').send(csv);
     },
+  );
+
+  // --- the public form: parents and young people register without a login when the organiser opened it ---
+
+  const open = { policy: publicPolicy };
+  const publicErrors = { ...errors, 429: ZErrorResponse, 503: ZErrorResponse };
+
+  app.get(
+    '/learning/public/events/:id',
+    { config: open, schema: { tags, summary: 'The event for the public form (404 unless published with the public form opened)', params: ZEventParams, response: { 200: ZPublicEventResponse, ...publicErrors } } },
+    async (request) => service.publicEvent(request.ctx, request.params.id),
+  );
+
+  app.post(
+    '/learning/public/events/:id/registrations',
+    {
+      config: open,
+      schema: {
+        tags,
+        summary: 'Register as a parent or young person: mails a confirmation link (48 h, single use); no place is taken until it is confirmed (throttled per address and IP)',
+        params: ZEventParams,
+        body: ZPublicRegistrationCreate,
+        response: { 202: ZPublicAccepted, ...publicErrors },
+      },
+    },
+    async (request, reply) => {
+      await service.publicRegister(request.ctx, request.params.id, request.body);
+      reply.code(202);
+      return { data: { ok: true as const } };
+    },
+  );
+
+  app.post(
+    '/learning/public/confirm',
+    {
+      config: open,
+      schema: { tags, summary: 'Confirm a public registration by the token of the mail: takes the places or the waiting list (404 unknown, 409 used or expired)', body: ZPublicToken, response: { 200: ZPublicRegistrationResponse, ...publicErrors } },
+    },
+    async (request) => service.publicConfirm(request.ctx, request.body.token),
+  );
+
+  app.post(
+    '/learning/public/cancel',
+    {
+      config: open,
+      schema: { tags, summary: 'Cancel a public registration by the token of the confirmation mail; the waiting list moves up', body: ZPublicToken, response: { 200: ZPublicRegistrationResponse, ...publicErrors } },
+    },
+    async (request) => service.publicCancel(request.ctx, request.body.token),
   );
 };

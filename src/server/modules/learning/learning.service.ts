@@ -3,17 +3,23 @@ import type { FullContext, RequestContext } from '../../platform/context.js';
 import type { Mailer } from '../../platform/mail/mailer.js';
 import { recordAudit } from '../../platform/audit/audit.js';
 import { auditActor } from '../../platform/audit/actor.js';
-import { Conflict, Duplicate, Forbidden, Invalid, NotFound, VersionConflict, detailPath } from '../../platform/errors.js';
+import { Conflict, Duplicate, Forbidden, Invalid, NotFound, TooManyRequests, VersionConflict, detailPath } from '../../platform/errors.js';
 import { tr } from '../../platform/i18n.js';
 import { boundLimit } from '../../db/paging.js';
 import { toCsv } from '../../platform/csv.js';
 import { certificatePdf } from './certificate.pdf.js';
+import { randomToken, sha256 } from '../../platform/auth/tokens.js';
+import { LIMITS, forgiveAttempt, takeAttempts, type ThrottleLimit } from '../../platform/auth/throttle.js';
 import type {
   TEvent,
   TEventCreate,
   TEventKind,
   TEventStatus,
   TEventUpdate,
+  TGuestRole,
+  TPublicEvent,
+  TPublicRegistration,
+  TPublicRegistrationCreate,
   TRegistration,
   TRegistrationCreate,
   TSession,
@@ -26,6 +32,17 @@ import { learningRepo, type EventValues, type SessionValues } from './learning.r
 const invalid = (field: string, message: string) => new Invalid(message, [{ path: detailPath('body', field), message }]);
 
 type Action = 'view' | 'update' | 'manage' | 'register';
+
+/** The confirmation link of the public form is valid for 48 hours. */
+export const PUBLIC_CONFIRM_TTL_MS = 48 * 60 * 60_000;
+/** Mails of the public form: at most 5 an hour to one address, 30 per quarter from one address (every request counts). */
+export const PUBLIC_LIMITS = {
+  requestPerEmail: { maxFailures: 5, windowMs: 60 * 60_000, lockMs: 60 * 60_000 },
+  requestPerIp: LIMITS.ip,
+  linkPerIp: LIMITS.ip,
+} satisfies Record<string, ThrottleLimit>;
+
+const ROLE_NL: Record<TGuestRole, string> = { parent: 'ouder', youth: 'jongere' };
 
 /**
  * Learning events, their sessions and registrations. Every change runs transaction first: open the
@@ -101,15 +118,61 @@ export function createLearningService(db: Db, mailer: Mailer, baseUrl: string) {
     return { ...next, sessionId };
   }
 
-  async function notifyPromoted(promoted: { email: string; personName: string; sessionTitle: string; eventTitle: string; eventDate: string; eventId: string }[]) {
+  /** The chosen sessions belong to the event, at least one when it has any, and never two at the same time. */
+  async function checkSessions(tx: DbOrTx, ctx: { lang: 'nl' | 'en' }, id: string, sessionIds: string[]) {
+    const slots = await learningRepo.sessionSlots(tx, id);
+    const chosen = slots.filter((s) => sessionIds.includes(s.id));
+    if (chosen.length !== sessionIds.length) {
+      throw invalid('sessionIds', tr(ctx, 'Deze sessie hoort niet bij deze activiteit.', 'This session does not belong to this event.'));
+    }
+    if (slots.length > 0 && chosen.length === 0) {
+      throw invalid('sessionIds', tr(ctx, 'Kies minstens één sessie.', 'Choose at least one session.'));
+    }
+    // Parallel sessions in the same time slot: one at a time.
+    if (chosen.some((a, i) => chosen.some((b, j) => j > i && a.startsAt < b.endsAt && b.startsAt < a.endsAt))) {
+      throw invalid('sessionIds', tr(ctx, 'Deze sessies lopen tegelijk; kies er één.', 'These sessions run at the same time; choose one.'));
+    }
+  }
+
+  /** A place in each session, or the waiting list when it is full (one conditional update per session). */
+  async function takeSeats(tx: DbOrTx, registrationId: string, sessionIds: string[], now: Date) {
+    // Sessions in a fixed order, so two registrations never wait on each other's locks crosswise.
+    const seats: Record<string, 'confirmed' | 'waiting'> = {};
+    for (const sessionId of [...sessionIds].sort()) {
+      const status = (await learningRepo.takePlace(tx, sessionId, now)) ? 'confirmed' : 'waiting';
+      await learningRepo.insertSeat(tx, registrationId, sessionId, status, now);
+      seats[sessionId] = status;
+    }
+    return seats;
+  }
+
+  /** Cancels the registration and its seats; each freed place goes to the first on that waiting list. */
+  async function cancelAndPromote(tx: DbOrTx, facts: { id: string; title: string; date: string }, registrationId: string, now: Date) {
+    await learningRepo.cancelRegistration(tx, registrationId, now);
+    const promoted = [];
+    for (const seat of await learningRepo.lockOpenSeats(tx, registrationId)) {
+      await learningRepo.setSeatStatus(tx, seat.id, 'cancelled', now);
+      if (seat.status !== 'confirmed') continue;
+      const next = await freePlace(tx, facts.id, seat.sessionId, now);
+      if (next) {
+        const [session] = await learningRepo.sessions(tx, facts.id, seat.sessionId);
+        promoted.push({ ...next, sessionTitle: session?.title ?? '', eventTitle: facts.title, eventDate: facts.date, eventId: facts.id });
+      }
+    }
+    return promoted;
+  }
+
+  async function notifyPromoted(promoted: { email: string; personName: string; personId: string | null; sessionTitle: string; eventTitle: string; eventDate: string; eventId: string }[]) {
     for (const p of promoted) {
+      // A parent or young person of the public form has no login: they cancel by the link in their confirmation mail.
+      const where = p.personId ? `${baseUrl}/samen-leren/${p.eventId}` : 'Uitschrijven kan met de link in de bevestigingsmail die je kreeg.';
       try {
         await mailer.send({
           to: p.email,
           subject: `Je hebt een plaats: ${p.eventTitle}`,
           text:
             `Beste ${p.personName},\n\nEr kwam een plaats vrij. Je staat niet langer op de wachtlijst van "${p.sessionTitle}" ` +
-            `op ${p.eventTitle} (${p.eventDate}): je inschrijving is bevestigd.\n\n${baseUrl}/leren/${p.eventId}\n\nKan je toch niet komen? Schrijf je dan uit, zodat iemand anders je plaats krijgt.`,
+            `op ${p.eventTitle} (${p.eventDate}): je inschrijving is bevestigd.\n\n${where}\n\nKan je toch niet komen? Schrijf je dan uit, zodat iemand anders je plaats krijgt.`,
         });
       } catch {
         // The mailer logged the failure and marked it in the outbox; the promotion itself stands.
@@ -265,30 +328,13 @@ export function createLearningService(db: Db, mailer: Mailer, baseUrl: string) {
         if (full.now < facts.registrationOpensAt || full.now > facts.registrationClosesAt) {
           throw new Conflict(tr(full, 'De inschrijvingen voor deze activiteit zijn niet open.', 'Registration for this event is not open.'));
         }
-        const slots = await learningRepo.sessionSlots(tx, id);
-        const chosen = slots.filter((s) => input.sessionIds.includes(s.id));
-        if (chosen.length !== input.sessionIds.length) {
-          throw invalid('sessionIds', tr(full, 'Deze sessie hoort niet bij deze activiteit.', 'This session does not belong to this event.'));
-        }
-        if (slots.length > 0 && chosen.length === 0) {
-          throw invalid('sessionIds', tr(full, 'Kies minstens één sessie.', 'Choose at least one session.'));
-        }
-        // Parallel sessions in the same time slot: one at a time.
-        if (chosen.some((a, i) => chosen.some((b, j) => j > i && a.startsAt < b.endsAt && b.startsAt < a.endsAt))) {
-          throw invalid('sessionIds', tr(full, 'Deze sessies lopen tegelijk; kies er één.', 'These sessions run at the same time; choose one.'));
-        }
+        await checkSessions(tx, full, id, input.sessionIds);
         if (await learningRepo.activeRegistrationOf(tx, id, personId)) {
           throw new Duplicate('eventId', tr(full, 'Je bent al ingeschreven voor deze activiteit.', 'You are already registered for this event.'));
         }
         const organisationId = full.actor.memberships[0]?.organisationId ?? null;
         const registrationId = await learningRepo.insertRegistration(tx, { eventId: id, personId, organisationId }, full.now);
-        // Sessions in a fixed order, so two registrations never wait on each other's locks crosswise.
-        const seats: Record<string, 'confirmed' | 'waiting'> = {};
-        for (const sessionId of [...input.sessionIds].sort()) {
-          const status = (await learningRepo.takePlace(tx, sessionId, full.now)) ? 'confirmed' : 'waiting';
-          await learningRepo.insertSeat(tx, registrationId, sessionId, status, full.now);
-          seats[sessionId] = status;
-        }
+        const seats = await takeSeats(tx, registrationId, input.sessionIds, full.now);
         await recordAudit(tx, {
           ...auditActor(full), action: 'learning.registration.create', resourceType: 'learning_registration', resourceId: registrationId,
           organisationId, outcome: 'success', details: { eventId: id, seats },
@@ -317,21 +363,11 @@ export function createLearningService(db: Db, mailer: Mailer, baseUrl: string) {
       return db.transaction(async (tx) => {
         const { facts, full } = await authorizedEvent(tx, ctx, id, 'view', false);
         const reg = await learningRepo.lockRegistration(tx, id, registrationId);
-        const own = reg !== undefined && reg.personId === full.actor.personId;
+        const own = reg !== undefined && reg.personId !== null && reg.personId === full.actor.personId;
         // Somebody else's registration is unknown to anyone but the organiser.
         if (!reg || (!own && !eventPolicy.can(full, 'manage', facts))) throw new NotFound();
         if (reg.status === 'cancelled') throw new Conflict(tr(full, 'Deze inschrijving is al geannuleerd.', 'This registration has been cancelled already.'));
-        await learningRepo.cancelRegistration(tx, registrationId, full.now);
-        const promoted = [];
-        for (const seat of await learningRepo.lockOpenSeats(tx, registrationId)) {
-          await learningRepo.setSeatStatus(tx, seat.id, 'cancelled', full.now);
-          if (seat.status !== 'confirmed') continue;
-          const next = await freePlace(tx, id, seat.sessionId, full.now);
-          if (next) {
-            const [session] = await learningRepo.sessions(tx, id, seat.sessionId);
-            promoted.push({ ...next, sessionTitle: session?.title ?? '', eventTitle: facts.title, eventDate: facts.date, eventId: id });
-          }
-        }
+        const promoted = await cancelAndPromote(tx, facts, registrationId, full.now);
         await recordAudit(tx, {
           ...auditActor(full), action: 'learning.registration.cancel', resourceType: 'learning_registration', resourceId: registrationId,
           organisationId: reg.organisationId, outcome: 'success',
@@ -374,7 +410,7 @@ export function createLearningService(db: Db, mailer: Mailer, baseUrl: string) {
       return db.transaction(async (tx) => {
         const { facts, full } = await authorizedEvent(tx, ctx, id, 'view', false);
         const [reg] = await learningRepo.registrations(tx, id, { registrationId });
-        const own = reg !== undefined && reg.personId === full.actor.personId;
+        const own = reg !== undefined && reg.personId !== null && reg.personId === full.actor.personId;
         if (!reg || (!own && !eventPolicy.can(full, 'manage', facts))) throw new NotFound();
         if (reg.status !== 'registered' || reg.present !== true) {
           throw new Conflict(tr(full, 'Een attest van deelname bestaat alleen voor wie als aanwezig aangemeld werd.', 'A certificate of attendance exists only for someone checked in as present.'));
@@ -429,6 +465,150 @@ export function createLearningService(db: Db, mailer: Mailer, baseUrl: string) {
         return { fileName: `deelnemers-${facts.date}.csv`, csv };
       });
     },
+    // --- the public form (parents and young people, no login) --------------------------------
+
+    /** The event as the public form shows it; 404 unless published with the public form opened by the organiser. */
+    async publicEvent(ctx: RequestContext, id: string): Promise<{ data: TPublicEvent }> {
+      const event = await learningRepo.event(db, id);
+      if (!event || event.status !== 'published' || !event.publicRegistration) throw new NotFound();
+      const sessions = await learningRepo.sessions(db, id);
+      const opens = new Date(event.registrationOpensAt);
+      const closes = new Date(event.registrationClosesAt);
+      return {
+        data: {
+          id: event.id, kind: event.kind, title: event.title, description: event.description,
+          organiser: [event.organiserOrganisationName, event.organiserName].filter(Boolean).join(' · '),
+          date: event.date, startsAt: event.startsAt, endsAt: event.endsAt, place: event.place, onlineUrl: event.onlineUrl, feeCents: event.feeCents,
+          registrationOpensAt: event.registrationOpensAt, registrationClosesAt: event.registrationClosesAt,
+          open: ctx.now >= opens && ctx.now <= closes,
+          sessions: sessions.map((x) => ({ id: x.id, title: x.title, room: x.room, kind: x.kind, startsAt: x.startsAt, endsAt: x.endsAt, full: x.taken >= x.capacity })),
+        },
+      };
+    },
+
+    /**
+     * A parent or young person registers through the public form: nothing is reserved yet, a mail
+     * with a confirmation link (single use, 48 hours, only its hash is kept) goes to the address.
+     * Every request counts against the address and the IP, so the form cannot flood an inbox.
+     */
+    async publicRegister(ctx: RequestContext, id: string, input: TPublicRegistrationCreate): Promise<void> {
+      const wait = await takeAttempts(db, [[`learning-public:ip:${ctx.ip}`, PUBLIC_LIMITS.requestPerIp], [`learning-public:email:${input.email}`, PUBLIC_LIMITS.requestPerEmail]], ctx.now);
+      if (wait > 0) throw new TooManyRequests(wait);
+      const token = randomToken();
+      const event = await db.transaction(async (tx) => {
+        const facts = await learningRepo.eventRow(tx, id);
+        if (!facts || facts.status !== 'published' || !facts.publicRegistration) throw new NotFound();
+        if (ctx.now < facts.registrationOpensAt || ctx.now > facts.registrationClosesAt) {
+          throw new Conflict(tr(ctx, 'De inschrijvingen voor deze activiteit zijn niet open.', 'Registration for this event is not open.'));
+        }
+        await checkSessions(tx, ctx, id, input.sessionIds);
+        const requestId = await learningRepo.insertPublicRequest(
+          tx,
+          { eventId: id, name: input.name, email: input.email, role: input.role, sessionIds: input.sessionIds, tokenHash: sha256(token), expiresAt: new Date(ctx.now.getTime() + PUBLIC_CONFIRM_TTL_MS) },
+          ctx.now,
+        );
+        await recordAudit(tx, {
+          action: 'learning.registration.public_request', resourceType: 'learning_event', resourceId: id, organisationId: facts.organiserOrganisationId,
+          actorLabel: input.email, ip: ctx.ip, outcome: 'success', details: { requestId, role: input.role, sessions: input.sessionIds.length },
+        });
+        return facts;
+      });
+      await mailer.send({
+        to: input.email,
+        subject: `Bevestig je inschrijving: ${event.title}`,
+        text:
+          `Beste ${input.name},\n\nJe schreef je in als ${ROLE_NL[input.role]} voor "${event.title}" op ${event.date}.\n` +
+          `Bevestig je inschrijving met deze link (48 uur geldig, één keer te gebruiken):\n\n${baseUrl}/samen-leren/inschrijving/bevestigen#${token}\n\n` +
+          'Pas na je bevestiging krijg je een plaats. Schreef je je niet in? Dan mag je deze mail negeren.',
+      });
+    },
+
+    /** Confirms a public registration by the mail's link: takes the places (or the waiting list), mails the cancellation link. */
+    async publicConfirm(ctx: RequestContext, token: string): Promise<{ data: TPublicRegistration }> {
+      const key = `learning-public-link:ip:${ctx.ip}`;
+      const wait = await takeAttempts(db, [[key, PUBLIC_LIMITS.linkPerIp]], ctx.now);
+      if (wait > 0) throw new TooManyRequests(wait);
+      const cancelToken = randomToken();
+      const result = await db.transaction(async (tx) => {
+        const req = await learningRepo.lockPublicRequest(tx, sha256(token));
+        if (!req) throw new NotFound(tr(ctx, 'Deze link is niet geldig.', 'This link is not valid.'));
+        await forgiveAttempt(tx, key, ctx.now);
+        if (req.usedAt) throw new Conflict(tr(ctx, 'Deze link werd al gebruikt: je inschrijving is al bevestigd.', 'This link has been used already: your registration is confirmed.'));
+        if (req.expiresAt < ctx.now) throw new Conflict(tr(ctx, 'Deze link is verlopen. Schrijf je opnieuw in.', 'This link has expired. Please register again.'));
+        const facts = await learningRepo.eventFacts(tx, req.eventId);
+        const event = await learningRepo.eventRow(tx, req.eventId);
+        if (!facts || !event || event.status !== 'published' || !event.publicRegistration) throw new NotFound();
+        if (ctx.now > facts.registrationClosesAt) {
+          throw new Conflict(tr(ctx, 'De inschrijvingen voor deze activiteit zijn intussen gesloten.', 'Registration for this event has closed in the meantime.'));
+        }
+        if (await learningRepo.activeGuestRegistration(tx, req.eventId, req.email)) {
+          throw new Duplicate('email', tr(ctx, 'Met dit e-mailadres is al iemand ingeschreven voor deze activiteit.', 'Someone with this e-mail address is already registered for this event.'));
+        }
+        const slots = await learningRepo.sessionSlots(tx, req.eventId);
+        if (req.sessionIds.some((sid) => !slots.some((x) => x.id === sid))) {
+          throw new Conflict(tr(ctx, 'Het programma werd intussen gewijzigd. Schrijf je opnieuw in.', 'The programme has changed in the meantime. Please register again.'));
+        }
+        const registrationId = await learningRepo.insertGuestRegistration(
+          tx,
+          { eventId: req.eventId, guestName: req.name, guestEmail: req.email, guestRole: req.role, cancelTokenHash: sha256(cancelToken) },
+          ctx.now,
+        );
+        const seats = await takeSeats(tx, registrationId, req.sessionIds, ctx.now);
+        await learningRepo.markPublicRequestUsed(tx, req.id, registrationId, ctx.now);
+        await recordAudit(tx, {
+          action: 'learning.registration.create', resourceType: 'learning_registration', resourceId: registrationId, organisationId: facts.organiserOrganisationId,
+          actorLabel: req.email, ip: ctx.ip, outcome: 'success', details: { eventId: req.eventId, seats, public: true, role: req.role },
+        });
+        const [reg] = await learningRepo.registrations(tx, req.eventId, { registrationId });
+        if (!reg) throw new NotFound();
+        return { data: { eventId: facts.id, eventTitle: facts.title, date: facts.date, startsAt: facts.startsAt.slice(0, 5), name: req.name, status: reg.status, seats: reg.seats }, email: req.email };
+      });
+      const list = result.data.seats.map((x) => `- ${x.sessionTitle}: ${x.status === 'confirmed' ? 'je hebt een plaats' : `wachtlijst (plaats ${x.waitingPosition ?? '?'})`}`).join('\n');
+      try {
+        await mailer.send({
+          to: result.email,
+          subject: `Inschrijving bevestigd: ${result.data.eventTitle}`,
+          text:
+            `Beste ${result.data.name},\n\nJe inschrijving voor "${result.data.eventTitle}" op ${result.data.date} om ${result.data.startsAt} is bevestigd.\n` +
+            (list ? `${list}\n` : '') +
+            `\nKan je toch niet komen? Schrijf je dan uit met deze link, zodat iemand anders je plaats krijgt:\n${baseUrl}/samen-leren/inschrijving/annuleren#${cancelToken}\n`,
+        });
+      } catch {
+        // The mailer logged the failure; the registration stands.
+      }
+      return { data: result.data };
+    },
+
+    /** Cancels a public registration by the link in the confirmation mail; freed places go to the waiting lists. */
+    async publicCancel(ctx: RequestContext, token: string): Promise<{ data: TPublicRegistration }> {
+      const key = `learning-public-link:ip:${ctx.ip}`;
+      const wait = await takeAttempts(db, [[key, PUBLIC_LIMITS.linkPerIp]], ctx.now);
+      if (wait > 0) throw new TooManyRequests(wait);
+      const { result, promoted } = await db.transaction(async (tx) => {
+        const reg = await learningRepo.lockRegistrationByCancelToken(tx, sha256(token));
+        if (!reg) throw new NotFound(tr(ctx, 'Deze link is niet geldig.', 'This link is not valid.'));
+        await forgiveAttempt(tx, key, ctx.now);
+        if (reg.status === 'cancelled') throw new Conflict(tr(ctx, 'Deze inschrijving is al geannuleerd.', 'This registration has been cancelled already.'));
+        const facts = await learningRepo.eventFacts(tx, reg.eventId);
+        if (!facts) throw new NotFound();
+        const promoted = await cancelAndPromote(tx, facts, reg.id, ctx.now);
+        await recordAudit(tx, {
+          action: 'learning.registration.cancel', resourceType: 'learning_registration', resourceId: reg.id, organisationId: facts.organiserOrganisationId,
+          actorLabel: reg.guestEmail, ip: ctx.ip, outcome: 'success', details: { eventId: reg.eventId, public: true, promotedRegistrationIds: promoted.map((p) => p.registrationId) },
+        });
+        for (const p of promoted) {
+          await recordAudit(tx, {
+            action: 'learning.registration.promote', resourceType: 'learning_registration', resourceId: p.registrationId,
+            actorLabel: reg.guestEmail, ip: ctx.ip, outcome: 'success', details: { eventId: reg.eventId, sessionId: p.sessionId, personId: p.personId },
+          });
+        }
+        const [row] = await learningRepo.registrations(tx, reg.eventId, { registrationId: reg.id });
+        if (!row) throw new NotFound();
+        const data: TPublicRegistration = { eventId: facts.id, eventTitle: facts.title, date: facts.date, startsAt: facts.startsAt.slice(0, 5), name: row.personName, status: row.status, seats: row.seats };
+        return { result: { data }, promoted };
+      });
+      await notifyPromoted(promoted);
+      return result;
+    },
   };
 }
-
