@@ -4,6 +4,9 @@ import {
   ZEventListResponse,
   ZEventResponse,
   ZMyRegistrationResponse,
+  ZPublicAccepted,
+  ZPublicEventResponse,
+  ZPublicRegistrationResponse,
   ZRegistrationListResponse,
   ZRegistrationResponse,
   ZSessionListResponse,
@@ -11,6 +14,7 @@ import {
   type TEventCreate,
   type TEventKind,
   type TEventUpdate,
+  type TPublicRegistrationCreate,
   type TSessionCreate,
   type TSessionUpdate,
 } from '../../shared/schemas/learning.js';
@@ -136,3 +140,26 @@ export function useAttendance(eventId: string) {
     onSettled: () => invalidate(eventId),
   });
 }
+
+// --- the public form (no login) ---------------------------------------------------------------
+
+const PUBLIC = '/api/learning/public';
+
+/** The event as the public form shows it (404 when the organiser did not open the form). */
+export const usePublicEvent = (id: string) =>
+  useQuery({
+    queryKey: ['learning', 'public', id] as const,
+    queryFn: async ({ signal }) => apiGet(`${PUBLIC}/events/${enc(id)}`, ZPublicEventResponse, signal, { redirectOnUnauthenticated: false }),
+    retry: false,
+  });
+
+export const usePublicRegister = (id: string) =>
+  useMutation({
+    mutationFn: async (body: TPublicRegistrationCreate) => apiSend('POST', `${PUBLIC}/events/${enc(id)}/registrations`, ZPublicAccepted, body, { redirectOnUnauthenticated: false }),
+  });
+
+/** Confirms (`confirm`) or cancels (`cancel`) a public registration with the token of the mail's link. */
+export const usePublicToken = (step: 'confirm' | 'cancel') =>
+  useMutation({
+    mutationFn: async (token: string) => (await apiSend('POST', `${PUBLIC}/${step}`, ZPublicRegistrationResponse, { token }, { redirectOnUnauthenticated: false })).data,
+  });

@@ -90,7 +90,7 @@ export function CheckInPage() {
                 <Stack gap={2} style={{ minWidth: 0, flex: '1 1 12rem' }}>
                   <Text fw={600}>{r.personName}</Text>
                   <Text size="sm" c="dimmed">
-                    {r.organisationName ?? '—'}
+                    {r.guestRole ? t(`publicRegistration.role.${r.guestRole}`) : (r.organisationName ?? '—')}
                     {r.seats.some((s) => s.status === 'waiting') ? ` · ${t('learning.onWaitingList')}` : ''}
                   </Text>
                 </Stack>

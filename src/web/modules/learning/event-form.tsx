@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, Button, Group, Modal, MultiSelect, NumberInput, Select, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { Alert, Button, Checkbox, Group, Modal, MultiSelect, NumberInput, Select, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { TimeInput } from '@mantine/dates';
 import { useForm } from '@mantine/form';
 import { IconGitCompare } from '@tabler/icons-react';
@@ -45,6 +45,7 @@ interface TValues {
   opensOn: string | null;
   closesOn: string | null;
   status: TEventStatus;
+  publicRegistration: boolean;
 }
 
 /** Minutes Brussels is ahead of UTC at an instant (60 in winter, 120 in summer). */
@@ -86,6 +87,7 @@ function valuesOf(event: TEvent | null): TValues {
     opensOn: event ? brusselsDay(event.registrationOpensAt) : null,
     closesOn: event ? brusselsDay(event.registrationClosesAt) : null,
     status: event?.status ?? 'draft',
+    publicRegistration: event?.publicRegistration ?? false,
   };
 }
 
@@ -108,6 +110,7 @@ function bodyOf(v: TValues) {
     registrationOpensAt: v.opensOn ? brusselsInstant(v.opensOn, '00:00') : '',
     registrationClosesAt: v.closesOn ? brusselsInstant(v.closesOn, '23:59') : '',
     status: v.status,
+    publicRegistration: v.publicRegistration,
   };
 }
 
@@ -262,6 +265,12 @@ function EventForm({ event, onClose }: EventFormDialogProps) {
             value={form.getValues().closesOn}
             onChange={(v) => form.setFieldValue('closesOn', v)}
             error={form.errors.closesOn ?? form.errors.registrationClosesAt}
+          />
+          <Checkbox
+            label={t('publicRegistration.formFlag')}
+            description={t('publicRegistration.formFlagHint')}
+            {...form.getInputProps('publicRegistration', { type: 'checkbox' })}
+            style={{ gridColumn: '1 / -1' }}
           />
         </SimpleGrid>
         <Group justify="flex-end" gap="sm">

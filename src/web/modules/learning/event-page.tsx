@@ -27,7 +27,7 @@ import { PageSkeleton, SectionSkeleton } from '../../components/skeletons.js';
 import { ErrorState } from '../../components/states.js';
 import { LOGIN_PATH, withReturn } from '../auth/return-path.js';
 import { EventFormDialog } from './event-form.js';
-import { CostSplit, EventStatusBadge, KindBadge, LEARNING_PATH, SessionFill, checkInPath, useLearningFormat } from './learning-bits.js';
+import { CostSplit, EventStatusBadge, KindBadge, LEARNING_PATH, SessionFill, checkInPath, publicFormPath, useLearningFormat } from './learning-bits.js';
 import { SessionFormDialog } from './session-form.js';
 
 /** One event: what, when and where, its sessions, my registration, and for the organiser the tools to run it. */
@@ -373,6 +373,14 @@ function Organiser({ event, canUpdate }: { event: TEvent; canUpdate: boolean }) 
             {t('learning.exportCsv')}
           </Button>
         </Group>
+        {event.publicRegistration && (
+          <Stack gap={4}>
+            <Text size="sm">{t('publicRegistration.organiserLink')}</Text>
+            <Anchor component={Link} to={publicFormPath(event.id)} size="sm" style={{ overflowWrap: 'anywhere' }}>
+              {`${window.location.origin}${publicFormPath(event.id)}`}
+            </Anchor>
+          </Stack>
+        )}
         <Title order={3} size="h4">
           {t('learning.cost.title')}
         </Title>

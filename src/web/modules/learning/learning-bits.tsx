@@ -6,6 +6,8 @@ import { localeFor } from '../../i18n.js';
 export const LEARNING_PATH = '/samen-leren';
 export const eventPath = (id: string) => `${LEARNING_PATH}/${encodeURIComponent(id)}`;
 export const checkInPath = (id: string) => `${eventPath(id)}/aanwezigheden`;
+/** The public form for parents and young people (no login). */
+export const publicFormPath = (id: string) => `${LEARNING_PATH}/inschrijven/${encodeURIComponent(id)}`;
 
 /** Today in Brussels as `YYYY-MM-DD` (the list starts there). */
 export function todayInBrussels(): string {

@@ -9,10 +9,17 @@ const modulePage = <M,>(load: () => Promise<M>, pick: (m: M) => ComponentType) =
 const EventsPage = modulePage(() => import('./events-page.js'), (m) => m.EventsPage);
 const EventPage = modulePage(() => import('./event-page.js'), (m) => m.EventPage);
 const CheckInPage = modulePage(() => import('./check-in-page.js'), (m) => m.CheckInPage);
+const PublicRegistrationPage = modulePage(() => import('./public-registration-page.js'), (m) => m.PublicRegistrationPage);
+const PublicConfirmPage = modulePage(() => import('./public-registration-page.js'), (m) => m.PublicConfirmPage);
+const PublicCancelPage = modulePage(() => import('./public-registration-page.js'), (m) => m.PublicCancelPage);
 
 /** Learning together (wired once into app/router.tsx). */
 export const learningRoutes: RouteObject[] = [
   { path: 'samen-leren', element: <EventsPage /> },
   { path: 'samen-leren/:eventId', element: <EventPage /> },
   { path: 'samen-leren/:eventId/aanwezigheden', element: <CheckInPage /> },
+  // The public form for parents and young people and the links of its mails (no login).
+  { path: 'samen-leren/inschrijven/:eventId', element: <PublicRegistrationPage /> },
+  { path: 'samen-leren/inschrijving/bevestigen', element: <PublicConfirmPage /> },
+  { path: 'samen-leren/inschrijving/annuleren', element: <PublicCancelPage /> },
 ];
