@@ -5,7 +5,7 @@ import { loadReferenceData, upsertRegion } from '../reference-data.js';
 import { loadDemoPeople } from './people.js';
 import { loadDemoFamilies } from './families.js';
 import { loadDemoDirectory } from './directory.js';
-import { loadDemoLearning } from './learning.js';
+import { loadDemoExchange, loadDemoLearning } from './learning.js';
 import { loadDemoGovernance } from './governance.js';
 import { loadDemoPortal } from './portal.js';
 import type { SecretBox } from '../../platform/keys/secret-box.js';
@@ -45,6 +45,7 @@ export async function loadDemoData(db: Db, env: string, secrets: SecretBox): Pro
     await loadDemoFamilies(tx, regionId);
     await loadDemoDirectory(tx);
     await loadDemoLearning(tx);
+    await loadDemoExchange(tx);
     await loadDemoGovernance(tx);
     await loadDemoPortal(tx);
     await tx

@@ -1,6 +1,7 @@
 import { eq, inArray } from 'drizzle-orm';
 import type { DbOrTx } from '../client.js';
-import { learningEvent, learningRegistration, learningSeat, learningSession, membership, organisation, person } from '../schema/index.js';
+import { learningEvent, learningExchangeOffer, learningExchangeRequest, learningRegistration, learningSeat, learningSession, membership, organisation, person } from '../schema/index.js';
+import type { TExchangeRequestStatus } from '../../../shared/schemas/exchange.js';
 import type { TAudienceRole, TEventKind, TSessionKind } from '../../../shared/schemas/learning.js';
 
 /**
@@ -37,6 +38,8 @@ interface TDemoEvent {
   feeCents: number;
   totalCostCents: number;
   funder: string;
+  /** The organiser opened the public form for parents and young people. */
+  publicRegistration?: boolean;
   sessions: TDemoSession[];
   /** Demo people (by e-mail) who register, in order, with the sessions (by title) they choose. */
   registrations: { email: string; sessions: string[]; present?: boolean }[];
@@ -54,6 +57,7 @@ const EVENTS: TDemoEvent[] = [
     startsAt: '09:00',
     endsAt: '16:30',
     place: 'Cultuurcentrum, Brugge',
+    publicRegistration: true,
     feeCents: 0,
     totalCostCents: 450000,
     funder: 'IROJ West-Vlaanderen',
@@ -167,6 +171,7 @@ export async function loadDemoLearning(tx: DbOrTx, now: Date = new Date()): Prom
         registrationOpensAt: opens,
         registrationClosesAt: closes,
         status: 'published',
+        publicRegistration: e.publicRegistration ?? false,
       })
       .returning({ id: learningEvent.id });
     if (!event) continue;
@@ -202,6 +207,123 @@ export async function loadDemoLearning(tx: DbOrTx, now: Date = new Date()): Prom
     }
     for (const session of sessions.values()) {
       if (session.taken > 0) await tx.update(learningSession).set({ taken: session.taken }).where(eq(learningSession.id, session.id));
+    }
+  }
+}
+
+// --- exchange learning ("wisselleren") ------------------------------------------------------------
+
+interface TDemoOffer {
+  organisation: string;
+  sector: string;
+  team: string;
+  description: string;
+  days: number[];
+  visitorsPerDay: number;
+  /** Visits asked for: by a demo person (e-mail) of another organisation, on a day relative to today. */
+  requests: { email: string; day: number; status: TExchangeRequestStatus; proposedDay?: number; motivation: string; visitorReflection?: string; hostReflection?: string }[];
+}
+
+/** Staff without a login who took part in exchange visits (their organisations' sector counts in the matrix). */
+const EXCHANGE_PEOPLE = [
+  { email: 'hanne.desmet@brugsemeersen.demo', name: 'Hanne Desmet', organisation: 'MFC De Brugse Meersen' },
+  { email: 'pieter.goethals@cggzeewind.demo', name: 'Pieter Goethals', organisation: 'CGG Zeewind' },
+];
+
+const OFFERS: TDemoOffer[] = [
+  {
+    organisation: 'CGG Zeewind',
+    sector: 'ggz',
+    team: 'Ambulant team kinderen en jongeren',
+    description: 'Loop een dag mee met het ambulante team: intakes, een teamoverleg en een huisbezoek. Je ziet hoe we met wachtlijsten en crisissen omgaan.',
+    days: [-40, -20, 10, 24],
+    visitorsPerDay: 2,
+    requests: [
+      {
+        email: 'hulpverlener@samenplan.demo', day: -20, status: 'accepted', motivation: 'Ik wil begrijpen wat er gebeurt na een doorverwijzing naar het CGG.',
+        visitorReflection: 'Ik zag hoe het team triageert. Ik verwijs voortaan met een korte vraag in plaats van een dossier.',
+        hostReflection: 'De vragen over de leefgroep hielpen ons om beter af te stemmen bij een gezamenlijke opname.',
+      },
+      { email: 'clb@samenplan.demo', day: 24, status: 'proposed', proposedDay: 10, motivation: 'Ik begeleid veel leerlingen die op een wachtlijst staan.' },
+    ],
+  },
+  {
+    organisation: 'Jeugdhulp Kustlijn vzw',
+    sector: 'jeugdhulp',
+    team: 'Leefgroep De Branding',
+    description: 'Draai een dag mee in de leefgroep: van het ontbijt tot het avondoverleg. Je ziet hoe we met jongeren en ouders samenwerken.',
+    days: [-30, 7, 14],
+    visitorsPerDay: 2,
+    requests: [
+      { email: 'hanne.desmet@brugsemeersen.demo', day: -30, status: 'accepted', motivation: 'Jongeren met een beperking stromen door naar jullie leefgroep.', hostReflection: 'Hanne liet ons zien hoe ze met pictogrammen werkt; dat nemen we over.' },
+      { email: 'pieter.goethals@cggzeewind.demo', day: -30, status: 'accepted', motivation: 'Ik wil de leefgroep kennen waar veel van onze jongeren wonen.', visitorReflection: 'Een dag in de leefgroep maakte duidelijk hoe weinig tijd er is voor een afspraak op het CGG.' },
+      { email: 'hanne.desmet@brugsemeersen.demo', day: 14, status: 'requested', motivation: 'Graag kom ik nog een keer, nu bij het avondoverleg.' },
+    ],
+  },
+  {
+    organisation: 'MFC De Brugse Meersen',
+    sector: 'vaph',
+    team: 'Dagcentrum De Meersen',
+    description: 'Een dag in het dagcentrum voor kinderen en jongeren met een beperking: begeleiding, therapie en het contact met ouders.',
+    days: [-45, -15, 12],
+    visitorsPerDay: 1,
+    requests: [
+      { email: 'clb@samenplan.demo', day: -15, status: 'accepted', motivation: 'Ik wil weten wat een MFC kan bieden aan leerlingen van het buitengewoon onderwijs.', visitorReflection: 'Veel meer mogelijkheden dan ik dacht, ook in de vakanties.' },
+      { email: 'pieter.goethals@cggzeewind.demo', day: -45, status: 'accepted', motivation: 'Samenwerking rond jongeren met een dubbele diagnose.' },
+      { email: 'hulpverlener@samenplan.demo', day: 12, status: 'requested', motivation: 'We krijgen meer jongeren met een beperking in de leefgroep.' },
+    ],
+  },
+];
+
+/** Exchange offers and visits between GGZ, youth care and disability care (idempotent on organisation and team). */
+export async function loadDemoExchange(tx: DbOrTx, now: Date = new Date()): Promise<void> {
+  const today = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
+  const day = (days: number) => new Date(today.getTime() + days * DAY).toISOString().slice(0, 10);
+  const orgs = await tx.select({ id: organisation.id, name: organisation.name }).from(organisation);
+  const orgId = (name: string) => orgs.find((o) => o.name === name)?.id;
+  for (const p of EXCHANGE_PEOPLE) {
+    const org = orgId(p.organisation);
+    if (!org) continue;
+    const [existing] = await tx.select({ id: person.id }).from(person).where(eq(person.email, p.email));
+    if (existing) continue;
+    const [row] = await tx.insert(person).values({ name: p.name, email: p.email }).returning({ id: person.id });
+    if (row) await tx.insert(membership).values({ personId: row.id, organisationId: org, roles: ['professional'] });
+  }
+  const emails = [...new Set(OFFERS.flatMap((o) => o.requests.map((r) => r.email)))];
+  const people = await tx
+    .select({ id: person.id, email: person.email, organisationId: membership.organisationId })
+    .from(person)
+    .innerJoin(membership, eq(membership.personId, person.id))
+    .where(inArray(person.email, emails));
+  const sectorOf = (name: string | undefined) => OFFERS.find((o) => o.organisation === name)?.sector ?? (name === 'CLB Polderland' ? 'clb' : null);
+  for (const o of OFFERS) {
+    const host = orgId(o.organisation);
+    if (!host) continue;
+    const [existing] = await tx.select({ id: learningExchangeOffer.id }).from(learningExchangeOffer).where(eq(learningExchangeOffer.team, o.team));
+    if (existing) continue;
+    const [offer] = await tx
+      .insert(learningExchangeOffer)
+      .values({ organisationId: host, sectorCode: o.sector, team: o.team, description: o.description, dates: o.days.map(day).sort(), visitorsPerDay: o.visitorsPerDay })
+      .returning({ id: learningExchangeOffer.id });
+    if (!offer) continue;
+    for (const r of o.requests) {
+      const visitor = people.find((p) => p.email === r.email);
+      if (!visitor?.organisationId) continue;
+      const visitorOrgName = orgs.find((x) => x.id === visitor.organisationId)?.name;
+      await tx.insert(learningExchangeRequest).values({
+        offerId: offer.id,
+        hostOrganisationId: host,
+        hostSectorCode: o.sector,
+        visitorPersonId: visitor.id,
+        visitorOrganisationId: visitor.organisationId,
+        visitorSectorCode: sectorOf(visitorOrgName),
+        day: day(r.day),
+        proposedDay: r.proposedDay === undefined ? null : day(r.proposedDay),
+        motivation: r.motivation,
+        status: r.status,
+        visitorReflection: r.visitorReflection ?? null,
+        hostReflection: r.hostReflection ?? null,
+      });
     }
   }
 }
