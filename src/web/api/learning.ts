@@ -18,6 +18,7 @@ import {
   type TSessionCreate,
   type TSessionUpdate,
 } from '../../shared/schemas/learning.js';
+import { ZExchangeMatrixResponse } from '../../shared/schemas/exchange.js';
 import { apiGet, apiSend } from './client.js';
 
 const BASE = '/api/learning/events';
@@ -162,4 +163,14 @@ export const usePublicRegister = (id: string) =>
 export const usePublicToken = (step: 'confirm' | 'cancel') =>
   useMutation({
     mutationFn: async (token: string) => (await apiSend('POST', `${PUBLIC}/${step}`, ZPublicRegistrationResponse, { token }, { redirectOnUnauthenticated: false })).data,
+  });
+
+// --- exchange learning ("wisselleren") ---------------------------------------------------------
+
+/** The coordinator's sector × sector matrix of the visits that took place in a year. */
+export const useExchangeMatrix = (year: number) =>
+  useQuery({
+    queryKey: ['learning', 'exchange', 'matrix', year] as const,
+    queryFn: async ({ signal }) => (await apiGet(`/api/learning/exchanges/matrix?year=${year}`, ZExchangeMatrixResponse, signal)).data,
+    placeholderData: keepPreviousData,
   });

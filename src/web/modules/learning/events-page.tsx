@@ -12,7 +12,7 @@ import { PageSkeleton } from '../../components/skeletons.js';
 import { EmptyState, ErrorState } from '../../components/states.js';
 import { LOGIN_PATH, withReturn } from '../auth/return-path.js';
 import { EventFormDialog } from './event-form.js';
-import { EventStatusBadge, KindBadge, eventPath, todayInBrussels, useLearningFormat } from './learning-bits.js';
+import { EXCHANGE_MATRIX_PATH, EventStatusBadge, KindBadge, eventPath, todayInBrussels, useLearningFormat } from './learning-bits.js';
 
 const isKind = (value: string | null): value is TEventKind => value !== null && (EVENT_KINDS as readonly string[]).includes(value);
 
@@ -35,6 +35,8 @@ export function EventsPage() {
   if (me.isError) return <ErrorState error={me.error} onRetry={() => void me.refetch()} />;
   if (!isFullyLoggedIn(me.data)) return <Navigate to={withReturn(LOGIN_PATH, pathname)} replace />;
   const organises = me.data.abilities['learning.organise'] === true;
+  // The exchange matrix: network coordinators (and platform admins, who also see the audit).
+  const coordinates = me.data.abilities['network.coordinate'] === true || me.data.abilities['audit.view'] === true;
 
   const setParam = (key: string, value: string | null) =>
     setParams(
@@ -79,11 +81,18 @@ export function EventsPage() {
             />
             <Checkbox label={t('learning.showPast')} checked={past} onChange={(e) => setParam('voorbij', e.currentTarget.checked ? '1' : null)} mb={8} />
           </Group>
-          {organises && (
-            <Button leftSection={<IconPlus size={18} aria-hidden="true" />} onClick={() => setCreating(true)}>
-              {t('learning.newEvent')}
-            </Button>
-          )}
+          <Group gap="sm" wrap="wrap">
+            {coordinates && (
+              <Button component={Link} to={EXCHANGE_MATRIX_PATH} variant="default">
+                {t('exchangeScreens.matrix.link')}
+              </Button>
+            )}
+            {organises && (
+              <Button leftSection={<IconPlus size={18} aria-hidden="true" />} onClick={() => setCreating(true)}>
+                {t('learning.newEvent')}
+              </Button>
+            )}
+          </Group>
         </Group>
         <Title order={2} size="h3" id="events-heading">
           {past ? t('learning.listHeadingPast') : t('learning.listHeading')}

@@ -6,6 +6,7 @@ import { localeFor } from '../../i18n.js';
 export const LEARNING_PATH = '/samen-leren';
 export const eventPath = (id: string) => `${LEARNING_PATH}/${encodeURIComponent(id)}`;
 export const checkInPath = (id: string) => `${eventPath(id)}/aanwezigheden`;
+export const EXCHANGE_MATRIX_PATH = `${LEARNING_PATH}/wisselleren/matrix`;
 /** The public form for parents and young people (no login). */
 export const publicFormPath = (id: string) => `${LEARNING_PATH}/inschrijven/${encodeURIComponent(id)}`;
 

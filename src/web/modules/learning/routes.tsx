@@ -9,6 +9,7 @@ const modulePage = <M,>(load: () => Promise<M>, pick: (m: M) => ComponentType) =
 const EventsPage = modulePage(() => import('./events-page.js'), (m) => m.EventsPage);
 const EventPage = modulePage(() => import('./event-page.js'), (m) => m.EventPage);
 const CheckInPage = modulePage(() => import('./check-in-page.js'), (m) => m.CheckInPage);
+const ExchangeMatrixPage = modulePage(() => import('./exchange-matrix-page.js'), (m) => m.ExchangeMatrixPage);
 const PublicRegistrationPage = modulePage(() => import('./public-registration-page.js'), (m) => m.PublicRegistrationPage);
 const PublicConfirmPage = modulePage(() => import('./public-registration-page.js'), (m) => m.PublicConfirmPage);
 const PublicCancelPage = modulePage(() => import('./public-registration-page.js'), (m) => m.PublicCancelPage);
@@ -18,6 +19,7 @@ export const learningRoutes: RouteObject[] = [
   { path: 'samen-leren', element: <EventsPage /> },
   { path: 'samen-leren/:eventId', element: <EventPage /> },
   { path: 'samen-leren/:eventId/aanwezigheden', element: <CheckInPage /> },
+  { path: 'samen-leren/wisselleren/matrix', element: <ExchangeMatrixPage /> },
   // The public form for parents and young people and the links of its mails (no login).
   { path: 'samen-leren/inschrijven/:eventId', element: <PublicRegistrationPage /> },
   { path: 'samen-leren/inschrijving/bevestigen', element: <PublicConfirmPage /> },

@@ -1,0 +1,120 @@
+import { describe, expect, it } from 'vitest';
+import { mailText, startSmtpPeer } from '../helpers/smtp.js';
+import { expectNoSeriousA11yViolations, expectNoSidewaysScroll, hasChromium, useE2e } from './fixture.js';
+import { openAsDemo } from './demo-login.js';
+
+const SLOW = 150_000;
+const NETWORK_DAY = 'Netwerkdag 1 Gezin 1 Plan: samen sterker rond onderwijs en jeugdhulp';
+
+/** Waits for a mail to `to` whose text has a link to `path`, and returns the link's path and fragment. */
+async function linkFor(mails: { to: string[]; raw: string }[], to: string, path: string): Promise<string> {
+  const deadline = Date.now() + 15_000;
+  const pattern = new RegExp(`https?://[^\\s/]+(${path.replace(/\//g, '\\/')}#[\\w-]+)`);
+  while (Date.now() < deadline) {
+    for (const mail of mails.filter((m) => m.to.includes(to))) {
+      const match = pattern.exec(mailText(mail.raw));
+      if (match?.[1]) return match[1];
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`No mail for ${to} with a link to ${path}`);
+}
+
+describe.skipIf(!hasChromium)('learning together: the public form and exchange learning in Chromium', () => {
+  let peer: Awaited<ReturnType<typeof startSmtpPeer>> | undefined;
+  const e2e = useE2e({
+    before: async () => {
+      peer = await startSmtpPeer();
+      return { SMTP_URL: peer.url };
+    },
+    after: async () => {
+      await peer?.close();
+    },
+  });
+
+  it('a parent registers on a phone without a login, confirms by the mail link, lands on the waiting list of a full session and cancels', async () => {
+    // The organiser finds the public form's address with the event.
+    const organiser = await openAsDemo(e2e, 'coordinator@samenplan.demo', '/samen-leren');
+    await organiser.page.getByRole('link', { name: NETWORK_DAY }).click();
+    const tools = organiser.page.getByRole('region', { name: 'Voor de organisator' });
+    await tools.getByText('Het openbare inschrijfformulier voor ouders en jongeren:').waitFor();
+    const formPath = await tools.getByRole('link', { name: /\/samen-leren\/inschrijven\// }).getAttribute('href');
+    expect(formPath).toMatch(/^\/samen-leren\/inschrijven\/[0-9a-f-]{36}$/);
+
+    const context = await e2e.browser.newContext({ viewport: { width: 360, height: 740 } });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(e2e.baseUrl + formPath!);
+    await page.getByRole('heading', { level: 1, name: NETWORK_DAY }).waitFor();
+    const form = page.getByRole('form', { name: 'Schrijf je in' });
+    await form.getByRole('button', { name: 'Inschrijven' }).click();
+    await form.getByText('Vul minstens 2 tekens in.').first().waitFor();
+    await expectNoSeriousA11yViolations(page);
+
+    const email = `ouder-${Date.now()}@example.test`;
+    await form.getByLabel('Je naam').fill('Elise Decoster');
+    await form.getByLabel('Je e-mailadres').fill(email);
+    await form.getByRole('radio', { name: 'Ouder' }).check();
+    await form.getByRole('checkbox', { name: /Plenair: waar staat ons netwerk\?/ }).check();
+    await form.getByRole('checkbox', { name: /Jongeren vertellen/ }).check();
+    await form.getByText('Volzet: je komt op de wachtlijst').waitFor();
+    await expectNoSidewaysScroll(page);
+    await page.screenshot({ path: '/tmp/learnpub-public-form-360.png', fullPage: true });
+    await form.getByRole('button', { name: 'Inschrijven' }).click();
+    await page.getByText(`We stuurden een mail naar ${email}.`).waitFor();
+    await expectNoSeriousA11yViolations(page);
+
+    const confirm = await linkFor(peer!.mails, email, '/samen-leren/inschrijving/bevestigen');
+    await page.goto(e2e.baseUrl + confirm);
+    await page.getByRole('heading', { level: 1, name: 'Je inschrijving bevestigen' }).waitFor();
+    await page.getByText(/Dag Elise Decoster, je inschrijving voor Netwerkdag .* is bevestigd\./).waitFor();
+    await page.getByText('Plenair: waar staat ons netwerk?: je hebt een plaats').waitFor();
+    await page.getByText(/Jongeren vertellen: wat hielp mij\?: je staat op de wachtlijst \(plaats \d\)/).waitFor();
+    // The token left the address bar.
+    expect(new URL(page.url()).hash).toBe('');
+    await expectNoSeriousA11yViolations(page);
+    await expectNoSidewaysScroll(page);
+    await page.screenshot({ path: '/tmp/learnpub-public-confirmed-360.png', fullPage: true });
+
+    // The same link a second time: refused in Dutch.
+    await page.goto(e2e.baseUrl + confirm);
+    await page.getByText('Deze link werd al gebruikt: je inschrijving is al bevestigd.').waitFor();
+
+    // The organiser sees the parent in the check-in list.
+    await organiser.page.getByRole('link', { name: 'Aanwezigheden' }).click();
+    await organiser.page.getByLabel('Zoek een deelnemer').fill('Elise Decoster');
+    await organiser.page.getByText('Ouder', { exact: true }).waitFor();
+
+    const cancel = await linkFor(peer!.mails, email, '/samen-leren/inschrijving/annuleren');
+    await page.goto(e2e.baseUrl + cancel);
+    await page.getByRole('heading', { level: 1, name: 'Je inschrijving annuleren' }).waitFor();
+    await page.getByRole('button', { name: 'Ja, annuleer mijn inschrijving' }).click();
+    await page.getByText(/Dag Elise Decoster, je inschrijving voor .* is geannuleerd\./).waitFor();
+    await expectNoSeriousA11yViolations(page);
+    expect(errors).toEqual([]);
+    expect(organiser.errors).toEqual([]);
+    await context.close();
+  }, SLOW);
+
+  it('a coordinator sees the sector × sector matrix of this year\'s exchange visits as a heat-map table, also on a phone', async () => {
+    const { page, errors } = await openAsDemo(e2e, 'coordinator@samenplan.demo', '/samen-leren');
+    await page.getByRole('link', { name: 'Wisselleren tussen sectoren' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Wisselleren tussen sectoren' }).waitFor();
+    const table = page.getByRole('table', { name: /uitwisselingen in \d{4}: rijen zijn de sector van de bezoeker/ });
+    await table.waitFor();
+    // The demo: a youth-care worker spent a day at the CGG three weeks ago.
+    await table.getByRole('cell', { name: '1 uitwisseling van Jeugdhulp (Opgroeien) naar Geestelijke gezondheidszorg (GGZ)' }).waitFor();
+    await table.getByRole('rowheader', { name: 'Personen met een handicap (VAPH)' }).waitFor();
+    await expectNoSeriousA11yViolations(page);
+    await page.screenshot({ path: '/tmp/learnpub-matrix-1280.png', fullPage: true });
+    await page.getByRole('button', { name: 'Vorig jaar' }).click();
+    await page.getByText(/In \d{4} vond nog geen uitwisseling plaats\./).waitFor();
+    await page.setViewportSize({ width: 360, height: 740 });
+    await page.getByRole('button', { name: 'Volgend jaar' }).click();
+    await table.waitFor();
+    await expectNoSidewaysScroll(page);
+    await page.screenshot({ path: '/tmp/learnpub-matrix-360.png', fullPage: true });
+    expect(errors).toEqual([]);
+  }, SLOW);
+});
