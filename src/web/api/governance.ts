@@ -8,6 +8,17 @@ import {
   ZMeetingListResponse,
   ZMeetingResponse,
   ZMyActionsResponse,
+  ZIndicatorListResponse,
+  ZIndicatorResponse,
+  ZPlanActionListResponse,
+  ZPlanActionResponse,
+  ZPlanListResponse,
+  ZPlanResponse,
+  type TIndicatorCreate,
+  type TMeasurementCreate,
+  type TPlanActionCreate,
+  type TPlanActionTransition,
+  type TPlanCreate,
   type TActionItemCreate,
   type TActionItemUpdate,
   type TAttendanceSet,
@@ -110,4 +121,68 @@ export function useUpdateAction() {
       (await apiSend('PATCH', `${BASE}/actions/${enc(actionId)}`, ZActionItemResponse, body)).data,
     onSettled: invalidate,
   });
+}
+
+/* ----- Regional plan and indicators ----- */
+
+export const planKeys = {
+  plans: (bodyId: string) => ['governance', 'body', bodyId, 'plans'] as const,
+  plan: (id: string) => ['governance', 'plan', id] as const,
+  actions: (id: string) => ['governance', 'plan', id, 'actions'] as const,
+  action: (id: string) => ['governance', 'plan-action', id] as const,
+  indicators: (id: string) => ['governance', 'plan', id, 'indicators'] as const,
+  indicator: (id: string) => ['governance', 'indicator', id] as const,
+};
+
+export const planCsvUrl = (id: string) => `${BASE}/plans/${enc(id)}/plan.csv`;
+export const planPrintUrl = (id: string) => `${BASE}/plans/${enc(id)}/print`;
+
+export const usePlans = (bodyId: string) =>
+  useQuery({ queryKey: planKeys.plans(bodyId), queryFn: async ({ signal }) => apiGet(`${BASE}/bodies/${enc(bodyId)}/plans?limit=100`, ZPlanListResponse, signal) });
+
+export const usePlan = (id: string) => useQuery({ queryKey: planKeys.plan(id), queryFn: async ({ signal }) => apiGet(`${BASE}/plans/${enc(id)}`, ZPlanResponse, signal) });
+
+export const usePlanActions = (id: string) =>
+  useQuery({ queryKey: planKeys.actions(id), queryFn: async ({ signal }) => apiGet(`${BASE}/plans/${enc(id)}/actions?limit=100`, ZPlanActionListResponse, signal) });
+
+/** One action with its status history; only fetched when the history is opened. */
+export const usePlanAction = (id: string, enabled: boolean) =>
+  useQuery({ queryKey: planKeys.action(id), enabled, queryFn: async ({ signal }) => apiGet(`${BASE}/plan-actions/${enc(id)}`, ZPlanActionResponse, signal) });
+
+export const useIndicators = (planId: string) =>
+  useQuery({ queryKey: planKeys.indicators(planId), queryFn: async ({ signal }) => apiGet(`${BASE}/plans/${enc(planId)}/indicators?limit=100`, ZIndicatorListResponse, signal) });
+
+export const useIndicator = (id: string) => useQuery({ queryKey: planKeys.indicator(id), queryFn: async ({ signal }) => apiGet(`${BASE}/indicators/${enc(id)}`, ZIndicatorResponse, signal) });
+
+export function useCreatePlan(bodyId: string) {
+  const invalidate = useInvalidateAll();
+  return useMutation({ mutationFn: async (body: TPlanCreate) => (await apiSend('POST', `${BASE}/bodies/${enc(bodyId)}/plans`, ZPlanResponse, body)).data, onSettled: invalidate });
+}
+
+export function useCreatePlanAction(planId: string) {
+  const invalidate = useInvalidateAll();
+  return useMutation({ mutationFn: async (body: TPlanActionCreate) => (await apiSend('POST', `${BASE}/plans/${enc(planId)}/actions`, ZPlanActionResponse, body)).data, onSettled: invalidate });
+}
+
+export function useTransitionPlanAction() {
+  const invalidate = useInvalidateAll();
+  return useMutation({
+    mutationFn: async ({ actionId, body }: { actionId: string; body: TPlanActionTransition }) => (await apiSend('POST', `${BASE}/plan-actions/${enc(actionId)}/status`, ZPlanActionResponse, body)).data,
+    onSettled: invalidate,
+  });
+}
+
+export function useCreateIndicator(planId: string) {
+  const invalidate = useInvalidateAll();
+  return useMutation({ mutationFn: async (body: TIndicatorCreate) => (await apiSend('POST', `${BASE}/plans/${enc(planId)}/indicators`, ZIndicatorResponse, body)).data, onSettled: invalidate });
+}
+
+export function useAddMeasurement(indicatorId: string) {
+  const invalidate = useInvalidateAll();
+  return useMutation({ mutationFn: async (body: TMeasurementCreate) => (await apiSend('POST', `${BASE}/indicators/${enc(indicatorId)}/measurements`, ZIndicatorResponse, body)).data, onSettled: invalidate });
+}
+
+export function useMeasureNow(indicatorId: string) {
+  const invalidate = useInvalidateAll();
+  return useMutation({ mutationFn: async () => (await apiSend('POST', `${BASE}/indicators/${enc(indicatorId)}/measure`, ZIndicatorResponse)).data, onSettled: invalidate });
 }

@@ -43,3 +43,21 @@ export function describeUserAgent(userAgent: string | null): { browser: string; 
   if (!browser && !os) return { browser: userAgent.slice(0, 40), os: '' };
   return { browser: browser ?? '?', os: os ?? '' };
 }
+
+const euroFormats = new Map<string, Intl.NumberFormat>();
+
+/** An amount in euro cents as people read it: "€ 1.500,00" (nl-BE) or "€1,500.00" (en-GB). Exact: cents are integers. */
+export function formatEuroCents(cents: number, locale: string): string {
+  let format = euroFormats.get(locale);
+  if (!format) {
+    format = new Intl.NumberFormat(locale, { style: 'currency', currency: 'EUR', minimumFractionDigits: 2, maximumFractionDigits: 2 });
+    euroFormats.set(locale, format);
+  }
+  return format.format(cents / 100);
+}
+
+/** Euro from a number field (possibly with decimals) → integer cents; null when not a finite amount. */
+export function euroToCents(euro: number | string | null | undefined): number | null {
+  if (typeof euro !== 'number' || !Number.isFinite(euro)) return null;
+  return Math.round(euro * 100);
+}

@@ -14,6 +14,7 @@ import { PageHeader } from '../../components/page-header.js';
 import { PageSkeleton, SectionSkeleton } from '../../components/skeletons.js';
 import { ErrorState } from '../../components/states.js';
 import { LOGIN_PATH, withReturn } from '../auth/return-path.js';
+import { PlanSection } from './plan-section.js';
 import { GOVERNANCE_PATH, MeetingStatusBadge, meetingPath, todayInBrussels, useGovernanceFormat } from './governance-bits.js';
 import { AddMemberForm, BodyEditModal, LeaveForm, MeetingModal } from './manage-forms.js';
 
@@ -48,6 +49,7 @@ export function BodyPage() {
         {abilities.update && <EditBody body={body} />}
         <Meetings bodyId={body.id} canPlan={abilities.update} />
         <Members bodyId={body.id} canManage={abilities.manageMembers} />
+        <PlanSection bodyId={body.id} canCreate={abilities.update} />
         {abilities.update && <CalendarFeed bodyId={body.id} />}
       </Stack>
     </>

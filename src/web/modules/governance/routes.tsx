@@ -10,6 +10,7 @@ const BodiesPage = modulePage(() => import('./bodies-page.js'), (m) => m.BodiesP
 const BodyPage = modulePage(() => import('./body-page.js'), (m) => m.BodyPage);
 const MeetingPage = modulePage(() => import('./meeting-page.js'), (m) => m.MeetingPage);
 const MyActionsPage = modulePage(() => import('./my-actions-page.js'), (m) => m.MyActionsPage);
+const PlanPage = modulePage(() => import('./plan-page.js'), (m) => m.PlanPage);
 
 /** Consultation and governance (wired once into app/router.tsx). */
 export const governanceRoutes: RouteObject[] = [
@@ -17,4 +18,5 @@ export const governanceRoutes: RouteObject[] = [
   { path: 'overleg/mijn-acties', element: <MyActionsPage /> },
   { path: 'overleg/vergadering/:meetingId', element: <MeetingPage /> },
   { path: 'overleg/:bodyId', element: <BodyPage /> },
+  { path: 'overleg/plan/:planId', element: <PlanPage /> },
 ];
