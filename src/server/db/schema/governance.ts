@@ -345,3 +345,29 @@ export const governanceCalendarFeed = pgTable('governance_calendar_feed', {
   createdBy: uuid('created_by').references(() => person.id),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });
+
+/**
+ * An explicit publication: a meeting's decisions or a regional plan (its approved and released
+ * actions), readable by every logged-in professional of the network until it is withdrawn (the row
+ * is deleted). Exactly one of meeting and plan; each at most once.
+ */
+export const governancePublication = pgTable(
+  'governance_publication',
+  {
+    id: idColumn(),
+    bodyId: uuid('body_id')
+      .notNull()
+      .references(() => governanceBody.id),
+    meetingId: uuid('meeting_id').references(() => governanceMeeting.id),
+    planId: uuid('plan_id').references(() => governancePlan.id),
+    publishedBy: uuid('published_by').references(() => person.id),
+    publishedAt: timestamp('published_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    check('governance_publication_one_target', sql`(${t.meetingId} is null) <> (${t.planId} is null)`),
+    uniqueIndex('governance_publication_meeting_key').on(t.meetingId),
+    uniqueIndex('governance_publication_plan_key').on(t.planId),
+    // The list of what is published, newest first.
+    index('governance_publication_published_idx').on(t.publishedAt, t.id),
+  ],
+);
