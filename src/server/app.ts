@@ -41,6 +41,8 @@ import { meetingsRoutes } from './modules/governance/meetings.routes.js';
 import { plansRoutes } from './modules/governance/plans.routes.js';
 import { indicatorsRoutes } from './modules/governance/indicators.routes.js';
 import { exportsRoutes } from './modules/governance/exports.routes.js';
+import { attachmentsRoutes } from './modules/governance/attachments.routes.js';
+import { publicationsRoutes } from './modules/governance/publications.routes.js';
 import { portalRoutes } from './modules/portal/portal.routes.js';
 import { learningRoutes } from './modules/learning/learning.routes.js';
 import { exchangeRoutes } from './modules/learning/exchange.routes.js';
@@ -200,6 +202,8 @@ export async function buildApp(
       await api.register(plansRoutes);
       await api.register(indicatorsRoutes);
       await api.register(exportsRoutes);
+      await api.register(attachmentsRoutes);
+      await api.register(publicationsRoutes);
       await api.register(learningRoutes);
       await api.register(portalRoutes);
       await api.register(exchangeRoutes);

@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { all, fullSession, type MatrixFixture, type MatrixRow } from './matrix.js';
 import {
+  attachment,
   governanceAction,
   governanceAgendaItem,
   governanceBody,
@@ -11,6 +12,7 @@ import {
   governanceMembership,
   governancePlan,
   governancePlanAction,
+  governancePublication,
   region,
 } from '../../src/server/db/schema/index.js';
 
@@ -396,3 +398,108 @@ const exportRows: MatrixRow[] = [
 ];
 
 rows.push(...exportRows);
+
+/** A small PDF attached to a new meeting, made directly in the database. */
+async function makeAttachment(f: MatrixFixture): Promise<string> {
+  const { meetingId } = await makeMeeting(f);
+  const content = Buffer.from('%PDF-1.4\n%%EOF\n', 'latin1');
+  const [row] = await f.ctx.database.db
+    .insert(attachment)
+    .values({ resourceType: 'governance_meeting', resourceId: meetingId, fileName: 'agenda.pdf', mediaType: 'application/pdf', sizeBytes: content.length, sha256: createHash('sha256').update(content).digest('hex'), content })
+    .returning({ id: attachment.id });
+  if (!row) throw new Error('attachment not created');
+  return row.id;
+}
+
+const attachmentRows: MatrixRow[] = [
+  {
+    route: 'GET /api/governance/meetings/:id/attachments',
+    request: async (f) => ({ url: `/api/governance/meetings/${(await makeMeeting(f)).meetingId}/attachments` }),
+    expect: { ...fullSession(404), ...governors },
+  },
+  {
+    route: 'POST /api/governance/meetings/:id/attachments',
+    request: async (f) => ({
+      url: `/api/governance/meetings/${(await makeMeeting(f)).meetingId}/attachments`,
+      payload: { fileName: 'agenda.pdf', content: Buffer.from('%PDF-1.4\n%%EOF\n', 'latin1').toString('base64') },
+    }),
+    expect: { ...fullSession(404), coordinator: 201, platformAdmin: 201 },
+  },
+  {
+    route: 'GET /api/governance/meeting-attachments/:id',
+    request: async (f) => ({ url: `/api/governance/meeting-attachments/${await makeAttachment(f)}` }),
+    expect: { ...fullSession(404), ...governors },
+  },
+  {
+    route: 'DELETE /api/governance/meeting-attachments/:id',
+    request: async (f) => ({ url: `/api/governance/meeting-attachments/${await makeAttachment(f)}` }),
+    expect: { ...fullSession(404), coordinator: 204, platformAdmin: 204 },
+  },
+];
+
+rows.push(...attachmentRows);
+
+/** A held meeting with a decision; with `published`, its decisions are published. */
+async function makeHeldMeeting(f: MatrixFixture, opts: { published?: boolean } = {}): Promise<string> {
+  const { bodyId, meetingId } = await makeMeeting(f);
+  const db = f.ctx.database.db;
+  await db.update(governanceMeeting).set({ status: 'held' }).where(eq(governanceMeeting.id, meetingId));
+  await db.insert(governanceAgendaItem).values({ meetingId, position: 1, title: 'Netwerkdag', kind: 'decision', minutesDecision: 'Budget vrijgegeven.' });
+  if (opts.published) await db.insert(governancePublication).values({ bodyId, meetingId });
+  return meetingId;
+}
+
+/** A plan with one approved action; with `published`, the plan is published. */
+async function makeApprovedPlan(f: MatrixFixture, opts: { published?: boolean } = {}): Promise<string> {
+  const { bodyId, planId } = await makePlan(f);
+  const db = f.ctx.database.db;
+  await db.insert(governancePlanAction).values({ planId, number: 1, description: 'Vorming met deelnemersbijdrage', budgetCents: 250_000, status: 'approved' });
+  if (opts.published) await db.insert(governancePublication).values({ bodyId, planId });
+  return planId;
+}
+
+const publicationRows: MatrixRow[] = [
+  { route: 'GET /api/governance/published', expect: fullSession(200), note: 'every professional reads what was published' },
+  {
+    route: 'GET /api/governance/published/meetings/:id',
+    request: async (f) => ({ url: `/api/governance/published/meetings/${await makeHeldMeeting(f, { published: true })}` }),
+    expect: fullSession(200),
+  },
+  {
+    route: 'GET /api/governance/published/plans/:id',
+    request: async (f) => ({ url: `/api/governance/published/plans/${await makeApprovedPlan(f, { published: true })}` }),
+    expect: fullSession(200),
+  },
+  {
+    route: 'GET /api/governance/meetings/:id/publication',
+    request: async (f) => ({ url: `/api/governance/meetings/${await makeHeldMeeting(f)}/publication` }),
+    expect: { ...fullSession(404), ...governors },
+  },
+  {
+    route: 'POST /api/governance/meetings/:id/publication',
+    request: async (f) => ({ url: `/api/governance/meetings/${await makeHeldMeeting(f)}/publication` }),
+    expect: { ...fullSession(404), coordinator: 201, platformAdmin: 201 },
+  },
+  {
+    route: 'DELETE /api/governance/meetings/:id/publication',
+    request: async (f) => ({ url: `/api/governance/meetings/${await makeHeldMeeting(f, { published: true })}/publication` }),
+    expect: { ...fullSession(404), coordinator: 204, platformAdmin: 204 },
+  },
+  {
+    route: 'GET /api/governance/plans/:id/publication',
+    request: async (f) => ({ url: `/api/governance/plans/${await makeApprovedPlan(f)}/publication` }),
+    expect: { ...fullSession(404), ...governors },
+  },
+  {
+    route: 'POST /api/governance/plans/:id/publication',
+    request: async (f) => ({ url: `/api/governance/plans/${await makeApprovedPlan(f)}/publication` }),
+    expect: { ...fullSession(404), coordinator: 201, platformAdmin: 201 },
+  },
+  {
+    route: 'DELETE /api/governance/plans/:id/publication',
+    request: async (f) => ({ url: `/api/governance/plans/${await makeApprovedPlan(f, { published: true })}/publication` }),
+    expect: { ...fullSession(404), coordinator: 204, platformAdmin: 204 },
+  },
+];
+
+rows.push(...publicationRows);

@@ -578,3 +578,110 @@ export type TMeasurementCreate = z.infer<typeof ZMeasurementCreate>;
 export const ZCalendarFeed = z.object({ url: z.string(), token: z.string() }).meta({ id: 'CalendarFeed' });
 export const ZCalendarFeedResponse = recordEnvelope(ZCalendarFeed, ZBodyAbilities);
 export const ZCalendarTokenParams = z.object({ token: z.string().regex(/^[A-Za-z0-9_-]{43}\.ics$/, 'Unknown feed') });
+
+/* ----- Meeting attachments ----- */
+
+/** The kinds of file a meeting or agenda item may carry; recognised by their content (magic bytes), the name must agree. */
+export const MEETING_ATTACHMENT_KINDS = ['pdf', 'docx', 'xlsx', 'pptx', 'png', 'jpeg'] as const;
+export type TMeetingAttachmentKind = (typeof MEETING_ATTACHMENT_KINDS)[number];
+/** At most 10 MiB per file (the platform's attachment table allows no more). */
+export const MEETING_ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024;
+/** The body limit of the upload route: the file in base64 (4/3 of its size) plus room for the other fields. */
+export const MEETING_ATTACHMENT_BODY_LIMIT = Math.ceil(MEETING_ATTACHMENT_MAX_BYTES / 3) * 4 + 64 * 1024;
+
+const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
+
+export const ZMeetingAttachmentParams = z.object({ id: z.uuid() });
+
+/** A file as base64 in JSON, like the engagement declarations (the platform has no multipart parsing). */
+export const ZMeetingAttachmentUpload = z
+  .object({
+    fileName: zName({ min: 1, max: 200 }).refine((n) => !/[\\/]/.test(n), 'A file name without folders'),
+    agendaItemId: z.uuid().nullable().optional().describe('The agenda item the file belongs to; none: the meeting as a whole'),
+    content: z
+      .string()
+      .min(1, 'The file is empty')
+      .max(MEETING_ATTACHMENT_BODY_LIMIT)
+      .refine((s) => s.length % 4 === 0 && BASE64.test(s), 'Not base64')
+      .describe('The file, base64-encoded: PDF, DOCX, XLSX, PPTX, PNG or JPEG'),
+  })
+  .strict()
+  .meta({ id: 'MeetingAttachmentUpload' });
+export type TMeetingAttachmentUpload = z.infer<typeof ZMeetingAttachmentUpload>;
+
+export const ZMeetingAttachment = z
+  .object({
+    id: z.uuid(),
+    meetingId: z.uuid(),
+    agendaItemId: z.uuid().nullable(),
+    fileName: z.string(),
+    mediaType: z.string(),
+    sizeBytes: z.number().int(),
+    uploadedByName: z.string().nullable(),
+    uploadedAt: z.iso.datetime({ offset: true }),
+  })
+  .meta({ id: 'MeetingAttachment' });
+export type TMeetingAttachment = z.infer<typeof ZMeetingAttachment>;
+export const ZMeetingAttachmentResponse = recordEnvelope(ZMeetingAttachment, ZMeetingAbilities);
+export const ZMeetingAttachmentListResponse = z.object({ data: z.object({ items: z.array(ZMeetingAttachment) }), abilities: ZMeetingAbilities });
+
+/* ----- Publishing to the network ----- */
+
+/** What can be published read-only to every professional of the network: a meeting's decisions, or a regional plan. */
+export const PUBLICATION_KINDS = ['meeting_decisions', 'plan'] as const;
+export type TPublicationKind = (typeof PUBLICATION_KINDS)[number];
+/** The plan statuses a published plan shows: the approved plan (approved and released actions). */
+export const PUBLISHED_PLAN_STATUSES = ['approved', 'released'] as const satisfies readonly TPlanActionStatus[];
+
+export const ZPublication = z
+  .object({
+    id: z.uuid(),
+    kind: z.enum(PUBLICATION_KINDS),
+    bodyId: z.uuid(),
+    bodyName: z.string(),
+    regionName: z.string(),
+    meetingId: z.uuid().nullable(),
+    meetingDate: z.iso.date().nullable(),
+    planId: z.uuid().nullable(),
+    planYear: z.number().int().nullable(),
+    planTitle: z.string().nullable(),
+    publishedAt: z.iso.datetime({ offset: true }),
+    publishedByName: z.string().nullable(),
+  })
+  .meta({ id: 'Publication' });
+export type TPublication = z.infer<typeof ZPublication>;
+/** The publication of one meeting or plan (null: not published) for those who manage or read it; `update` = may (un)publish. */
+export const ZPublicationStateResponse = z.object({ data: ZPublication.nullable(), abilities: ZPlanAbilities });
+export const ZPublicationResponse = recordEnvelope(ZPublication, ZPlanAbilities);
+export const ZPublicationListResponse = z.object({ data: z.object({ items: z.array(ZPublication) }) }).meta({ id: 'PublicationList' });
+
+export const ZPublishedMeeting = z
+  .object({
+    publication: ZPublication,
+    /** The agenda items with a decision, in agenda order. */
+    decisions: z.array(z.object({ itemId: z.uuid(), position: z.number().int(), title: z.string(), decision: z.string() })),
+  })
+  .meta({ id: 'PublishedMeeting' });
+export type TPublishedMeeting = z.infer<typeof ZPublishedMeeting>;
+export const ZPublishedMeetingResponse = z.object({ data: ZPublishedMeeting });
+
+export const ZPublishedPlan = z
+  .object({
+    publication: ZPublication,
+    description: z.string(),
+    /** Only the approved and released actions, by number. */
+    actions: z.array(
+      z.object({
+        number: z.number().int(),
+        description: z.string(),
+        responsible: z.string(),
+        budgetCents: z.number().int(),
+        conditions: z.string(),
+        status: z.enum(PUBLISHED_PLAN_STATUSES),
+      }),
+    ),
+    totalBudgetCents: z.number().int(),
+  })
+  .meta({ id: 'PublishedPlan' });
+export type TPublishedPlan = z.infer<typeof ZPublishedPlan>;
+export const ZPublishedPlanResponse = z.object({ data: ZPublishedPlan });
