@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   ZActionItemResponse,
@@ -14,6 +15,14 @@ import {
   ZPlanActionResponse,
   ZPlanListResponse,
   ZPlanResponse,
+  ZMeetingAttachmentListResponse,
+  ZMeetingAttachmentResponse,
+  ZPublicationListResponse,
+  ZPublicationResponse,
+  ZPublicationStateResponse,
+  ZPublishedMeetingResponse,
+  ZPublishedPlanResponse,
+  type TMeetingAttachmentUpload,
   type TIndicatorCreate,
   type TMeasurementCreate,
   type TPlanActionCreate,
@@ -185,4 +194,51 @@ export function useAddMeasurement(indicatorId: string) {
 export function useMeasureNow(indicatorId: string) {
   const invalidate = useInvalidateAll();
   return useMutation({ mutationFn: async () => (await apiSend('POST', `${BASE}/indicators/${enc(indicatorId)}/measure`, ZIndicatorResponse)).data, onSettled: invalidate });
+}
+
+/* ----- Meeting attachments and publishing ----- */
+
+export const attachmentKeys = { ofMeeting: (id: string) => ['governance', 'meeting', id, 'attachments'] as const };
+export const attachmentUrl = (id: string) => `${BASE}/meeting-attachments/${enc(id)}`;
+
+export const useMeetingAttachments = (meetingId: string) =>
+  useQuery({ queryKey: attachmentKeys.ofMeeting(meetingId), queryFn: async ({ signal }) => apiGet(`${BASE}/meetings/${enc(meetingId)}/attachments`, ZMeetingAttachmentListResponse, signal) });
+
+export function useUploadAttachment(meetingId: string) {
+  const invalidate = useInvalidateAll();
+  return useMutation({
+    mutationFn: async (body: TMeetingAttachmentUpload) => (await apiSend('POST', `${BASE}/meetings/${enc(meetingId)}/attachments`, ZMeetingAttachmentResponse, body)).data,
+    onSettled: invalidate,
+  });
+}
+
+export function useDeleteAttachment() {
+  const invalidate = useInvalidateAll();
+  return useMutation({ mutationFn: async (id: string) => apiSend('DELETE', attachmentUrl(id), z.unknown()), onSettled: invalidate });
+}
+
+export const publicationKeys = {
+  all: ['governance', 'published'] as const,
+  state: (kind: 'meetings' | 'plans', id: string) => ['governance', kind, id, 'publication'] as const,
+  meeting: (id: string) => ['governance', 'published', 'meeting', id] as const,
+  plan: (id: string) => ['governance', 'published', 'plan', id] as const,
+};
+
+export const usePublished = () => useQuery({ queryKey: publicationKeys.all, queryFn: async ({ signal }) => apiGet(`${BASE}/published`, ZPublicationListResponse, signal) });
+export const usePublishedMeeting = (id: string, enabled: boolean) =>
+  useQuery({ queryKey: publicationKeys.meeting(id), enabled, queryFn: async ({ signal }) => apiGet(`${BASE}/published/meetings/${enc(id)}`, ZPublishedMeetingResponse, signal) });
+export const usePublishedPlan = (id: string, enabled: boolean) =>
+  useQuery({ queryKey: publicationKeys.plan(id), enabled, queryFn: async ({ signal }) => apiGet(`${BASE}/published/plans/${enc(id)}`, ZPublishedPlanResponse, signal) });
+
+/** Whether a meeting's decisions or a plan are published, and the (un)publish actions. */
+export const usePublicationState = (kind: 'meetings' | 'plans', id: string) =>
+  useQuery({ queryKey: publicationKeys.state(kind, id), queryFn: async ({ signal }) => apiGet(`${BASE}/${kind}/${enc(id)}/publication`, ZPublicationStateResponse, signal) });
+
+export function useSetPublished(kind: 'meetings' | 'plans', id: string) {
+  const invalidate = useInvalidateAll();
+  return useMutation({
+    mutationFn: async (publish: boolean) =>
+      publish ? apiSend('POST', `${BASE}/${kind}/${enc(id)}/publication`, ZPublicationResponse) : apiSend('DELETE', `${BASE}/${kind}/${enc(id)}/publication`, z.unknown()),
+    onSettled: invalidate,
+  });
 }

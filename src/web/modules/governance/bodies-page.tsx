@@ -14,6 +14,7 @@ import { EmptyState, ErrorState } from '../../components/states.js';
 import { LOGIN_PATH, withReturn } from '../auth/return-path.js';
 import { MY_ACTIONS_PATH, bodyPath } from './governance-bits.js';
 import { BodyCreateModal } from './manage-forms.js';
+import { PUBLISHED_PATH } from './plan-bits.js';
 
 /** My bodies: a table on wide screens, cards on phones; and the way to my actions. */
 export function BodiesPage() {
@@ -57,6 +58,9 @@ export function BodiesPage() {
             )}
             <Button component={Link} to={MY_ACTIONS_PATH} variant="default" leftSection={<IconChecklist size={18} aria-hidden="true" />}>
               {t('governance.myActions')}
+            </Button>
+            <Button component={Link} to={PUBLISHED_PATH} variant="default">
+              {t('planScreens.publishedTitle')}
             </Button>
           </Group>
         </Group>

@@ -37,6 +37,8 @@ import { PageHeader } from '../../components/page-header.js';
 import { PageSkeleton } from '../../components/skeletons.js';
 import { ErrorState } from '../../components/states.js';
 import { LOGIN_PATH, withReturn } from '../auth/return-path.js';
+import { MeetingAttachments } from './meeting-attachments.js';
+import { PublishControl } from './publish-control.js';
 import { ActionStatusBadge, GOVERNANCE_PATH, MeetingStatusBadge, bodyPath, useGovernanceFormat } from './governance-bits.js';
 import { AddAgendaItem, AgendaItemTools, AmendmentForm, ApproveMinutes, ApprovePrevious, EditMeetingButton } from './meeting-manage.js';
 
@@ -105,6 +107,8 @@ export function MeetingPage() {
         <Agenda meeting={meeting} editable={editable} canManage={abilities.update} />
         <Attendance meeting={meeting} editable={editable} />
         {editable && meeting.status !== 'cancelled' && <ApproveMinutes meeting={meeting} />}
+        <MeetingAttachments meeting={meeting} canManage={abilities.update} />
+        <PublishControl kind="meetings" id={meeting.id} />
       </Stack>
     </>
   );

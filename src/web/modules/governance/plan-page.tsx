@@ -48,6 +48,7 @@ import { PageSkeleton, SectionSkeleton } from '../../components/skeletons.js';
 import { ErrorState } from '../../components/states.js';
 import { LOGIN_PATH, withReturn } from '../auth/return-path.js';
 import { GOVERNANCE_PATH, bodyPath, todayInBrussels, useGovernanceFormat } from './governance-bits.js';
+import { PublishControl } from './publish-control.js';
 import { PLAN_STATUS_COLOR, PlanStatusBadge, usePlanFormat } from './plan-bits.js';
 
 /** The Dutch message of a refusal (409 path or stale, 400), else the generic one. */
@@ -96,6 +97,7 @@ export function PlanPage() {
             {t('planScreens.print')}
           </Button>
         </Group>
+        <PublishControl kind="plans" id={plan.id} />
         <Totals plan={plan} />
         <Actions plan={plan} canEdit={abilities.update} />
         <Indicators planId={plan.id} canEdit={abilities.update} />

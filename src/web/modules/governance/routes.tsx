@@ -11,6 +11,7 @@ const BodyPage = modulePage(() => import('./body-page.js'), (m) => m.BodyPage);
 const MeetingPage = modulePage(() => import('./meeting-page.js'), (m) => m.MeetingPage);
 const MyActionsPage = modulePage(() => import('./my-actions-page.js'), (m) => m.MyActionsPage);
 const PlanPage = modulePage(() => import('./plan-page.js'), (m) => m.PlanPage);
+const PublishedPage = modulePage(() => import('./published-page.js'), (m) => m.PublishedPage);
 
 /** Consultation and governance (wired once into app/router.tsx). */
 export const governanceRoutes: RouteObject[] = [
@@ -19,4 +20,5 @@ export const governanceRoutes: RouteObject[] = [
   { path: 'overleg/vergadering/:meetingId', element: <MeetingPage /> },
   { path: 'overleg/:bodyId', element: <BodyPage /> },
   { path: 'overleg/plan/:planId', element: <PlanPage /> },
+  { path: 'overleg/gepubliceerd', element: <PublishedPage /> },
 ];
