@@ -82,7 +82,24 @@ describe.skipIf(!hasChromium)('regional plan and indicators (overleg) in Chromiu
 
     await expectNoSeriousA11yViolations(page);
     await page.screenshot({ path: '/tmp/govplan-plan-1280.png', fullPage: true });
-    expect(errors.filter((e) => !/409|Conflict/.test(e))).toEqual([]);
+
+    // Publish the plan to the whole network (its approved action).
+    await page.getByRole('button', { name: 'Plan publiceren' }).click();
+    await closeMessage(page, 'Gepubliceerd voor het netwerk.');
+    await page.getByText(/Gepubliceerd voor alle netwerkpartners sinds/).waitFor();
+
+    // A file on the next meeting: checked on its content, listed with its agenda item.
+    await page.getByRole('link', { name: IROJ }).click();
+    await page.getByRole('list', { name: 'Komende vergaderingen' }).getByRole('link').first().click();
+    await page.getByRole('heading', { name: 'Bijlagen' }).waitFor();
+    await page.locator('input[type=file]').setInputFiles({ name: 'agenda.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n%%EOF\n', 'latin1') });
+    await closeMessage(page, 'Het bestand is toegevoegd.');
+    expect(await page.getByTestId('attachments').getByRole('link', { name: 'agenda.pdf' }).getAttribute('href')).toMatch(/\/api\/governance\/meeting-attachments\//);
+    await page.locator('input[type=file]').setInputFiles({ name: 'virus.pdf', mimeType: 'application/pdf', buffer: Buffer.from('MZ not a pdf at all', 'latin1') });
+    await page.getByText(/Dit soort bestand kan niet als bijlage/).waitFor();
+    await expectNoSeriousA11yViolations(page);
+    await page.screenshot({ path: '/tmp/govplan-meeting-1280.png', fullPage: true });
+    expect(errors.filter((e) => !/409|400|Conflict|Bad Request/.test(e))).toEqual([]);
   }, SLOW);
 
   it('a member reads the plan on a phone, without the secretary\'s tools', async () => {
@@ -99,6 +116,14 @@ describe.skipIf(!hasChromium)('regional plan and indicators (overleg) in Chromiu
     await expectNoSeriousA11yViolations(page);
     await expectNoSidewaysScroll(page);
     await page.screenshot({ path: '/tmp/govplan-plan-360.png', fullPage: true });
+
+    await page.goto(`${e2e.baseUrl}/overleg/gepubliceerd`);
+    await page.getByRole('heading', { level: 1, name: 'Gepubliceerd' }).waitFor();
+    await page.getByRole('button', { name: /^Lezen: Regionaal plan \d{4}$/ }).click();
+    await page.getByText('Goedgekeurd budget: € 1.500,00').waitFor();
+    await expectNoSeriousA11yViolations(page);
+    await expectNoSidewaysScroll(page);
+    await page.screenshot({ path: '/tmp/govplan-published-360.png', fullPage: true });
     expect(errors).toEqual([]);
   }, SLOW);
 });
