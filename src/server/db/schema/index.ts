@@ -10,3 +10,4 @@ export * from './directory.js';
 export * from './governance.js';
 export * from './learning.js';
 export * from './portal.js';
+export * from './learning-toolkit.js';
