@@ -46,6 +46,7 @@ import { publicationsRoutes } from './modules/governance/publications.routes.js'
 import { portalRoutes } from './modules/portal/portal.routes.js';
 import { learningRoutes } from './modules/learning/learning.routes.js';
 import { exchangeRoutes } from './modules/learning/exchange.routes.js';
+import { toolkitRoutes } from './modules/learning/toolkit.routes.js';
 import { ateliersRoutes } from './modules/families/ateliers.routes.js';
 import { workRoutes } from './modules/families/work.routes.js';
 import { directoryManageRoutes } from './modules/directory/manage.routes.js';
@@ -207,6 +208,7 @@ export async function buildApp(
       await api.register(learningRoutes);
       await api.register(portalRoutes);
       await api.register(exchangeRoutes);
+      await api.register(toolkitRoutes);
     },
     { prefix: '/api' },
   );

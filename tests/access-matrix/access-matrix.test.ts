@@ -23,6 +23,7 @@ import * as directoryPublic from './directory-public.matrix.js';
 import * as learning from './learning.matrix.js';
 import * as portal from './portal.matrix.js';
 import * as exchange from './exchange.matrix.js';
+import * as toolkit from './toolkit.matrix.js';
 
 /** Every module's table (see matrix.ts for how a module adds one). */
 const MODULES: Record<string, MatrixRow[]> = {
@@ -42,6 +43,7 @@ const MODULES: Record<string, MatrixRow[]> = {
   learning: learning.rows,
   portal: portal.rows,
   exchange: exchange.rows,
+  toolkit: toolkit.rows,
 };
 
 const ROLE_OF: Record<ActorName, { role: TestRole; org: 'A' | 'B' | null }> = {
