@@ -6,6 +6,7 @@ import { loadDemoPeople } from './people.js';
 import { loadDemoFamilies } from './families.js';
 import { loadDemoDirectory } from './directory.js';
 import { loadDemoExchange, loadDemoLearning } from './learning.js';
+import { loadDemoToolkit } from './learning-toolkit.js';
 import { loadDemoGovernance } from './governance.js';
 import { loadDemoPortal } from './portal.js';
 import type { SecretBox } from '../../platform/keys/secret-box.js';
@@ -46,6 +47,7 @@ export async function loadDemoData(db: Db, env: string, secrets: SecretBox): Pro
     await loadDemoDirectory(tx);
     await loadDemoLearning(tx);
     await loadDemoExchange(tx);
+    await loadDemoToolkit(tx, regionId);
     await loadDemoGovernance(tx);
     await loadDemoPortal(tx);
     await tx
