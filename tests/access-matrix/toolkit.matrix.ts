@@ -67,6 +67,7 @@ export const rows: MatrixRow[] = [
     expect: { ...fullSession(403), orgAdmin: 201, coordinator: 201 },
     note: 'the admin of B is 403 in the service (no organisation of theirs in the partnership)',
   },
+  { route: 'GET /api/learning/toolkit/organisations', expect: { ...fullSession(403), orgAdmin: 200, orgAdminOther: 200, coordinator: 200 }, note: 'the people who may start a partnership' },
   { route: 'GET /api/learning/toolkit/partnerships/:id', request: async (f) => ({ url: `${P}/${await makePartnership(f)}` }), expect: partners(200, 200) },
   {
     route: 'PATCH /api/learning/toolkit/partnerships/:id',

@@ -210,3 +210,7 @@ export function criterionSpreads(criteria: string[], assessments: { scores: { cr
   }
   return out;
 }
+
+/** Organisations to choose partners from (people who may start a partnership), by name. */
+export const ZOrganisationOptionsQuery = z.object({ q: zText({ max: 100 }).optional().describe('Part of the name') });
+export const ZOrganisationOptionsResponse = z.object({ data: z.array(z.object({ id: z.uuid(), name: z.string() })) }).meta({ id: 'ToolkitOrganisationOptions' });

@@ -11,7 +11,7 @@ import {
   type TStoredCheck,
   type TStoredScore,
 } from '../../db/schema/index.js';
-import { afterCursor, toPage } from '../../db/paging.js';
+import { afterCursor, containsPattern, toPage } from '../../db/paging.js';
 import type { TToolkitTexts } from '../../../shared/schemas/learning-toolkit.js';
 
 /** SQL of the collaboration toolkit: content versions, partnerships, rounds and assessments. */
@@ -92,6 +92,16 @@ export const toolkitRepo = {
     if (!row) return undefined;
     const members = await db.select({ organisationId: learningPartnershipMember.organisationId }).from(learningPartnershipMember).where(eq(learningPartnershipMember.partnershipId, id));
     return { ...row, organisationIds: members.map((m) => m.organisationId) };
+  },
+
+  /** Organisations by name (at most 50), optionally those whose name contains `q`. */
+  async organisationOptions(db: DbOrTx, q: string | undefined) {
+    return db
+      .select({ id: organisation.id, name: organisation.name })
+      .from(organisation)
+      .where(q ? sql`${organisation.name} ilike ${containsPattern(q)}` : undefined)
+      .orderBy(asc(sql`lower(${organisation.name})`), asc(organisation.id))
+      .limit(50);
   },
 
   async existingOrganisations(db: DbOrTx, ids: string[]): Promise<string[]> {

@@ -3,6 +3,8 @@ import { ZErrorResponse } from '../../../shared/schemas/common.js';
 import {
   ZAssessmentParams,
   ZAssessmentPut,
+  ZOrganisationOptionsQuery,
+  ZOrganisationOptionsResponse,
   ZPartnershipCreate,
   ZPartnershipDetailResponse,
   ZPartnershipListQuery,
@@ -52,6 +54,12 @@ export const toolkitRoutes: FastifyPluginAsyncZod = async (app) => {
       reply.code(201);
       return service.createPartnership(requireFullContext(request.ctx), request.body);
     },
+  );
+
+  app.get(
+    `${base}/organisations`,
+    { config: { policy: partnershipCreatorPolicy }, schema: { tags, summary: 'Organisations to choose partners from (at most 50 by name)', querystring: ZOrganisationOptionsQuery, response: { 200: ZOrganisationOptionsResponse, ...errors } } },
+    async (request) => service.organisationOptions(request.query.q),
   );
 
   app.get(

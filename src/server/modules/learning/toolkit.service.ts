@@ -124,6 +124,10 @@ export function createToolkitService(db: Db) {
 
     // --- partnerships -------------------------------------------------------------------------
 
+    async organisationOptions(q: string | undefined) {
+      return { data: await toolkitRepo.organisationOptions(db, q) };
+    },
+
     async listPartnerships(ctx: FullContext, query: { cursor?: string | undefined; limit?: number | undefined }) {
       const page = await toolkitRepo.pagePartnerships(db, { scope: partnershipPolicy.scope(ctx), cursor: query.cursor, limit: boundLimit(query.limit) });
       const facts = page.items.map((p) => ({ id: p.id, organisationIds: p.members.map((m) => m.organisationId) }));

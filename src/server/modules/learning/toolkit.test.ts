@@ -151,6 +151,10 @@ describe('partnerships', () => {
     expect(unknown.json().error.message).toMatch(/bestaat niet/);
     expect((await send(adminA, 'POST', P, { name: 'X\u0000', organisationIds: [orgA, orgB] })).statusCode).toBe(400);
     expect(await ctx.database.db.select({ n: count() }).from(learningPartnership)).toEqual(before);
+    const options = await adminA.client.get('/api/learning/toolkit/organisations?q=brug');
+    expect(options.statusCode).toBe(200);
+    expect(options.json().data.map((o: { name: string }) => o.name)).toContain('Leefgroep De Brug');
+    expect((await proA.client.get('/api/learning/toolkit/organisations')).statusCode).toBe(403);
     const byCoordinator = await createPartnership(coordinator, [orgB, orgC], 'Leefgroep en CLB');
     expect(byCoordinator.data.members).toHaveLength(2);
   });

@@ -12,6 +12,7 @@ import { PageSkeleton } from '../../components/skeletons.js';
 import { EmptyState, ErrorState } from '../../components/states.js';
 import { LOGIN_PATH, withReturn } from '../auth/return-path.js';
 import { EventFormDialog } from './event-form.js';
+import { TOOLKIT_PATH } from './toolkit-bits.js';
 import { EXCHANGE_MATRIX_PATH, EventStatusBadge, KindBadge, eventPath, todayInBrussels, useLearningFormat } from './learning-bits.js';
 
 const isKind = (value: string | null): value is TEventKind => value !== null && (EVENT_KINDS as readonly string[]).includes(value);
@@ -81,6 +82,9 @@ export function EventsPage() {
             />
             <Checkbox label={t('learning.showPast')} checked={past} onChange={(e) => setParam('voorbij', e.currentTarget.checked ? '1' : null)} mb={8} />
           </Group>
+          <Anchor component={Link} to={TOOLKIT_PATH}>
+            {t('learning.toolkitLink')}
+          </Anchor>
           <Group gap="sm" wrap="wrap">
             {coordinates && (
               <Button component={Link} to={EXCHANGE_MATRIX_PATH} variant="default">

@@ -13,10 +13,16 @@ const ExchangeMatrixPage = modulePage(() => import('./exchange-matrix-page.js'),
 const PublicRegistrationPage = modulePage(() => import('./public-registration-page.js'), (m) => m.PublicRegistrationPage);
 const PublicConfirmPage = modulePage(() => import('./public-registration-page.js'), (m) => m.PublicConfirmPage);
 const PublicCancelPage = modulePage(() => import('./public-registration-page.js'), (m) => m.PublicCancelPage);
+const PartnershipsPage = modulePage(() => import('./toolkit-list-page.js'), (m) => m.PartnershipsPage);
+const PartnershipPage = modulePage(() => import('./partnership-page.js'), (m) => m.PartnershipPage);
+const ToolkitContentPage = modulePage(() => import('./toolkit-content-page.js'), (m) => m.ToolkitContentPage);
 
 /** Learning together (wired once into app/router.tsx). */
 export const learningRoutes: RouteObject[] = [
   { path: 'samen-leren', element: <EventsPage /> },
+  { path: 'samen-leren/samenwerking', element: <PartnershipsPage /> },
+  { path: 'samen-leren/samenwerking/teksten', element: <ToolkitContentPage /> },
+  { path: 'samen-leren/samenwerking/:partnershipId', element: <PartnershipPage /> },
   { path: 'samen-leren/:eventId', element: <EventPage /> },
   { path: 'samen-leren/:eventId/aanwezigheden', element: <CheckInPage /> },
   { path: 'samen-leren/wisselleren/matrix', element: <ExchangeMatrixPage /> },

@@ -1,0 +1,112 @@
+import { useState } from 'react';
+import { Button, Card, Group, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { IconPlus, IconTrash } from '@tabler/icons-react';
+import { Navigate, useLocation } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import type { TToolkitContent, TToolkitTexts } from '../../../shared/schemas/learning-toolkit.js';
+import { isFullyLoggedIn, useMe } from '../../api/auth.js';
+import { useToolkitContent, useUpdateToolkitContent } from '../../api/learning-toolkit.js';
+import { PageHeader } from '../../components/page-header.js';
+import { PageSkeleton } from '../../components/skeletons.js';
+import { ErrorState } from '../../components/states.js';
+import { FormError } from '../../components/form/form-error.js';
+import { authErrorText } from '../../components/form/error-text.js';
+import { notify } from '../../components/notify.js';
+import { LOGIN_PATH, withReturn } from '../auth/return-path.js';
+import { LEARNING_PATH } from './learning-bits.js';
+import { TOOLKIT_PATH } from './toolkit-bits.js';
+
+/** Coordinators and platform admins edit the barometer, phases and checklist; saving makes a new content version. */
+export function ToolkitContentPage() {
+  const { t } = useTranslation();
+  const { pathname } = useLocation();
+  const me = useMe();
+  const query = useToolkitContent();
+  if (me.isPending || query.isPending) return <PageSkeleton />;
+  if (me.isError) return <ErrorState error={me.error} onRetry={() => void me.refetch()} />;
+  if (!isFullyLoggedIn(me.data)) return <Navigate to={withReturn(LOGIN_PATH, pathname)} replace />;
+  if (query.isError) return <ErrorState error={query.error} onRetry={() => void query.refetch()} />;
+  return (
+    <>
+      <PageHeader
+        title={t('toolkit.contentTitle')}
+        description={t('toolkit.contentLead')}
+        breadcrumbs={[{ label: t('learning.title'), to: LEARNING_PATH }, { label: t('toolkit.breadcrumb'), to: TOOLKIT_PATH }]}
+      />
+      {query.data.abilities.editContent ? <ContentForm key={query.data.data.version} content={query.data.data} /> : <Text>{t('toolkit.notAllowed')}</Text>}
+    </>
+  );
+}
+
+function ContentForm({ content }: { content: TToolkitContent }) {
+  const { t } = useTranslation();
+  const [texts, setTexts] = useState<TToolkitTexts>({ criteria: content.criteria, phases: content.phases, checklist: content.checklist });
+  const save = useUpdateToolkitContent();
+  const setCriterion = (i: number, field: 'title' | 'description' | 'weak' | 'strong', value: string) =>
+    setTexts((x) => ({ ...x, criteria: x.criteria.map((c, j) => (j === i ? { ...c, [field]: value } : c)) }));
+  const setPhase = (i: number, field: 'title' | 'description', value: string) => setTexts((x) => ({ ...x, phases: x.phases.map((c, j) => (j === i ? { ...c, [field]: value } : c)) }));
+  const setItem = (i: number, value: string) => setTexts((x) => ({ ...x, checklist: x.checklist.map((c, j) => (j === i ? { ...c, text: value } : c)) }));
+
+  return (
+    <form
+      onSubmit={(e) => {
+        e.preventDefault();
+        save.mutate({ version: content.version, ...texts }, { onSuccess: (d) => notify('green', t('toolkit.contentSaved', { version: d.version })) });
+      }}
+    >
+      <Stack gap="lg">
+        <Text>{t('toolkit.currentVersion', { version: content.version })}</Text>
+        <Title order={2} size="h3">{t('toolkit.criteria')}</Title>
+        {texts.criteria.map((c, i) => (
+          <Card withBorder key={c.key} component="fieldset" aria-label={c.title}>
+            <Stack gap="xs">
+              <TextInput label={t('toolkit.itemTitle')} value={c.title} onChange={(e) => setCriterion(i, 'title', e.currentTarget.value)} required maxLength={120} />
+              <Textarea label={t('toolkit.itemDescription')} value={c.description} onChange={(e) => setCriterion(i, 'description', e.currentTarget.value)} autosize minRows={1} maxLength={1000} />
+              <Textarea label={t('toolkit.weak')} value={c.weak} onChange={(e) => setCriterion(i, 'weak', e.currentTarget.value)} autosize minRows={1} required maxLength={500} />
+              <Textarea label={t('toolkit.strong')} value={c.strong} onChange={(e) => setCriterion(i, 'strong', e.currentTarget.value)} autosize minRows={1} required maxLength={500} />
+            </Stack>
+          </Card>
+        ))}
+        <Title order={2} size="h3">{t('toolkit.phases')}</Title>
+        {texts.phases.map((p, i) => (
+          <Card withBorder key={p.key} component="fieldset" aria-label={p.title}>
+            <Stack gap="xs">
+              <TextInput label={t('toolkit.itemTitle')} value={p.title} onChange={(e) => setPhase(i, 'title', e.currentTarget.value)} required maxLength={120} />
+              <Textarea label={t('toolkit.itemDescription')} value={p.description} onChange={(e) => setPhase(i, 'description', e.currentTarget.value)} autosize minRows={1} maxLength={1000} />
+            </Stack>
+          </Card>
+        ))}
+        <Title order={2} size="h3">{t('toolkit.checklistItems')}</Title>
+        {texts.checklist.map((c, i) => (
+          <Group key={c.key} align="flex-end" wrap="nowrap" gap="xs">
+            <Textarea style={{ flex: 1 }} label={`${t('toolkit.itemText')} ${i + 1}`} value={c.text} onChange={(e) => setItem(i, e.currentTarget.value)} autosize minRows={1} required maxLength={500} />
+            <Button
+              variant="subtle"
+              color="red"
+              aria-label={`${t('toolkit.removeItem')}: ${t('toolkit.itemText')} ${i + 1}`}
+              disabled={texts.checklist.length <= 1}
+              onClick={() => setTexts((x) => ({ ...x, checklist: x.checklist.filter((_, j) => j !== i) }))}
+            >
+              <IconTrash size={18} aria-hidden="true" />
+            </Button>
+          </Group>
+        ))}
+        <Group>
+          <Button
+            variant="default"
+            leftSection={<IconPlus size={18} aria-hidden="true" />}
+            onClick={() => setTexts((x) => ({ ...x, checklist: [...x.checklist, { key: `vraag-${Date.now().toString(36)}`, text: '' }] }))}
+          >
+            {t('toolkit.addCheckItem')}
+          </Button>
+        </Group>
+        <FormError message={save.error ? authErrorText(t, save.error) : null} />
+        <Group>
+          <Button type="submit" loading={save.isPending}>
+            {t('toolkit.saveContent')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
