@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { Alert, Badge, Button, Card, Group, NativeSelect, Radio, SegmentedControl, Stack, Table, Text, Textarea, Title } from '@mantine/core';
+import { Alert, Badge, Button, Card, Group, NativeSelect, Radio, SegmentedControl, SimpleGrid, Stack, Table, Text, Textarea, Title } from '@mantine/core';
 import { IconAlertTriangle, IconPlus } from '@tabler/icons-react';
 import { Navigate, useLocation, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -68,6 +68,7 @@ function RoundBar({ partnership, round, onChoose, canAdd }: { partnership: TPart
     <Group align="flex-end" justify="space-between" wrap="wrap" gap="md">
       {partnership.rounds.length > 0 && round && (
         <NativeSelect
+          maw="100%"
           label={t('toolkit.chooseRound')}
           value={round.id}
           onChange={(e) => onChoose(e.currentTarget.value)}
@@ -351,13 +352,13 @@ function ScoreChart({ partnership }: { partnership: TPartnershipDetail }) {
             </Group>
           ))}
         </Group>
-        <Group gap="lg" wrap="wrap" align="flex-start">
+        <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="lg">
           {criteria.map((c) => (
-            <figure key={c.key} style={{ margin: 0, maxWidth: '100%' }}>
+            <figure key={c.key} style={{ margin: 0, minWidth: 0 }}>
               <figcaption>
                 <Text size="sm" fw={600}>{c.title}</Text>
               </figcaption>
-              <svg viewBox={`0 0 ${W} ${H}`} width={W} style={{ maxWidth: '100%', height: 'auto' }} role="img" aria-label={t('toolkit.chartAlt', { criterion: c.title })}>
+              <svg viewBox={`0 0 ${W} ${H}`} width="100%" style={{ maxWidth: W, height: 'auto', display: 'block' }} role="img" aria-label={t('toolkit.chartAlt', { criterion: c.title })}>
                 {Array.from({ length: SCORE_MAX - SCORE_MIN + 1 }, (_, i) => SCORE_MIN + i).map((s) => (
                   <g key={s}>
                     <line x1={pad.l} x2={W - pad.r} y1={y(s)} y2={y(s)} stroke="#ccc" strokeWidth="1" />
@@ -384,7 +385,7 @@ function ScoreChart({ partnership }: { partnership: TPartnershipDetail }) {
               </svg>
             </figure>
           ))}
-        </Group>
+        </SimpleGrid>
         <details>
           <summary>{t('toolkit.chartTable')}</summary>
           <Table.ScrollContainer minWidth={320}>

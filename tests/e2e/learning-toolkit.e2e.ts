@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { expectNoSeriousA11yViolations, expectNoSidewaysScroll, hasChromium, useE2e } from './fixture.js';
+import { openAsDemo } from './demo-login.js';
+
+const SLOW = 180_000;
+const PARTNERSHIP = 'CGG Zeewind en Jeugdhulp Kustlijn: samen bij complexe vragen';
+
+describe.skipIf(!hasChromium)('collaboration toolkit (samenwerking) in Chromium', () => {
+  const e2e = useE2e();
+
+  it('a partner sees where the partners differ, fills in the barometer for a new round and sees the chart', async () => {
+    const { page, errors } = await openAsDemo(e2e, 'hulpverlener@samenplan.demo', '/samen-leren/samenwerking');
+    await page.getByRole('heading', { level: 1, name: 'Samenwerking' }).waitFor();
+    await page.getByRole('link', { name: PARTNERSHIP }).first().waitFor();
+    expect(await page.getByText('CLB Polderland en MFC De Linde').count()).toBe(0);
+    await expectNoSeriousA11yViolations(page);
+    await page.screenshot({ path: '/tmp/toolkit-list-1280.png', fullPage: true });
+
+    await page.getByRole('link', { name: PARTNERSHIP }).first().click();
+    await page.getByRole('heading', { level: 1, name: PARTNERSHIP }).waitFor();
+    // The first round: the partners lie 2 apart on two criteria.
+    const select = page.getByLabel('Kies een ronde');
+    const first = await select.locator('option').first().getAttribute('value');
+    await select.selectOption(first ?? '');
+    const compare = page.getByRole('region', { name: 'Waar kijken jullie anders?' });
+    await compare.getByText('Jullie kijken anders naar 2 criteria.').waitFor();
+    expect(await compare.getByText('Verschil van 2').count()).toBe(2);
+    await page.getByRole('region', { name: 'Scores door de tijd' }).getByRole('img', { name: /Lijngrafiek van de scores van Elkaar kennen/ }).waitFor();
+    await expectNoSeriousA11yViolations(page);
+    await page.screenshot({ path: '/tmp/toolkit-partnership-1280.png', fullPage: true });
+
+    // A new round, and my organisation's view.
+    await page.getByRole('button', { name: 'Ronde toevoegen' }).click();
+    await page.getByText('De ronde is toegevoegd.').first().waitFor();
+    const view = page.getByRole('region', { name: 'De kijk van Jeugdhulp Kustlijn vzw' });
+    for (const [criterion, score] of [['Elkaar kennen', '5'], ['Gedeelde doelen', '4'], ['Duidelijke afspraken', '4'], ['Open communicatie', '3'], ['Meerwaarde voor jongeren en gezinnen', '4']] as const) {
+      await view.getByRole('radiogroup', { name: `Score voor ${criterion}` }).getByRole('radio', { name: score, exact: true }).check();
+    }
+    await view.getByRole('radio', { name: 'Samenwerken' }).check();
+    const items = view.locator('label', { hasText: /^Ja$/ });
+    for (let i = 0; i < (await items.count()); i++) await items.nth(i).click();
+    await view.getByRole('button', { name: 'Kijk opslaan' }).click();
+    await page.getByText('Jullie kijk is opgeslagen.').first().waitFor();
+    await compare.getByText('5 / 5').first().waitFor();
+    await expectNoSeriousA11yViolations(page);
+    expect(errors).toEqual([]);
+  }, SLOW);
+
+  it('on a phone the partnership page fits, and a coordinator opens the texts editor', async () => {
+    const { page, errors } = await openAsDemo(e2e, 'coordinator@samenplan.demo', '/samen-leren/samenwerking', { width: 360, height: 740 });
+    await page.getByRole('link', { name: 'CLB Polderland en MFC De Linde: leerlingen met een beperking' }).first().click();
+    await page.getByRole('heading', { level: 2, name: 'Scores door de tijd' }).waitFor();
+    await expectNoSidewaysScroll(page);
+    await expectNoSeriousA11yViolations(page);
+    await page.screenshot({ path: '/tmp/toolkit-partnership-360.png', fullPage: true });
+    await page.goto(new URL('/samen-leren/samenwerking/teksten', page.url()).toString());
+    await page.getByRole('heading', { level: 1, name: 'Teksten van de samenwerkingstoolkit' }).waitFor();
+    await page.getByText('Huidige versie: 1').waitFor();
+    await expectNoSeriousA11yViolations(page);
+    await page.screenshot({ path: '/tmp/toolkit-content-360.png', fullPage: true });
+    expect(errors).toEqual([]);
+  }, SLOW);
+});
