@@ -126,8 +126,8 @@ function Comparison({ partnership, round, content }: { partnership: TPartnership
         ) : (
           round.assessments.length > 1 && <Text size="sm">{t('toolkit.noDifferences')}</Text>
         )}
-        <Table.ScrollContainer minWidth={320}>
-          <Table striped={false} withTableBorder>
+        <div tabIndex={0} role="region" aria-label={t('toolkit.compare')} style={{ overflowX: 'auto' }}>
+          <Table striped={false} withTableBorder miw={320}>
             <Table.Thead>
               <Table.Tr>
                 <Table.Th scope="col">{t('toolkit.criterion')}</Table.Th>
@@ -183,7 +183,7 @@ function Comparison({ partnership, round, content }: { partnership: TPartnership
               ))}
             </Table.Tbody>
           </Table>
-        </Table.ScrollContainer>
+        </div>
       </Stack>
     </Card>
   );
@@ -388,8 +388,8 @@ function ScoreChart({ partnership }: { partnership: TPartnershipDetail }) {
         </SimpleGrid>
         <details>
           <summary>{t('toolkit.chartTable')}</summary>
-          <Table.ScrollContainer minWidth={320}>
-            <Table withTableBorder>
+          <div tabIndex={0} role="region" aria-label={t('toolkit.chartTable')} style={{ overflowX: 'auto' }}>
+            <Table withTableBorder miw={320}>
               <Table.Thead>
                 <Table.Tr>
                   <Table.Th scope="col">{t('toolkit.criterion')}</Table.Th>
@@ -411,7 +411,7 @@ function ScoreChart({ partnership }: { partnership: TPartnershipDetail }) {
                 ))}
               </Table.Tbody>
             </Table>
-          </Table.ScrollContainer>
+          </div>
         </details>
       </Stack>
     </Card>
