@@ -34,7 +34,11 @@ export default defineConfig({
   build: {
     outDir: '../../dist/web',
     emptyOutDir: true,
-    modulePreload: { polyfill: false },
+    // A lazy page's JavaScript imports are found by the browser when the page's chunk arrives (one
+    // round trip more on the first visit to a module); listing them all up front put a map of every
+    // chunk of every module into the first page's JavaScript, which grew with each module (budget:
+    // tests/e2e/performance.e2e.ts). Style sheets are still loaded with the page, so nothing flashes.
+    modulePreload: { polyfill: false, resolveDependencies: (_file, deps, { hostType }) => (hostType === 'js' ? deps.filter((d) => d.endsWith('.css')) : deps) },
     // No data: URIs, so a strict CSP without `data:` keeps working.
     assetsInlineLimit: 0,
     rolldownOptions: {

@@ -102,15 +102,16 @@ export function AgendaItemTools({ meeting, item, draft }: { meeting: TMeetingDet
         confirmLabel={t('manage.item.remove')}
         loading={remove.isPending}
         onClose={() => setConfirming(false)}
+        // mutateAsync, not mutate's callbacks: the removed item's own component is gone once the
+        // agenda has been fetched again, and mutate would then drop the message.
         onConfirm={() =>
-          remove.mutate(
-            { itemId: item.id, version: meeting.version },
-            {
-              onSuccess: () => notify('green', t('manage.item.removed')),
-              onError: (error) => notify('red', errorText(error)),
-              onSettled: () => setConfirming(false),
-            },
-          )
+          void remove
+            .mutateAsync({ itemId: item.id, version: meeting.version })
+            .then(
+              () => notify('green', t('manage.item.removed')),
+              (error: unknown) => notify('red', errorText(error)),
+            )
+            .finally(() => setConfirming(false))
         }
       >
         {t('manage.item.removeText', { title: item.title })}
@@ -229,14 +230,14 @@ export function ApproveMinutes({ meeting }: { meeting: TMeetingDetail }) {
         onClose={() => setConfirming(false)}
         onConfirm={() =>
           chosen &&
-          approve.mutate(
-            { version: meeting.version, approvedAtMeetingId: chosen },
-            {
-              onSuccess: () => notify('green', t('manage.approve.done')),
-              onError: (error) => notify('red', errorText(error)),
-              onSettled: () => setConfirming(false),
-            },
-          )
+          // mutateAsync: this section is gone once the minutes are approved, and mutate's own callbacks would be dropped with it.
+          void approve
+            .mutateAsync({ version: meeting.version, approvedAtMeetingId: chosen })
+            .then(
+              () => notify('green', t('manage.approve.done')),
+              (error: unknown) => notify('red', errorText(error)),
+            )
+            .finally(() => setConfirming(false))
         }
       >
         {t('manage.approve.confirmText', { date: chosenMeeting ? f.day(chosenMeeting.meetingDate) : '' })}
@@ -277,14 +278,14 @@ export function ApprovePrevious({ meeting }: { meeting: TMeetingDetail }) {
         loading={approve.isPending}
         onClose={() => setConfirming(false)}
         onConfirm={() =>
-          approve.mutate(
-            { version: previous.version, approvedAtMeetingId: meeting.id },
-            {
-              onSuccess: () => notify('green', t('manage.approve.done')),
-              onError: (error) => notify('red', errorText(error)),
-              onSettled: () => setConfirming(false),
-            },
-          )
+          // mutateAsync: this section is gone once the minutes are approved, and mutate's own callbacks would be dropped with it.
+          void approve
+            .mutateAsync({ version: previous.version, approvedAtMeetingId: meeting.id })
+            .then(
+              () => notify('green', t('manage.approve.done')),
+              (error: unknown) => notify('red', errorText(error)),
+            )
+            .finally(() => setConfirming(false))
         }
       >
         {t('manage.approve.previousConfirm', { previous: date, date: f.day(meeting.meetingDate) })}
