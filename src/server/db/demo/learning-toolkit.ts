@@ -49,14 +49,14 @@ const PARTNERSHIPS: TDemoPartnership[] = [
         daysAgo: 200,
         views: [
           { email: 'clb@samenplan.demo', scores: [2, 3, 2, 2, 2], phase: 'kennismaken', checklist: ['partly', 'no', 'no', 'no', 'partly', 'no'] },
-          { email: 'hanne.wouters@mfcdelinde.demo', scores: [2, 1, 4, 2, 3], notes: ['', 'Doelen verschillen nog sterk.', 'Wij hebben een draaiboek, het CLB kent het niet.'], phase: 'kennismaken', checklist: ['yes', 'partly', 'no', 'no', 'no', 'no'] },
+          { email: 'hanne.wouters@delinde.demo', scores: [2, 1, 4, 2, 3], notes: ['', 'Doelen verschillen nog sterk.', 'Wij hebben een draaiboek, het CLB kent het niet.'], phase: 'kennismaken', checklist: ['yes', 'partly', 'no', 'no', 'no', 'no'] },
         ],
       },
       {
         daysAgo: 30,
         views: [
           { email: 'clb@samenplan.demo', scores: [3, 3, 3, 3, 3], phase: 'afstemmen', checklist: ['yes', 'partly', 'partly', 'no', 'yes', 'partly'] },
-          { email: 'hanne.wouters@mfcdelinde.demo', scores: [4, 3, 4, 3, 3], phase: 'afstemmen', checklist: ['yes', 'partly', 'partly', 'partly', 'yes', 'no'] },
+          { email: 'hanne.wouters@delinde.demo', scores: [4, 3, 4, 3, 3], phase: 'afstemmen', checklist: ['yes', 'partly', 'partly', 'partly', 'yes', 'no'] },
         ],
       },
     ],
@@ -67,7 +67,7 @@ async function ensureDisabilityService(tx: DbOrTx, regionId: string) {
   const org = await identityRepo.upsertOrganisation(tx, { name: 'MFC De Linde', regionId });
   const [vaph] = await tx.select({ id: sector.id }).from(sector).where(eq(sector.code, 'vaph'));
   if (vaph) await tx.insert(organisationSector).values({ organisationId: org.id, sectorId: vaph.id }).onConflictDoNothing();
-  const email = 'hanne.wouters@mfcdelinde.demo';
+  const email = 'hanne.wouters@delinde.demo';
   const p = (await identityRepo.findPersonByEmail(tx, email)) ?? (await identityRepo.insertPerson(tx, { name: 'Hanne Wouters', email }));
   await identityRepo.addMembership(tx, { personId: p.id, organisationId: org.id, roles: ['professional'] });
 }

@@ -226,8 +226,8 @@ interface TDemoOffer {
 
 /** Staff without a login who took part in exchange visits (their organisations' sector counts in the matrix). */
 const EXCHANGE_PEOPLE = [
-  { email: 'hanne.desmet@brugsemeersen.demo', name: 'Hanne Desmet', organisation: 'MFC De Brugse Meersen' },
-  { email: 'pieter.goethals@cggzeewind.demo', name: 'Pieter Goethals', organisation: 'CGG Zeewind' },
+  { email: 'hanne.desmet@meersen.demo', name: 'Hanne Desmet', organisation: 'MFC De Brugse Meersen' },
+  { email: 'pieter.goethals@zeewind.demo', name: 'Pieter Goethals', organisation: 'CGG Zeewind' },
 ];
 
 const OFFERS: TDemoOffer[] = [
@@ -255,9 +255,9 @@ const OFFERS: TDemoOffer[] = [
     days: [-30, 7, 14],
     visitorsPerDay: 2,
     requests: [
-      { email: 'hanne.desmet@brugsemeersen.demo', day: -30, status: 'accepted', motivation: 'Jongeren met een beperking stromen door naar jullie leefgroep.', hostReflection: 'Hanne liet ons zien hoe ze met pictogrammen werkt; dat nemen we over.' },
-      { email: 'pieter.goethals@cggzeewind.demo', day: -30, status: 'accepted', motivation: 'Ik wil de leefgroep kennen waar veel van onze jongeren wonen.', visitorReflection: 'Een dag in de leefgroep maakte duidelijk hoe weinig tijd er is voor een afspraak op het CGG.' },
-      { email: 'hanne.desmet@brugsemeersen.demo', day: 14, status: 'requested', motivation: 'Graag kom ik nog een keer, nu bij het avondoverleg.' },
+      { email: 'hanne.desmet@meersen.demo', day: -30, status: 'accepted', motivation: 'Jongeren met een beperking stromen door naar jullie leefgroep.', hostReflection: 'Hanne liet ons zien hoe ze met pictogrammen werkt; dat nemen we over.' },
+      { email: 'pieter.goethals@zeewind.demo', day: -30, status: 'accepted', motivation: 'Ik wil de leefgroep kennen waar veel van onze jongeren wonen.', visitorReflection: 'Een dag in de leefgroep maakte duidelijk hoe weinig tijd er is voor een afspraak op het CGG.' },
+      { email: 'hanne.desmet@meersen.demo', day: 14, status: 'requested', motivation: 'Graag kom ik nog een keer, nu bij het avondoverleg.' },
     ],
   },
   {
@@ -269,7 +269,7 @@ const OFFERS: TDemoOffer[] = [
     visitorsPerDay: 1,
     requests: [
       { email: 'clb@samenplan.demo', day: -15, status: 'accepted', motivation: 'Ik wil weten wat een MFC kan bieden aan leerlingen van het buitengewoon onderwijs.', visitorReflection: 'Veel meer mogelijkheden dan ik dacht, ook in de vakanties.' },
-      { email: 'pieter.goethals@cggzeewind.demo', day: -45, status: 'accepted', motivation: 'Samenwerking rond jongeren met een dubbele diagnose.' },
+      { email: 'pieter.goethals@zeewind.demo', day: -45, status: 'accepted', motivation: 'Samenwerking rond jongeren met een dubbele diagnose.' },
       { email: 'hulpverlener@samenplan.demo', day: 12, status: 'requested', motivation: 'We krijgen meer jongeren met een beperking in de leefgroep.' },
     ],
   },
