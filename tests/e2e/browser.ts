@@ -1,8 +1,15 @@
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
 import { expect, inject } from 'vitest';
-import { cliEnv, freePort, startCli, exited } from '../helpers/cli.js';
+import { baseCliEnv, freePort, startCli, exited } from '../helpers/cli.js';
+import { adminUrl, databaseUrlFor } from '../helpers/pg-url.js';
+import { e2eDatabasePrefix } from './global-setup.js';
 import type { ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { cpSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
 
 export const chromiumPath = inject('chromiumPath');
 export const hasChromium = chromiumPath !== '';
@@ -25,13 +32,42 @@ export function launchBrowser(): Promise<Browser> {
   });
 }
 
-/** The real server (`samenplan serve --demo-if-empty`) on a database of its own. */
+/**
+ * A database of its own for one e2e server, holding the demo data: a copy of the run's demo database
+ * (loaded once in global-setup.ts) — a copied PGlite data directory, or a PostgreSQL database made
+ * from it as a template.
+ */
+async function demoDatabaseEnv(): Promise<Record<string, string>> {
+  const demo = inject('e2eDemo');
+  const baseUrl = process.env.DATABASE_URL;
+  if (!baseUrl) {
+    const dir = mkdtempSync(join(tmpdir(), 'samenplan-e2e-'));
+    cpSync(demo, dir, { recursive: true });
+    return { SAMENPLAN_DATA_DIR: dir };
+  }
+  const name = `${e2eDatabasePrefix(demo)}${randomBytes(4).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: adminUrl(baseUrl) });
+  await admin.connect();
+  try {
+    await admin.query(`create database "${name}" template "${demo}"`);
+  } finally {
+    await admin.end();
+  }
+  return { DATABASE_URL: databaseUrlFor(baseUrl, name) };
+}
+
+/** The real server (`samenplan serve`) on a copy of the demo database. */
 export async function startServer(extraEnv: Record<string, string> = {}): Promise<{
   baseUrl: string;
   stop: () => Promise<void>;
 }> {
-  const env = await cliEnv({ PORT: String(await freePort()), ...extraEnv });
-  // Migrations and the demo data take a while on a busy machine: up to just under the e2e hook timeout (120 s).
+  const env = {
+    ...baseCliEnv(),
+    ...(await demoDatabaseEnv()),
+    PORT: String(await freePort()),
+    ...extraEnv,
+  };
+  // `--demo-if-empty` finds the demo already there; it stays so a server on an empty database would still get it.
   const { child, baseUrl } = await startCli(['serve', '--demo-if-empty'], env, 110_000);
   return { baseUrl, stop: () => stopChild(child) };
 }

@@ -3,27 +3,16 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freshDatabase } from './database.js';
+import { baseCliEnv } from './cli-env.js';
 
 export const ROOT = join(import.meta.dirname, '../..');
 const CLI = join(ROOT, 'src/cli/samenplan.ts');
 
-/** Limits high enough that no ordinary test meets them; tests of the limits themselves set their own. */
-export const TEST_RATE_LIMITS: Record<string, string> = {
-  RATE_LIMIT_WINDOW_SECONDS: '60',
-  RATE_LIMIT_IP_MAX: '100000',
-  RATE_LIMIT_ANONYMOUS_MAX: '100000',
-  RATE_LIMIT_SESSION_MAX: '100000',
-};
+export { TEST_RATE_LIMITS, baseCliEnv } from './cli-env.js';
 
 /** Environment for a CLI process with a database of its own (a PGlite dir, or a fresh PostgreSQL database). */
 export async function cliEnv(extra: Record<string, string> = {}): Promise<Record<string, string>> {
-  const base: Record<string, string> = {
-    PATH: process.env.PATH ?? '',
-    HOME: process.env.HOME ?? '/tmp',
-    NODE_ENV: 'test',
-    LOG_LEVEL: 'warn',
-    ...TEST_RATE_LIMITS,
-  };
+  const base = baseCliEnv();
   if (process.env.DATABASE_URL) {
     const db = await freshDatabase();
     await db.close();
