@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { expectNoSeriousA11yViolations, hasChromium, useE2e } from './fixture.js';
+import { expectNoSeriousA11yViolations, expectNoSidewaysScroll, hasChromium, useE2e } from './fixture.js';
 import { openAsDemo } from './demo-login.js';
 
 const SLOW = 180_000;
@@ -50,7 +50,7 @@ describe.skipIf(!hasChromium)('collaboration toolkit (samenwerking) in Chromium'
     const { page, errors } = await openAsDemo(e2e, 'coordinator@samenplan.demo', '/samen-leren/samenwerking', { width: 360, height: 740 });
     await page.getByRole('link', { name: 'CLB Polderland en MFC De Linde: leerlingen met een beperking' }).first().click();
     await page.getByRole('heading', { level: 2, name: 'Scores door de tijd' }).waitFor();
-    // Known gap: the breadcrumb with a long partnership name still makes the page scroll sideways at 360 px (see docs/learning.md).
+    await expectNoSidewaysScroll(page);
     await expectNoSeriousA11yViolations(page);
     await page.screenshot({ path: '/tmp/toolkit-partnership-360.png', fullPage: true });
     await page.goto(new URL('/samen-leren/samenwerking/teksten', page.url()).toString());

@@ -29,7 +29,10 @@ export function PageHeader({ title, description, breadcrumbs, aside, documentTit
     <Stack gap="sm" mb="xl">
       {breadcrumbs && breadcrumbs.length > 0 && (
         <Box component="nav" aria-label={t('common.breadcrumbs')}>
-          <Breadcrumbs separatorMargin={6}>
+          <Breadcrumbs
+            separatorMargin={6}
+            styles={{ root: { flexWrap: 'wrap', rowGap: 2 }, breadcrumb: { whiteSpace: 'normal', overflowWrap: 'anywhere', minWidth: 0 } }}
+          >
             {breadcrumbs.map((crumb) => (
               <Anchor key={crumb.to} component={Link} to={crumb.to} size="sm">
                 {crumb.label}
@@ -42,7 +45,9 @@ export function PageHeader({ title, description, breadcrumbs, aside, documentTit
         </Box>
       )}
       <Group gap="sm" align="center" wrap="wrap">
-        <Title order={1}>{title}</Title>
+        <Title order={1} style={{ overflowWrap: 'anywhere', minWidth: 0 }}>
+          {title}
+        </Title>
         {aside}
       </Group>
       {description && (
