@@ -42,7 +42,21 @@ import { DEMO_DIRECTORY, DEMO_REGIONS } from './directory.js';
 import { municipalityShapes } from './geo.js';
 import { rowsOf } from '../../../../tests/bench/seed.js';
 import { DEMO_IROJ_NAME } from './governance.js';
-import { ZBodyListResponse, ZBodyMemberListResponse, ZMeetingListResponse, ZMeetingResponse, ZMyActionsResponse } from '../../../shared/schemas/governance.js';
+import {
+  PLAN_ACTION_STATUSES,
+  ZBodyListResponse,
+  ZBodyMemberListResponse,
+  ZIndicatorListResponse,
+  ZIndicatorResponse,
+  ZMeetingListResponse,
+  ZMeetingResponse,
+  ZMyActionsResponse,
+  ZPlanActionListResponse,
+  ZPlanActionResponse,
+  ZPlanListResponse,
+  ZPlanResponse as ZRegionalPlanResponse,
+} from '../../../shared/schemas/governance.js';
+import { DEMO_PLAN_DECISION } from './governance-plan.js';
 import { portalLogin } from '../../../../tests/helpers/portal.js';
 
 /** The demo data (people.ts, families.ts) on this run's database: PGlite, or PostgreSQL with DATABASE_URL. */
@@ -330,5 +344,68 @@ describe('demo governance', () => {
     await loadDemoData(ctx.database.db, 'test', ctx.app.deps.secrets);
     const again = ZMeetingListResponse.parse((await jonas.get(`/api/governance/bodies/${iroj.id}/meetings`)).json()).data.items;
     expect(again).toHaveLength(3);
+  });
+});
+
+describe('demo regional plan', () => {
+  it('the IROJ keeps this year\'s plan: actions in every status with the decisions behind them, indicators measured over time', async () => {
+    const client = new Client(ctx.app, freshIp());
+    ctx.clock.advance(31_000);
+    await client.login({ email: 'coordinator@samenplan.demo', password: DEMO_PASSWORD, totpSecret: DEMO_TOTP_SECRET }, ctx.clock);
+    const iroj = ZBodyListResponse.parse((await client.get('/api/governance/bodies')).json()).data.items.find((b) => b.name === DEMO_IROJ_NAME)!;
+    const plans = ZPlanListResponse.parse((await client.get(`/api/governance/bodies/${iroj.id}/plans`)).json()).data.items;
+    const year = new Date().getUTCFullYear();
+    expect(plans.map((p) => p.year)).toEqual([year]);
+    const plan = ZRegionalPlanResponse.parse((await client.get(`/api/governance/plans/${plans[0]!.id}`)).json()).data;
+    // Every status has an action.
+    expect(plan.totals.map((t) => t.status)).toEqual([...PLAN_ACTION_STATUSES]);
+    expect(plan.totals.every((t) => t.count >= 1)).toBe(true);
+    expect(plan.total.activeBudgetCents).toBe(plan.total.budgetCents - 150_000 - 200_000);
+
+    const actions = ZPlanActionListResponse.parse((await client.get(`/api/governance/plans/${plan.id}/actions`)).json()).data.items;
+    const find = (text: string) => actions.find((a) => a.description.includes(text))!;
+    const networkDay = find('Netwerkdag onderwijsambassadeurs');
+    expect(networkDay).toMatchObject({ status: 'approved' });
+    expect(networkDay.description).toMatch(/200 deelnemers.*drie zalen/);
+    const training = find('belevingsvorming');
+    expect(training).toMatchObject({ status: 'agreed_in_principle', budgetCents: 30_000 });
+    expect(training.conditions).toContain('€10 deelnemersbijdrage per deelnemer');
+    const fair = find('Inspiratiebeurs');
+    expect(fair).toMatchObject({ status: 'moved', movedToYear: year + 1, budgetCents: 150_000 });
+    expect(fair.conditions).not.toBe('');
+
+    // The history: from creation on, with the decision of the last meeting where one was taken.
+    const history = ZPlanActionResponse.parse((await client.get(`/api/governance/plan-actions/${networkDay.id}`)).json()).data.history;
+    expect(history.map((h) => h.toStatus)).toEqual(['agreed_in_principle', 'budget_request_due', 'approved']);
+    expect(history[0]!.fromStatus).toBeNull();
+    expect(history[1]).toMatchObject({ fromStatus: 'agreed_in_principle', decisionItemTitle: DEMO_PLAN_DECISION });
+    const meetings = ZMeetingListResponse.parse((await client.get(`/api/governance/bodies/${iroj.id}/meetings`)).json()).data.items;
+    expect(history[1]!.decisionMeetingId).toBe(meetings[1]!.id);
+    for (const a of actions) {
+      const h = ZPlanActionResponse.parse((await client.get(`/api/governance/plan-actions/${a.id}`)).json()).data.history;
+      expect(h.at(-1)!.toStatus).toBe(a.status);
+      expect(h.some((c) => c.decisionItemId !== null)).toBe(true);
+    }
+
+    const indicators = ZIndicatorListResponse.parse((await client.get(`/api/governance/plans/${plan.id}/indicators`)).json()).data.items;
+    expect(indicators.every((i) => i.definition !== '' && i.unit !== '' && i.target !== null && i.latest !== null)).toBe(true);
+    const computed = indicators.find((i) => i.source === 'education_ambassador_organisations')!;
+    expect(computed.latest!.source).toBe('computed');
+    const manual = indicators.filter((i) => i.source === 'manual');
+    expect(manual.length).toBeGreaterThanOrEqual(2);
+    for (const i of manual) {
+      const m = ZIndicatorResponse.parse((await client.get(`/api/governance/indicators/${i.id}`)).json()).data.measurements;
+      expect(m.length).toBeGreaterThanOrEqual(3);
+      expect(m.map((x) => x.measuredOn)).toEqual([...m.map((x) => x.measuredOn)].sort());
+    }
+    // "Meet nu" counts the directory: the same number the demo stored.
+    const measured = ZIndicatorResponse.parse((await client.post(`/api/governance/indicators/${computed.id}/measure`, {})).json()).data;
+    expect(measured.latest!.value).toBe(computed.latest!.value);
+
+    // Idempotent: a second load adds no plan, action or indicator.
+    await loadDemoData(ctx.database.db, 'test', ctx.app.deps.secrets);
+    expect(ZPlanListResponse.parse((await client.get(`/api/governance/bodies/${iroj.id}/plans`)).json()).data.items).toHaveLength(1);
+    expect(ZPlanActionListResponse.parse((await client.get(`/api/governance/plans/${plan.id}/actions`)).json()).data.items).toHaveLength(actions.length);
+    expect(ZIndicatorListResponse.parse((await client.get(`/api/governance/plans/${plan.id}/indicators`)).json()).data.items).toHaveLength(indicators.length);
   });
 });

@@ -8,6 +8,7 @@ import { loadDemoDirectory } from './directory.js';
 import { loadDemoExchange, loadDemoLearning } from './learning.js';
 import { loadDemoToolkit } from './learning-toolkit.js';
 import { loadDemoGovernance } from './governance.js';
+import { loadDemoGovernancePlan } from './governance-plan.js';
 import { loadDemoPortal } from './portal.js';
 import type { SecretBox } from '../../platform/keys/secret-box.js';
 
@@ -49,6 +50,7 @@ export async function loadDemoData(db: Db, env: string, secrets: SecretBox): Pro
     await loadDemoExchange(tx);
     await loadDemoToolkit(tx, regionId);
     await loadDemoGovernance(tx);
+    await loadDemoGovernancePlan(tx);
     await loadDemoPortal(tx);
     await tx
       .insert(systemSetting)
