@@ -13,6 +13,7 @@ import * as care from './care.matrix.js';
 import * as families from './families.matrix.js';
 import * as hsds from './hsds.matrix.js';
 import * as governance from './governance.matrix.js';
+import * as governancePlanDecisions from './governance-plan-decisions.matrix.js';
 import * as identity from './identity.matrix.js';
 import * as lifeDomains from './lifedomains.matrix.js';
 import * as plan from './plan.matrix.js';
@@ -33,6 +34,7 @@ const MODULES: Record<string, MatrixRow[]> = {
   families: families.rows,
   hsds: hsds.rows,
   governance: governance.rows,
+  governancePlanDecisions: governancePlanDecisions.rows,
   identity: identity.rows,
   lifeDomains: lifeDomains.rows,
   plan: plan.rows,

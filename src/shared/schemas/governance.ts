@@ -685,3 +685,24 @@ export const ZPublishedPlan = z
   .meta({ id: 'PublishedPlan' });
 export type TPublishedPlan = z.infer<typeof ZPublishedPlan>;
 export const ZPublishedPlanResponse = z.object({ data: ZPublishedPlan });
+
+/* ----- The decisions a plan's status change may point at (issue 9, plan screen) ----- */
+
+/**
+ * A decision a plan action's status change may come from: an agenda item of kind `decision` of a
+ * (not cancelled) meeting of the body that keeps the plan, with its meeting's day and status.
+ */
+export const ZPlanDecisionItem = z
+  .object({
+    id: z.uuid(),
+    title: z.string(),
+    position: z.number().int(),
+    decision: z.string().describe('The decision part of the item\'s minutes (may be empty before the meeting)'),
+    meetingId: z.uuid(),
+    meetingDate: z.iso.date(),
+    meetingStatus: z.enum(MEETING_STATUSES),
+  })
+  .meta({ id: 'PlanDecisionItem' });
+export type TPlanDecisionItem = z.infer<typeof ZPlanDecisionItem>;
+/** The candidates, latest meeting first, in agenda order within a meeting (at most 200). */
+export const ZPlanDecisionItemListResponse = recordEnvelope(z.object({ items: z.array(ZPlanDecisionItem) }), ZPlanAbilities);

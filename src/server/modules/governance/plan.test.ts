@@ -13,6 +13,7 @@ import {
   ZMeetingResponse,
   ZPlanActionListResponse,
   ZPlanActionResponse,
+  ZPlanDecisionItemListResponse,
   ZPlanListResponse,
   ZPlanResponse,
 } from '../../../shared/schemas/governance.js';
@@ -293,5 +294,55 @@ describe('the regional plan', () => {
     expect((await send(member, 'PATCH', `/api/governance/plan-actions/${a.id}`, { version: 1, budgetCents: 1 })).statusCode).toBe(403);
     const [row] = await ctx.database.db.select().from(governancePlanAction).where(eq(governancePlanAction.id, a.id));
     expect(row).toMatchObject({ status: 'agreed_in_principle', budgetCents: 100, version: 1 });
+  });
+
+  it('lists the decision items a status change may point at: decisions of the body\'s meetings, not cancelled ones, latest first; for those who keep the plan', async () => {
+    const { body, secretary, member } = await iroj();
+    const plan = (await createPlan(secretary, body.id, 2026)).data;
+    const meetingOn = async (meetingDate: string, items: { title: string; kind: string }[]) => {
+      const m = await secretary.client.post(`/api/governance/bodies/${body.id}/meetings`, { meetingDate, place: 'Provinciehuis' });
+      expect(m.statusCode, m.body).toBe(201);
+      let meeting = ZMeetingResponse.parse(m.json()).data;
+      for (const item of items) {
+        const r = await secretary.client.post(`/api/governance/meetings/${meeting.id}/items`, item);
+        expect(r.statusCode, r.body).toBe(201);
+        meeting = ZMeetingResponse.parse(r.json()).data;
+      }
+      return meeting;
+    };
+    const earlier = await meetingOn('2026-03-13', [
+      { title: 'Verwelkoming', kind: 'information' },
+      { title: 'Regioplan: acties en budgetten', kind: 'decision' },
+      { title: 'Goedkeuring vorig verslag', kind: 'decision' },
+    ]);
+    const later = await meetingOn('2026-06-12', [{ title: 'Budget netwerkdag vrijgeven', kind: 'decision' }]);
+    const cancelled = await meetingOn('2026-05-08', [{ title: 'Afgelast besluit', kind: 'decision' }]);
+    const c = await send(secretary, 'PATCH', `/api/governance/meetings/${cancelled.id}`, { version: cancelled.version, status: 'cancelled' });
+    expect(c.statusCode, c.body).toBe(200);
+    // Another body's decisions never show.
+    const other = await iroj();
+    await decision(other.secretary, other.body.id);
+
+    const res = await secretary.client.get(`/api/governance/plans/${plan.id}/decision-items`);
+    expect(res.statusCode, res.body).toBe(200);
+    const list = ZPlanDecisionItemListResponse.parse(res.json());
+    expect(list.data.items.map((i) => [i.meetingDate, i.title])).toEqual([
+      ['2026-06-12', 'Budget netwerkdag vrijgeven'],
+      ['2026-03-13', 'Regioplan: acties en budgetten'],
+      ['2026-03-13', 'Goedkeuring vorig verslag'],
+    ]);
+    expect(list.data.items[0]).toMatchObject({ meetingId: later.id, meetingStatus: 'planned', decision: '' });
+    expect(list.abilities).toEqual({ view: true, update: true });
+
+    // The chosen decision comes back in the history with its meeting.
+    const a = await addAction(secretary, plan.id, { description: 'Netwerkdag', budgetCents: 450_000 });
+    const chosen = list.data.items[1]!;
+    const t = await secretary.client.post(`/api/governance/plan-actions/${a.id}/status`, { version: a.version, status: 'approved', decisionItemId: chosen.id, note: '' });
+    expect(t.statusCode, t.body).toBe(200);
+    expect(ZPlanActionResponse.parse(t.json()).data.history.at(-1)).toMatchObject({ decisionItemId: chosen.id, decisionItemTitle: 'Regioplan: acties en budgetten', decisionMeetingId: earlier.id, decisionMeetingDate: '2026-03-13' });
+
+    expect((await member.client.get(`/api/governance/plans/${plan.id}/decision-items`)).statusCode).toBe(403);
+    expect((await outsider.client.get(`/api/governance/plans/${plan.id}/decision-items`)).statusCode).toBe(404);
+    expect((await ctx.app.inject({ method: 'GET', url: `/api/governance/plans/${plan.id}/decision-items` })).statusCode).toBe(401);
   });
 });

@@ -1,4 +1,4 @@
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, ne, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '../../db/client.js';
 import {
@@ -277,6 +277,28 @@ export const plansRepo = {
         ),
       )
       .orderBy(asc(governancePlan.year), asc(governancePlanAction.number));
+  },
+
+  /**
+   * The decisions a status change of the body's plan may point at: agenda items of kind decision
+   * of its meetings that are not cancelled, latest meeting first, in agenda order (at most 200).
+   */
+  decisionItems(db: DbOrTx, bodyId: string) {
+    return db
+      .select({
+        id: governanceAgendaItem.id,
+        title: governanceAgendaItem.title,
+        position: governanceAgendaItem.position,
+        decision: governanceAgendaItem.minutesDecision,
+        meetingId: governanceMeeting.id,
+        meetingDate: governanceMeeting.meetingDate,
+        meetingStatus: governanceMeeting.status,
+      })
+      .from(governanceAgendaItem)
+      .innerJoin(governanceMeeting, eq(governanceMeeting.id, governanceAgendaItem.meetingId))
+      .where(and(eq(governanceMeeting.bodyId, bodyId), ne(governanceMeeting.status, 'cancelled'), eq(governanceAgendaItem.kind, 'decision')))
+      .orderBy(desc(governanceMeeting.meetingDate), desc(governanceMeeting.id), asc(governanceAgendaItem.position))
+      .limit(200);
   },
 
   /** An agenda item of a meeting of the body (a decision a status change may point at). */

@@ -10,6 +10,7 @@ import {
   ZPlanActionTransition,
   ZPlanActionUpdate,
   ZPlanCreate,
+  ZPlanDecisionItemListResponse,
   ZPlanListQuery,
   ZPlanListResponse,
   ZPlanParams,
@@ -52,6 +53,20 @@ export const plansRoutes: FastifyPluginAsyncZod = async (app) => {
     '/governance/plans/:id',
     { config, schema: { tags, summary: 'Change the title or description of a plan (409 when the version is stale)', params: ZPlanParams, body: ZPlanUpdate, response: { 200: ZPlanResponse, ...errors } } },
     async (request) => service.updatePlan(request.ctx, request.params.id, request.body),
+  );
+
+  app.get(
+    '/governance/plans/:id/decision-items',
+    {
+      config,
+      schema: {
+        tags,
+        summary: 'The decision items (agenda items of kind decision of the body\'s meetings, not cancelled) a status change may point at; for those who keep the plan',
+        params: ZPlanParams,
+        response: { 200: ZPlanDecisionItemListResponse, ...errors },
+      },
+    },
+    async (request) => service.decisionItems(request.ctx, request.params.id),
   );
 
   app.get(

@@ -180,6 +180,13 @@ export function createPlansService(db: Db) {
       });
     },
 
+    /** The decision items a status change of this plan may point at (for those who keep the plan). */
+    async decisionItems(ctx: RequestContext, planId: string) {
+      const { f, full } = await authorizedPlan(db, ctx, planId, 'update', false);
+      const items = await plansRepo.decisionItems(db, f.bodyId);
+      return { data: { items }, abilities: planPolicy.abilitiesOf(full, f) };
+    },
+
     async listActions(ctx: RequestContext, planId: string, query: { status?: TPlanActionStatus | undefined; cursor?: string | undefined; limit?: number | undefined }) {
       const { f } = await authorizedPlan(db, ctx, planId, 'view', false);
       const page = await plansRepo.pageActions(db, planId, { status: query.status, cursor: query.cursor, limit: boundLimit(query.limit) });
