@@ -17,74 +17,88 @@ async function closeMessage(page: Page, text: string) {
 describe.skipIf(!hasChromium)('regional plan and indicators (overleg) in Chromium', () => {
   const e2e = useE2e();
 
-  it('the secretary starts the plan, adds an action with a budget, approves it, and follows an indicator', async () => {
+  it('the secretary opens the demo plan, releases an action choosing the decision it comes from, adds an action and a measurement', async () => {
     const { page, errors } = await openAsDemo(e2e, 'coordinator@samenplan.demo', '/overleg');
     await page.getByRole('link', { name: IROJ }).click();
     await page.getByRole('heading', { level: 1, name: IROJ }).waitFor();
     await page.getByRole('heading', { name: 'Regionaal plan' }).waitFor();
-    await page.getByText('Er is nog geen regionaal plan.').waitFor();
-    await page.getByRole('button', { name: 'Plan starten' }).click();
-    const year = await page.getByLabel('Jaar').inputValue();
-    await page.getByRole('button', { name: 'Plan aanmaken' }).click();
-    await page.getByRole('heading', { level: 1, name: `Regionaal plan ${year}` }).waitFor();
+    await page.getByRole('link', { name: /^Regionaal plan \d{4}$/ }).click();
+    await page.getByRole('heading', { level: 1, name: /^Regionaal plan \d{4}$/ }).waitFor();
     expect(await page.getByRole('link', { name: 'Plan als CSV' }).getAttribute('href')).toMatch(/plan\.csv$/);
-
-    // An action of €1.500 with a participant fee.
-    await page.getByRole('button', { name: 'Actie toevoegen' }).click();
-    await page.getByLabel('Wat gebeurt er?').fill('Inspiratiebeurs onderwijsambassadeurs');
-    await page.getByLabel('Verantwoordelijke').fill('Bureau IROJ');
-    await page.getByLabel('Budget (euro)').fill('1500');
-    await page.getByLabel('Voorwaarden').fill('€10 deelnemersbijdrage per deelnemer');
-    await expectNoSeriousA11yViolations(page);
-    await page.getByRole('button', { name: 'Actie toevoegen', exact: true }).last().click();
-    await closeMessage(page, 'De actie is toegevoegd.');
-    const action = page.getByTestId('plan-action-1');
-    await action.getByText('Inspiratiebeurs onderwijsambassadeurs').waitFor();
-    await action.getByText('€ 1.500,00').waitFor();
-    await action.getByText('Principieel akkoord').waitFor();
+    // The demo plan (seed 003): every status; the active budget leaves out the moved fair and the dropped study day.
     // Intl writes a no-break space between the euro sign and the amount.
-    expect((await page.getByTestId('active-budget').textContent())?.replace(/\s/g, ' ')).toBe('€ 1.500,00');
+    expect((await page.getByTestId('active-budget').textContent())?.replace(/\s/g, ' ')).toBe('€ 8.500,00');
+    const fair = page.getByTestId('plan-action-3');
+    await fair.getByText('Inspiratiebeurs dak- en thuisloosheid bij jongvolwassenen').waitFor();
+    await fair.getByText('Verschoven', { exact: true }).waitFor();
+    const training = page.getByTestId('plan-action-2');
+    await training.getByText(/€10 deelnemersbijdrage per deelnemer/).waitFor();
     // Released is not a step from "agreed in principle": no button for it.
-    expect(await action.getByRole('button', { name: 'Vrijgeven' }).count()).toBe(0);
+    expect(await training.getByRole('button', { name: 'Vrijgeven' }).count()).toBe(0);
 
-    await action.getByRole('button', { name: 'Goedkeuren' }).click();
-    await closeMessage(page, 'De status is nu: Goedgekeurd.');
-    await action.getByText('Goedgekeurd', { exact: true }).waitFor();
-    await action.getByRole('button', { name: 'Vrijgeven' }).waitFor();
-    await action.getByRole('button', { name: 'Geschiedenis tonen: 1' }).click();
-    await action.getByTestId('plan-history').getByText('Principieel akkoord → Goedgekeurd').waitFor();
+    // The network day (approved) is released by the decision of the next meeting, chosen from the body's decisions.
+    const day = page.getByTestId('plan-action-1');
+    await day.getByText(/ongeveer 200 deelnemers/).waitFor();
+    await day.getByRole('button', { name: 'Vrijgeven' }).click();
+    const form = day.getByRole('form', { name: 'Status van actie 1 wijzigen naar Vrijgegeven' });
+    await form.getByRole('combobox', { name: 'Beslissing (agendapunt)' }).click();
+    await page.getByRole('option', { name: /Regioplan: budget netwerkdag vrijgeven \(gepland\)/ }).click();
+    await form.getByRole('textbox', { name: 'Opmerking' }).fill('Offerte van de zaal ontvangen.');
+    await expectNoSeriousA11yViolations(page);
+    await page.screenshot({ path: '/tmp/govplan-status-form-1280.png', fullPage: true });
+    await form.getByRole('button', { name: 'Status wijzigen naar Vrijgegeven' }).click();
+    await closeMessage(page, 'De status is nu: Vrijgegeven.');
+    await day.getByText('Vrijgegeven', { exact: true }).waitFor();
+    expect(await day.getByRole('button', { name: 'Schrappen' }).count()).toBe(0);
+    await day.getByRole('button', { name: 'Geschiedenis tonen: 1' }).click();
+    const history = day.getByTestId('plan-history');
+    await history.getByText('Goedgekeurd → Vrijgegeven').waitFor();
+    await history.getByText('Offerte van de zaal ontvangen.').waitFor();
+    // The decisions behind the changes: the last meeting's, and now the next meeting's, each a link to its meeting.
+    await history.getByRole('link', { name: /^Regioplan: acties en budgetten \(vergadering van / }).waitFor();
+    const link = history.getByRole('link', { name: /^Regioplan: budget netwerkdag vrijgeven \(vergadering van / });
+    expect(await link.getAttribute('href')).toMatch(/^\/overleg\/vergadering\//);
 
-    // An indicator entered by hand, with a target and two measurements.
-    await page.getByRole('button', { name: 'Indicator toevoegen' }).click();
-    await page.getByLabel('Naam').fill('Deelnemers netwerkdag');
-    await page.getByLabel('Eenheid').fill('personen');
-    await page.getByLabel('Doel').fill('200');
-    await page.getByRole('button', { name: 'Indicator toevoegen', exact: true }).last().click();
-    await closeMessage(page, 'De indicator is toegevoegd.');
-    const indicator = page.getByTestId('indicator');
-    await indicator.getByText('nog niet gemeten').waitFor();
-    await indicator.getByRole('textbox', { name: 'Datum' }).fill('01/01/2026');
-    await indicator.getByRole('textbox', { name: 'Waarde (personen)' }).fill('120');
-    await indicator.getByRole('button', { name: 'Meting bewaren' }).click();
+    // A new action, agreed in principle at the last meeting's plan item.
+    await page.getByRole('button', { name: 'Actie toevoegen' }).click();
+    await page.getByLabel('Wat gebeurt er?').fill('Vormingsreeks voor onderwijsambassadeurs');
+    await page.getByLabel('Verantwoordelijke').fill('Bureau IROJ');
+    await page.getByLabel('Budget (euro)').fill('750');
+    const addForm = page.getByRole('form', { name: 'Actie toevoegen' });
+    await addForm.getByRole('combobox', { name: 'Beslissing (agendapunt)' }).click();
+    await page.getByRole('option', { name: /Regioplan: acties en budgetten/ }).click();
+    await addForm.getByRole('button', { name: 'Actie toevoegen', exact: true }).click();
+    await closeMessage(page, 'De actie is toegevoegd.');
+    const added = page.getByTestId('plan-action-7');
+    await added.getByText('Vormingsreeks voor onderwijsambassadeurs').waitFor();
+    await added.getByText('Principieel akkoord', { exact: true }).waitFor();
+    await added.getByRole('button', { name: 'Geschiedenis tonen: 7' }).click();
+    await added.getByTestId('plan-history').getByRole('link', { name: /^Regioplan: acties en budgetten/ }).waitFor();
+
+    // An indicator entered by hand: today's measurement, once a day.
+    const intervisions = page.getByTestId('indicator').filter({ hasText: 'Intervisies met onderwijsambassadeurs' });
+    await intervisions.getByRole('img', { name: /3 metingen, laatste 3 intervisies, doel 4 intervisies/ }).waitFor();
+    await intervisions.getByRole('textbox', { name: 'Waarde (intervisies)' }).fill('4');
+    await intervisions.getByRole('button', { name: 'Meting bewaren' }).click();
     await closeMessage(page, 'De meting is bewaard.');
-    await indicator.getByRole('textbox', { name: 'Datum' }).fill('01/02/2026');
-    await indicator.getByRole('textbox', { name: 'Waarde (personen)' }).fill('180');
-    await indicator.getByRole('button', { name: 'Meting bewaren' }).click();
-    await closeMessage(page, 'De meting is bewaard.');
-    await indicator.getByRole('img', { name: /Deelnemers netwerkdag: 2 metingen, laatste 180 personen, doel 200 personen/ }).waitFor();
-    expect(await indicator.getByTestId('indicator-latest').textContent()).toBe('180 personen');
-
-    // A second measurement on the same day is refused with a clear message, and nothing changes.
-    await indicator.getByRole('textbox', { name: 'Datum' }).fill('01/02/2026');
-    await indicator.getByRole('textbox', { name: 'Waarde (personen)' }).fill('5');
-    await indicator.getByRole('button', { name: 'Meting bewaren' }).click();
-    await indicator.getByRole('alert').waitFor();
-    expect(await indicator.getByTestId('indicator-latest').textContent()).toBe('180 personen');
+    expect(await intervisions.getByTestId('indicator-latest').textContent()).toBe('4 intervisies');
+    await intervisions.getByRole('textbox', { name: 'Waarde (intervisies)' }).fill('5');
+    await intervisions.getByRole('button', { name: 'Meting bewaren' }).click();
+    await intervisions.getByRole('alert').waitFor();
+    expect(await intervisions.getByTestId('indicator-latest').textContent()).toBe('4 intervisies');
+    await page.getByTestId('indicator').filter({ hasText: 'Organisaties met een onderwijsambassadeur' }).getByRole('button', { name: 'Meet nu: Organisaties met een onderwijsambassadeur' }).waitFor();
 
     await expectNoSeriousA11yViolations(page);
     await page.screenshot({ path: '/tmp/govplan-plan-1280.png', fullPage: true });
 
-    // Publish the plan to the whole network (its approved action).
+    // The link in the history opens the meeting that decided.
+    await link.click();
+    await page.waitForURL(/\/overleg\/vergadering\//);
+    await page.getByText('Regioplan: budget netwerkdag vrijgeven').first().waitFor();
+    await page.goBack();
+    await page.getByRole('heading', { level: 1, name: /^Regionaal plan \d{4}$/ }).waitFor();
+
+    // Publish the plan to the whole network (its approved and released actions).
     await page.getByRole('button', { name: 'Plan publiceren' }).click();
     await closeMessage(page, 'Gepubliceerd voor het netwerk.');
     await page.getByText(/Gepubliceerd voor alle netwerkpartners sinds/).waitFor();
@@ -109,11 +123,14 @@ describe.skipIf(!hasChromium)('regional plan and indicators (overleg) in Chromiu
     await page.getByRole('heading', { level: 1, name: IROJ }).waitFor();
     await page.getByRole('link', { name: /^Regionaal plan \d{4}$/ }).click();
     await page.getByRole('heading', { level: 1, name: /^Regionaal plan \d{4}$/ }).waitFor();
-    await page.getByText('Inspiratiebeurs onderwijsambassadeurs').waitFor();
-    await page.getByRole('img', { name: /Deelnemers netwerkdag/ }).waitFor();
+    await page.getByText('Inspiratiebeurs dak- en thuisloosheid bij jongvolwassenen').waitFor();
+    await page.getByRole('img', { name: /Organisaties ondersteund in hun beleid/ }).waitFor();
+    await page.getByRole('button', { name: 'Geschiedenis tonen: 1' }).click();
+    await page.getByTestId('plan-history').getByRole('link', { name: /^Regioplan: budget netwerkdag vrijgeven \(vergadering van / }).waitFor();
     expect(await page.getByRole('button', { name: 'Actie toevoegen' }).count()).toBe(0);
     expect(await page.getByRole('button', { name: 'Vrijgeven' }).count()).toBe(0);
     expect(await page.getByRole('button', { name: 'Meting bewaren' }).count()).toBe(0);
+    expect(await page.getByRole('combobox', { name: 'Beslissing (agendapunt)' }).count()).toBe(0);
     await expectNoSeriousA11yViolations(page);
     await expectNoSidewaysScroll(page);
     await page.screenshot({ path: '/tmp/govplan-plan-360.png', fullPage: true });
@@ -121,7 +138,7 @@ describe.skipIf(!hasChromium)('regional plan and indicators (overleg) in Chromiu
     await page.goto(`${e2e.baseUrl}/overleg/gepubliceerd`);
     await page.getByRole('heading', { level: 1, name: 'Gepubliceerd' }).waitFor();
     await page.getByRole('button', { name: /^Lezen: Regionaal plan \d{4}$/ }).click();
-    await page.getByText('Goedgekeurd budget: € 1.500,00').waitFor();
+    await page.getByText('Goedgekeurd budget: € 5.700,00').waitFor();
     await expectNoSeriousA11yViolations(page);
     await expectNoSidewaysScroll(page);
     await page.screenshot({ path: '/tmp/govplan-published-360.png', fullPage: true });

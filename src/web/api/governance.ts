@@ -13,6 +13,7 @@ import {
   ZIndicatorResponse,
   ZPlanActionListResponse,
   ZPlanActionResponse,
+  ZPlanDecisionItemListResponse,
   ZPlanListResponse,
   ZPlanResponse,
   ZMeetingAttachmentListResponse,
@@ -141,6 +142,7 @@ export const planKeys = {
   action: (id: string) => ['governance', 'plan-action', id] as const,
   indicators: (id: string) => ['governance', 'plan', id, 'indicators'] as const,
   indicator: (id: string) => ['governance', 'indicator', id] as const,
+  decisionItems: (id: string) => ['governance', 'plan', id, 'decision-items'] as const,
 };
 
 export const planCsvUrl = (id: string) => `${BASE}/plans/${enc(id)}/plan.csv`;
@@ -157,6 +159,10 @@ export const usePlanActions = (id: string) =>
 /** One action with its status history; only fetched when the history is opened. */
 export const usePlanAction = (id: string, enabled: boolean) =>
   useQuery({ queryKey: planKeys.action(id), enabled, queryFn: async ({ signal }) => apiGet(`${BASE}/plan-actions/${enc(id)}`, ZPlanActionResponse, signal) });
+
+/** The decisions (agenda items of kind decision of the body's meetings) a status change may point at; for those who keep the plan. */
+export const usePlanDecisionItems = (planId: string) =>
+  useQuery({ queryKey: planKeys.decisionItems(planId), queryFn: async ({ signal }) => apiGet(`${BASE}/plans/${enc(planId)}/decision-items`, ZPlanDecisionItemListResponse, signal) });
 
 export const useIndicators = (planId: string) =>
   useQuery({ queryKey: planKeys.indicators(planId), queryFn: async ({ signal }) => apiGet(`${BASE}/plans/${enc(planId)}/indicators?limit=100`, ZIndicatorListResponse, signal) });

@@ -8,8 +8,6 @@ import {
   BUDGET_CENTS_MAX,
   INDICATOR_SOURCES,
   PLAN_ACTION_STATUSES,
-  PLAN_ACTION_TRANSITIONS,
-  PLAN_YEAR_MAX,
   ZIndicatorCreate,
   ZMeasurementCreate,
   ZPlanActionCreate,
@@ -33,7 +31,6 @@ import {
   usePlan,
   usePlanAction,
   usePlanActions,
-  useTransitionPlanAction,
 } from '../../api/governance.js';
 import { BarList, LineChart } from '../../components/charts.js';
 import { DateInput } from '../../components/date-input.js';
@@ -49,6 +46,7 @@ import { ErrorState } from '../../components/states.js';
 import { LOGIN_PATH, withReturn } from '../auth/return-path.js';
 import { GOVERNANCE_PATH, bodyPath, todayInBrussels, useGovernanceFormat } from './governance-bits.js';
 import { PublishControl } from './publish-control.js';
+import { DecisionLink, DecisionSelect, StatusSteps } from './plan-decisions.js';
 import { PLAN_STATUS_COLOR, PlanStatusBadge, usePlanFormat } from './plan-bits.js';
 
 /** The Dutch message of a refusal (409 path or stale, 400), else the generic one. */
@@ -184,7 +182,7 @@ function Actions({ plan, canEdit }: { plan: TPlanDetail; canEdit: boolean }) {
       )}
       {canEdit &&
         (adding ? (
-          <ActionForm planId={plan.id} onClose={() => setAdding(false)} />
+          <ActionForm plan={plan} onClose={() => setAdding(false)} />
         ) : (
           <Button variant="default" leftSection={<IconPlus size={18} aria-hidden="true" />} onClick={() => setAdding(true)} style={{ alignSelf: 'flex-start' }}>
             {t('planScreens.addAction')}
@@ -199,7 +197,6 @@ function ActionCard({ plan, action, canEdit }: { plan: TPlanDetail; action: TPla
   const f = usePlanFormat();
   const [showHistory, setShowHistory] = useState(false);
   const responsible = [action.responsiblePersonName, action.responsibleOrganisationName, action.responsibleText].filter(Boolean).join(', ');
-  const next = PLAN_ACTION_TRANSITIONS[action.status];
   return (
     <Paper component="li" withBorder p="md" radius="md" data-testid={`plan-action-${action.number}`}>
       <Stack gap="xs">
@@ -247,7 +244,7 @@ function ActionCard({ plan, action, canEdit }: { plan: TPlanDetail; action: TPla
             {t('planScreens.continues')}
           </Text>
         )}
-        {canEdit && next.length > 0 && <Transitions plan={plan} action={action} next={next} />}
+        {canEdit && <StatusSteps plan={plan} action={action} />}
         <Button
           variant="subtle"
           size="compact-sm"
@@ -262,56 +259,6 @@ function ActionCard({ plan, action, canEdit }: { plan: TPlanDetail; action: TPla
         {showHistory && <History actionId={action.id} />}
       </Stack>
     </Paper>
-  );
-}
-
-function Transitions({ plan, action, next }: { plan: TPlanDetail; action: TPlanActionItem; next: readonly TPlanActionStatus[] }) {
-  const { t } = useTranslation();
-  const transition = useTransitionPlanAction();
-  const errorText = useErrorText();
-  const [moving, setMoving] = useState(false);
-  const [year, setYear] = useState<number | string>(plan.year + 1);
-  const [note, setNote] = useState('');
-  const go = (status: TPlanActionStatus) =>
-    transition.mutate(
-      { actionId: action.id, body: { version: action.version, status, note, ...(status === 'moved' ? { movedToYear: Number(year) } : {}) } },
-      {
-        onSuccess: () => {
-          setMoving(false);
-          setNote('');
-          notify('green', t('planScreens.statusChanged', { status: t(`planScreens.status.${status}`) }));
-        },
-        onError: (error) => notify('red', errorText(error)),
-      },
-    );
-  return (
-    <Stack gap="xs">
-      <Text size="sm" fw={600}>
-        {t('planScreens.nextStep')}
-      </Text>
-      <Group gap="xs" wrap="wrap" role="group" aria-label={t('planScreens.nextStepOf', { number: action.number })}>
-        {next.map((status) =>
-          status === 'moved' ? (
-            <Button key={status} size="compact-sm" variant={moving ? 'light' : 'default'} onClick={() => setMoving((v) => !v)} aria-expanded={moving}>
-              {t('planScreens.to.moved')}
-            </Button>
-          ) : (
-            <Button key={status} size="compact-sm" variant="default" loading={transition.isPending} onClick={() => go(status)}>
-              {t(`planScreens.to.${status}`)}
-            </Button>
-          ),
-        )}
-      </Group>
-      {moving && (
-        <Group gap="sm" align="flex-end" wrap="wrap">
-          <NumberInput label={t('planScreens.moveYear')} min={plan.year + 1} max={PLAN_YEAR_MAX} allowDecimal={false} thousandSeparator="" value={year} onChange={setYear} w={140} />
-          <TextInput label={t('planScreens.note')} value={note} onChange={(e) => setNote(e.currentTarget.value)} miw={200} style={{ flex: 1 }} />
-          <Button onClick={() => go('moved')} loading={transition.isPending}>
-            {t('planScreens.moveSubmit')}
-          </Button>
-        </Group>
-      )}
-    </Stack>
   );
 }
 
@@ -331,11 +278,7 @@ function History({ actionId }: { actionId: string }) {
           {h.fromStatus ? t('planScreens.historyFromTo', { from: t(`planScreens.status.${h.fromStatus}`), to: t(`planScreens.status.${h.toStatus}`) }) : t('planScreens.historyCreated', { to: t(`planScreens.status.${h.toStatus}`) })}
           {h.movedToYear !== null && ` (${t('planScreens.movedTo', { year: h.movedToYear })})`}
           {h.changedByName && <Text span c="dimmed"> — {h.changedByName}</Text>}
-          {h.decisionItemTitle && h.decisionMeetingDate && (
-            <Text size="xs" c="dimmed">
-              {t('planScreens.decision', { title: h.decisionItemTitle, date: g.shortDay(h.decisionMeetingDate) })}
-            </Text>
-          )}
+          <DecisionLink change={h} />
           {h.note && (
             <Text size="xs" c="dimmed">
               {h.note}
@@ -354,9 +297,10 @@ interface TActionValues {
   conditions: string;
 }
 
-function ActionForm({ planId, onClose }: { planId: string; onClose: () => void }) {
+function ActionForm({ plan, onClose }: { plan: TPlanDetail; onClose: () => void }) {
   const { t } = useTranslation();
-  const create = useCreatePlanAction(planId);
+  const create = useCreatePlanAction(plan.id);
+  const [decisionItemId, setDecisionItemId] = useState<string | null>(null);
   const errorText = useErrorText();
   const [formError, setFormError] = useState<string | null>(null);
   const toBody = (v: TActionValues) => ({ description: v.description, responsibleText: v.responsibleText, budgetCents: euroToCents(v.budgetEuro) ?? 0, conditions: v.conditions });
@@ -373,7 +317,7 @@ function ActionForm({ planId, onClose }: { planId: string; onClose: () => void }
   const submit = form.onSubmit(async (values) => {
     setFormError(null);
     try {
-      await create.mutateAsync(toBody(values));
+      await create.mutateAsync({ ...toBody(values), decisionItemId });
       notify('green', t('planScreens.actionAdded'));
       onClose();
     } catch (error) {
@@ -402,6 +346,7 @@ function ActionForm({ planId, onClose }: { planId: string; onClose: () => void }
             />
           </Group>
           <TextInput label={t('planScreens.conditions')} description={t('planScreens.conditionsHint')} {...form.getInputProps('conditions')} {...announcedError} />
+          <DecisionSelect planId={plan.id} bodyName={plan.bodyName} value={decisionItemId} onChange={setDecisionItemId} />
           <Group justify="flex-end" gap="sm">
             <Button variant="default" onClick={onClose}>
               {t('governance.cancel')}
@@ -504,7 +449,8 @@ function IndicatorCard({ indicator, canEdit }: { indicator: TIndicator; canEdit:
               formatDay={g.shortDay}
               targetLabel={indicator.target === null ? undefined : t('planScreens.targetLine', { value: f.number(indicator.target) })}
             />
-            <Table.ScrollContainer minWidth={280}>
+            {/* A keyboard-focusable region: on a phone the table may scroll sideways (axe scrollable-region-focusable). */}
+            <div tabIndex={0} role="region" aria-label={`${t('planScreens.measurements')}: ${indicator.name}`} style={{ overflowX: 'auto' }}>
               <Table striped withTableBorder captionSide="top" fz="sm">
                 <Table.Caption>{t('planScreens.measurements')}</Table.Caption>
                 <Table.Thead>
@@ -524,7 +470,7 @@ function IndicatorCard({ indicator, canEdit }: { indicator: TIndicator; canEdit:
                   ))}
                 </Table.Tbody>
               </Table>
-            </Table.ScrollContainer>
+            </div>
           </>
         )}
         {canEdit &&
