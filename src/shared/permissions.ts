@@ -39,6 +39,9 @@ export function abilitiesOf(facts: RoleFacts): Record<string, boolean> {
     // Learning together: events to register for; organisers are org admins (their organisation), coordinators and platform admins.
     'learning.view': platformAdmin || coordinator || facts.memberships.length > 0,
     'learning.organise': platformAdmin || coordinator || orgAdmin,
+    // Exchange learning: host offers of one's own organisation; the sector × sector matrix.
+    'learning.exchange.host': orgAdmin,
+    'learning.exchange.matrix': platformAdmin || coordinator,
     // Consultation: my bodies (members, coordinators, platform admins; the server lists only bodies one may see).
     'governance.view': platformAdmin || coordinator || facts.memberships.length > 0,
     // A region's engagement declarations at a glance; editing a region's municipalities.

@@ -13,7 +13,7 @@ import { EmptyState, ErrorState } from '../../components/states.js';
 import { LOGIN_PATH, withReturn } from '../auth/return-path.js';
 import { EventFormDialog } from './event-form.js';
 import { TOOLKIT_PATH } from './toolkit-bits.js';
-import { EXCHANGE_MATRIX_PATH, EventStatusBadge, KindBadge, eventPath, todayInBrussels, useLearningFormat } from './learning-bits.js';
+import { EXCHANGE_MATRIX_PATH, EXCHANGE_PATH, EXCHANGE_REQUESTS_PATH, EventStatusBadge, KindBadge, eventPath, todayInBrussels, useLearningFormat } from './learning-bits.js';
 
 const isKind = (value: string | null): value is TEventKind => value !== null && (EVENT_KINDS as readonly string[]).includes(value);
 
@@ -36,8 +36,8 @@ export function EventsPage() {
   if (me.isError) return <ErrorState error={me.error} onRetry={() => void me.refetch()} />;
   if (!isFullyLoggedIn(me.data)) return <Navigate to={withReturn(LOGIN_PATH, pathname)} replace />;
   const organises = me.data.abilities['learning.organise'] === true;
-  // The exchange matrix: network coordinators (and platform admins, who also see the audit).
-  const coordinates = me.data.abilities['network.coordinate'] === true || me.data.abilities['audit.view'] === true;
+  // The exchange matrix: network coordinators and platform admins.
+  const coordinates = me.data.abilities['learning.exchange.matrix'] === true;
 
   const setParam = (key: string, value: string | null) =>
     setParams(
@@ -82,9 +82,17 @@ export function EventsPage() {
             />
             <Checkbox label={t('learning.showPast')} checked={past} onChange={(e) => setParam('voorbij', e.currentTarget.checked ? '1' : null)} mb={8} />
           </Group>
-          <Anchor component={Link} to={TOOLKIT_PATH}>
-            {t('learning.toolkitLink')}
-          </Anchor>
+          <Group gap="md" wrap="wrap">
+            <Anchor component={Link} to={TOOLKIT_PATH}>
+              {t('learning.toolkitLink')}
+            </Anchor>
+            <Anchor component={Link} to={EXCHANGE_PATH}>
+              {t('exchangeUi.link')}
+            </Anchor>
+            <Anchor component={Link} to={EXCHANGE_REQUESTS_PATH}>
+              {t('exchangeUi.requestsLink')}
+            </Anchor>
+          </Group>
           <Group gap="sm" wrap="wrap">
             {coordinates && (
               <Button component={Link} to={EXCHANGE_MATRIX_PATH} variant="default">

@@ -7,6 +7,9 @@ export const LEARNING_PATH = '/samen-leren';
 export const eventPath = (id: string) => `${LEARNING_PATH}/${encodeURIComponent(id)}`;
 export const checkInPath = (id: string) => `${eventPath(id)}/aanwezigheden`;
 export const EXCHANGE_MATRIX_PATH = `${LEARNING_PATH}/wisselleren/matrix`;
+/** Exchange learning: the host offers, and my requests (visitor and host side). */
+export const EXCHANGE_PATH = `${LEARNING_PATH}/wisselleren`;
+export const EXCHANGE_REQUESTS_PATH = `${EXCHANGE_PATH}/aanvragen`;
 /** The public form for parents and young people (no login). */
 export const publicFormPath = (id: string) => `${LEARNING_PATH}/inschrijven/${encodeURIComponent(id)}`;
 

@@ -10,6 +10,8 @@ const EventsPage = modulePage(() => import('./events-page.js'), (m) => m.EventsP
 const EventPage = modulePage(() => import('./event-page.js'), (m) => m.EventPage);
 const CheckInPage = modulePage(() => import('./check-in-page.js'), (m) => m.CheckInPage);
 const ExchangeMatrixPage = modulePage(() => import('./exchange-matrix-page.js'), (m) => m.ExchangeMatrixPage);
+const ExchangeOffersPage = modulePage(() => import('./exchange-offers-page.js'), (m) => m.ExchangeOffersPage);
+const ExchangeRequestsPage = modulePage(() => import('./exchange-requests-page.js'), (m) => m.ExchangeRequestsPage);
 const PublicRegistrationPage = modulePage(() => import('./public-registration-page.js'), (m) => m.PublicRegistrationPage);
 const PublicConfirmPage = modulePage(() => import('./public-registration-page.js'), (m) => m.PublicConfirmPage);
 const PublicCancelPage = modulePage(() => import('./public-registration-page.js'), (m) => m.PublicCancelPage);
@@ -25,6 +27,8 @@ export const learningRoutes: RouteObject[] = [
   { path: 'samen-leren/samenwerking/:partnershipId', element: <PartnershipPage /> },
   { path: 'samen-leren/:eventId', element: <EventPage /> },
   { path: 'samen-leren/:eventId/aanwezigheden', element: <CheckInPage /> },
+  { path: 'samen-leren/wisselleren', element: <ExchangeOffersPage /> },
+  { path: 'samen-leren/wisselleren/aanvragen', element: <ExchangeRequestsPage /> },
   { path: 'samen-leren/wisselleren/matrix', element: <ExchangeMatrixPage /> },
   // The public form for parents and young people and the links of its mails (no login).
   { path: 'samen-leren/inschrijven/:eventId', element: <PublicRegistrationPage /> },
