@@ -30,7 +30,8 @@ const STATUS_COLOR: Record<TExchangeRequestStatus, string> = { requested: 'blue'
 function StatusBadge({ status }: { status: TExchangeRequestStatus }) {
   const { t } = useTranslation();
   return (
-    <Badge color={STATUS_COLOR[status]} variant="light" c="gray.9" tt="none">
+    // Never cut off in a narrow table column.
+    <Badge color={STATUS_COLOR[status]} variant="light" c="gray.9" tt="none" styles={{ root: { minWidth: 'max-content' } }}>
       {t(`exchangeUi.status.${status}`)}
     </Badge>
   );
@@ -153,7 +154,7 @@ export function ExchangeRequestsPage() {
   };
 
   const columns: TListColumn<TExchangeRequest>[] = [
-    { key: 'day', header: t('exchangeUi.fields.day'), cell: dayCell, nowrap: true },
+    { key: 'day', header: t('exchangeUi.fields.day'), cell: dayCell },
     { key: 'visit', header: t('exchangeUi.fields.host'), cell: visitCell, rowHeader: true },
     { key: 'visitor', header: t('exchangeUi.fields.visitor'), cell: visitorCell },
     { key: 'status', header: t('exchangeUi.fields.status'), cell: (r) => <StatusBadge status={r.status} />, nowrap: true },
