@@ -130,4 +130,41 @@ describe.skipIf(!hasChromium)('exchange learning screens in Chromium', () => {
     await page.getByRole('button', { name: 'Reflecties bij het bezoek (Pieter Goethals – Leefgroep De Branding)' }).filter({ hasText: 'Reflecties (2 van 2)' }).waitFor();
     expect(errors).toEqual([]);
   }, SLOW);
+
+  it('an org admin changing an offer somebody else changed meanwhile gets a clear message and nothing changes; she withdraws it', async () => {
+    const first = await openAsDemo(e2e, 'orgbeheer@samenplan.demo', '/samen-leren/wisselleren');
+    await first.page.getByRole('button', { name: 'Leefgroep De Branding wijzigen' }).click();
+    const stale = first.page.getByRole('dialog', { name: 'Aanbod wijzigen' });
+    await stale.getByRole('textbox', { name: 'Team' }).waitFor();
+
+    // Meanwhile, in another window, the offer gets 3 places per day.
+    const second = await openAsDemo(e2e, 'orgbeheer@samenplan.demo', '/samen-leren/wisselleren');
+    await second.page.getByRole('button', { name: 'Leefgroep De Branding wijzigen' }).click();
+    const fresh = second.page.getByRole('dialog', { name: 'Aanbod wijzigen' });
+    await fresh.getByRole('textbox', { name: 'Plaatsen per dag' }).fill('3');
+    await fresh.getByRole('button', { name: 'Bewaren' }).click();
+    await fresh.waitFor({ state: 'detached' });
+    const secondRow = second.page.getByRole('row').filter({ has: second.page.getByRole('rowheader', { name: /^Leefgroep De Branding/ }) });
+    await secondRow.getByRole('cell', { name: '3', exact: true }).waitFor();
+
+    await stale.getByRole('textbox', { name: 'Team' }).fill('Leefgroep De Branding (avond)');
+    await stale.getByRole('button', { name: 'Bewaren' }).click();
+    await stale.getByText('Niet bewaard: dit werd intussen gewijzigd').waitFor();
+    await stale.getByText(/Iemand anders heeft dit intussen gewijzigd\./).waitFor();
+    await expectNoSeriousA11yViolations(first.page);
+    await stale.getByRole('button', { name: 'Annuleren' }).click();
+    // Nothing changed: the team keeps its name.
+    await first.page.reload();
+    await first.page.getByRole('rowheader', { name: /^Leefgroep De Branding Jeugdhulp/ }).waitFor();
+    expect(await first.page.getByText('Leefgroep De Branding (avond)').count()).toBe(0);
+
+    await first.page.getByRole('button', { name: 'Leefgroep De Branding intrekken' }).click();
+    await first.page.getByRole('dialog', { name: 'Aanbod intrekken?' }).getByRole('button', { name: 'Ja, trek het aanbod in' }).click();
+    await first.page.getByText('Het aanbod is ingetrokken.').waitFor();
+    const row = first.page.getByRole('row').filter({ has: first.page.getByRole('rowheader', { name: /^Leefgroep De Branding/ }) });
+    await row.getByText('Ingetrokken').waitFor();
+    expect(await row.getByRole('button', { name: 'Leefgroep De Branding wijzigen' }).count()).toBe(0);
+    expect(first.errors).toEqual([]);
+    expect(second.errors).toEqual([]);
+  }, SLOW);
 });

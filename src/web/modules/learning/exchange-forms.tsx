@@ -37,7 +37,8 @@ const nextDay = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) + 86_40
 function StaleNotice() {
   const { t } = useTranslation();
   return (
-    <Alert variant="light" color="yellow" role="alert" icon={<IconGitCompare aria-hidden="true" />} title={t('exchangeUi.staleTitle')}>
+    // Dark title text: Mantine's yellow title on the light yellow background is too faint (axe color-contrast).
+    <Alert variant="light" color="yellow" role="alert" icon={<IconGitCompare aria-hidden="true" />} title={t('exchangeUi.staleTitle')} styles={{ title: { color: 'var(--mantine-color-gray-9)' } }}>
       <Text c="gray.9">{t('exchangeUi.stale')}</Text>
     </Alert>
   );
