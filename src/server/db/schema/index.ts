@@ -11,3 +11,4 @@ export * from './governance.js';
 export * from './learning.js';
 export * from './portal.js';
 export * from './learning-toolkit.js';
+export * from './learning-practices.js';
