@@ -47,6 +47,7 @@ import { portalRoutes } from './modules/portal/portal.routes.js';
 import { learningRoutes } from './modules/learning/learning.routes.js';
 import { exchangeRoutes } from './modules/learning/exchange.routes.js';
 import { toolkitRoutes } from './modules/learning/toolkit.routes.js';
+import { practicesRoutes } from './modules/learning/practices.routes.js';
 import { ateliersRoutes } from './modules/families/ateliers.routes.js';
 import { workRoutes } from './modules/families/work.routes.js';
 import { directoryManageRoutes } from './modules/directory/manage.routes.js';
@@ -209,6 +210,7 @@ export async function buildApp(
       await api.register(portalRoutes);
       await api.register(exchangeRoutes);
       await api.register(toolkitRoutes);
+      await api.register(practicesRoutes);
     },
     { prefix: '/api' },
   );
