@@ -7,6 +7,7 @@ import { loadDemoFamilies } from './families.js';
 import { loadDemoDirectory } from './directory.js';
 import { loadDemoExchange, loadDemoLearning } from './learning.js';
 import { loadDemoToolkit } from './learning-toolkit.js';
+import { loadDemoPractices } from './learning-practices.js';
 import { loadDemoGovernance } from './governance.js';
 import { loadDemoGovernancePlan } from './governance-plan.js';
 import { loadDemoPortal } from './portal.js';
@@ -49,6 +50,7 @@ export async function loadDemoData(db: Db, env: string, secrets: SecretBox): Pro
     await loadDemoLearning(tx);
     await loadDemoExchange(tx);
     await loadDemoToolkit(tx, regionId);
+    await loadDemoPractices(tx);
     await loadDemoGovernance(tx);
     await loadDemoGovernancePlan(tx);
     await loadDemoPortal(tx);
