@@ -25,6 +25,7 @@ import * as learning from './learning.matrix.js';
 import * as portal from './portal.matrix.js';
 import * as exchange from './exchange.matrix.js';
 import * as toolkit from './toolkit.matrix.js';
+import * as practices from './practices.matrix.js';
 
 /** Every module's table (see matrix.ts for how a module adds one). */
 const MODULES: Record<string, MatrixRow[]> = {
@@ -46,6 +47,7 @@ const MODULES: Record<string, MatrixRow[]> = {
   portal: portal.rows,
   exchange: exchange.rows,
   toolkit: toolkit.rows,
+  practices: practices.rows,
 };
 
 const ROLE_OF: Record<ActorName, { role: TestRole; org: 'A' | 'B' | null }> = {
