@@ -13,6 +13,7 @@ import { EmptyState, ErrorState } from '../../components/states.js';
 import { LOGIN_PATH, withReturn } from '../auth/return-path.js';
 import { EventFormDialog } from './event-form.js';
 import { TOOLKIT_PATH } from './toolkit-bits.js';
+import { PRACTICES_PATH } from './practices-bits.js';
 import { EXCHANGE_MATRIX_PATH, EXCHANGE_PATH, EXCHANGE_REQUESTS_PATH, EventStatusBadge, KindBadge, eventPath, todayInBrussels, useLearningFormat } from './learning-bits.js';
 
 const isKind = (value: string | null): value is TEventKind => value !== null && (EVENT_KINDS as readonly string[]).includes(value);
@@ -91,6 +92,9 @@ export function EventsPage() {
             </Anchor>
             <Anchor component={Link} to={EXCHANGE_REQUESTS_PATH}>
               {t('exchangeUi.requestsLink')}
+            </Anchor>
+            <Anchor component={Link} to={PRACTICES_PATH}>
+              {t('goodPractices.link')}
             </Anchor>
           </Group>
           <Group gap="sm" wrap="wrap">

@@ -18,6 +18,8 @@ const PublicCancelPage = modulePage(() => import('./public-registration-page.js'
 const PartnershipsPage = modulePage(() => import('./toolkit-list-page.js'), (m) => m.PartnershipsPage);
 const PartnershipPage = modulePage(() => import('./partnership-page.js'), (m) => m.PartnershipPage);
 const ToolkitContentPage = modulePage(() => import('./toolkit-content-page.js'), (m) => m.ToolkitContentPage);
+const PracticesPage = modulePage(() => import('./practices-page.js'), (m) => m.PracticesPage);
+const PracticePage = modulePage(() => import('./practice-page.js'), (m) => m.PracticePage);
 
 /** Learning together (wired once into app/router.tsx). */
 export const learningRoutes: RouteObject[] = [
@@ -25,6 +27,8 @@ export const learningRoutes: RouteObject[] = [
   { path: 'samen-leren/samenwerking', element: <PartnershipsPage /> },
   { path: 'samen-leren/samenwerking/teksten', element: <ToolkitContentPage /> },
   { path: 'samen-leren/samenwerking/:partnershipId', element: <PartnershipPage /> },
+  { path: 'samen-leren/praktijken', element: <PracticesPage /> },
+  { path: 'samen-leren/praktijken/:practiceId', element: <PracticePage /> },
   { path: 'samen-leren/:eventId', element: <EventPage /> },
   { path: 'samen-leren/:eventId/aanwezigheden', element: <CheckInPage /> },
   { path: 'samen-leren/wisselleren', element: <ExchangeOffersPage /> },

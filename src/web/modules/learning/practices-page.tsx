@@ -1,0 +1,179 @@
+import { useEffect, useState } from 'react';
+import { Anchor, Badge, Button, Group, Paper, Select, Stack, Text, TextInput, Title } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { IconPlus, IconSearch } from '@tabler/icons-react';
+import { Link, Navigate, useLocation, useNavigate, useSearchParams } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import type { TPractice } from '../../../shared/schemas/learning-practices.js';
+import { isFullyLoggedIn, useMe } from '../../api/auth.js';
+import { useCreatePractice, usePractices, usePracticeSectors } from '../../api/learning-practices.js';
+import { PageHeader } from '../../components/page-header.js';
+import { PageSkeleton, TableSkeleton } from '../../components/skeletons.js';
+import { EmptyState, ErrorState } from '../../components/states.js';
+import { notify } from '../../components/notify.js';
+import { LOGIN_PATH, withReturn } from '../auth/return-path.js';
+import { LEARNING_PATH } from './learning-bits.js';
+import { PracticeFormDialog, contactsOf, toFormValues } from './practice-form.js';
+import { PracticeStatusBadge, practicePath } from './practices-bits.js';
+
+/** The good practices library: search (Dutch, accents and plurals folded), a sector filter, cards. */
+export function PracticesPage() {
+  const { t } = useTranslation();
+  const { pathname } = useLocation();
+  const navigate = useNavigate();
+  const me = useMe();
+  const [params, setParams] = useSearchParams();
+  const [text, setText] = useState(params.get('q') ?? '');
+  const [debounced] = useDebouncedValue(text.trim(), 300);
+  const sector = params.get('sector') ?? '';
+  const query = usePractices(debounced, sector);
+  const sectors = usePracticeSectors();
+  const create = useCreatePractice();
+  const [creating, setCreating] = useState(false);
+
+  useEffect(() => {
+    setParams(
+      (current) => {
+        const next = new URLSearchParams(current);
+        if (debounced) next.set('q', debounced);
+        else next.delete('q');
+        return next;
+      },
+      { replace: true },
+    );
+  }, [debounced, setParams]);
+
+  if (me.isPending) return <PageSkeleton />;
+  if (me.isError) return <ErrorState error={me.error} onRetry={() => void me.refetch()} />;
+  if (!isFullyLoggedIn(me.data)) return <Navigate to={withReturn(LOGIN_PATH, pathname)} replace />;
+
+  const setSector = (value: string | null) =>
+    setParams(
+      (current) => {
+        const next = new URLSearchParams(current);
+        if (value) next.set('sector', value);
+        else next.delete('sector');
+        return next;
+      },
+      { replace: true },
+    );
+
+  const pages = query.data?.pages ?? [];
+  const items = pages.flatMap((p) => p.data.items);
+  const mayPropose = pages[0]?.propose === true;
+
+  return (
+    <>
+      <PageHeader title={t('goodPractices.title')} description={t('goodPractices.lead')} breadcrumbs={[{ label: t('learning.title'), to: LEARNING_PATH }]} />
+      <Stack gap="md">
+        <Group justify="space-between" align="flex-end" wrap="wrap" gap="sm">
+          <Group align="flex-end" gap="md" wrap="wrap" style={{ flex: 1 }}>
+            <TextInput
+              label={t('goodPractices.search')}
+              placeholder={t('goodPractices.searchPlaceholder')}
+              value={text}
+              onChange={(e) => setText(e.currentTarget.value)}
+              leftSection={<IconSearch size={16} aria-hidden="true" />}
+              maxLength={100}
+              type="search"
+              style={{ flex: '1 1 240px', maxWidth: 420 }}
+            />
+            <Select
+              label={t('goodPractices.sector')}
+              data={[{ value: '', label: t('goodPractices.allSectors') }, ...(sectors.data?.data ?? []).map((s) => ({ value: s.code, label: s.name }))]}
+              value={sector}
+              onChange={(v) => setSector(v || null)}
+              allowDeselect={false}
+              style={{ flex: '1 1 200px', maxWidth: 300 }}
+            />
+          </Group>
+          {mayPropose && (
+            <Button leftSection={<IconPlus size={18} aria-hidden="true" />} onClick={() => setCreating(true)}>
+              {t('goodPractices.propose')}
+            </Button>
+          )}
+        </Group>
+        <Title order={2} size="h3" id="practices-heading">
+          {t('goodPractices.listHeading')}
+        </Title>
+        {query.isError ? (
+          <ErrorState error={query.error} onRetry={() => void query.refetch()} />
+        ) : query.isPending ? (
+          <TableSkeleton rows={4} />
+        ) : items.length === 0 ? (
+          <EmptyState title={debounced || sector ? t('goodPractices.noHits') : t('goodPractices.empty')}>{debounced || sector ? t('goodPractices.noHitsText') : t('goodPractices.emptyText')}</EmptyState>
+        ) : (
+          <Stack gap="sm" component="ul" aria-labelledby="practices-heading" style={{ listStyle: 'none', padding: 0, margin: 0 }} data-testid="practices">
+            {items.map((p) => (
+              <PracticeCard key={p.id} practice={p} />
+            ))}
+          </Stack>
+        )}
+        {query.hasNextPage && (
+          <Group justify="center">
+            <Button variant="default" loading={query.isFetchingNextPage} onClick={() => void query.fetchNextPage()}>
+              {t('goodPractices.loadMore')}
+            </Button>
+          </Group>
+        )}
+      </Stack>
+      {creating && (
+        <PracticeFormDialog
+          opened
+          onClose={() => setCreating(false)}
+          title={t('goodPractices.propose')}
+          initial={toFormValues()}
+          pending={create.isPending}
+          error={create.error}
+          onSubmit={(v) =>
+            create.mutate(
+              { title: v.title, summary: v.summary, goals: v.goals, addedValue: v.addedValue, bottlenecks: v.bottlenecks, sectorCodes: v.sectorCodes, contacts: contactsOf(v), organisationIds: [] },
+              {
+                onSuccess: (res) => {
+                  notify('green', t('goodPractices.proposed'));
+                  setCreating(false);
+                  void navigate(practicePath(res.id));
+                },
+              },
+            )
+          }
+        />
+      )}
+    </>
+  );
+}
+
+function PracticeCard({ practice: p }: { practice: TPractice }) {
+  const { t } = useTranslation();
+  return (
+    <Paper component="li" withBorder p="md" radius="md">
+      <Stack gap={6}>
+        <Group gap="xs" wrap="wrap" justify="space-between">
+          <Title order={3} size="h4" style={{ overflowWrap: 'anywhere' }}>
+            <Anchor component={Link} to={practicePath(p.id)}>
+              {p.title}
+            </Anchor>
+          </Title>
+          {p.status !== 'published' && <PracticeStatusBadge status={p.status} />}
+        </Group>
+        <Text size="sm" lineClamp={3}>
+          {p.summary}
+        </Text>
+        {p.sectors.length > 0 && (
+          <Group gap={6} wrap="wrap" aria-label={t('goodPractices.fields.sectors')}>
+            {p.sectors.map((s) => (
+              <Badge key={s.code} variant="light" color="blue" tt="none" style={{ maxWidth: '100%' }}>
+                {s.name}
+              </Badge>
+            ))}
+          </Group>
+        )}
+        {p.organisations.length > 0 && (
+          <Text size="sm" c="dimmed">
+            {p.organisations.map((o) => o.name).join(', ')}
+          </Text>
+        )}
+      </Stack>
+    </Paper>
+  );
+}
