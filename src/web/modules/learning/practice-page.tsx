@@ -62,7 +62,7 @@ export function PracticePage() {
           <Group gap="xs" wrap="wrap">
             <PracticeStatusBadge status={p.status} />
             {p.sectors.map((s) => (
-              <Badge key={s.code} variant="light" color="blue" tt="none" style={{ maxWidth: '100%' }}>
+              <Badge key={s.code} variant="light" color="blue" tt="none" c="blue.9" style={{ maxWidth: '100%' }}>
                 {s.name}
               </Badge>
             ))}
@@ -147,7 +147,7 @@ function StatusButtons({ practice: p, publish, withdraw }: { practice: TPractice
         </Button>
       )}
       {withdraw && (
-        <Button color="orange" variant="light" leftSection={<IconArchive size={18} aria-hidden="true" />} loading={change.isPending} onClick={() => run('withdraw')}>
+        <Button color="red" variant="default" leftSection={<IconArchive size={18} aria-hidden="true" />} loading={change.isPending} onClick={() => run('withdraw')}>
           {t('goodPractices.withdraw')}
         </Button>
       )}

@@ -10,7 +10,7 @@ export function PracticeStatusBadge({ status }: { status: TPracticeStatus }) {
   const { t } = useTranslation();
   const color = status === 'published' ? 'green' : status === 'draft' ? 'gray' : 'orange';
   return (
-    <Badge color={color} variant="light" tt="none">
+    <Badge color={color} variant="light" tt="none" c="gray.9">
       {t(`goodPractices.status.${status}`)}
     </Badge>
   );

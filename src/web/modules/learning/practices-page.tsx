@@ -160,9 +160,9 @@ function PracticeCard({ practice: p }: { practice: TPractice }) {
           {p.summary}
         </Text>
         {p.sectors.length > 0 && (
-          <Group gap={6} wrap="wrap" aria-label={t('goodPractices.fields.sectors')}>
+          <Group gap={6} wrap="wrap">
             {p.sectors.map((s) => (
-              <Badge key={s.code} variant="light" color="blue" tt="none" style={{ maxWidth: '100%' }}>
+              <Badge key={s.code} variant="light" color="blue" tt="none" c="blue.9" style={{ maxWidth: '100%' }}>
                 {s.name}
               </Badge>
             ))}
