@@ -144,7 +144,6 @@ export function PracticesPage() {
 }
 
 function PracticeCard({ practice: p }: { practice: TPractice }) {
-  const { t } = useTranslation();
   return (
     <Paper component="li" withBorder p="md" radius="md">
       <Stack gap={6}>
