@@ -50,7 +50,7 @@ export function PracticeFormDialog(props: {
     setV((old) => ({ ...old, contacts: old.contacts.map((c, j) => (j === i ? { ...c, [k]: value } : c)) }));
 
   return (
-    <Modal opened={props.opened} onClose={props.onClose} title={props.title} size="xl">
+    <Modal opened={props.opened} onClose={props.onClose} title={props.title} size="xl" closeButtonProps={{ 'aria-label': t('goodPractices.close') }}>
       <form
         onSubmit={(e) => {
           e.preventDefault();
