@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { expectNoSeriousA11yViolations, expectNoSidewaysScroll, hasChromium, useE2e } from './fixture.js';
-import { freshDemoCode as freshCode, openAsDemo } from './demo-login.js';
+import { freshDemoCode as freshCode, loginDemo, openAsDemo } from './demo-login.js';
 
 /** Waiting for a new TOTP step (login plus step-up of one account) can take up to a minute. */
 const SLOW = 150_000;
@@ -14,7 +14,7 @@ describe.skipIf(!hasChromium)('administration screens in Chromium', () => {
     return { ...opened, context: opened.page.context() };
   }
 
-  it('shows Beheer only to administrators; a professional gets a calm "geen toegang"', async () => {
+  it('shows Beheer only to administrators; a professional gets a calm "geen toegang"; logged out, the login page leads back to the page and its filter', async () => {
     const { context, page } = await openAs('hulpverlener@samenplan.demo', '/beheer');
     await page.getByRole('heading', { level: 1, name: 'Geen toegang' }).waitFor();
     expect(await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Beheer' }).count()).toBe(0);
@@ -27,8 +27,15 @@ describe.skipIf(!hasChromium)('administration screens in Chromium', () => {
     await anonymousPage.goto(e2e.baseUrl + '/beheer/personen');
     await anonymousPage.getByRole('heading', { level: 1, name: 'Aanmelden' }).waitFor();
     expect(new URL(anonymousPage.url()).searchParams.get('terug')).toBe('/beheer/personen');
+
+    // A filtered list keeps its filter through the login: path and query come back.
+    await anonymousPage.goto(e2e.baseUrl + '/samen-leren?soort=training');
+    await anonymousPage.getByRole('heading', { level: 1, name: 'Aanmelden' }).waitFor();
+    expect(new URL(anonymousPage.url()).searchParams.get('terug')).toBe('/samen-leren?soort=training');
+    await loginDemo(anonymousPage, 'clb@samenplan.demo');
+    await anonymousPage.waitForURL((url) => url.pathname === '/samen-leren' && url.searchParams.get('soort') === 'training');
     await anonymous.close();
-  });
+  }, SLOW);
 
   it('(a) a platform admin sees Organisaties and Personen and creates an organisation', async () => {
     const { context, page, errors } = await openAs('beheer@samenplan.demo', '/beheer');

@@ -1,17 +1,13 @@
 import { SecondFactorPanel } from './second-factor-panel.js';
 import type { ReactNode } from 'react';
 import { Badge, Divider, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import { Navigate, useLocation } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { TMe } from '../../../shared/schemas/auth.js';
-import { isFullyLoggedIn, useMe } from '../../api/auth.js';
 import { PageHeader } from '../../components/page-header.js';
-import { PageSkeleton } from '../../components/skeletons.js';
-import { ErrorState } from '../../components/states.js';
 import { OidcLinkError, OidcLinkPanel } from '../auth/oidc-parts.js';
-import { LOGIN_PATH, withReturn } from '../auth/return-path.js';
 import { ChangePasswordForm } from './change-password-form.js';
 import { SessionsPanel } from './sessions-panel.js';
+import { useFullLogin } from '../auth/use-full-login.js';
 
 function Field({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -70,18 +66,16 @@ function Profile({ me }: { me: TMe }) {
 /** My account: who I am, where I am logged in, and my password. Only after a full login. */
 export function AccountPage() {
   const { t } = useTranslation();
-  const { pathname } = useLocation();
-  const me = useMe();
-  if (me.isPending) return <PageSkeleton />;
-  if (me.isError) return <ErrorState error={me.error} onRetry={() => void me.refetch()} />;
-  if (!isFullyLoggedIn(me.data)) return <Navigate to={withReturn(LOGIN_PATH, pathname)} replace />;
+  const login = useFullLogin();
+  if (login.me === null) return login.gate;
+  const me = login.me;
 
   return (
     <>
       <PageHeader title={t('account.title')} description={t('account.lead')} />
       <Stack gap={40}>
         <OidcLinkError />
-        <Profile me={me.data} />
+        <Profile me={me} />
         <Divider />
         <SessionsPanel />
         <Divider />

@@ -1,15 +1,13 @@
 import { Suspense } from 'react';
 import { Alert, Button, Group, Stack, Text, Title } from '@mantine/core';
 import { IconBuilding, IconCategory, IconFileImport, IconHome, IconListDetails, IconLock, IconUsers } from '@tabler/icons-react';
-import { Link, Navigate, NavLink, Outlet, useLocation, useOutletContext } from 'react-router';
+import { Link, NavLink, Outlet, useOutletContext } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { TMe } from '../../../shared/schemas/auth.js';
-import { isFullyLoggedIn, useMe } from '../../api/auth.js';
 import { useDocumentTitle } from '../../components/document-title.js';
-import { PageSkeleton, SectionSkeleton } from '../../components/skeletons.js';
-import { ErrorState } from '../../components/states.js';
-import { LOGIN_PATH, withReturn } from '../auth/return-path.js';
+import { SectionSkeleton } from '../../components/skeletons.js';
 import classes from './admin.module.css';
+import { useFullLogin } from '../auth/use-full-login.js';
 
 export const ADMIN_PATH = '/beheer';
 export const ADMIN_PEOPLE_PATH = '/beheer/personen';
@@ -50,12 +48,10 @@ export function SectionNoAccess() {
 /** Administration: the guard, the one h1, and the sections (organisations, people, audit). */
 export function AdminLayout() {
   const { t } = useTranslation();
-  const { pathname } = useLocation();
-  const me = useMe();
-  if (me.isPending) return <PageSkeleton />;
-  if (me.isError) return <ErrorState error={me.error} onRetry={() => void me.refetch()} />;
-  if (!isFullyLoggedIn(me.data)) return <Navigate to={withReturn(LOGIN_PATH, pathname)} replace />;
-  const abilities = me.data.abilities;
+  const login = useFullLogin();
+  if (login.me === null) return login.gate;
+  const me = login.me;
+  const abilities = me.abilities;
   if (!abilities['admin.view']) return <NoAccess />;
 
   const sections = [
@@ -87,7 +83,7 @@ export function AdminLayout() {
         </Group>
       </nav>
       <Suspense fallback={<SectionSkeleton />}>
-        <Outlet context={{ me: me.data } satisfies TAdminContext} />
+        <Outlet context={{ me } satisfies TAdminContext} />
       </Suspense>
     </>
   );

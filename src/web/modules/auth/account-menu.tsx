@@ -18,7 +18,7 @@ const LOGIN_FLOW_PAGES = new Set(['/inschrijven', '/wachtwoord-vergeten', '/wach
 export function AccountMenu() {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const { pathname } = useLocation();
+  const { pathname, search } = useLocation();
   const me = useMe();
   const logout = useLogout();
 
@@ -28,7 +28,7 @@ export function AccountMenu() {
     return (
       <Button
         component={Link}
-        to={withReturn(LOGIN_PATH, pathname)}
+        to={withReturn(LOGIN_PATH, pathname + search)}
         variant="light"
         leftSection={<IconLogin2 size={18} aria-hidden="true" />}
         classNames={{ section: classes.loginIcon }}

@@ -1,16 +1,15 @@
 import { useEffect, useRef } from 'react';
 import { Accordion, Alert, Badge, Group, Stack, Text, Title } from '@mantine/core';
 import { IconInfoCircle, IconLock, IconMailOff } from '@tabler/icons-react';
-import { Navigate, useLocation } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { isFullyLoggedIn, useDevOutbox, useMe } from '../../api/auth.js';
+import { useDevOutbox } from '../../api/auth.js';
 import { isNotFound } from '../../api/client.js';
 import { useDocumentTitle } from '../../components/document-title.js';
 import { PageSkeleton } from '../../components/skeletons.js';
 import { EmptyState, ErrorState } from '../../components/states.js';
 import { formatDateTime } from '../../components/format.js';
-import { LOGIN_PATH, withReturn } from '../auth/return-path.js';
 import { linkifySameOrigin } from './linkify.js';
+import { useFullLogin } from '../auth/use-full-login.js';
 
 /** The page's one h1; it takes the focus, so screen readers start there. */
 function Heading({ lead }: { lead: string }) {
@@ -104,12 +103,10 @@ function Mails() {
 /** Development only: the mails Samenplan would have sent, for platform administrators. */
 export function DevOutboxPage() {
   const { t } = useTranslation();
-  const { pathname } = useLocation();
-  const me = useMe();
-  if (me.isPending) return <PageSkeleton />;
-  if (me.isError) return <ErrorState error={me.error} onRetry={() => void me.refetch()} />;
-  if (!isFullyLoggedIn(me.data)) return <Navigate to={withReturn(LOGIN_PATH, pathname)} replace />;
-  const admin = me.data.platformRoles.some((r) => r.role === 'platform_admin');
+  const login = useFullLogin();
+  if (login.me === null) return login.gate;
+  const me = login.me;
+  const admin = me.platformRoles.some((r) => r.role === 'platform_admin');
 
   if (!admin) {
     return (

@@ -1,11 +1,10 @@
 import { useState } from 'react';
 import { Alert, Anchor, Button, Group, Paper, Select, SimpleGrid, Stack, Tabs, Text, Title } from '@mantine/core';
 import { IconChecks, IconClockExclamation, IconPencil } from '@tabler/icons-react';
-import { Link, Navigate, useLocation, useSearchParams } from 'react-router';
+import { Link, Navigate, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useOrganisations } from '../../api/admin.js';
-import { isFullyLoggedIn, useMe } from '../../api/auth.js';
 import { errorMessageKey } from '../../api/client.js';
 import {
   ENTRY_KINDS,
@@ -20,15 +19,15 @@ import {
 } from '../../api/directory-manage.js';
 import { notify } from '../../components/notify.js';
 import { PageHeader } from '../../components/page-header.js';
-import { PageSkeleton, SectionSkeleton } from '../../components/skeletons.js';
+import { SectionSkeleton } from '../../components/skeletons.js';
 import { ErrorState } from '../../components/states.js';
 import { NoAccess } from '../admin/admin-layout.js';
-import { LOGIN_PATH, withReturn } from '../auth/return-path.js';
 import { ConfirmedAt, useStaticOptions } from './entry-bits.js';
 import { EntryFormDialog, type TOptions } from './entry-form.js';
 import { entryName, EntryList } from './entry-list.js';
 import { KIND_SPECS } from './fields.js';
 import { EngagementSection } from './engagement-section.js';
+import { useFullLogin } from '../auth/use-full-login.js';
 
 export const DIRECTORY_MANAGE_PATH = '/sociale-kaart/beheer';
 export const DIRECTORY_STALE_PATH = '/sociale-kaart/beheer/verouderd';
@@ -46,17 +45,15 @@ export const manageOrganisationPath = (organisationId: string, tab?: string) =>
 /** "Onze organisatie in de sociale kaart": an organisation admin keeps their organisation's entries. */
 export function ManagePage() {
   const { t } = useTranslation();
-  const { pathname, search } = useLocation();
   const [params, setParams] = useSearchParams();
-  const me = useMe();
-  if (me.isPending) return <PageSkeleton />;
-  if (me.isError) return <ErrorState error={me.error} onRetry={() => void me.refetch()} />;
-  if (!isFullyLoggedIn(me.data)) return <Navigate to={withReturn(LOGIN_PATH, pathname + search)} replace />;
-  const abilities = me.data.abilities;
+  const login = useFullLogin();
+  if (login.me === null) return login.gate;
+  const me = login.me;
+  const abilities = me.abilities;
   if (!abilities['directory.keep']) return <NoAccess />;
   if (!abilities['directory.manage']) return <Navigate to={DIRECTORY_STALE_PATH} replace />;
 
-  const mine = me.data.memberships.filter((m) => m.roles.includes('org_admin'));
+  const mine = me.memberships.filter((m) => m.roles.includes('org_admin'));
   const organisationId = params.get('organisatie') ?? mine[0]?.organisationId ?? null;
   const choose = (id: string | null) => {
     if (id) setParams({ organisatie: id });

@@ -1,30 +1,26 @@
 import { Anchor, Stack, Text, Title } from '@mantine/core';
-import { Link, Navigate, useLocation } from 'react-router';
+import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { TStaleEntry } from '../../../shared/schemas/directory/manage.js';
-import { isFullyLoggedIn, useMe } from '../../api/auth.js';
 import { useStaleEntries } from '../../api/directory-manage.js';
 import { ResponsiveList, type TListColumn } from '../../components/list/responsive-list.js';
 import { PageHeader } from '../../components/page-header.js';
-import { PageSkeleton } from '../../components/skeletons.js';
-import { EmptyState, ErrorState } from '../../components/states.js';
+import { EmptyState } from '../../components/states.js';
 import { NoAccess } from '../admin/admin-layout.js';
-import { LOGIN_PATH, withReturn } from '../auth/return-path.js';
 import { ConfirmedAt } from './entry-bits.js';
 import { DIRECTORY_ENGAGEMENTS_PATH, DIRECTORY_MANAGE_PATH, manageOrganisationPath, STALE_KIND_TAB } from './manage-page.js';
+import { useFullLogin } from '../auth/use-full-login.js';
 
 /** Coordinators and platform admins: every organisation's entries not confirmed for six months, oldest first. */
 export function StalePage() {
   const { t } = useTranslation();
-  const { pathname } = useLocation();
-  const me = useMe();
-  const keeps = isFullyLoggedIn(me.data) && me.data.abilities['directory.keep'] === true;
+  const login = useFullLogin();
+  const keeps = login.me?.abilities['directory.keep'] === true;
   const query = useStaleEntries(keeps);
-  if (me.isPending) return <PageSkeleton />;
-  if (me.isError) return <ErrorState error={me.error} onRetry={() => void me.refetch()} />;
-  if (!isFullyLoggedIn(me.data)) return <Navigate to={withReturn(LOGIN_PATH, pathname)} replace />;
+  if (login.me === null) return login.gate;
+  const me = login.me;
   if (!keeps) return <NoAccess />;
-  const { platformRoles, memberships } = me.data;
+  const { platformRoles, memberships } = me;
   // Entries open on the management page for those who may change them (platform admins, their own organisation's admins).
   const canOpen = (e: TStaleEntry) =>
     platformRoles.some((r) => r.role === 'platform_admin') ||
@@ -52,9 +48,9 @@ export function StalePage() {
       <PageHeader
         title={t('directoryManage.stalePage.title')}
         description={t('directoryManage.stalePage.lead')}
-        breadcrumbs={me.data.abilities['directory.manage'] ? [{ label: t('directoryManage.stalePage.back'), to: DIRECTORY_MANAGE_PATH }] : undefined}
+        breadcrumbs={me.abilities['directory.manage'] ? [{ label: t('directoryManage.stalePage.back'), to: DIRECTORY_MANAGE_PATH }] : undefined}
         aside={
-          me.data.abilities['directory.engagements'] ? (
+          me.abilities['directory.engagements'] ? (
             <Anchor component={Link} to={DIRECTORY_ENGAGEMENTS_PATH}>
               {t('directoryManage.engagements.toOverview')}
             </Anchor>

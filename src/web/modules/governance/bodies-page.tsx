@@ -1,34 +1,29 @@
 import { useState } from 'react';
 import { Anchor, Button, Group, Stack, Text, Title } from '@mantine/core';
 import { IconChecklist, IconPlus } from '@tabler/icons-react';
-import { Link, Navigate, useLocation } from 'react-router';
+import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { TBody } from '../../../shared/schemas/governance.js';
-import { isFullyLoggedIn, useMe } from '../../api/auth.js';
 import { useBodies } from '../../api/governance.js';
 import { useBodyOptions } from '../../api/governance-manage.js';
 import { ResponsiveList, type TListColumn } from '../../components/list/responsive-list.js';
 import { PageHeader } from '../../components/page-header.js';
-import { PageSkeleton } from '../../components/skeletons.js';
-import { EmptyState, ErrorState } from '../../components/states.js';
-import { LOGIN_PATH, withReturn } from '../auth/return-path.js';
+import { EmptyState } from '../../components/states.js';
 import { MY_ACTIONS_PATH, bodyPath } from './governance-bits.js';
 import { BodyCreateModal } from './manage-forms.js';
 import { PUBLISHED_PATH } from './plan-bits.js';
+import { useFullLogin } from '../auth/use-full-login.js';
 
 /** My bodies: a table on wide screens, cards on phones; and the way to my actions. */
 export function BodiesPage() {
   const { t } = useTranslation();
-  const { pathname } = useLocation();
-  const me = useMe();
+  const login = useFullLogin();
   const query = useBodies();
   const options = useBodyOptions();
   const [creating, setCreating] = useState(false);
   const canCreate = options.data?.abilities.createBody === true;
 
-  if (me.isPending) return <PageSkeleton />;
-  if (me.isError) return <ErrorState error={me.error} onRetry={() => void me.refetch()} />;
-  if (!isFullyLoggedIn(me.data)) return <Navigate to={withReturn(LOGIN_PATH, pathname)} replace />;
+  if (login.me === null) return login.gate;
 
   const name = (b: TBody) => (
     <Anchor component={Link} to={bodyPath(b.id)} fw={600}>

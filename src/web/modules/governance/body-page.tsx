@@ -1,10 +1,9 @@
 import { useState } from 'react';
 import { Anchor, Badge, Button, Code, Group, List, Paper, Stack, Text, Title } from '@mantine/core';
 import { IconCalendarPlus, IconEdit, IconPlus, IconUserMinus, IconUserPlus } from '@tabler/icons-react';
-import { Link, Navigate, useLocation, useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { TBody, TBodyMember, TMeeting } from '../../../shared/schemas/governance.js';
-import { isFullyLoggedIn, useMe } from '../../api/auth.js';
 import { errorMessageKey, isNotFound } from '../../api/client.js';
 import { useBody, useMeetings, useMembers, useRegenerateFeed } from '../../api/governance.js';
 import { CopyAction } from '../../components/copy-action.js';
@@ -13,21 +12,19 @@ import { notify } from '../../components/notify.js';
 import { PageHeader } from '../../components/page-header.js';
 import { PageSkeleton, SectionSkeleton } from '../../components/skeletons.js';
 import { ErrorState } from '../../components/states.js';
-import { LOGIN_PATH, withReturn } from '../auth/return-path.js';
 import { PlanSection } from './plan-section.js';
 import { GOVERNANCE_PATH, MeetingStatusBadge, meetingPath, todayInBrussels, useGovernanceFormat } from './governance-bits.js';
 import { AddMemberForm, BodyEditModal, LeaveForm, MeetingModal } from './manage-forms.js';
+import { useFullLogin } from '../auth/use-full-login.js';
 
 /** One body: its members with roles and history, its meetings, and the calendar link for those who manage it. */
 export function BodyPage() {
   const { t } = useTranslation();
-  const { pathname } = useLocation();
   const { bodyId = '' } = useParams();
-  const me = useMe();
+  const login = useFullLogin();
   const query = useBody(bodyId);
-  if (me.isPending || query.isPending) return <PageSkeleton />;
-  if (me.isError) return <ErrorState error={me.error} onRetry={() => void me.refetch()} />;
-  if (!isFullyLoggedIn(me.data)) return <Navigate to={withReturn(LOGIN_PATH, pathname)} replace />;
+  if (login.me === null) return login.gate;
+  if (query.isPending) return <PageSkeleton />;
   if (query.isError) {
     if (isNotFound(query.error)) return <NotFoundMessage />;
     return <ErrorState error={query.error} onRetry={() => void query.refetch()} />;

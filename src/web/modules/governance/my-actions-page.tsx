@@ -1,31 +1,26 @@
 import { Anchor, Button, Group, Stack, Text, Title, VisuallyHidden } from '@mantine/core';
-import { Link, Navigate, useLocation } from 'react-router';
+import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { TActionItem } from '../../../shared/schemas/governance.js';
 import { flattenPages } from '../../api/admin.js';
-import { isFullyLoggedIn, useMe } from '../../api/auth.js';
 import { errorMessageKey } from '../../api/client.js';
 import { useMyActions, useUpdateAction } from '../../api/governance.js';
 import { ResponsiveList, type TListColumn } from '../../components/list/responsive-list.js';
 import { notify } from '../../components/notify.js';
 import { PageHeader } from '../../components/page-header.js';
-import { PageSkeleton } from '../../components/skeletons.js';
-import { EmptyState, ErrorState } from '../../components/states.js';
-import { LOGIN_PATH, withReturn } from '../auth/return-path.js';
+import { EmptyState } from '../../components/states.js';
 import { ActionStatusBadge, GOVERNANCE_PATH, meetingPath, useGovernanceFormat } from './governance-bits.js';
+import { useFullLogin } from '../auth/use-full-login.js';
 
 /** The actions owned by me across all bodies, open ones first; the owner may close them. */
 export function MyActionsPage() {
   const { t } = useTranslation();
-  const { pathname } = useLocation();
-  const me = useMe();
+  const login = useFullLogin();
   const query = useMyActions();
   const update = useUpdateAction();
   const f = useGovernanceFormat();
 
-  if (me.isPending) return <PageSkeleton />;
-  if (me.isError) return <ErrorState error={me.error} onRetry={() => void me.refetch()} />;
-  if (!isFullyLoggedIn(me.data)) return <Navigate to={withReturn(LOGIN_PATH, pathname)} replace />;
+  if (login.me === null) return login.gate;
 
   const { items, abilities } = flattenPages(query.data);
   const close = (a: TActionItem) =>

@@ -1,10 +1,9 @@
 import { useMemo, useState } from 'react';
 import { Anchor, Badge, Button, Group, Paper, Progress, Stack, Text, TextInput, Title } from '@mantine/core';
 import { IconCheck, IconSearch, IconX } from '@tabler/icons-react';
-import { Navigate, useLocation, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { TRegistration } from '../../../shared/schemas/learning.js';
-import { isFullyLoggedIn, useMe } from '../../api/auth.js';
 import { errorMessageKey, isNotFound } from '../../api/client.js';
 import { certificateUrl, useAttendance, useEvent, useRegistrations } from '../../api/learning.js';
 import { FormError } from '../../components/form/form-error.js';
@@ -12,17 +11,16 @@ import { NotFoundMessage } from '../../components/not-found-message.js';
 import { PageHeader } from '../../components/page-header.js';
 import { PageSkeleton, SectionSkeleton } from '../../components/skeletons.js';
 import { EmptyState, ErrorState } from '../../components/states.js';
-import { LOGIN_PATH, withReturn } from '../auth/return-path.js';
 import { LEARNING_PATH, eventPath, useLearningFormat } from './learning-bits.js';
+import { useFullLogin } from '../auth/use-full-login.js';
 
 const fold = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 
 /** The check-in list on the day, made for a phone at the door: find a name, tap present. */
 export function CheckInPage() {
   const { t } = useTranslation();
-  const { pathname } = useLocation();
   const { eventId = '' } = useParams();
-  const me = useMe();
+  const login = useFullLogin();
   const event = useEvent(eventId);
   const manage = event.data?.abilities.manage === true;
   const registrations = useRegistrations(eventId, manage);
@@ -37,9 +35,8 @@ export function CheckInPage() {
     return q ? active.filter((r) => fold(`${r.personName} ${r.organisationName ?? ''}`).includes(q)) : active;
   }, [active, search]);
 
-  if (me.isPending || event.isPending) return <PageSkeleton />;
-  if (me.isError) return <ErrorState error={me.error} onRetry={() => void me.refetch()} />;
-  if (!isFullyLoggedIn(me.data)) return <Navigate to={withReturn(LOGIN_PATH, pathname)} replace />;
+  if (login.me === null) return login.gate;
+  if (event.isPending) return <PageSkeleton />;
   if (event.isError) return isNotFound(event.error) ? <NotFoundMessage /> : <ErrorState error={event.error} onRetry={() => void event.refetch()} />;
   if (!manage) return <NotFoundMessage />;
 

@@ -1,10 +1,9 @@
 import { useState, type ReactNode } from 'react';
 import { ActionIcon, Alert, Anchor, Badge, Button, Checkbox, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { IconCertificate, IconDownload, IconEdit, IconListCheck, IconPlus, IconTrash } from '@tabler/icons-react';
-import { Link, Navigate, useLocation, useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { TEvent, TRegistration, TSession } from '../../../shared/schemas/learning.js';
-import { isFullyLoggedIn, useMe } from '../../api/auth.js';
 import { ApiError, errorMessageKey, isNotFound } from '../../api/client.js';
 import {
   certificateUrl,
@@ -25,21 +24,19 @@ import { notify } from '../../components/notify.js';
 import { PageHeader } from '../../components/page-header.js';
 import { PageSkeleton, SectionSkeleton } from '../../components/skeletons.js';
 import { ErrorState } from '../../components/states.js';
-import { LOGIN_PATH, withReturn } from '../auth/return-path.js';
 import { EventFormDialog } from './event-form.js';
 import { CostSplit, EventStatusBadge, KindBadge, LEARNING_PATH, SessionFill, checkInPath, publicFormPath, useLearningFormat } from './learning-bits.js';
 import { SessionFormDialog } from './session-form.js';
+import { useFullLogin } from '../auth/use-full-login.js';
 
 /** One event: what, when and where, its sessions, my registration, and for the organiser the tools to run it. */
 export function EventPage() {
   const { t } = useTranslation();
-  const { pathname } = useLocation();
   const { eventId = '' } = useParams();
-  const me = useMe();
+  const login = useFullLogin();
   const query = useEvent(eventId);
-  if (me.isPending || query.isPending) return <PageSkeleton />;
-  if (me.isError) return <ErrorState error={me.error} onRetry={() => void me.refetch()} />;
-  if (!isFullyLoggedIn(me.data)) return <Navigate to={withReturn(LOGIN_PATH, pathname)} replace />;
+  if (login.me === null) return login.gate;
+  if (query.isPending) return <PageSkeleton />;
   if (query.isError) {
     if (isNotFound(query.error)) return <NotFoundMessage />;
     return <ErrorState error={query.error} onRetry={() => void query.refetch()} />;

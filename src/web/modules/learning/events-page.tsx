@@ -1,28 +1,25 @@
 import { useState } from 'react';
 import { Anchor, Button, Checkbox, Group, Select, Stack, Text, Title } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
-import { Link, Navigate, useLocation, useSearchParams } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { EVENT_KINDS, type TEvent, type TEventKind } from '../../../shared/schemas/learning.js';
-import { isFullyLoggedIn, useMe } from '../../api/auth.js';
 import { useEvents } from '../../api/learning.js';
 import { ResponsiveList, type TListColumn } from '../../components/list/responsive-list.js';
 import { PageHeader } from '../../components/page-header.js';
-import { PageSkeleton } from '../../components/skeletons.js';
-import { EmptyState, ErrorState } from '../../components/states.js';
-import { LOGIN_PATH, withReturn } from '../auth/return-path.js';
+import { EmptyState } from '../../components/states.js';
 import { EventFormDialog } from './event-form.js';
 import { TOOLKIT_PATH } from './toolkit-bits.js';
 import { PRACTICES_PATH } from './practices-bits.js';
 import { EXCHANGE_MATRIX_PATH, EXCHANGE_PATH, EXCHANGE_REQUESTS_PATH, EventStatusBadge, KindBadge, eventPath, todayInBrussels, useLearningFormat } from './learning-bits.js';
+import { useFullLogin } from '../auth/use-full-login.js';
 
 const isKind = (value: string | null): value is TEventKind => value !== null && (EVENT_KINDS as readonly string[]).includes(value);
 
 /** Network days, trainings, intervision, fairs and webinars from today on (or a year back), soonest first. */
 export function EventsPage() {
   const { t } = useTranslation();
-  const { pathname } = useLocation();
-  const me = useMe();
+  const login = useFullLogin();
   const [params, setParams] = useSearchParams();
   const kindParam = params.get('soort');
   const kind = isKind(kindParam) ? kindParam : null;
@@ -33,12 +30,11 @@ export function EventsPage() {
   const f = useLearningFormat();
   const [creating, setCreating] = useState(false);
 
-  if (me.isPending) return <PageSkeleton />;
-  if (me.isError) return <ErrorState error={me.error} onRetry={() => void me.refetch()} />;
-  if (!isFullyLoggedIn(me.data)) return <Navigate to={withReturn(LOGIN_PATH, pathname)} replace />;
-  const organises = me.data.abilities['learning.organise'] === true;
+  if (login.me === null) return login.gate;
+  const me = login.me;
+  const organises = me.abilities['learning.organise'] === true;
   // The exchange matrix: network coordinators and platform admins.
-  const coordinates = me.data.abilities['learning.exchange.matrix'] === true;
+  const coordinates = me.abilities['learning.exchange.matrix'] === true;
 
   const setParam = (key: string, value: string | null) =>
     setParams(

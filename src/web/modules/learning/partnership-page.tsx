@@ -1,10 +1,9 @@
 import { useMemo, useState } from 'react';
 import { Alert, Badge, Button, Card, Group, NativeSelect, Radio, SegmentedControl, SimpleGrid, Stack, Table, Text, Textarea, Title } from '@mantine/core';
 import { IconAlertTriangle, IconPlus } from '@tabler/icons-react';
-import { Navigate, useLocation, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { CHECK_ANSWERS, SCORE_MAX, SCORE_MIN, type TCheckAnswer, type TPartnershipDetail, type TRound, type TToolkitContent } from '../../../shared/schemas/learning-toolkit.js';
-import { isFullyLoggedIn, useMe } from '../../api/auth.js';
 import { useAddRound, usePartnership, usePutAssessment } from '../../api/learning-toolkit.js';
 import { PageHeader } from '../../components/page-header.js';
 import { PageSkeleton } from '../../components/skeletons.js';
@@ -13,28 +12,27 @@ import { DateInput } from '../../components/date-input.js';
 import { FormError } from '../../components/form/form-error.js';
 import { authErrorText } from '../../components/form/error-text.js';
 import { notify } from '../../components/notify.js';
-import { LOGIN_PATH, withReturn } from '../auth/return-path.js';
 import { LEARNING_PATH, todayInBrussels, useLearningFormat } from './learning-bits.js';
 import { PARTNER_COLOURS, PARTNER_DASHES, TOOLKIT_PATH } from './toolkit-bits.js';
+import { useFullLogin } from '../auth/use-full-login.js';
 
 /** A partnership: its rounds, where the partners differ, my organisation's view, and the scores over time. */
 export function PartnershipPage() {
   const { t } = useTranslation();
-  const { pathname } = useLocation();
   const { partnershipId = '' } = useParams();
-  const me = useMe();
+  const login = useFullLogin();
   const query = usePartnership(partnershipId);
   const [chosen, setChosen] = useState<string | null>(null);
 
-  if (me.isPending || query.isPending) return <PageSkeleton />;
-  if (me.isError) return <ErrorState error={me.error} onRetry={() => void me.refetch()} />;
-  if (!isFullyLoggedIn(me.data)) return <Navigate to={withReturn(LOGIN_PATH, pathname)} replace />;
+  if (login.me === null) return login.gate;
+  if (query.isPending) return <PageSkeleton />;
+  const me = login.me;
   if (query.isError) return <ErrorState error={query.error} onRetry={() => void query.refetch()} />;
   const p = query.data.data;
   const abilities = query.data.abilities;
   const round = p.rounds.find((r) => r.id === chosen) ?? p.rounds.at(-1) ?? null;
   const content = round ? p.contents.find((c) => c.version === round.contentVersion) : undefined;
-  const memberships = me.data.memberships;
+  const memberships = me.memberships;
   const mine = p.members.filter((m) => memberships.some((x) => x.organisationId === m.organisationId));
 
   return (

@@ -1,35 +1,30 @@
 import { useState } from 'react';
 import { Anchor, Button, Group, Modal, MultiSelect, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { IconPencil, IconPlus } from '@tabler/icons-react';
-import { Link, Navigate, useLocation, useNavigate } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { TPartnership } from '../../../shared/schemas/learning-toolkit.js';
-import { isFullyLoggedIn, useMe } from '../../api/auth.js';
 import { useCreatePartnership, useOrganisationOptions, usePartnerships, useToolkitContent } from '../../api/learning-toolkit.js';
 import { ResponsiveList, type TListColumn } from '../../components/list/responsive-list.js';
 import { PageHeader } from '../../components/page-header.js';
-import { PageSkeleton } from '../../components/skeletons.js';
-import { EmptyState, ErrorState } from '../../components/states.js';
+import { EmptyState } from '../../components/states.js';
 import { FormError } from '../../components/form/form-error.js';
 import { authErrorText } from '../../components/form/error-text.js';
 import { notify } from '../../components/notify.js';
-import { LOGIN_PATH, withReturn } from '../auth/return-path.js';
 import { LEARNING_PATH, useLearningFormat } from './learning-bits.js';
 import { TOOLKIT_CONTENT_PATH, partnershipPath } from './toolkit-bits.js';
+import { useFullLogin } from '../auth/use-full-login.js';
 
 /** The partnerships of my organisations (coordinators: all), with the toolkit's buttons. */
 export function PartnershipsPage() {
   const { t } = useTranslation();
-  const { pathname } = useLocation();
-  const me = useMe();
+  const login = useFullLogin();
   const content = useToolkitContent();
   const query = usePartnerships();
   const f = useLearningFormat();
   const [creating, setCreating] = useState(false);
 
-  if (me.isPending) return <PageSkeleton />;
-  if (me.isError) return <ErrorState error={me.error} onRetry={() => void me.refetch()} />;
-  if (!isFullyLoggedIn(me.data)) return <Navigate to={withReturn(LOGIN_PATH, pathname)} replace />;
+  if (login.me === null) return login.gate;
   const abilities = content.data?.abilities;
 
   const items = query.data?.pages.flatMap((p) => p.data.items);
