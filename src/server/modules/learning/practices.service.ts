@@ -3,7 +3,7 @@ import type { FullContext, RequestContext } from '../../platform/context.js';
 import { recordAudit } from '../../platform/audit/audit.js';
 import { auditActor } from '../../platform/audit/actor.js';
 import { checkAttachment } from '../../platform/attachments.js';
-import { Invalid, NotFound, VersionConflict, detailPath } from '../../platform/errors.js';
+import { Conflict, Invalid, NotFound, VersionConflict, detailPath } from '../../platform/errors.js';
 import { tr } from '../../platform/i18n.js';
 import { boundLimit } from '../../db/paging.js';
 import type {
@@ -86,8 +86,15 @@ export function createPracticesService(db: Db) {
 
   async function changeStatus(ctx: RequestContext, id: string, version: number, to: 'published' | 'withdrawn') {
     return db.transaction(async (tx) => {
-      const { row, full } = await authorized(tx, ctx, id, to === 'published' ? 'publish' : 'withdraw', true);
+      const action = to === 'published' ? 'publish' : 'withdraw';
+      const { row, facts, full } = await authorized(tx, ctx, id, 'view', true);
+      // Who may do this at all (403), then a stale copy (409), then a step the status no longer
+      // allows (409: two coordinators publishing at once — the second is told it is done).
+      practicePolicy.authorize(full, action, { ...facts, status: to === 'published' ? 'draft' : 'published' });
       if (row.version !== version) throw new VersionConflict();
+      if (row.status === to) {
+        throw new Conflict(to === 'published' ? tr(full, 'Deze praktijk is al gepubliceerd.', 'This practice is already published.') : tr(full, 'Deze praktijk is al ingetrokken.', 'This practice is already withdrawn.'));
+      }
       const values = to === 'published' ? { status: to, publishedAt: full.now, publishedBy: full.actor.personId } : { status: to };
       if (!(await practicesRepo.update(tx, id, version, values, full.now))) throw new VersionConflict();
       await recordAudit(tx, {

@@ -113,6 +113,22 @@ describe('good practices', () => {
     expect(ZPracticeResponse.parse(withdrawn.json()).data.status).toBe('withdrawn');
     expect((await proB.client.get(`${P}/${draft.data.id}`)).statusCode).toBe(404);
     await expectAudited(ctx.database.db, 'learning.practice.withdraw', { resourceId: draft.data.id });
+
+    // Withdrawing again (current version): it is done already — 409 that says so, not "no access".
+    const again = await send(coordinator, 'POST', `${P}/${draft.data.id}/withdraw`, { version: ZPracticeResponse.parse(withdrawn.json()).data.version });
+    expect(again.statusCode).toBe(409);
+    expect(again.json().error.message).toBe('Deze praktijk is al ingetrokken.');
+  });
+
+  it('two coordinators publish the same draft at once: one publishes, the other gets 409; a professional still gets 403', async () => {
+    const draft = await propose(proA);
+    const both = await Promise.all([1, 2].map(() => send(coordinator, 'POST', `${P}/${draft.data.id}/publish`, { version: draft.data.version })));
+    expect(both.map((r) => r.statusCode).sort()).toEqual([200, 409]);
+    const published = ZPracticeResponse.parse(both.find((r) => r.statusCode === 200)!.json()).data;
+    const twice = await send(coordinator, 'POST', `${P}/${draft.data.id}/publish`, { version: published.version });
+    expect(twice.statusCode).toBe(409);
+    expect(twice.json().error.message).toBe('Deze praktijk is al gepubliceerd.');
+    expect((await send(proA, 'POST', `${P}/${draft.data.id}/withdraw`, { version: published.version })).statusCode).toBe(403);
   });
 
   it('who may propose: not a platform admin without an organisation (403); a coordinator may', async () => {
