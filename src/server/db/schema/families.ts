@@ -392,6 +392,8 @@ export const wait = pgTable(
     status: text('status', { enum: WAIT_STATUSES }).notNull().default('waiting'),
     endedOn: date('ended_on'),
     disclosure: text('disclosure', { enum: DISCLOSURES }).notNull().default('normal'),
+    /** For `youth_own`: the youth (family member) the item belongs to; only they and their confidant see it in the portal. */
+    youthMemberId: uuid('youth_member_id').references(() => familyMember.id),
     ...auditedColumns(),
   },
   (t) => [
@@ -399,6 +401,7 @@ export const wait = pgTable(
     check('wait_expected_after_since', sql`${t.expectedStartOn} is null or ${t.expectedStartOn} >= ${t.sinceOn}`),
     check('wait_ended_after_since', sql`${t.endedOn} is null or ${t.endedOn} >= ${t.sinceOn}`),
     check('wait_disclosure_valid', sql`${t.disclosure} in (${inList(DISCLOSURES)})`),
+    check('wait_youth_own_member', sql`(${t.disclosure} = 'youth_own') = (${t.youthMemberId} is not null)`),
     index('wait_family_idx').on(t.familyId),
     index('wait_service_idx').on(t.serviceId).where(sql`${t.serviceId} is not null`),
     index('wait_open_since_idx').on(t.sinceOn).where(sql`${t.status} = 'waiting'`),
@@ -442,10 +445,16 @@ export const atelier = pgTable(
     participants: jsonb('participants').notNull().default(sql`'[]'::jsonb`),
     ideas: text('ideas'),
     disclosure: text('disclosure', { enum: DISCLOSURES }).notNull().default('normal'),
+    /** For `youth_own`: the youth (family member) the item belongs to; only they and their confidant see it in the portal. */
+    youthMemberId: uuid('youth_member_id').references(() => familyMember.id),
     createdBy: uuid('created_by').references(() => person.id),
     ...auditedColumns(),
   },
-  (t) => [index('atelier_family_idx').on(t.familyId, t.heldOn), check('atelier_disclosure_valid', sql`${t.disclosure} in (${inList(DISCLOSURES)})`)],
+  (t) => [
+    index('atelier_family_idx').on(t.familyId, t.heldOn),
+    check('atelier_disclosure_valid', sql`${t.disclosure} in (${inList(DISCLOSURES)})`),
+    check('atelier_youth_own_member', sql`(${t.disclosure} = 'youth_own') = (${t.youthMemberId} is not null)`),
+  ],
 );
 
 /** A commitment (engagement) from an atelier, followed up until done; it can become a plan action. */
@@ -529,11 +538,14 @@ export const journalNote = pgTable(
     visibility: text('visibility', { enum: NOTE_VISIBILITIES }).notNull(),
     body: text('body').notNull(),
     disclosure: text('disclosure', { enum: DISCLOSURES }).notNull().default('normal'),
+    /** For `youth_own`: the youth (family member) the item belongs to; only they and their confidant see it in the portal. */
+    youthMemberId: uuid('youth_member_id').references(() => familyMember.id),
     ...auditedColumns(),
   },
   (t) => [
     check('journal_note_visibility_valid', sql`${t.visibility} in (${inList(NOTE_VISIBILITIES)})`),
     check('journal_note_disclosure_valid', sql`${t.disclosure} in (${inList(DISCLOSURES)})`),
+    check('journal_note_youth_own_member', sql`(${t.disclosure} = 'youth_own') = (${t.youthMemberId} is not null)`),
     index('journal_note_family_idx').on(t.familyId, t.createdAt, t.id),
   ],
 );

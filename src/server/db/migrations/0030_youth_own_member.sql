@@ -1,0 +1,18 @@
+ALTER TABLE "atelier" ADD COLUMN "youth_member_id" uuid;--> statement-breakpoint
+ALTER TABLE "journal_note" ADD COLUMN "youth_member_id" uuid;--> statement-breakpoint
+ALTER TABLE "wait" ADD COLUMN "youth_member_id" uuid;--> statement-breakpoint
+ALTER TABLE "atelier" ADD CONSTRAINT "atelier_youth_member_id_family_member_id_fk" FOREIGN KEY ("youth_member_id") REFERENCES "public"."family_member"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "journal_note" ADD CONSTRAINT "journal_note_youth_member_id_family_member_id_fk" FOREIGN KEY ("youth_member_id") REFERENCES "public"."family_member"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "wait" ADD CONSTRAINT "wait_youth_member_id_family_member_id_fk" FOREIGN KEY ("youth_member_id") REFERENCES "public"."family_member"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+-- Backfill: an item marked as a youth's own goes to the family's only youth (a child of 12 or older who is
+-- still a member); when the family has none or several, nobody can tell whose it is, so it becomes
+-- confidential (hidden from the whole family, as before from the parents) until a professional marks it again.
+UPDATE "atelier" x SET "youth_member_id" = (select m."id" from "family_member" m where m."family_id" = x."family_id" and m."role" = 'child' and m."ended_at" is null and m."birth_date" <= current_date - interval '12 years') WHERE x."disclosure" = 'youth_own' AND (select count(*) from (select m."id" from "family_member" m where m."family_id" = x."family_id" and m."role" = 'child' and m."ended_at" is null and m."birth_date" <= current_date - interval '12 years') y) = 1;--> statement-breakpoint
+UPDATE "atelier" SET "disclosure" = 'confidential' WHERE "disclosure" = 'youth_own' AND "youth_member_id" is null;--> statement-breakpoint
+UPDATE "journal_note" x SET "youth_member_id" = (select m."id" from "family_member" m where m."family_id" = x."family_id" and m."role" = 'child' and m."ended_at" is null and m."birth_date" <= current_date - interval '12 years') WHERE x."disclosure" = 'youth_own' AND (select count(*) from (select m."id" from "family_member" m where m."family_id" = x."family_id" and m."role" = 'child' and m."ended_at" is null and m."birth_date" <= current_date - interval '12 years') y) = 1;--> statement-breakpoint
+UPDATE "journal_note" SET "disclosure" = 'confidential' WHERE "disclosure" = 'youth_own' AND "youth_member_id" is null;--> statement-breakpoint
+UPDATE "wait" x SET "youth_member_id" = (select m."id" from "family_member" m where m."family_id" = x."family_id" and m."role" = 'child' and m."ended_at" is null and m."birth_date" <= current_date - interval '12 years') WHERE x."disclosure" = 'youth_own' AND (select count(*) from (select m."id" from "family_member" m where m."family_id" = x."family_id" and m."role" = 'child' and m."ended_at" is null and m."birth_date" <= current_date - interval '12 years') y) = 1;--> statement-breakpoint
+UPDATE "wait" SET "disclosure" = 'confidential' WHERE "disclosure" = 'youth_own' AND "youth_member_id" is null;--> statement-breakpoint
+ALTER TABLE "atelier" ADD CONSTRAINT "atelier_youth_own_member" CHECK (("atelier"."disclosure" = 'youth_own') = ("atelier"."youth_member_id" is not null));--> statement-breakpoint
+ALTER TABLE "journal_note" ADD CONSTRAINT "journal_note_youth_own_member" CHECK (("journal_note"."disclosure" = 'youth_own') = ("journal_note"."youth_member_id" is not null));--> statement-breakpoint
+ALTER TABLE "wait" ADD CONSTRAINT "wait_youth_own_member" CHECK (("wait"."disclosure" = 'youth_own') = ("wait"."youth_member_id" is not null));
