@@ -1,7 +1,7 @@
-import { and, desc, eq, sql } from 'drizzle-orm';
+import { and, desc, eq, isNull, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
 import { decodeCursor, toPage } from '../../db/paging.js';
-import { journalNote, organisation, person } from '../../db/schema/index.js';
+import { familyMember, journalNote, organisation, person } from '../../db/schema/index.js';
 import type { DISCLOSURES, NOTE_VISIBILITIES } from '../../../shared/schemas/families/enums.js';
 
 const noteColumns = {
@@ -12,6 +12,7 @@ const noteColumns = {
   authorOrganisationName: organisation.name,
   visibility: journalNote.visibility,
   disclosure: journalNote.disclosure,
+  youthMemberId: journalNote.youthMemberId,
   body: journalNote.body,
   createdAt: sql<string>`to_char(${journalNote.createdAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`,
   /** The exact created_at as text, for the cursor (microseconds kept). */
@@ -49,6 +50,15 @@ export const journalRepo = {
     return { items: page.items.map(({ sortKey: _sortKey, ...note }) => note), nextCursor: page.nextCursor };
   },
 
+  /** A current member of the family (for the youth a `youth_own` note belongs to). */
+  async member(db: DbOrTx, familyId: string, memberId: string) {
+    const [row] = await db
+      .select({ role: familyMember.role, birthDate: familyMember.birthDate })
+      .from(familyMember)
+      .where(and(eq(familyMember.id, memberId), eq(familyMember.familyId, familyId), isNull(familyMember.endedAt)));
+    return row;
+  },
+
   async insert(
     db: DbOrTx,
     values: {
@@ -57,6 +67,7 @@ export const journalRepo = {
       authorOrganisationId: string;
       visibility: (typeof NOTE_VISIBILITIES)[number];
       disclosure: (typeof DISCLOSURES)[number];
+      youthMemberId: string | null;
       body: string;
     },
     now: Date,

@@ -1,7 +1,10 @@
 import type { Db } from '../../db/client.js';
 import type { FullContext, RequestContext } from '../../platform/context.js';
 import { boundLimit } from '../../db/paging.js';
-import { NotFound } from '../../platform/errors.js';
+import { Invalid, NotFound, detailPath } from '../../platform/errors.js';
+import { brusselsDate } from '../../platform/clock.js';
+import { ageOn } from './care-common.js';
+import { SELF_CONSENT_AGE } from './family.service.js';
 import type { TJournalCreate } from '../../../shared/schemas/families/care.js';
 import type { FamilyFacts } from './access.repo.js';
 import { familyPolicy } from './families.policy.js';
@@ -31,6 +34,13 @@ export function createJournalService(db: Db) {
       return inFamily(db, ctx, familyId, 'writeJournal', async (tx, facts, full) => {
         // On the open team means a person (the gate refuses accounts without one).
         if (!full.actor.personId) throw new NotFound();
+        // A note of a youth's own names that youth: a current child of this family aged 12 or older.
+        const youthMemberId = input.disclosure === 'youth_own' ? (input.youthMemberId ?? null) : null;
+        if (youthMemberId) {
+          const youth = await journalRepo.member(tx, familyId, youthMemberId);
+          if (!youth || youth.role !== 'child' || !youth.birthDate || ageOn(youth.birthDate, brusselsDate(full.now)) < SELF_CONSENT_AGE)
+            throw new Invalid('Kies een jongere van 12 jaar of ouder uit dit gezin.', [{ path: detailPath('body', 'youthMemberId'), message: 'not_a_youth' }]);
+        }
         const id = await journalRepo.insert(
           tx,
           {
@@ -39,11 +49,12 @@ export function createJournalService(db: Db) {
             authorOrganisationId: readerOrg(facts),
             visibility: input.visibility,
             disclosure: input.disclosure ?? 'normal',
+            youthMemberId,
             body: input.body,
           },
           full.now,
         );
-        await auditFamily(tx, full, facts, { action: 'journal.add', resourceType: 'journal_note', resourceId: id, details: { visibility: input.visibility } });
+        await auditFamily(tx, full, facts, { action: 'journal.add', resourceType: 'journal_note', resourceId: id, details: { visibility: input.visibility, disclosure: input.disclosure ?? 'normal', ...(youthMemberId ? { youthMemberId } : {}) } });
         const page = await journalRepo.page(tx, familyId, readerOrg(facts), { limit: 1, noteId: id });
         const note = page.items[0];
         if (!note) throw new Error('journal note not readable after insert');

@@ -23,6 +23,11 @@ export interface PortalViewer {
   confidantOf: { memberId: string; name: string } | null;
   /** The disclosure classes this viewer may see: everything else is left out in the queries. */
   visible: readonly TDisclosure[];
+  /**
+   * Whose `youth_own` items the viewer sees: the youth themself, or the youth a confidant stands by;
+   * null for everyone else (a parent, or a sibling's own items are not theirs).
+   */
+  ownYouthId: string | null;
 }
 
 /**
@@ -49,6 +54,7 @@ export async function loadViewer(tx: Tx | Db, ctx: PortalContext): Promise<Porta
       memberId: member.memberId,
       confidantOf: null,
       visible: PORTAL_VISIBLE_DISCLOSURES[viewer],
+      ownYouthId: viewer === 'youth' ? member.memberId : null,
     };
   }
   const confidant = await portalRepo.confidantOfAccount(tx, accountId);
@@ -63,6 +69,7 @@ export async function loadViewer(tx: Tx | Db, ctx: PortalContext): Promise<Porta
       memberId: null,
       confidantOf: { memberId: confidant.youthMemberId, name: confidant.youthName },
       visible: PORTAL_VISIBLE_DISCLOSURES.confidant,
+      ownYouthId: confidant.youthMemberId,
     };
   }
   throw new Forbidden();

@@ -47,9 +47,9 @@ async function portalFamily() {
   };
   const tag = f.family.id.slice(0, 8);
   for (const d of DISCLOSURES) {
-    await db().insert(journalNote).values({ familyId: f.family.id, authorPersonId: contact.user!.person.id, authorOrganisationId: orgA, visibility: 'team', body: `note-${d}-${tag}`, disclosure: d });
-    await db().insert(wait).values({ familyId: f.family.id, serviceText: `wait-${d}-${tag}`, sinceOn: '2026-01-05', disclosure: d });
-    await db().insert(atelier).values({ familyId: f.family.id, heldOn: '2026-02-01', ideas: `idea-${d}-${tag}`, disclosure: d });
+    await db().insert(journalNote).values({ familyId: f.family.id, authorPersonId: contact.user!.person.id, authorOrganisationId: orgA, visibility: 'team', body: `note-${d}-${tag}`, disclosure: d, youthMemberId: d === 'youth_own' ? f.child.id : null });
+    await db().insert(wait).values({ familyId: f.family.id, serviceText: `wait-${d}-${tag}`, sinceOn: '2026-01-05', disclosure: d, youthMemberId: d === 'youth_own' ? f.child.id : null });
+    await db().insert(atelier).values({ familyId: f.family.id, heldOn: '2026-02-01', ideas: `idea-${d}-${tag}`, disclosure: d, youthMemberId: d === 'youth_own' ? f.child.id : null });
   }
   return { ...f, contact, proB, emails, tag };
 }

@@ -1,4 +1,5 @@
-import { and, desc, eq, gt, inArray, isNotNull, isNull, lt, or, sql } from 'drizzle-orm';
+import { and, desc, eq, gt, inArray, isNotNull, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '../../db/client.js';
 import {
   account,
@@ -27,6 +28,23 @@ import {
 import type { TDisclosure } from '../../../shared/schemas/families/enums.js';
 
 const toDate = (d: Date | string) => (d instanceof Date ? d : new Date(d));
+
+/** What a portal viewer may see of the disclosure-marked items (the gate's `PortalViewer` has both). */
+export interface PortalSees {
+  visible: readonly TDisclosure[];
+  ownYouthId: string | null;
+}
+
+/**
+ * The disclosure filter, in the query: the viewer's classes, except that a `youth_own` item is only
+ * shown when it belongs to the viewer's own youth (the youth themself or the youth of a confidant).
+ */
+function disclosureFilter(disclosure: AnyPgColumn, youthMemberId: AnyPgColumn, sees: PortalSees): SQL {
+  const classes = sees.visible.filter((d) => d !== 'youth_own');
+  const own = sees.ownYouthId !== null && sees.visible.includes('youth_own') ? and(eq(disclosure, 'youth_own'), eq(youthMemberId, sees.ownYouthId)) : undefined;
+  const base = classes.length ? inArray(disclosure, classes) : sql`false`;
+  return own ? (or(base, own) as SQL) : base;
+}
 
 /** The only SQL of the family portal. Every family read takes the disclosure classes the viewer may see and filters in the query. */
 export const portalRepo = {
@@ -448,11 +466,11 @@ export const portalRepo = {
 
   // ---------------------------------------------------------------- the file, filtered by disclosure in the query
 
-  waits(db: DbOrTx, familyId: string, visible: readonly TDisclosure[]) {
+  waits(db: DbOrTx, familyId: string, sees: PortalSees) {
     return db
       .select({ id: wait.id, service: wait.serviceText, sinceOn: wait.sinceOn, expectedStartOn: wait.expectedStartOn, status: wait.status, endedOn: wait.endedOn, disclosure: wait.disclosure })
       .from(wait)
-      .where(and(eq(wait.familyId, familyId), inArray(wait.disclosure, [...visible])))
+      .where(and(eq(wait.familyId, familyId), disclosureFilter(wait.disclosure, wait.youthMemberId, sees)))
       .orderBy(wait.sinceOn);
   },
 
@@ -465,21 +483,21 @@ export const portalRepo = {
       .orderBy(bridgingHelp.fromOn);
   },
 
-  journal(db: DbOrTx, familyId: string, visible: readonly TDisclosure[]) {
+  journal(db: DbOrTx, familyId: string, sees: PortalSees) {
     return db
       .select({ id: journalNote.id, at: journalNote.createdAt, author: person.name, organisation: organisation.name, body: journalNote.body, disclosure: journalNote.disclosure })
       .from(journalNote)
       .innerJoin(person, eq(person.id, journalNote.authorPersonId))
       .innerJoin(organisation, eq(organisation.id, journalNote.authorOrganisationId))
-      .where(and(eq(journalNote.familyId, familyId), inArray(journalNote.disclosure, [...visible])))
+      .where(and(eq(journalNote.familyId, familyId), disclosureFilter(journalNote.disclosure, journalNote.youthMemberId, sees)))
       .orderBy(journalNote.createdAt);
   },
 
-  ateliers(db: DbOrTx, familyId: string, visible: readonly TDisclosure[]) {
+  ateliers(db: DbOrTx, familyId: string, sees: PortalSees) {
     return db
       .select({ id: atelier.id, heldOn: atelier.heldOn, participants: atelier.participants, ideas: atelier.ideas, disclosure: atelier.disclosure })
       .from(atelier)
-      .where(and(eq(atelier.familyId, familyId), inArray(atelier.disclosure, [...visible])))
+      .where(and(eq(atelier.familyId, familyId), disclosureFilter(atelier.disclosure, atelier.youthMemberId, sees)))
       .orderBy(atelier.heldOn);
   },
 

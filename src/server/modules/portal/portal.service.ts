@@ -34,7 +34,7 @@ function whatOf(action: string, resourceType: string): string {
 /**
  * The family portal's use cases. Every one runs through `inPortal` (transaction first, the viewer
  * loaded afresh) and writes its audit row in the same transaction, reads included. What the law
- * keeps from the viewer is left out in the queries (`me.visible`).
+ * keeps from the viewer is left out in the queries (`me.visible`, and `youth_own` only for `me.ownYouthId`).
  */
 export function createPortalService(db: Db) {
   /** Whose consents the viewer sees, and whose they may give or withdraw (a youth of 12+ decides alone for their own data). */
@@ -63,7 +63,7 @@ export function createPortalService(db: Db) {
   }
 
   async function waitsOf(tx: Tx, me: PortalViewer) {
-    const waits = await portalRepo.waits(tx, me.familyId, me.visible);
+    const waits = await portalRepo.waits(tx, me.familyId, me);
     const bridging = await portalRepo.bridging(tx, waits.map((w) => w.id));
     return waits.map((w) => ({
       id: w.id,
@@ -394,9 +394,9 @@ export function createPortalService(db: Db) {
     const current = await currentVersion(tx, me.familyId, row?.currentVersion ?? 0);
     const consents = await portalRepo.consents(tx, me.familyId, who.see);
     const mine = consents.filter((c) => c.kind === 'override' || (c.subjectMemberId && who.see.includes(c.subjectMemberId)) || (me.memberId && c.givenByMemberId === me.memberId));
-    const journal = await portalRepo.journal(tx, me.familyId, me.visible);
+    const journal = await portalRepo.journal(tx, me.familyId, me);
     const waits = await waitsOf(tx, me);
-    const ateliers = await portalRepo.ateliers(tx, me.familyId, me.visible);
+    const ateliers = await portalRepo.ateliers(tx, me.familyId, me);
     const commitments = await portalRepo.commitments(tx, ateliers.map((a) => a.id));
     const access = await portalRepo.accessLog(tx, me.familyId, undefined, 10_000);
     const data = {

@@ -53,9 +53,9 @@ async function portalFamily() {
     confidant: await makeConfidant(ctx, f.family.id, f.child.id),
   };
   for (const d of DISCLOSURES) {
-    await db().insert(journalNote).values({ familyId: f.family.id, authorPersonId: contact.user!.person.id, authorOrganisationId: orgA, visibility: 'team', body: `note-${d}-${f.family.id}`, disclosure: d });
-    await db().insert(wait).values({ familyId: f.family.id, serviceText: `wait-${d}-${f.family.id}`, sinceOn: '2026-01-05', disclosure: d });
-    await db().insert(atelier).values({ familyId: f.family.id, heldOn: '2026-02-01', ideas: `idea-${d}-${f.family.id}`, disclosure: d });
+    await db().insert(journalNote).values({ familyId: f.family.id, authorPersonId: contact.user!.person.id, authorOrganisationId: orgA, visibility: 'team', body: `note-${d}-${f.family.id}`, disclosure: d, youthMemberId: d === 'youth_own' ? f.child.id : null });
+    await db().insert(wait).values({ familyId: f.family.id, serviceText: `wait-${d}-${f.family.id}`, sinceOn: '2026-01-05', disclosure: d, youthMemberId: d === 'youth_own' ? f.child.id : null });
+    await db().insert(atelier).values({ familyId: f.family.id, heldOn: '2026-02-01', ideas: `idea-${d}-${f.family.id}`, disclosure: d, youthMemberId: d === 'youth_own' ? f.child.id : null });
   }
   return { ...f, young: young!, contact, proB, consentB, emails };
 }

@@ -147,6 +147,8 @@ export const ZJournalNote = z
     authorOrganisationName: z.string(),
     visibility: z.enum(NOTE_VISIBILITIES),
     disclosure: z.enum(DISCLOSURES),
+    /** For `youth_own`: the youth (family member) the note belongs to. */
+    youthMemberId: z.uuid().nullable(),
     body: z.string(),
     createdAt: z.string(),
   })
@@ -165,8 +167,14 @@ export const ZJournalCreate = z
     body: zText({ min: 1, max: 10_000, multiline: true }),
     visibility: z.enum(NOTE_VISIBILITIES),
     disclosure: z.enum(DISCLOSURES).default('normal'),
+    /** Required with `youth_own` (and only then): which youth of 12+ of the family the note belongs to. */
+    youthMemberId: z.uuid().optional(),
   })
   .strict()
+  .superRefine((v, c) => {
+    if (v.disclosure === 'youth_own' && !v.youthMemberId) c.addIssue({ code: 'custom', path: ['youthMemberId'], message: 'Kies de jongere van wie dit is' });
+    if (v.disclosure !== 'youth_own' && v.youthMemberId) c.addIssue({ code: 'custom', path: ['youthMemberId'], message: 'Alleen bij "eigen aan de jongere"' });
+  })
   .meta({ id: 'JournalCreate' });
 export type TJournalCreate = z.input<typeof ZJournalCreate>;
 
