@@ -50,7 +50,7 @@ describe.skipIf(!hasChromium)('consultation (overleg) in Chromium', () => {
     // An action for the member Ruben.
     await page.getByRole('button', { name: 'Actie toevoegen: Regioplan: budget netwerkdag vrijgeven' }).click();
     await page.getByLabel('Omschrijving van de actie').fill('Factuur van de zaal bezorgen aan het IROJ');
-    await page.getByRole('combobox', { name: 'Eigenaar (lid)' }).click();
+    await page.getByRole('combobox', { name: 'Eigenaar (persoon)' }).click();
     await page.getByRole('option', { name: 'Ruben Claeys' }).click();
     await page.getByRole('textbox', { name: 'Tegen (datum)' }).fill('15/01/2099');
     await page.getByRole('button', { name: 'Actie toevoegen', exact: true }).click();

@@ -45,6 +45,7 @@ import { FormError } from '../../components/form/form-error.js';
 import { zodValidate } from '../../components/form/zod-form.js';
 import { notify } from '../../components/notify.js';
 import { bodyPath, meetingPath, todayInBrussels } from './governance-bits.js';
+import { PersonPicker } from './people-pickers.js';
 
 /**
  * The forms of the management screens: a body, its members, its meetings and their agenda items.
@@ -504,14 +505,18 @@ function MeetingForm({ bodyId, meeting, onClose }: { bodyId: string; meeting: TM
 
 interface TItemValues {
   title: string;
+  presenterPersonId: string | null;
   presenterText: string;
   kind: TAgendaItemKind | null;
 }
 
-const itemBody = (v: TItemValues) => ({ title: v.title, presenterText: orNull(v.presenterText), kind: v.kind });
+const itemBody = (v: TItemValues) => ({ title: v.title, presenterPersonId: v.presenterPersonId, presenterText: orNull(v.presenterText), kind: v.kind });
 
-/** Add an item at the end of the agenda, or change one (title, presenter, kind). */
-export function AgendaItemForm({ meetingId, item, onClose }: { meetingId: string; item?: TAgendaItem; onClose: () => void }) {
+/**
+ * Add an item at the end of the agenda, or change one (title, presenter, kind). The presenter is a
+ * person (a member, or anyone found by name) and/or a free text (an organisation, a guest).
+ */
+export function AgendaItemForm({ meetingId, bodyId, item, onClose }: { meetingId: string; bodyId: string; item?: TAgendaItem; onClose: () => void }) {
   const { t } = useTranslation();
   const add = useAddItem();
   const update = useUpdateItem(meetingId);
@@ -519,7 +524,7 @@ export function AgendaItemForm({ meetingId, item, onClose }: { meetingId: string
   const [formError, setFormError] = useState<string | null>(null);
   const form = useForm<TItemValues>({
     mode: 'controlled',
-    initialValues: { title: item?.title ?? '', presenterText: item?.presenterPersonName ?? item?.presenterText ?? '', kind: item?.kind ?? 'information' },
+    initialValues: { title: item?.title ?? '', presenterPersonId: item?.presenterPersonId ?? null, presenterText: item?.presenterText ?? '', kind: item?.kind ?? 'information' },
     validateInputOnBlur: true,
     validate: zodValidate<TItemValues>(ZAgendaItemCreate, t, itemBody),
   });
@@ -528,9 +533,9 @@ export function AgendaItemForm({ meetingId, item, onClose }: { meetingId: string
     try {
       const body = ZAgendaItemCreate.parse(itemBody(values));
       if (item) {
-        // A presenter chosen among the people of the platform gives way to the typed name once changed.
-        const dropPerson = item.presenterPersonId !== null && body.presenterText !== item.presenterPersonName;
-        await update.mutateAsync({ itemId: item.id, body: { ...body, version: item.version, ...(dropPerson ? { presenterPersonId: null } : {}) } });
+        // The presenter is sent only when it changed (a person disabled since stays as they were).
+        const { presenterPersonId, ...rest } = body;
+        await update.mutateAsync({ itemId: item.id, body: { ...rest, version: item.version, ...(presenterPersonId === item.presenterPersonId ? {} : { presenterPersonId }) } });
         notify('green', t('manage.item.saved'));
       } else {
         await add.mutateAsync({ meetingId, body });
@@ -547,17 +552,25 @@ export function AgendaItemForm({ meetingId, item, onClose }: { meetingId: string
         <FormError message={formError} />
         <TextInput label={t('manage.item.title')} required data-autofocus {...form.getInputProps('title')} {...announcedError} />
         <Group grow gap="sm" align="flex-start" wrap="wrap">
-          <TextInput label={t('manage.item.presenter')} description={t('manage.item.presenterHint')} {...form.getInputProps('presenterText')} {...announcedError} miw={200} />
-          <Select
-            label={t('manage.item.kind')}
-            required
-            allowDeselect={false}
-            data={AGENDA_ITEM_KINDS.map((k) => ({ value: k, label: t(`governance.itemKind.${k}`) }))}
-            {...form.getInputProps('kind')}
-            {...announcedError}
-            miw={180}
+          <PersonPicker
+            bodyId={bodyId}
+            label={t('govPickers.presenterPerson')}
+            value={form.values.presenterPersonId}
+            initialLabel={item?.presenterPersonName ?? null}
+            onChange={(personId) => form.setFieldValue('presenterPersonId', personId)}
+            error={form.errors.presenterPersonId}
           />
+          <TextInput label={t('manage.item.presenter')} description={t('govPickers.presenterTextHint')} {...form.getInputProps('presenterText')} {...announcedError} miw={200} />
         </Group>
+        <Select
+          label={t('manage.item.kind')}
+          required
+          allowDeselect={false}
+          data={AGENDA_ITEM_KINDS.map((k) => ({ value: k, label: t(`governance.itemKind.${k}`) }))}
+          {...form.getInputProps('kind')}
+          {...announcedError}
+          miw={180}
+        />
         <FormButtons onCancel={onClose} submitLabel={item ? t('manage.save') : t('manage.item.add')} loading={add.isPending || update.isPending} />
       </Stack>
     </form>

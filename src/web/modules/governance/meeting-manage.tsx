@@ -33,7 +33,7 @@ export function EditMeetingButton({ meeting }: { meeting: TMeetingDetail }) {
 }
 
 /** "Agendapunt toevoegen" under the agenda while the minutes are a draft. */
-export function AddAgendaItem({ meetingId }: { meetingId: string }) {
+export function AddAgendaItem({ meetingId, bodyId }: { meetingId: string; bodyId: string }) {
   const { t } = useTranslation();
   const [adding, setAdding] = useState(false);
   if (adding) {
@@ -43,7 +43,7 @@ export function AddAgendaItem({ meetingId }: { meetingId: string }) {
           <Title order={3} size="h5">
             {t('manage.item.addTitle')}
           </Title>
-          <AgendaItemForm meetingId={meetingId} onClose={() => setAdding(false)} />
+          <AgendaItemForm meetingId={meetingId} bodyId={bodyId} onClose={() => setAdding(false)} />
         </Stack>
       </Paper>
     );
@@ -71,7 +71,7 @@ export function AgendaItemTools({ meeting, item, draft }: { meeting: TMeetingDet
   const [confirming, setConfirming] = useState(false);
   const remove = useDeleteItem(meeting.id);
   const errorText = useManageErrorText();
-  if (mode === 'edit') return <AgendaItemForm meetingId={meeting.id} item={item} onClose={() => setMode('idle')} />;
+  if (mode === 'edit') return <AgendaItemForm meetingId={meeting.id} bodyId={meeting.bodyId} item={item} onClose={() => setMode('idle')} />;
   if (mode === 'carry') return <CarryOverForm meeting={meeting} item={item} onClose={() => setMode('idle')} />;
   return (
     <Group gap="xs" wrap="wrap">

@@ -41,6 +41,7 @@ import { MeetingAttachments } from './meeting-attachments.js';
 import { PublishControl } from './publish-control.js';
 import { ActionStatusBadge, GOVERNANCE_PATH, MeetingStatusBadge, bodyPath, useGovernanceFormat } from './governance-bits.js';
 import { AddAgendaItem, AgendaItemTools, AmendmentForm, ApproveMinutes, ApprovePrevious, EditMeetingButton } from './meeting-manage.js';
+import { OrganisationPicker, PersonPicker } from './people-pickers.js';
 
 /** The Dutch message of a refusal (409 stale or frozen, 400), else the generic one. */
 function useErrorText() {
@@ -233,7 +234,7 @@ function Agenda({ meeting, editable, canManage }: { meeting: TMeetingDetail; edi
                       </Badge>
                       {(item.presenterPersonName ?? item.presenterText) && (
                         <Text size="sm" c="dimmed">
-                          {t('governance.presenter', { name: item.presenterPersonName ?? item.presenterText })}
+                          {t('governance.presenter', { name: [item.presenterPersonName, item.presenterText].filter(Boolean).join(' — ') })}
                         </Text>
                       )}
                     </Group>
@@ -264,7 +265,7 @@ function Agenda({ meeting, editable, canManage }: { meeting: TMeetingDetail; edi
           ))}
         </Stack>
       )}
-      {editable && <AddAgendaItem meetingId={meeting.id} />}
+      {editable && <AddAgendaItem meetingId={meeting.id} bodyId={meeting.bodyId} />}
     </Stack>
   );
 }
@@ -390,23 +391,29 @@ function ItemActions({ meeting, item, editable }: { meeting: TMeetingDetail; ite
 interface TActionValues {
   description: string;
   ownerPersonId: string | null;
+  ownerOrganisationId: string | null;
   dueOn: string | null;
 }
 
+/** An action of an agenda item: its owner is a person (a member or anyone found by name), an organisation, or both. */
 function ActionForm({ meeting, item, onClose }: { meeting: TMeetingDetail; item: TAgendaItem; onClose: () => void }) {
   const { t } = useTranslation();
-  const members = useMembers(meeting.bodyId);
   const add = useAddAction(meeting.id);
   const errorText = useErrorText();
   const [formError, setFormError] = useState<string | null>(null);
+  const [personOrganisations, setPersonOrganisations] = useState<{ value: string; label: string }[]>([]);
   const form = useForm<TActionValues>({
     mode: 'controlled',
-    initialValues: { description: '', ownerPersonId: null, dueOn: null },
+    initialValues: { description: '', ownerPersonId: null, ownerOrganisationId: null, dueOn: null },
     validateInputOnBlur: true,
     validate: zodValidate<TActionValues>(ZActionItemCreate, t),
   });
   const submit = form.onSubmit(async (values) => {
     setFormError(null);
+    if (!values.ownerPersonId && !values.ownerOrganisationId) {
+      form.setFieldError('ownerPersonId', t('govPickers.ownerRequired'));
+      return;
+    }
     try {
       await add.mutateAsync({ itemId: item.id, body: values });
       notify('green', t('governance.actionAdded'));
@@ -415,16 +422,36 @@ function ActionForm({ meeting, item, onClose }: { meeting: TMeetingDetail; item:
       setFormError(errorText(error));
     }
   });
-  const people = [...new Map((members.data?.data.items ?? []).filter((m) => m.current).map((m) => [m.personId, m.personName])).entries()].map(([value, label]) => ({ value, label }));
   return (
     <form onSubmit={(e) => void submit(e)} noValidate>
       <Stack gap="sm">
         <FormError message={formError} />
         <TextInput label={t('governance.actionDescription')} required data-autofocus {...form.getInputProps('description')} {...announcedError} />
         <Group grow gap="sm" align="flex-start" wrap="wrap">
-          <Select label={t('governance.actionOwner')} data={people} searchable clearable {...form.getInputProps('ownerPersonId')} {...announcedError} miw={200} />
-          <DateInput label={t('governance.actionDue')} clearable value={form.values.dueOn} onChange={(v) => form.setFieldValue('dueOn', v)} error={form.errors.dueOn} />
+          <PersonPicker
+            bodyId={meeting.bodyId}
+            label={t('govPickers.ownerPerson')}
+            value={form.values.ownerPersonId}
+            onChange={(personId, organisations) => {
+              form.setFieldValue('ownerPersonId', personId);
+              form.clearFieldError('ownerPersonId');
+              setPersonOrganisations(organisations);
+            }}
+            error={form.errors.ownerPersonId}
+          />
+          <OrganisationPicker
+            bodyId={meeting.bodyId}
+            label={t('govPickers.ownerOrganisation')}
+            value={form.values.ownerOrganisationId}
+            extra={personOrganisations}
+            onChange={(organisationId) => {
+              form.setFieldValue('ownerOrganisationId', organisationId);
+              form.clearFieldError('ownerPersonId');
+            }}
+            error={form.errors.ownerOrganisationId}
+          />
         </Group>
+        <DateInput label={t('governance.actionDue')} clearable value={form.values.dueOn} onChange={(v) => form.setFieldValue('dueOn', v)} error={form.errors.dueOn} />
         <Group justify="flex-end" gap="sm">
           <Button variant="default" onClick={onClose}>
             {t('governance.cancel')}
