@@ -128,11 +128,14 @@ export const governanceAgendaItem = pgTable(
     minutesExplanation: text('minutes_explanation').notNull().default(''),
     minutesDiscussion: text('minutes_discussion').notNull().default(''),
     minutesDecision: text('minutes_decision').notNull().default(''),
+    /** The item of an earlier meeting of the same body this one was carried over from (kept when that item is removed: null). */
+    carriedFromItemId: uuid('carried_from_item_id').references((): AnyPgColumn => governanceAgendaItem.id, { onDelete: 'set null' }),
     ...auditedColumns(),
   },
   (t) => [
     check('governance_agenda_item_kind_valid', sql`${t.kind} in (${inList(AGENDA_ITEM_KINDS)})`),
     index('governance_agenda_item_meeting_idx').on(t.meetingId, t.position),
+    index('governance_agenda_item_carried_from_idx').on(t.carriedFromItemId),
   ],
 );
 

@@ -1,0 +1,3 @@
+ALTER TABLE "governance_agenda_item" ADD COLUMN "carried_from_item_id" uuid;--> statement-breakpoint
+ALTER TABLE "governance_agenda_item" ADD CONSTRAINT "governance_agenda_item_carried_from_item_id_governance_agenda_item_id_fk" FOREIGN KEY ("carried_from_item_id") REFERENCES "public"."governance_agenda_item"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+CREATE INDEX "governance_agenda_item_carried_from_idx" ON "governance_agenda_item" USING btree ("carried_from_item_id");
