@@ -141,6 +141,8 @@ describe.skipIf(!hasChromium)('keeping consultation bodies (overleg beheren) in 
     await pick(page, 'Naar de vergadering van', /20 april 2099/);
     await page.getByRole('form', { name: /^Overdragen naar een latere vergadering/ }).getByRole('button', { name: 'Overdragen' }).click();
     await closeMessage(page, 'Het agendapunt staat nu ook op de agenda van de latere vergadering.');
+    // The origin shows where the item went.
+    await page.getByRole('link', { name: /^Overgedragen naar de vergadering van .*20 april 2099$/ }).waitFor();
 
     // 6. Approve the minutes at the April meeting: frozen, corrections become amendments.
     await page.getByRole('heading', { name: 'Verslag goedkeuren' }).waitFor();
@@ -162,6 +164,9 @@ describe.skipIf(!hasChromium)('keeping consultation bodies (overleg beheren) in 
     await page.getByRole('link', { name: BODY }).click();
     await page.getByRole('link', { name: /20 april 2099/ }).click();
     await page.getByRole('list', { name: 'Agenda' }).getByRole('heading', { name: '1. Schoolverzuim: werkafspraken CLB en jeugdhulp' }).waitFor();
+    // …linked to its origin: the link opens the March meeting.
+    await page.getByRole('link', { name: /^Overgedragen van de vergadering van .*16 maart 2099$/ }).click();
+    await page.getByRole('heading', { level: 1, name: /16 maart 2099/ }).waitFor();
     expect(errors).toEqual([]);
   }, SLOW);
 

@@ -210,6 +210,12 @@ export const ZAmendment = z
   .object({ id: z.uuid(), text: z.string(), authorPersonId: z.uuid().nullable(), authorName: z.string().nullable(), createdAt: z.iso.datetime() })
   .meta({ id: 'MinutesAmendment' });
 
+/** One end of a carry-over: the item on the other meeting, that meeting and its day. */
+export const ZCarryOverLink = z
+  .object({ itemId: z.uuid(), meetingId: z.uuid(), meetingDate: z.iso.date() })
+  .meta({ id: 'AgendaItemCarryOverLink' });
+export type TCarryOverLink = z.infer<typeof ZCarryOverLink>;
+
 export const ZAgendaItem = z
   .object({
     id: z.uuid(),
@@ -221,6 +227,10 @@ export const ZAgendaItem = z
     kind: z.enum(AGENDA_ITEM_KINDS),
     minutes: z.object({ explanation: z.string(), discussion: z.string(), decision: z.string() }),
     amendments: z.array(ZAmendment),
+    /** The item of an earlier meeting this one was carried over from (null: none, or that item was removed). */
+    carriedFrom: ZCarryOverLink.nullable(),
+    /** The items of later meetings this one was carried over to, by date. */
+    carriedTo: z.array(ZCarryOverLink),
     version: z.number().int(),
   })
   .meta({ id: 'AgendaItem' });
@@ -293,7 +303,13 @@ const itemFields = {
   presenterPersonId: z.uuid().nullable().optional(),
   kind: z.enum(AGENDA_ITEM_KINDS),
 };
-export const ZAgendaItemCreate = z.object(itemFields).strict().meta({ id: 'AgendaItemCreate' });
+export const ZAgendaItemCreate = z
+  .object({
+    ...itemFields,
+    carriedFromItemId: z.uuid().optional().describe('Carry over: the item of an earlier meeting of the same body this one continues'),
+  })
+  .strict()
+  .meta({ id: 'AgendaItemCreate' });
 export type TAgendaItemCreate = z.infer<typeof ZAgendaItemCreate>;
 export const ZAgendaItemUpdate = z
   .object({ version: zVersion.describe("The item's version"), ...itemFields, title: itemFields.title.optional(), kind: itemFields.kind.optional() })

@@ -35,6 +35,8 @@ const meetingColumns = {
 };
 
 const originMeeting = alias(governanceMeeting, 'origin_meeting');
+const carriedFromItem = alias(governanceAgendaItem, 'carried_from_item');
+const carriedFromMeeting = alias(governanceMeeting, 'carried_from_meeting');
 const ownerPerson = alias(person, 'owner_person');
 
 const actionColumns = {
@@ -84,6 +86,7 @@ export interface AgendaItemValues {
   presenterText: string | null;
   presenterPersonId: string | null;
   kind: TAgendaItemKind;
+  carriedFromItemId?: string | null;
 }
 
 export interface ActionValues {
@@ -184,12 +187,43 @@ export const meetingsRepo = {
         explanation: governanceAgendaItem.minutesExplanation,
         discussion: governanceAgendaItem.minutesDiscussion,
         decision: governanceAgendaItem.minutesDecision,
+        carriedFromItemId: governanceAgendaItem.carriedFromItemId,
+        carriedFromMeetingId: carriedFromItem.meetingId,
+        carriedFromMeetingDate: carriedFromMeeting.meetingDate,
         version: governanceAgendaItem.version,
       })
       .from(governanceAgendaItem)
       .leftJoin(person, eq(person.id, governanceAgendaItem.presenterPersonId))
+      .leftJoin(carriedFromItem, eq(carriedFromItem.id, governanceAgendaItem.carriedFromItemId))
+      .leftJoin(carriedFromMeeting, eq(carriedFromMeeting.id, carriedFromItem.meetingId))
       .where(eq(governanceAgendaItem.meetingId, meetingId))
       .orderBy(asc(governanceAgendaItem.position), asc(governanceAgendaItem.id));
+  },
+
+  /** The items carried over from any of `itemIds`, with their meeting and its day (by day). */
+  carriedTo(db: DbOrTx, itemIds: string[]) {
+    if (itemIds.length === 0) return Promise.resolve([]);
+    return db
+      .select({
+        fromItemId: sql<string>`${governanceAgendaItem.carriedFromItemId}`,
+        itemId: governanceAgendaItem.id,
+        meetingId: governanceAgendaItem.meetingId,
+        meetingDate: governanceMeeting.meetingDate,
+      })
+      .from(governanceAgendaItem)
+      .innerJoin(governanceMeeting, eq(governanceMeeting.id, governanceAgendaItem.meetingId))
+      .where(inArray(governanceAgendaItem.carriedFromItemId, itemIds))
+      .orderBy(asc(governanceMeeting.meetingDate), asc(governanceAgendaItem.id));
+  },
+
+  /** An agenda item with its meeting's body and day (the origin of a carry-over). */
+  async itemWithMeeting(db: DbOrTx, itemId: string) {
+    const [row] = await db
+      .select({ id: governanceAgendaItem.id, meetingId: governanceMeeting.id, bodyId: governanceMeeting.bodyId, meetingDate: governanceMeeting.meetingDate })
+      .from(governanceAgendaItem)
+      .innerJoin(governanceMeeting, eq(governanceMeeting.id, governanceAgendaItem.meetingId))
+      .where(eq(governanceAgendaItem.id, itemId));
+    return row;
   },
 
   amendments(db: DbOrTx, itemIds: string[]) {

@@ -44,9 +44,12 @@ export function createMeetingsService(db: Db) {
     if (!row) throw new NotFound();
     const items = await meetingsRepo.agendaItems(tx, row.id);
     const amendments = await meetingsRepo.amendments(tx, items.map((i) => i.id));
-    const agenda: TAgendaItem[] = items.map(({ explanation, discussion, decision, ...i }) => ({
+    const carriedTo = await meetingsRepo.carriedTo(tx, items.map((i) => i.id));
+    const agenda: TAgendaItem[] = items.map(({ explanation, discussion, decision, carriedFromItemId, carriedFromMeetingId, carriedFromMeetingDate, ...i }) => ({
       ...i,
       minutes: { explanation, discussion, decision },
+      carriedFrom: carriedFromItemId && carriedFromMeetingId && carriedFromMeetingDate ? { itemId: carriedFromItemId, meetingId: carriedFromMeetingId, meetingDate: carriedFromMeetingDate } : null,
+      carriedTo: carriedTo.filter((c) => c.fromItemId === i.id).map(({ fromItemId: _omit, ...c }) => c),
       amendments: amendments
         .filter((a) => a.agendaItemId === i.id)
         .map(({ agendaItemId: _omit, createdAt, ...a }) => ({ ...a, createdAt: createdAt.toISOString() })),
@@ -180,16 +183,37 @@ export function createMeetingsService(db: Db) {
         const { facts, full } = await authorizedMeeting(tx, ctx, id, 'update', true);
         requireDraft(full, facts);
         if (input.presenterPersonId) await requireActivePerson(tx, full, input.presenterPersonId, ['presenterPersonId']);
+        if (input.carriedFromItemId) {
+          // Carried over from an item of an earlier meeting of the same body (else nothing is added).
+          const origin = await meetingsRepo.itemWithMeeting(tx, input.carriedFromItemId);
+          if (!origin || origin.bodyId !== facts.bodyId || origin.meetingDate >= facts.meetingDate) {
+            throw invalid(
+              ['carriedFromItemId'],
+              tr(full, 'Een agendapunt wordt overgedragen van een eerdere vergadering van hetzelfde orgaan.', 'An agenda item is carried over from an earlier meeting of the same body.'),
+            );
+          }
+        }
         const position = await meetingsRepo.nextPosition(tx, id);
         const itemId = await meetingsRepo.insertItem(
           tx,
           id,
           position,
-          { title: input.title, presenterText: input.presenterText ?? null, presenterPersonId: input.presenterPersonId ?? null, kind: input.kind },
+          {
+            title: input.title,
+            presenterText: input.presenterText ?? null,
+            presenterPersonId: input.presenterPersonId ?? null,
+            kind: input.kind,
+            carriedFromItemId: input.carriedFromItemId ?? null,
+          },
           full.now,
         );
         await bump(tx, full, facts);
-        await audit(tx, full, 'governance.agenda.add', 'governance_agenda_item', itemId, { meetingId: id, kind: input.kind, position });
+        await audit(tx, full, 'governance.agenda.add', 'governance_agenda_item', itemId, {
+          meetingId: id,
+          kind: input.kind,
+          position,
+          ...(input.carriedFromItemId ? { carriedFromItemId: input.carriedFromItemId } : {}),
+        });
         return detail(tx, full, facts);
       });
     },

@@ -120,7 +120,7 @@ export function AgendaItemTools({ meeting, item, draft }: { meeting: TMeetingDet
   );
 }
 
-/** Put the same item (title, presenter, kind) at the end of the agenda of a later meeting. */
+/** Put the same item (title, presenter, kind) at the end of the agenda of a later meeting, linked to this one. */
 function CarryOverForm({ meeting, item, onClose }: { meeting: TMeetingDetail; item: TAgendaItem; onClose: () => void }) {
   const { t } = useTranslation();
   const f = useGovernanceFormat();
@@ -140,7 +140,7 @@ function CarryOverForm({ meeting, item, onClose }: { meeting: TMeetingDetail; it
     try {
       await add.mutateAsync({
         meetingId: target,
-        body: { title: item.title, kind: item.kind, presenterText: item.presenterText, presenterPersonId: item.presenterPersonId },
+        body: { title: item.title, kind: item.kind, presenterText: item.presenterText, presenterPersonId: item.presenterPersonId, carriedFromItemId: item.id },
       });
       notify('green', t('manage.item.carried'));
       onClose();

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { ActionIcon, Alert, Anchor, Badge, Button, Group, List, Paper, Select, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { IconArrowDown, IconArrowUp, IconCalendarEvent, IconEdit, IconFileTypeDocx, IconPlus, IconPrinter } from '@tabler/icons-react';
-import { Navigate, useLocation, useParams } from 'react-router';
+import { Link, Navigate, useLocation, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import {
   ATTENDANCE_STATUSES,
@@ -39,7 +39,7 @@ import { ErrorState } from '../../components/states.js';
 import { LOGIN_PATH, withReturn } from '../auth/return-path.js';
 import { MeetingAttachments } from './meeting-attachments.js';
 import { PublishControl } from './publish-control.js';
-import { ActionStatusBadge, GOVERNANCE_PATH, MeetingStatusBadge, bodyPath, useGovernanceFormat } from './governance-bits.js';
+import { ActionStatusBadge, GOVERNANCE_PATH, MeetingStatusBadge, bodyPath, meetingPath, useGovernanceFormat } from './governance-bits.js';
 import { AddAgendaItem, AgendaItemTools, AmendmentForm, ApproveMinutes, ApprovePrevious, EditMeetingButton } from './meeting-manage.js';
 import { OrganisationPicker, PersonPicker } from './people-pickers.js';
 
@@ -256,6 +256,7 @@ function Agenda({ meeting, editable, canManage }: { meeting: TMeetingDetail; edi
                     </Group>
                   )}
                 </Group>
+                <CarryOverLinks item={item} />
                 {canManage && <AgendaItemTools meeting={meeting} item={item} draft={editable} />}
                 <Minutes meetingId={meeting.id} item={item} editable={editable} />
                 {canManage && meeting.minutesStatus === 'approved' && <AmendmentForm meetingId={meeting.id} item={item} />}
@@ -266,6 +267,31 @@ function Agenda({ meeting, editable, canManage }: { meeting: TMeetingDetail; edi
         </Stack>
       )}
       {editable && <AddAgendaItem meetingId={meeting.id} bodyId={meeting.bodyId} />}
+    </Stack>
+  );
+}
+
+/** "Overgedragen van/naar de vergadering van <datum>": links between a carried-over item and its origin. */
+function CarryOverLinks({ item }: { item: TAgendaItem }) {
+  const { t } = useTranslation();
+  const f = useGovernanceFormat();
+  if (!item.carriedFrom && item.carriedTo.length === 0) return null;
+  return (
+    <Stack gap={2}>
+      {item.carriedFrom && (
+        <Text size="sm">
+          <Anchor component={Link} to={meetingPath(item.carriedFrom.meetingId)}>
+            {t('govCarryOver.from', { date: f.day(item.carriedFrom.meetingDate) })}
+          </Anchor>
+        </Text>
+      )}
+      {item.carriedTo.map((c) => (
+        <Text size="sm" key={c.itemId}>
+          <Anchor component={Link} to={meetingPath(c.meetingId)}>
+            {t('govCarryOver.to', { date: f.day(c.meetingDate) })}
+          </Anchor>
+        </Text>
+      ))}
     </Stack>
   );
 }
