@@ -674,8 +674,19 @@ export const ZPublicationListResponse = z.object({ data: z.object({ items: z.arr
 export const ZPublishedMeeting = z
   .object({
     publication: ZPublication,
-    /** The agenda items with a decision, in agenda order. */
-    decisions: z.array(z.object({ itemId: z.uuid(), position: z.number().int(), title: z.string(), decision: z.string() })),
+    /**
+     * The agenda items with a decision, in agenda order, each with the amendments made to it after the
+     * minutes were approved (approved minutes are frozen; corrections are visible amendments), oldest first.
+     */
+    decisions: z.array(
+      z.object({
+        itemId: z.uuid(),
+        position: z.number().int(),
+        title: z.string(),
+        decision: z.string(),
+        amendments: z.array(z.object({ text: z.string(), createdAt: z.iso.datetime() })),
+      }),
+    ),
   })
   .meta({ id: 'PublishedMeeting' });
 export type TPublishedMeeting = z.infer<typeof ZPublishedMeeting>;

@@ -118,7 +118,18 @@ export function createPublicationsService(db: Db) {
     async publishedMeeting(_ctx: RequestContext, id: string): Promise<{ data: TPublishedMeeting }> {
       const row = await publicationsRepo.ofMeeting(db, id);
       if (!row) throw new NotFound();
-      return { data: { publication: toPublication(row), decisions: await publicationsRepo.decisions(db, id) } };
+      const decisions = await publicationsRepo.decisions(db, id);
+      // The amendments of the published decision items only (those of other items may correct unpublished parts).
+      const amendments = await meetingsRepo.amendments(db, decisions.map((d) => d.itemId));
+      return {
+        data: {
+          publication: toPublication(row),
+          decisions: decisions.map((d) => ({
+            ...d,
+            amendments: amendments.filter((a) => a.agendaItemId === d.itemId).map((a) => ({ text: a.text, createdAt: a.createdAt.toISOString() })),
+          })),
+        },
+      };
     },
 
     /** The published plan (approved and released actions), for every professional; 404 when not published. */

@@ -104,7 +104,7 @@ describe('publishing to the network', () => {
       const res = await who.client.get(url);
       expect(res.statusCode, res.body).toBe(200);
       const data = ZPublishedMeetingResponse.parse(res.json()).data;
-      expect(data.decisions).toEqual([{ itemId: expect.any(String), position: 2, title: 'Netwerkdag onderwijsambassadeurs', decision: 'Het IROJ geeft € 4.500 vrij voor de netwerkdag.' }]);
+      expect(data.decisions).toEqual([{ itemId: expect.any(String), position: 2, title: 'Netwerkdag onderwijsambassadeurs', decision: 'Het IROJ geeft € 4.500 vrij voor de netwerkdag.', amendments: [] }]);
       expect(res.body).not.toContain('Vertrouwelijke bespreking');
       expect(res.body).not.toContain('Voorstel van het bureau');
       // The meeting itself stays members-only.

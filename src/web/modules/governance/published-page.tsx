@@ -71,6 +71,7 @@ function PublicationCard({ publication: p }: { publication: TPublication }) {
 
 function PublishedDecisions({ id }: { id: string }) {
   const { t } = useTranslation();
+  const g = useGovernanceFormat();
   const query = usePublishedMeeting(id, true);
   if (query.isPending) return <SectionSkeleton />;
   if (query.isError) return <ErrorState error={query.error} onRetry={() => void query.refetch()} />;
@@ -84,6 +85,25 @@ function PublishedDecisions({ id }: { id: string }) {
             {d.position}. {d.title}
           </Text>
           <Text style={{ whiteSpace: 'pre-wrap' }}>{d.decision}</Text>
+          {d.amendments.length > 0 && (
+            <Stack gap={2} mt={4}>
+              <Text size="sm" fw={600}>
+                {t('govPublishedAmendments.title')}
+              </Text>
+              <List size="sm" spacing={2}>
+                {d.amendments.map((a, i) => (
+                  <List.Item key={i}>
+                    <Text span size="sm" style={{ whiteSpace: 'pre-wrap' }}>
+                      {a.text}
+                    </Text>{' '}
+                    <Text span size="sm" c="dimmed">
+                      {t('govPublishedAmendments.on', { date: g.shortDay(a.createdAt.slice(0, 10)) })}
+                    </Text>
+                  </List.Item>
+                ))}
+              </List>
+            </Stack>
+          )}
         </List.Item>
       ))}
     </List>
