@@ -381,6 +381,8 @@ describe('demo regional plan', () => {
     expect(history[1]).toMatchObject({ fromStatus: 'agreed_in_principle', decisionItemTitle: DEMO_PLAN_DECISION });
     const meetings = ZMeetingListResponse.parse((await client.get(`/api/governance/bodies/${iroj.id}/meetings`)).json()).data.items;
     expect(history[1]!.decisionMeetingId).toBe(meetings[1]!.id);
+    // The approval, too, points at that decision (the bureau approved under its mandate).
+    expect(history[2]).toMatchObject({ fromStatus: 'budget_request_due', toStatus: 'approved', decisionItemTitle: DEMO_PLAN_DECISION, decisionMeetingId: meetings[1]!.id });
     for (const a of actions) {
       const h = ZPlanActionResponse.parse((await client.get(`/api/governance/plan-actions/${a.id}`)).json()).data.history;
       expect(h.at(-1)!.toStatus).toBe(a.status);

@@ -118,7 +118,8 @@ export async function loadDemoGovernancePlan(tx: DbOrTx, now: Date = new Date())
       steps: [
         { to: 'agreed_in_principle', inDays: -120, note: created },
         { to: 'budget_request_due', inDays: -30, decision: DEMO_PLAN_DECISION, note: 'Principieel akkoord; een concrete budgetvraag volgt (locatie voor 200 personen met drie zalen, spreker).' },
-        { to: 'approved', inDays: -9, note: 'Budgetvraag van € 4.500 goedgekeurd door het bureau; vrijgave op de volgende vergadering.' },
+        // Approved by the bureau under the mandate of the last meeting's decision (which says so).
+        { to: 'approved', inDays: -9, decision: DEMO_PLAN_DECISION, note: 'Budgetvraag van € 4.500 nagekeken door het bureau en goedgekeurd zoals beslist op de vergadering; vrijgave op de volgende vergadering.' },
       ],
     },
     {

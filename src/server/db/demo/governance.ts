@@ -188,7 +188,8 @@ export async function loadDemoGovernance(tx: DbOrTx, now: Date = new Date()): Pr
       title: 'Regioplan: acties en budgetten',
       kind: 'decision',
       explanation: 'Vorming verbindend communiceren (geschatte kost €300) en de inspiratiebeurs (€1.500).',
-      decision: 'Principieel akkoord met de vorming mits een bijdrage van €10 per deelnemer. De inspiratiebeurs wordt verschoven naar volgend jaar.',
+      decision:
+        'Principieel akkoord met de vorming mits een bijdrage van €10 per deelnemer. De inspiratiebeurs wordt verschoven naar volgend jaar. Het budget voor de netwerkdag (€ 4.500) is goedgekeurd zodra het bureau de concrete budgetvraag heeft nagekeken; de vrijgave volgt op de volgende vergadering.',
       actions: [{ description: 'Concrete budgetvraag voor de netwerkdag indienen', owner: 'network', dueInDays: 20 }],
     },
   ]);
