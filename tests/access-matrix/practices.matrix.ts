@@ -39,6 +39,7 @@ const body = { title: 'Een nieuwe praktijk', summary: 'Samen rond jongeren met c
 export const rows: MatrixRow[] = [
   { route: 'GET /api/learning/practices', expect: fullSession(200), note: 'published practices; drafts of my organisation; coordinators: all' },
   { route: 'GET /api/learning/practices/sectors', expect: fullSession(200) },
+  { route: 'GET /api/learning/practices/organisations', expect: { ...fullSession(200), platformAdmin: 403 }, note: 'whoever may propose a practice' },
   { route: 'POST /api/learning/practices', request: () => ({ url: P, payload: body }), expect: { ...fullSession(201), platformAdmin: 403 }, note: 'anyone working in an organisation, coordinators' },
   { route: 'GET /api/learning/practices/:id', request: async (f) => ({ url: `${P}/${await makePractice(f)}` }), expect: draftOfA(200), note: 'a draft; published ones: everyone (practices.test.ts)' },
   { route: 'PATCH /api/learning/practices/:id', request: async (f) => ({ url: `${P}/${await makePractice(f)}`, payload: { version: 1, goals: 'Aangevuld.' } }), expect: draftOfA(200) },

@@ -38,6 +38,14 @@ describe.skipIf(!hasChromium)('good practices (goede praktijken) in Chromium', (
     await dialog.getByRole('textbox', { name: /^Titel/ }).fill(title);
     await dialog.getByRole('textbox', { name: /^Korte omschrijving/ }).fill('Begeleiders van de leefgroep en de jeugdconsulent zoeken samen een sportclub voor jongeren, met een vaste contactpersoon in de club.');
     await dialog.getByRole('textbox', { name: /^Doelen/ }).fill('Jongeren bouwen een netwerk buiten de voorziening uit.');
+    // The organisations involved: searched by name on the server, chosen from the list.
+    const orgs = dialog.getByRole('combobox', { name: /^Betrokken organisaties/ });
+    await orgs.click();
+    await orgs.fill('polder');
+    await pro.page.getByRole('option', { name: 'CLB Polderland' }).click();
+    await orgs.fill('zeewind');
+    await pro.page.getByRole('option', { name: 'CGG Zeewind' }).click();
+    await orgs.press('Escape');
     await dialog.getByRole('button', { name: 'Contactpersoon toevoegen' }).click();
     await dialog.getByRole('textbox', { name: /^Naam/ }).fill('Lien Voorbeeld');
     await dialog.getByRole('textbox', { name: /^E-mailadres/ }).fill('lien@voorbeeld.demo');
@@ -46,6 +54,28 @@ describe.skipIf(!hasChromium)('good practices (goede praktijken) in Chromium', (
     await pro.page.getByRole('heading', { level: 1, name: title }).waitFor();
     await pro.page.getByText('Ontwerp', { exact: true }).waitFor();
     expect(await pro.page.getByRole('button', { name: 'Publiceren' }).count()).toBe(0);
+    await pro.page.getByRole('heading', { level: 2, name: 'Betrokken organisaties' }).waitFor();
+    await pro.page.getByText('CGG Zeewind, CLB Polderland', { exact: true }).waitFor();
+
+    // The author organisation attaches two files and deletes one, after confirming.
+    const pdf = (name: string) => ({ name, mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.7\n1 0 obj <<>> endobj\n%%EOF\n', 'latin1') });
+    const fileInput = pro.page.locator('input[type=file]');
+    await fileInput.setInputFiles(pdf('Verslag sportclub.pdf'));
+    await pro.page.getByRole('link', { name: 'Verslag sportclub.pdf' }).waitFor();
+    await fileInput.setInputFiles(pdf('Oude versie.pdf'));
+    await pro.page.getByRole('link', { name: 'Oude versie.pdf' }).waitFor();
+    await pro.page.getByRole('button', { name: 'Bijlage Oude versie.pdf verwijderen' }).click();
+    const confirm = pro.page.getByRole('dialog', { name: 'Bijlage verwijderen?' });
+    await confirm.getByText('Oude versie.pdf wordt definitief verwijderd', { exact: false }).waitFor();
+    await expectNoSeriousA11yViolations(pro.page);
+    // Cancelling keeps it.
+    await confirm.getByRole('button', { name: 'Annuleren' }).click();
+    await confirm.waitFor({ state: 'detached' });
+    await pro.page.getByRole('link', { name: 'Oude versie.pdf' }).waitFor();
+    await pro.page.getByRole('button', { name: 'Bijlage Oude versie.pdf verwijderen' }).click();
+    await pro.page.getByRole('dialog', { name: 'Bijlage verwijderen?' }).getByRole('button', { name: 'Verwijderen' }).click();
+    await pro.page.getByRole('link', { name: 'Oude versie.pdf' }).waitFor({ state: 'detached' });
+    await pro.page.getByRole('link', { name: 'Verslag sportclub.pdf' }).waitFor();
     await pro.page.screenshot({ path: '/tmp/practices-draft-1280.png', fullPage: true });
     const url = pro.page.url();
 
@@ -55,6 +85,8 @@ describe.skipIf(!hasChromium)('good practices (goede praktijken) in Chromium', (
     await page.getByRole('button', { name: 'Publiceren' }).click();
     await page.getByText('Gepubliceerd', { exact: true }).waitFor();
     await page.getByRole('button', { name: 'Intrekken' }).waitFor();
+    await page.getByRole('link', { name: 'Verslag sportclub.pdf' }).waitFor();
+    expect(await page.getByRole('link', { name: 'Oude versie.pdf' }).count()).toBe(0);
     await expectNoSeriousA11yViolations(page);
     expect(coordinator.errors).toEqual([]);
     expect(pro.errors).toEqual([]);

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   ZPracticeListResponse,
@@ -6,6 +7,7 @@ import {
   type TPracticeCreate,
   type TPracticeUpdate,
 } from '../../shared/schemas/learning-practices.js';
+import { ZOrganisationOptionsResponse } from '../../shared/schemas/learning-toolkit.js';
 import { apiGet, apiSend } from './client.js';
 
 const BASE = '/api/learning/practices';
@@ -17,6 +19,7 @@ export const practiceKeys = {
   list: (q: string, sector: string) => ['practices', 'list', q, sector] as const,
   one: (id: string) => ['practices', 'one', id] as const,
   sectors: ['practices', 'sectors'] as const,
+  organisations: (q: string) => ['practices', 'organisations', q] as const,
 };
 
 export const practiceAttachmentUrl = (id: string, attachmentId: string) => `${BASE}/${enc(id)}/attachments/${enc(attachmentId)}`;
@@ -41,6 +44,15 @@ export const usePractice = (id: string) => useQuery({ queryKey: practiceKeys.one
 export const usePracticeSectors = () =>
   useQuery({ queryKey: practiceKeys.sectors, queryFn: async ({ signal }) => apiGet(`${BASE}/sectors`, ZPracticeSectorsResponse, signal), staleTime: 10 * 60_000 });
 
+/** Organisations to choose the involved ones from (by name, at most 50). */
+export const usePracticeOrganisationOptions = (q: string, enabled: boolean) =>
+  useQuery({
+    queryKey: practiceKeys.organisations(q),
+    queryFn: async ({ signal }) => apiGet(`${BASE}/organisations${q ? `?q=${enc(q)}` : ''}`, ZOrganisationOptionsResponse, signal),
+    enabled,
+    placeholderData: keepPreviousData,
+  });
+
 function useChange<I, O>(send: (input: I) => Promise<O>) {
   const queryClient = useQueryClient();
   return useMutation({ mutationFn: send, onSuccess: () => queryClient.invalidateQueries({ queryKey: practiceKeys.all }) });
@@ -52,3 +64,7 @@ export const usePracticeStatus = (id: string) =>
   useChange(async (input: { to: 'publish' | 'withdraw'; version: number }) => (await apiSend('POST', `${BASE}/${enc(id)}/${input.to}`, ZPracticeResponse, { version: input.version })).data);
 export const useUploadPracticeFile = (id: string) =>
   useChange(async (body: { fileName: string; content: string }) => (await apiSend('POST', `${BASE}/${enc(id)}/attachments`, ZPracticeResponse, body)).data);
+export const useDeletePracticeFile = (id: string) =>
+  useChange(async (attachmentId: string) => {
+    await apiSend('DELETE', practiceAttachmentUrl(id, attachmentId), z.unknown());
+  });

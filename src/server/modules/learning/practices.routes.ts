@@ -14,6 +14,7 @@ import {
   ZPracticeStatusChange,
   ZPracticeUpdate,
 } from '../../../shared/schemas/learning-practices.js';
+import { ZOrganisationOptionsQuery, ZOrganisationOptionsResponse } from '../../../shared/schemas/learning-toolkit.js';
 import { attachmentDisposition } from '../../platform/csv.js';
 import { authenticatedPolicy } from '../../platform/policy/policy.js';
 import { requireFullContext } from '../../platform/context.js';
@@ -39,6 +40,12 @@ export const practicesRoutes: FastifyPluginAsyncZod = async (app) => {
     `${base}/sectors`,
     { config, schema: { tags, summary: 'The sectors to filter on and choose from', response: { 200: ZPracticeSectorsResponse, ...errors } } },
     async (request) => service.sectors(requireFullContext(request.ctx)),
+  );
+
+  app.get(
+    `${base}/organisations`,
+    { config: { policy: practiceProposerPolicy }, schema: { tags, summary: 'Organisations to choose the involved ones from (at most 50 by name; whoever may propose a practice)', querystring: ZOrganisationOptionsQuery, response: { 200: ZOrganisationOptionsResponse, ...errors } } },
+    async (request) => service.organisationOptions(request.query.q),
   );
 
   app.post(

@@ -17,6 +17,7 @@ import type {
 import { tsqueryOf, wordsOf } from '../directory/public.service.js';
 import { mayPropose, practicePolicy, type PracticeFacts } from './practices.policy.js';
 import { practicesRepo, type PracticeValues } from './practices.repo.js';
+import { toolkitRepo } from './toolkit.repo.js';
 
 const invalid = (field: string, message: string) => new Invalid(message, [{ path: detailPath('body', field), message }]);
 
@@ -109,6 +110,11 @@ export function createPracticesService(db: Db) {
     async sectors(ctx: FullContext) {
       const rows = await practicesRepo.sectors(db);
       return { data: rows.map((s) => ({ code: s.code, name: ctx.lang === 'nl' ? s.nameNl : s.nameEn })) };
+    },
+
+    /** Organisations to choose the involved ones from, by name (at most 50). */
+    async organisationOptions(q: string | undefined) {
+      return { data: await toolkitRepo.organisationOptions(db, q) };
     },
 
     async list(ctx: FullContext, query: TPracticeListQuery) {

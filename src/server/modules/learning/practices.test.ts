@@ -244,4 +244,67 @@ describe('good practices', () => {
     expect((await proB.client.get(url)).statusCode).toBe(404);
     await expectAudited(ctx.database.db, 'learning.practice.attachment.delete', { resourceId: draft.data.id });
   });
+
+  it('organisations to choose from: searched by name for whoever may propose; the involved organisations change with a PATCH; an unknown one is 400 in Dutch and changes nothing', async () => {
+    const named = await makeOrganisation(ctx.database.db, `Kinderdagcentrum Zonnebloem ${n}`);
+    const options = await proA.client.get(`${P}/organisations?q=${encodeURIComponent('zonnebloem')}`);
+    expect(options.statusCode, options.body).toBe(200);
+    const found = (options.json() as { data: { id: string; name: string }[] }).data;
+    expect(found.map((o) => o.id)).toContain(named.id);
+    expect(found.every((o) => o.name.toLowerCase().includes('zonnebloem'))).toBe(true);
+    expect((await proA.client.get(`${P}/organisations?q=${'z'.repeat(500)}`)).statusCode).toBe(400);
+    expect((await platformAdmin.client.get(`${P}/organisations`)).statusCode).toBe(403);
+
+    const draft = await propose(proA, { organisationIds: [orgA] });
+    const changed = await send(proA, 'PATCH', `${P}/${draft.data.id}`, { version: draft.data.version, organisationIds: [orgA, named.id] });
+    expect(changed.statusCode, changed.body).toBe(200);
+    const after = ZPracticeResponse.parse(changed.json()).data;
+    expect(after.organisations.map((o) => o.id).sort()).toEqual([orgA, named.id].sort());
+
+    const unknown = await proA.client.request({
+      method: 'PATCH', url: `${P}/${draft.data.id}`, headers: { 'accept-language': 'nl' },
+      payload: { version: after.version, organisationIds: [orgA, '00000000-0000-4000-8000-000000000000'] },
+    });
+    expect(unknown.statusCode).toBe(400);
+    expect(unknown.json().error.message).toBe('Een van de gekozen organisaties bestaat niet.');
+    const twice = await send(proA, 'PATCH', `${P}/${draft.data.id}`, { version: after.version, organisationIds: [orgA, orgA] });
+    expect(twice.statusCode).toBe(400);
+    const still = ZPracticeResponse.parse((await proA.client.get(`${P}/${draft.data.id}`)).json()).data;
+    expect(still.version).toBe(after.version);
+    expect(still.organisations.map((o) => o.id).sort()).toEqual([orgA, named.id].sort());
+    // Clearing the list is allowed.
+    const cleared = await send(proA, 'PATCH', `${P}/${draft.data.id}`, { version: after.version, organisationIds: [] });
+    expect(ZPracticeResponse.parse(cleared.json()).data.organisations).toEqual([]);
+  });
+
+  it('deleting a file: the coordinator may, another organisation may not (published: 403, draft: 404); a file of another practice or one already deleted is 404 and nothing is removed', async () => {
+    const one = await propose(proA);
+    const other = await propose(proA);
+    const upload = async (id: string, fileName: string) => {
+      const res = await send(proA, 'POST', `${P}/${id}/attachments`, { fileName, content: PDF.toString('base64') });
+      expect(res.statusCode, res.body).toBe(201);
+      const files = ZPracticeResponse.parse(res.json()).data.attachments;
+      return files.find((f) => f.fileName === fileName)?.id ?? '';
+    };
+    const keep = await upload(one.data.id, 'Blijft.pdf');
+    const gone = await upload(one.data.id, 'Weg.pdf');
+    const foreign = await upload(other.data.id, 'Ander.pdf');
+    const del = (who: LoggedIn, id: string, fileId: string) => who.client.request({ method: 'DELETE', url: `${P}/${id}/attachments/${fileId}` });
+
+    expect((await del(proB, one.data.id, gone)).statusCode).toBe(404);
+    expect((await del(proA, one.data.id, foreign)).statusCode).toBe(404);
+    const current = await proA.client.get(`${P}/${one.data.id}`);
+    await publish(one.data.id, ZPracticeResponse.parse(current.json()).data.version);
+    expect((await del(proB, one.data.id, gone)).statusCode).toBe(403);
+    expect((await del(adminA, one.data.id, 'not-a-uuid')).statusCode).toBe(400);
+
+    const ok = await del(coordinator, one.data.id, gone);
+    expect(ok.statusCode, ok.body).toBe(204);
+    expect((await del(coordinator, one.data.id, gone)).statusCode).toBe(404);
+    const files = ZPracticeResponse.parse((await proB.client.get(`${P}/${one.data.id}`)).json()).data.attachments.map((f) => f.id);
+    expect(files).toEqual([keep]);
+    const others = ZPracticeResponse.parse((await proA.client.get(`${P}/${other.data.id}`)).json()).data.attachments.map((f) => f.id);
+    expect(others).toEqual([foreign]);
+    await expectAudited(ctx.database.db, 'learning.practice.attachment.delete', { resourceId: one.data.id });
+  });
 });

@@ -3,8 +3,8 @@ import { ActionIcon, Button, Fieldset, Group, Modal, MultiSelect, SimpleGrid, St
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { TPracticeContact, TPracticeDetail } from '../../../shared/schemas/learning-practices.js';
-import { MAX_CONTACTS } from '../../../shared/schemas/learning-practices.js';
-import { usePracticeSectors } from '../../api/learning-practices.js';
+import { MAX_CONTACTS, MAX_PRACTICE_ORGANISATIONS } from '../../../shared/schemas/learning-practices.js';
+import { usePracticeOrganisationOptions, usePracticeSectors } from '../../api/learning-practices.js';
 import { FormError } from '../../components/form/form-error.js';
 import { authErrorText } from '../../components/form/error-text.js';
 
@@ -15,6 +15,8 @@ export type TPracticeFormValues = {
   addedValue: string;
   bottlenecks: string;
   sectorCodes: string[];
+  /** The organisations involved, with their names (to show the chosen ones without a search). */
+  organisations: { id: string; name: string }[];
   contacts: { name: string; function: string; organisation: string; email: string }[];
 };
 
@@ -25,12 +27,16 @@ export const toFormValues = (p?: TPracticeDetail): TPracticeFormValues => ({
   addedValue: p?.addedValue ?? '',
   bottlenecks: p?.bottlenecks ?? '',
   sectorCodes: p?.sectors.map((s) => s.code) ?? [],
+  organisations: p?.organisations ?? [],
   contacts: p?.contacts.map((c) => ({ ...c, email: c.email ?? '' })) ?? [],
 });
 
 /** The contacts as the API takes them (an empty e-mail is none). */
 export const contactsOf = (v: TPracticeFormValues): TPracticeContact[] =>
   v.contacts.filter((c) => c.name.trim()).map((c) => ({ name: c.name, function: c.function, organisation: c.organisation, email: c.email.trim() ? c.email.trim() : null }));
+
+/** The ids of the organisations involved, as the API takes them. */
+export const organisationIdsOf = (v: TPracticeFormValues): string[] => v.organisations.map((o) => o.id);
 
 /** Create or change a good practice in a dialog. */
 export function PracticeFormDialog(props: {
@@ -45,6 +51,10 @@ export function PracticeFormDialog(props: {
   const { t } = useTranslation();
   const sectors = usePracticeSectors();
   const [v, setV] = useState(props.initial);
+  const [orgSearch, setOrgSearch] = useState('');
+  const orgOptions = usePracticeOrganisationOptions(orgSearch.trim(), props.opened);
+  const orgNames = new Map([...v.organisations.map((o) => [o.id, o.name] as const), ...(orgOptions.data?.data ?? []).map((o) => [o.id, o.name] as const)]);
+  const orgData = [...orgNames.entries()].map(([value, label]) => ({ value, label }));
   const set = <K extends keyof TPracticeFormValues>(k: K, value: TPracticeFormValues[K]) => setV((old) => ({ ...old, [k]: value }));
   const setContact = (i: number, k: keyof TPracticeFormValues['contacts'][number], value: string) =>
     setV((old) => ({ ...old, contacts: old.contacts.map((c, j) => (j === i ? { ...c, [k]: value } : c)) }));
@@ -71,6 +81,22 @@ export function PracticeFormDialog(props: {
             onChange={(x) => set('sectorCodes', x)}
             searchable
             clearable
+          />
+          <MultiSelect
+            label={t('goodPractices.fields.organisations')}
+            description={t('practiceOrganisations.hint')}
+            placeholder={v.organisations.length ? undefined : t('practiceOrganisations.placeholder')}
+            nothingFoundMessage={orgOptions.isFetching ? t('practiceOrganisations.searching') : t('practiceOrganisations.nothingFound')}
+            data={orgData}
+            value={v.organisations.map((o) => o.id)}
+            onChange={(ids) => set('organisations', ids.map((id) => ({ id, name: orgNames.get(id) ?? id })))}
+            searchable
+            searchValue={orgSearch}
+            onSearchChange={setOrgSearch}
+            filter={({ options }) => options}
+            maxValues={MAX_PRACTICE_ORGANISATIONS}
+            clearable
+            hidePickedOptions
           />
           <Fieldset legend={t('goodPractices.fields.contacts')}>
             <Stack gap="sm">

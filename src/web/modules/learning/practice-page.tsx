@@ -1,13 +1,14 @@
 import { useRef, useState } from 'react';
-import { Anchor, Badge, Button, FileButton, Group, List, Paper, Stack, Text, Title } from '@mantine/core';
-import { IconPaperclip, IconPencil, IconSend, IconArchive } from '@tabler/icons-react';
+import { ActionIcon, Anchor, Badge, Button, FileButton, Group, List, Paper, Stack, Text, Title } from '@mantine/core';
+import { IconPaperclip, IconPencil, IconSend, IconArchive, IconTrash } from '@tabler/icons-react';
 import { Navigate, useLocation, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { ATTACHMENT_MAX_BYTES } from '../../../shared/schemas/attachments.js';
-import type { TPracticeDetail } from '../../../shared/schemas/learning-practices.js';
+import type { TPracticeAttachment, TPracticeDetail } from '../../../shared/schemas/learning-practices.js';
 import { isFullyLoggedIn, useMe } from '../../api/auth.js';
 import { ApiError, errorMessageKey, isNotFound } from '../../api/client.js';
-import { practiceAttachmentUrl, usePractice, usePracticeStatus, useUpdatePractice, useUploadPracticeFile } from '../../api/learning-practices.js';
+import { practiceAttachmentUrl, useDeletePracticeFile, usePractice, usePracticeStatus, useUpdatePractice, useUploadPracticeFile } from '../../api/learning-practices.js';
+import { ConfirmDialog } from '../../components/confirm-dialog.js';
 import { PageHeader } from '../../components/page-header.js';
 import { PageSkeleton } from '../../components/skeletons.js';
 import { EmptyState, ErrorState } from '../../components/states.js';
@@ -15,7 +16,7 @@ import { FormError } from '../../components/form/form-error.js';
 import { notify } from '../../components/notify.js';
 import { LOGIN_PATH, withReturn } from '../auth/return-path.js';
 import { LEARNING_PATH } from './learning-bits.js';
-import { PracticeFormDialog, contactsOf, toFormValues } from './practice-form.js';
+import { PracticeFormDialog, contactsOf, organisationIdsOf, toFormValues } from './practice-form.js';
 import { PRACTICES_PATH, PracticeStatusBadge } from './practices-bits.js';
 
 const ACCEPT = '.pdf,.docx,.xlsx,.pptx,.png,.jpg,.jpeg,application/pdf,image/png,image/jpeg';
@@ -168,7 +169,7 @@ function EditDialog({ practice: p, onClose }: { practice: TPracticeDetail; onClo
       error={update.error}
       onSubmit={(v) =>
         update.mutate(
-          { version: p.version, title: v.title, summary: v.summary, goals: v.goals, addedValue: v.addedValue, bottlenecks: v.bottlenecks, sectorCodes: v.sectorCodes, contacts: contactsOf(v) },
+          { version: p.version, title: v.title, summary: v.summary, goals: v.goals, addedValue: v.addedValue, bottlenecks: v.bottlenecks, sectorCodes: v.sectorCodes, contacts: contactsOf(v), organisationIds: organisationIdsOf(v) },
           {
             onSuccess: () => {
               notify('green', t('goodPractices.saved'));
@@ -184,7 +185,20 @@ function EditDialog({ practice: p, onClose }: { practice: TPracticeDetail; onClo
 function Attachments({ practice: p, canManage }: { practice: TPracticeDetail; canManage: boolean }) {
   const { t } = useTranslation();
   const upload = useUploadPracticeFile(p.id);
+  const remove = useDeletePracticeFile(p.id);
+  const [removing, setRemoving] = useState<TPracticeAttachment | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const confirmRemove = (file: TPracticeAttachment) =>
+    remove.mutate(file.id, {
+      onSuccess: () => {
+        notify('green', t('practiceOrganisations.fileDeleted', { name: file.fileName }));
+        setRemoving(null);
+      },
+      onError: (e) => {
+        notify('red', e instanceof ApiError ? e.message : t(errorMessageKey(e)));
+        setRemoving(null);
+      },
+    });
   const resetRef = useRef<() => void>(null);
   const send = async (file: File | null) => {
     setError(null);
@@ -213,9 +227,16 @@ function Attachments({ practice: p, canManage }: { practice: TPracticeDetail; ca
         <List spacing={4} aria-labelledby="files-heading">
           {p.attachments.map((a) => (
             <List.Item key={a.id}>
-              <Anchor href={practiceAttachmentUrl(p.id, a.id)} style={{ overflowWrap: 'anywhere' }}>
-                {a.fileName}
-              </Anchor>
+              <Group gap="xs" wrap="nowrap" align="center">
+                <Anchor href={practiceAttachmentUrl(p.id, a.id)} style={{ overflowWrap: 'anywhere' }}>
+                  {a.fileName}
+                </Anchor>
+                {canManage && (
+                  <ActionIcon variant="subtle" color="red.9" size="lg" aria-label={t('practiceOrganisations.deleteFile', { name: a.fileName })} onClick={() => setRemoving(a)}>
+                    <IconTrash size={18} aria-hidden="true" />
+                  </ActionIcon>
+                )}
+              </Group>
             </List.Item>
           ))}
         </List>
@@ -237,6 +258,16 @@ function Attachments({ practice: p, canManage }: { practice: TPracticeDetail; ca
           </Text>
         </Stack>
       )}
+      <ConfirmDialog
+        opened={removing !== null}
+        title={t('practiceOrganisations.deleteFileTitle')}
+        confirmLabel={t('practiceOrganisations.deleteFileConfirm')}
+        loading={remove.isPending}
+        onConfirm={() => removing && confirmRemove(removing)}
+        onClose={() => setRemoving(null)}
+      >
+        {t('practiceOrganisations.deleteFileText', { name: removing?.fileName ?? '' })}
+      </ConfirmDialog>
     </Stack>
   );
 }

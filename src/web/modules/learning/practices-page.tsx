@@ -13,7 +13,7 @@ import { EmptyState, ErrorState } from '../../components/states.js';
 import { notify } from '../../components/notify.js';
 import { LOGIN_PATH, withReturn } from '../auth/return-path.js';
 import { LEARNING_PATH } from './learning-bits.js';
-import { PracticeFormDialog, contactsOf, toFormValues } from './practice-form.js';
+import { PracticeFormDialog, contactsOf, organisationIdsOf, toFormValues } from './practice-form.js';
 import { PracticeStatusBadge, practicePath } from './practices-bits.js';
 
 /** The good practices library: search (Dutch, accents and plurals folded), a sector filter, cards. */
@@ -127,7 +127,7 @@ export function PracticesPage() {
           error={create.error}
           onSubmit={(v) =>
             create.mutate(
-              { title: v.title, summary: v.summary, goals: v.goals, addedValue: v.addedValue, bottlenecks: v.bottlenecks, sectorCodes: v.sectorCodes, contacts: contactsOf(v), organisationIds: [] },
+              { title: v.title, summary: v.summary, goals: v.goals, addedValue: v.addedValue, bottlenecks: v.bottlenecks, sectorCodes: v.sectorCodes, contacts: contactsOf(v), organisationIds: organisationIdsOf(v) },
               {
                 onSuccess: (res) => {
                   notify('green', t('goodPractices.proposed'));
