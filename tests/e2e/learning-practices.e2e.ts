@@ -96,6 +96,13 @@ describe.skipIf(!hasChromium)('good practices (goede praktijken) in Chromium', (
     const { page, errors } = await openAsDemo(e2e, 'clb@samenplan.demo', '/samen-leren/praktijken?sector=clb', { width: 360, height: 740 });
     await page.getByRole('link', { name: SCHOOL }).waitFor();
     await expectNoSidewaysScroll(page);
+    // The search and the sector filter stack, each (nearly) the full width of the phone.
+    const search = await page.getByRole('searchbox', { name: 'Zoeken' }).boundingBox();
+    const sectorBox = await page.getByRole('combobox', { name: 'Sector' }).boundingBox();
+    expect(search?.width ?? 0).toBeGreaterThanOrEqual(280);
+    expect(sectorBox?.width ?? 0).toBeGreaterThanOrEqual(280);
+    expect(sectorBox?.y ?? 0).toBeGreaterThan((search?.y ?? 0) + (search?.height ?? 0) - 1);
+    await page.getByRole('button', { name: 'Praktijk voorstellen' }).waitFor();
     await expectNoSeriousA11yViolations(page);
     await page.screenshot({ path: '/tmp/practices-list-360.png', fullPage: true });
     await page.getByRole('link', { name: SCHOOL }).click();

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { Anchor, Badge, Button, Group, Paper, Select, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Flex, Group, Paper, Select, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconPlus, IconSearch } from '@tabler/icons-react';
 import { Link, Navigate, useLocation, useNavigate, useSearchParams } from 'react-router';
@@ -66,8 +66,9 @@ export function PracticesPage() {
     <>
       <PageHeader title={t('goodPractices.title')} description={t('goodPractices.lead')} breadcrumbs={[{ label: t('learning.title'), to: LEARNING_PATH }]} />
       <Stack gap="md">
-        <Group justify="space-between" align="flex-end" wrap="wrap" gap="sm">
-          <Group align="flex-end" gap="md" wrap="wrap" style={{ flex: 1 }}>
+        {/* On a phone the search, the sector and the button stack, each the full width; side by side from sm. */}
+        <Flex direction={{ base: 'column', sm: 'row' }} justify="space-between" align={{ base: 'stretch', sm: 'flex-end' }} gap="sm" data-testid="practice-filters">
+          <Flex direction={{ base: 'column', sm: 'row' }} align={{ base: 'stretch', sm: 'flex-end' }} gap="md" style={{ flex: 1, minWidth: 0 }}>
             <TextInput
               label={t('goodPractices.search')}
               placeholder={t('goodPractices.searchPlaceholder')}
@@ -76,7 +77,8 @@ export function PracticesPage() {
               leftSection={<IconSearch size={16} aria-hidden="true" />}
               maxLength={100}
               type="search"
-              style={{ flex: '1 1 240px', maxWidth: 420 }}
+              w={{ base: '100%', sm: 420 }}
+              style={{ flexShrink: 1, minWidth: 0 }}
             />
             <Select
               label={t('goodPractices.sector')}
@@ -84,15 +86,16 @@ export function PracticesPage() {
               value={sector}
               onChange={(v) => setSector(v || null)}
               allowDeselect={false}
-              style={{ flex: '1 1 200px', maxWidth: 300 }}
+              w={{ base: '100%', sm: 300 }}
+              style={{ flexShrink: 1, minWidth: 0 }}
             />
-          </Group>
+          </Flex>
           {mayPropose && (
-            <Button leftSection={<IconPlus size={18} aria-hidden="true" />} onClick={() => setCreating(true)}>
+            <Button leftSection={<IconPlus size={18} aria-hidden="true" />} onClick={() => setCreating(true)} style={{ flexShrink: 0 }}>
               {t('goodPractices.propose')}
             </Button>
           )}
-        </Group>
+        </Flex>
         <Title order={2} size="h3" id="practices-heading">
           {t('goodPractices.listHeading')}
         </Title>
