@@ -168,3 +168,92 @@ describe.skipIf(!hasChromium)('exchange learning screens in Chromium', () => {
     expect(second.errors).toEqual([]);
   }, SLOW);
 });
+
+/** Declining, cancelling and the visitor's reflection, on a fresh copy of the demo (the block above withdraws an offer). */
+describe.skipIf(!hasChromium)('exchange learning: decline, cancel and the visitor\'s reflection in Chromium', () => {
+  const e2e = useE2e();
+
+  it('the host declines a request after confirming; the request shows as declined and offers no more steps', async () => {
+    const { page, errors } = await openAsDemo(e2e, 'orgbeheer@samenplan.demo', '/samen-leren/wisselleren/aanvragen?kant=host');
+    await page.getByRole('heading', { level: 1, name: 'Aanvragen voor wisselleren' }).waitFor();
+    // The demo: Hanne Desmet (MFC De Brugse Meersen) asked for a second day in Leefgroep De Branding.
+    const who = 'Hanne Desmet – Leefgroep De Branding';
+    await page.getByRole('button', { name: `Aanvraag van ${who} weigeren` }).click();
+    const confirm = page.getByRole('dialog', { name: 'Weigeren?' });
+    await confirm.getByText(/De aanvraag van Hanne Desmet voor .* bij Leefgroep De Branding wordt geweigerd\./).waitFor();
+    await expectNoSeriousA11yViolations(page);
+    // Thinking better of it changes nothing.
+    await confirm.getByRole('button', { name: 'Annuleren' }).click();
+    await confirm.waitFor({ state: 'detached' });
+    await page.getByRole('button', { name: `Aanvraag van ${who} aanvaarden` }).waitFor();
+
+    await page.getByRole('button', { name: `Aanvraag van ${who} weigeren` }).click();
+    await page.getByRole('dialog', { name: 'Weigeren?' }).getByRole('button', { name: 'Ja, weigeren' }).click();
+    await page.getByText('Geweigerd.', { exact: true }).waitFor();
+    const row = page.getByRole('row').filter({ hasText: 'Hanne Desmet' }).filter({ hasText: 'avondoverleg' });
+    await row.getByText('Geweigerd', { exact: true }).waitFor();
+    for (const name of [`Aanvraag van ${who} aanvaarden`, `Aanvraag van ${who} weigeren`, `Andere dag voorstellen aan ${who}`]) {
+      expect(await page.getByRole('button', { name }).count()).toBe(0);
+    }
+    // Still declined after a reload (the server's state, not the screen's).
+    await page.reload();
+    await page.getByRole('row').filter({ hasText: 'avondoverleg' }).getByText('Geweigerd', { exact: true }).waitFor();
+    await expectNoSeriousA11yViolations(page);
+    expect(errors).toEqual([]);
+  }, SLOW);
+
+  it('a requester cancels her own request on her phone after confirming; a visit that took place cannot be cancelled', async () => {
+    const { page, errors } = await openAsDemo(e2e, 'hulpverlener@samenplan.demo', '/samen-leren/wisselleren/aanvragen', { width: 360, height: 740 });
+    await page.getByRole('heading', { level: 1, name: 'Aanvragen voor wisselleren' }).waitFor();
+    // The demo: Ruben Claeys asked for a day in Dagcentrum De Meersen (12 days from now) and visited the CGG 20 days ago.
+    const who = 'Ruben Claeys – Dagcentrum De Meersen';
+    await page.getByRole('button', { name: `Aanvraag annuleren (${who})` }).click();
+    const confirm = page.getByRole('dialog', { name: 'Aanvraag annuleren?' });
+    await confirm.getByText(/Je aanvraag voor .* bij Dagcentrum De Meersen wordt geannuleerd\./).waitFor();
+    await expectNoSeriousA11yViolations(page);
+    await confirm.getByRole('button', { name: 'Ja, annuleer' }).click();
+    await page.getByText('Je aanvraag is geannuleerd.').waitFor();
+    const card = page.getByRole('listitem').filter({ has: page.getByRole('heading', { level: 3, name: 'Dagcentrum De Meersen' }) });
+    await card.getByText('Geannuleerd', { exact: true }).waitFor();
+    expect(await page.getByRole('button', { name: `Aanvraag annuleren (${who})` }).count()).toBe(0);
+    // The visit that took place: reflections, no cancelling.
+    await page.getByRole('button', { name: 'Reflecties bij het bezoek (Ruben Claeys – Ambulant team kinderen en jongeren)' }).waitFor();
+    expect(await page.getByRole('button', { name: 'Aanvraag annuleren (Ruben Claeys – Ambulant team kinderen en jongeren)' }).count()).toBe(0);
+    await expectNoSidewaysScroll(page);
+    await expectNoSeriousA11yViolations(page);
+    await page.screenshot({ path: '/tmp/exchange-ui-cancelled-360.png', fullPage: true });
+    expect(errors).toEqual([]);
+  }, SLOW);
+
+  it('after the visit day the visitor writes her first reflection at 360 px; it is stored', async () => {
+    const visitor = await openAsDemo(e2e, 'clb@samenplan.demo', '/samen-leren/wisselleren/aanvragen', { width: 360, height: 740 });
+    const page = visitor.page;
+    await page.getByRole('heading', { level: 1, name: 'Aanvragen voor wisselleren' }).waitFor();
+    // The demo: Amira El Idrissi spent a day in Dagcentrum De Meersen 15 days ago and wrote nothing yet.
+    const open = page.getByRole('button', { name: 'Reflecties bij het bezoek (Amira El Idrissi – Dagcentrum De Meersen)' });
+    await open.filter({ hasText: 'Reflecties (0 van 2)' }).waitFor();
+    await open.click();
+    const dialog = page.getByRole('dialog', { name: /^Reflecties: Dagcentrum De Meersen/ });
+    await dialog.getByRole('heading', { name: 'Reflectie van de gastorganisatie, MFC De Brugse Meersen' }).waitFor();
+    await dialog.getByText('Nog niet geschreven.').waitFor();
+    await dialog.getByText('Je schreef nog geen reflectie.').waitFor();
+    await dialog.getByRole('button', { name: 'Reflectie schrijven' }).click();
+    await dialog.getByRole('button', { name: 'Reflectie bewaren' }).click();
+    await dialog.getByText('Schrijf een paar zinnen.').waitFor();
+    const text = 'Het dagcentrum biedt ook opvang in de vakanties; ik breng dat voortaan ter sprake bij het klassenoverleg.';
+    await dialog.getByRole('textbox', { name: 'Reflectie' }).fill(text);
+    await dialog.getByRole('button', { name: 'Reflectie bewaren' }).click();
+    await dialog.getByText(text).waitFor();
+    await dialog.getByRole('button', { name: 'Reflectie aanpassen' }).waitFor();
+    await expectNoSidewaysScroll(page);
+    await expectNoSeriousA11yViolations(page);
+    await page.screenshot({ path: '/tmp/exchange-ui-visitor-reflection-360.png', fullPage: true });
+    await page.keyboard.press('Escape');
+    await open.filter({ hasText: 'Reflecties (1 van 2)' }).waitFor();
+    // Stored: after a reload it is still hers.
+    await page.reload();
+    await open.filter({ hasText: 'Reflecties (1 van 2)' }).click();
+    await page.getByRole('dialog', { name: /^Reflecties: Dagcentrum De Meersen/ }).getByText(text).waitFor();
+    expect(visitor.errors).toEqual([]);
+  }, SLOW);
+});

@@ -268,7 +268,7 @@ const OFFERS: TDemoOffer[] = [
     days: [-45, -15, 12],
     visitorsPerDay: 1,
     requests: [
-      { email: 'clb@samenplan.demo', day: -15, status: 'accepted', motivation: 'Ik wil weten wat een MFC kan bieden aan leerlingen van het buitengewoon onderwijs.', visitorReflection: 'Veel meer mogelijkheden dan ik dacht, ook in de vakanties.' },
+      { email: 'clb@samenplan.demo', day: -15, status: 'accepted', motivation: 'Ik wil weten wat een MFC kan bieden aan leerlingen van het buitengewoon onderwijs.' },
       { email: 'pieter.goethals@zeewind.demo', day: -45, status: 'accepted', motivation: 'Samenwerking rond jongeren met een dubbele diagnose.' },
       { email: 'hulpverlener@samenplan.demo', day: 12, status: 'requested', motivation: 'We krijgen meer jongeren met een beperking in de leefgroep.' },
     ],
