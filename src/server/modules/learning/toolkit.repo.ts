@@ -95,6 +95,15 @@ export const toolkitRepo = {
   },
 
   /** Organisations by name (at most 50), optionally those whose name contains `q`. */
+  /** Of these criterion keys, the ones some partner already scored (in any round, any content version). */
+  async answeredCriteria(db: DbOrTx, keys: string[]): Promise<string[]> {
+    if (!keys.length) return [];
+    const result: unknown = await db.execute(
+      sql`select distinct s.elem->>'criterion' as criterion from ${learningPartnershipAssessment}, jsonb_array_elements(${learningPartnershipAssessment.scores}) as s(elem) where s.elem->>'criterion' in (${sql.join(keys.map((k) => sql`${k}`), sql`, `)})`,
+    );
+    return (result as { rows: { criterion: string }[] }).rows.map((r) => r.criterion);
+  },
+
   async organisationOptions(db: DbOrTx, q: string | undefined) {
     return db
       .select({ id: organisation.id, name: organisation.name })

@@ -2,7 +2,7 @@ import type { Db, DbOrTx } from '../../db/client.js';
 import type { FullContext, RequestContext } from '../../platform/context.js';
 import { recordAudit } from '../../platform/audit/audit.js';
 import { auditActor } from '../../platform/audit/actor.js';
-import { Forbidden, Invalid, NotFound, VersionConflict, detailPath } from '../../platform/errors.js';
+import { Conflict, Forbidden, Invalid, NotFound, VersionConflict, detailPath } from '../../platform/errors.js';
 import { tr } from '../../platform/i18n.js';
 import { boundLimit } from '../../db/paging.js';
 import {
@@ -111,6 +111,18 @@ export function createToolkitService(db: Db) {
         const current = await currentContent(tx, true);
         if (current.version !== input.version) throw new VersionConflict();
         const { version: _v, ...texts } = input;
+        // A criterion partners already scored stays (old rounds keep their wording, but the comparison over time needs it).
+        const kept = new Set(texts.criteria.map((c) => c.key));
+        const removed = current.criteria.filter((c) => !kept.has(c.key));
+        const answered = new Set(await toolkitRepo.answeredCriteria(tx, removed.map((c) => c.key)));
+        const blocked = removed.filter((c) => answered.has(c.key));
+        if (blocked.length) {
+          const titles = blocked.map((c) => `"${c.title}"`).join(', ');
+          throw new Conflict(
+            tr(ctx, `Dit criterium heeft al antwoorden van partners en kan niet verwijderd worden: ${titles}. Pas de tekst aan in plaats van het te verwijderen.`, `This criterion already has answers from partners and cannot be removed: ${titles}. Change its text instead of removing it.`),
+            blocked.map((c) => ({ path: detailPath('body', 'criteria'), message: c.key })),
+          );
+        }
         const next = current.version + 1;
         await toolkitRepo.insertContent(tx, next, texts, ctx.actor.personId, ctx.now);
         await recordAudit(tx, {

@@ -276,4 +276,56 @@ describe('rounds and each partner\'s view', () => {
     expect(detail.lastRoundDate).toBe('2026-06-01');
     expect(detail.roundCount).toBe(2);
   });
+
+  it('coordinators add and remove criteria and phases; a criterion partners already scored cannot be removed (409 in Dutch, nothing changes)', async () => {
+    const { data } = await createPartnership(adminA, [orgA, orgB], 'Criteria toevoegen');
+    const v1 = (await content()).data;
+    const round = await addRound(proA, data.id, '2026-07-01');
+    expect((await send(proA, 'PUT', `${P}/${data.id}/rounds/${round.id}/assessments/${orgA}`, view(v1))).statusCode).toBe(200);
+
+    // Add a criterion and a phase.
+    const extraCriterion = { key: 'gedeelde-taal', title: 'Een gedeelde taal', description: 'Partners begrijpen elkaars begrippen.', weak: 'We praten langs elkaar heen.', strong: 'We spreken dezelfde taal.' };
+    const extraPhase = { key: 'samen-bijsturen', title: 'Samen bijsturen', description: 'De samenwerking staat in de werking van beide organisaties.' };
+    const added = await send(coordinator, 'PUT', C, { version: v1.version, criteria: [...v1.criteria, extraCriterion], phases: [...v1.phases, extraPhase], checklist: v1.checklist });
+    expect(added.statusCode, added.body).toBe(200);
+    const v2 = ZToolkitContentResponse.parse(added.json()).data;
+    expect(v2.criteria.map((c) => c.key)).toContain('gedeelde-taal');
+    expect(v2.phases.map((c) => c.key)).toContain('samen-bijsturen');
+
+    // Removing the new (unanswered) criterion and a phase is fine.
+    const removed = await send(coordinator, 'PUT', C, { version: v2.version, criteria: v1.criteria, phases: v2.phases.filter((x) => x.key !== v1.phases[1]?.key), checklist: v1.checklist });
+    expect(removed.statusCode, removed.body).toBe(200);
+    const v3 = ZToolkitContentResponse.parse(removed.json()).data;
+    expect(v3.criteria.map((c) => c.key)).toEqual(v1.criteria.map((c) => c.key));
+    expect(v3.phases.map((c) => c.key)).not.toContain(v1.phases[1]?.key);
+
+    // A criterion with answers: 409 with a Dutch message naming it; no new version.
+    const answered = v3.criteria[0];
+    if (!answered) throw new Error('no criterion');
+    const blocked = await coordinator.client.request({
+      method: 'PUT', url: C, headers: { 'accept-language': 'nl' },
+      payload: { version: v3.version, criteria: v3.criteria.slice(1), phases: v3.phases, checklist: v3.checklist },
+    });
+    expect(blocked.statusCode, blocked.body).toBe(409);
+    expect(blocked.json().error.code).toBe('conflict');
+    expect(blocked.json().error.message).toContain('Dit criterium heeft al antwoorden van partners en kan niet verwijderd worden');
+    expect(blocked.json().error.message).toContain(answered.title);
+    expect((await content()).data.version).toBe(v3.version);
+    // Changing its text is still allowed.
+    const renamed = await send(coordinator, 'PUT', C, { version: v3.version, criteria: v3.criteria.map((c, i) => (i === 0 ? { ...c, title: `${c.title} (herwerkt)` } : c)), phases: v3.phases, checklist: v3.checklist });
+    expect(renamed.statusCode, renamed.body).toBe(200);
+    const v4 = ZToolkitContentResponse.parse(renamed.json()).data;
+
+    // Fewer than two phases, no criteria, a duplicate key: 400, nothing changes.
+    for (const bad of [
+      { criteria: v4.criteria, phases: v4.phases.slice(0, 1), checklist: v4.checklist },
+      { criteria: [], phases: v4.phases, checklist: v4.checklist },
+      { criteria: [...v4.criteria, { ...extraCriterion, key: v4.criteria[0]?.key ?? 'x' }], phases: v4.phases, checklist: v4.checklist },
+    ]) {
+      expect((await send(coordinator, 'PUT', C, { version: v4.version, ...bad })).statusCode).toBe(400);
+    }
+    // Not a coordinator: 403.
+    expect((await send(adminA, 'PUT', C, { version: v4.version, criteria: [...v4.criteria, extraCriterion], phases: v4.phases, checklist: v4.checklist })).statusCode).toBe(403);
+    expect((await content()).data.version).toBe(v4.version);
+  });
 });
