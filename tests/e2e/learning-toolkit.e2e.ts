@@ -60,4 +60,46 @@ describe.skipIf(!hasChromium)('collaboration toolkit (samenwerking) in Chromium'
     await page.screenshot({ path: '/tmp/toolkit-content-360.png', fullPage: true });
     expect(errors).toEqual([]);
   }, SLOW);
+
+  it('a coordinator adds a criterion and a phase and removes them again; a criterion partners scored is refused with a clear message', async () => {
+    const { page, errors } = await openAsDemo(e2e, 'coordinator@samenplan.demo', '/samen-leren/samenwerking/teksten');
+    await page.getByRole('heading', { level: 1, name: 'Teksten van de samenwerkingstoolkit' }).waitFor();
+    const version = (await page.getByText(/^Huidige versie: \d+$/).innerText()).replace(/\D/g, '');
+
+    // The demo partnerships scored every default criterion: removing the first is refused, nothing changes.
+    await page.getByRole('button', { name: 'Criterium 1 verwijderen' }).click();
+    await page.getByRole('button', { name: 'Nieuwe versie opslaan' }).click();
+    await page.getByText(/Dit criterium heeft al antwoorden van partners en kan niet verwijderd worden/).waitFor();
+    await expectNoSeriousA11yViolations(page);
+    await page.reload();
+    await page.getByText(`Huidige versie: ${version}`).waitFor();
+
+    // Add a criterion and a phase.
+    const criteria = await page.getByRole('button', { name: /^Criterium \d+ verwijderen$/ }).count();
+    const phases = await page.getByRole('button', { name: /^Fase \d+ verwijderen$/ }).count();
+    await page.getByRole('button', { name: 'Criterium toevoegen' }).click();
+    await page.getByRole('group', { name: `Criterium ${criteria + 1}` }).getByRole('textbox', { name: /^Titel/ }).fill('Een gedeelde taal');
+    // The group is named after its title once it has one.
+    const criterion = page.getByRole('group', { name: 'Een gedeelde taal' });
+    await criterion.getByRole('textbox', { name: /^Zwakke samenwerking/ }).fill('We praten langs elkaar heen.');
+    await criterion.getByRole('textbox', { name: /^Sterke samenwerking/ }).fill('We spreken dezelfde taal.');
+    await page.getByRole('button', { name: 'Fase toevoegen' }).click();
+    await page.getByRole('group', { name: `Fase ${phases + 1}` }).getByRole('textbox', { name: /^Titel/ }).fill('Samen bijsturen');
+    await expectNoSeriousA11yViolations(page);
+    await page.getByRole('button', { name: 'Nieuwe versie opslaan' }).click();
+    const added = Number(version) + 1;
+    await page.getByText(`Huidige versie: ${added}`).waitFor();
+    await page.getByRole('group', { name: 'Een gedeelde taal' }).waitFor();
+    await page.getByRole('group', { name: 'Samen bijsturen' }).waitFor();
+
+    // Nobody scored them yet: both can go again.
+    await page.getByRole('button', { name: `Criterium ${criteria + 1} verwijderen` }).click();
+    await page.getByRole('button', { name: `Fase ${phases + 1} verwijderen` }).click();
+    await page.getByRole('button', { name: 'Nieuwe versie opslaan' }).click();
+    await page.getByText(`Huidige versie: ${added + 1}`).waitFor();
+    expect(await page.getByRole('group', { name: 'Een gedeelde taal' }).count()).toBe(0);
+    expect(await page.getByRole('group', { name: 'Samen bijsturen' }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: /^Criterium \d+ verwijderen$/ }).count()).toBe(criteria);
+    expect(errors).toEqual([]);
+  }, SLOW);
 });
