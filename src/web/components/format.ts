@@ -1,3 +1,13 @@
+const brusselsDayFormat = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Brussels', year: 'numeric', month: '2-digit', day: '2-digit' });
+
+/** The Brussels calendar day (`YYYY-MM-DD`) of an instant: the date people here see, whatever the browser's time zone. */
+export function brusselsDay(at: string | Date): string {
+  return brusselsDayFormat.format(typeof at === 'string' ? new Date(at) : at);
+}
+
+/** Today in Brussels as `YYYY-MM-DD`. */
+export const todayInBrussels = (): string => brusselsDay(new Date());
+
 /** "22/11/2026 14:05" in Brussels time, whatever the browser's time zone. */
 export function formatDateTime(iso: string, locale: string): string {
   const parts = new Intl.DateTimeFormat(locale, {

@@ -1,8 +1,7 @@
 import { Anchor, Badge, Group, Select, SimpleGrid, Paper, Stack, Text, Title } from '@mantine/core';
-import { Link, Navigate, useLocation, useSearchParams } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { OVERVIEW_FILTERS, type TEngagementOverviewItem, type TOverviewFilter } from '../../../shared/schemas/directory/engagement.js';
-import { isFullyLoggedIn, useMe } from '../../api/auth.js';
 import { useEngagementOverview } from '../../api/directory-engagements.js';
 import { useRegions } from '../../api/queries.js';
 import { ResponsiveList, type TListColumn } from '../../components/list/responsive-list.js';
@@ -10,20 +9,19 @@ import { PageHeader } from '../../components/page-header.js';
 import { PageSkeleton } from '../../components/skeletons.js';
 import { EmptyState, ErrorState } from '../../components/states.js';
 import { NoAccess } from '../admin/admin-layout.js';
-import { LOGIN_PATH, withReturn } from '../auth/return-path.js';
 import { EngagementStatus } from './engagement-section.js';
 import { DIRECTORY_STALE_PATH } from './manage-page.js';
+import { useFullLogin } from '../auth/use-full-login.js';
 
 /** Coordinators (their regions) and platform admins: which organisations of a region declared their engagement. */
 export function EngagementOverviewPage() {
   const { t } = useTranslation();
-  const { pathname, search } = useLocation();
   const [params, setParams] = useSearchParams();
-  const me = useMe();
+  const login = useFullLogin();
   const regions = useRegions();
-  const allowed = isFullyLoggedIn(me.data) && me.data.abilities['directory.engagements'] === true;
+  const allowed = login.me?.abilities['directory.engagements'] === true;
   // The regions I oversee: every network for platform admins and coordinators of every region, else my own.
-  const roles = isFullyLoggedIn(me.data) ? me.data.platformRoles : [];
+  const roles = login.me?.platformRoles ?? [];
   const everyRegion = roles.some((r) => r.role === 'platform_admin' || (r.role === 'network_coordinator' && r.regionId === null));
   const mine = (regions.data ?? []).filter((r) => r.kind === 'network' && (everyRegion || roles.some((x) => x.role === 'network_coordinator' && x.regionId === r.id)));
   const regionId = mine.find((r) => r.id === params.get('regio'))?.id ?? mine[0]?.id ?? null;
@@ -31,9 +29,8 @@ export function EngagementOverviewPage() {
   const filter = OVERVIEW_FILTERS.find((f) => f === filterParam) ?? null;
   const query = useEngagementOverview(allowed ? regionId : null, filter);
 
-  if (me.isPending || regions.isPending) return <PageSkeleton />;
-  if (me.isError) return <ErrorState error={me.error} onRetry={() => void me.refetch()} />;
-  if (!isFullyLoggedIn(me.data)) return <Navigate to={withReturn(LOGIN_PATH, pathname + search)} replace />;
+  if (login.me === null) return login.gate;
+  if (regions.isPending) return <PageSkeleton />;
   if (!allowed) return <NoAccess />;
   if (regions.isError) return <ErrorState error={regions.error} onRetry={() => void regions.refetch()} />;
 

@@ -9,9 +9,7 @@ export const bodyPath = (id: string) => `${GOVERNANCE_PATH}/${encodeURIComponent
 export const meetingPath = (id: string) => `${GOVERNANCE_PATH}/vergadering/${encodeURIComponent(id)}`;
 
 /** Today in Brussels as `YYYY-MM-DD` (upcoming meetings start there). */
-export function todayInBrussels(): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Brussels', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
-}
+export { todayInBrussels } from '../../components/format.js';
 
 /** Days and hours in the person's language. */
 export function useGovernanceFormat() {

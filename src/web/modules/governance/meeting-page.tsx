@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { ActionIcon, Alert, Anchor, Badge, Button, Group, List, Paper, Select, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { IconArrowDown, IconArrowUp, IconCalendarEvent, IconEdit, IconFileTypeDocx, IconPlus, IconPrinter } from '@tabler/icons-react';
-import { Link, Navigate, useLocation, useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import {
   ATTENDANCE_STATUSES,
@@ -13,7 +13,6 @@ import {
   type TAttendanceStatus,
   type TMeetingDetail,
 } from '../../../shared/schemas/governance.js';
-import { isFullyLoggedIn, useMe } from '../../api/auth.js';
 import { ApiError, errorMessageKey, isNotFound } from '../../api/client.js';
 import {
   meetingIcsUrl,
@@ -36,12 +35,12 @@ import { notify } from '../../components/notify.js';
 import { PageHeader } from '../../components/page-header.js';
 import { PageSkeleton } from '../../components/skeletons.js';
 import { ErrorState } from '../../components/states.js';
-import { LOGIN_PATH, withReturn } from '../auth/return-path.js';
 import { MeetingAttachments } from './meeting-attachments.js';
 import { PublishControl } from './publish-control.js';
 import { ActionStatusBadge, GOVERNANCE_PATH, MeetingStatusBadge, bodyPath, meetingPath, useGovernanceFormat } from './governance-bits.js';
 import { AddAgendaItem, AgendaItemTools, AmendmentForm, ApproveMinutes, ApprovePrevious, EditMeetingButton } from './meeting-manage.js';
 import { OrganisationPicker, PersonPicker } from './people-pickers.js';
+import { useFullLogin } from '../auth/use-full-login.js';
 
 /** The Dutch message of a refusal (409 stale or frozen, 400), else the generic one. */
 function useErrorText() {
@@ -57,14 +56,12 @@ function useErrorText() {
 /** A meeting: its agenda with minutes per item, attendance, actions, the follow-up of open actions and the downloads. */
 export function MeetingPage() {
   const { t } = useTranslation();
-  const { pathname } = useLocation();
   const { meetingId = '' } = useParams();
-  const me = useMe();
+  const login = useFullLogin();
   const query = useMeeting(meetingId);
   const f = useGovernanceFormat();
-  if (me.isPending || query.isPending) return <PageSkeleton />;
-  if (me.isError) return <ErrorState error={me.error} onRetry={() => void me.refetch()} />;
-  if (!isFullyLoggedIn(me.data)) return <Navigate to={withReturn(LOGIN_PATH, pathname)} replace />;
+  if (login.me === null) return login.gate;
+  if (query.isPending) return <PageSkeleton />;
   if (query.isError) {
     if (isNotFound(query.error)) return <NotFoundMessage />;
     return <ErrorState error={query.error} onRetry={() => void query.refetch()} />;

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Alert, Badge, Button, Group, List, NumberInput, Paper, Select, SimpleGrid, Stack, Table, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { IconFileSpreadsheet, IconHistory, IconPlus, IconPrinter, IconRefresh } from '@tabler/icons-react';
-import { Navigate, useLocation, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import {
   BUDGET_CENTS_MAX,
@@ -17,7 +17,6 @@ import {
   type TPlanActionStatus,
   type TPlanDetail,
 } from '../../../shared/schemas/governance.js';
-import { isFullyLoggedIn, useMe } from '../../api/auth.js';
 import { ApiError, errorMessageKey, isNotFound } from '../../api/client.js';
 import {
   planCsvUrl,
@@ -43,11 +42,11 @@ import { notify } from '../../components/notify.js';
 import { PageHeader } from '../../components/page-header.js';
 import { PageSkeleton, SectionSkeleton } from '../../components/skeletons.js';
 import { ErrorState } from '../../components/states.js';
-import { LOGIN_PATH, withReturn } from '../auth/return-path.js';
 import { GOVERNANCE_PATH, bodyPath, todayInBrussels, useGovernanceFormat } from './governance-bits.js';
 import { PublishControl } from './publish-control.js';
 import { DecisionLink, DecisionSelect, StatusSteps } from './plan-decisions.js';
 import { PLAN_STATUS_COLOR, PlanStatusBadge, usePlanFormat } from './plan-bits.js';
+import { useFullLogin } from '../auth/use-full-login.js';
 
 /** The Dutch message of a refusal (409 path or stale, 400), else the generic one. */
 function useErrorText() {
@@ -63,13 +62,11 @@ function useErrorText() {
 /** A regional plan: totals per status at a glance, its actions with their status path, and its indicators. */
 export function PlanPage() {
   const { t } = useTranslation();
-  const { pathname } = useLocation();
   const { planId = '' } = useParams();
-  const me = useMe();
+  const login = useFullLogin();
   const query = usePlan(planId);
-  if (me.isPending || query.isPending) return <PageSkeleton />;
-  if (me.isError) return <ErrorState error={me.error} onRetry={() => void me.refetch()} />;
-  if (!isFullyLoggedIn(me.data)) return <Navigate to={withReturn(LOGIN_PATH, pathname)} replace />;
+  if (login.me === null) return login.gate;
+  if (query.isPending) return <PageSkeleton />;
   if (query.isError) {
     if (isNotFound(query.error)) return <NotFoundMessage />;
     return <ErrorState error={query.error} onRetry={() => void query.refetch()} />;

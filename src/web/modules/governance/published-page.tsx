@@ -1,26 +1,23 @@
+import { brusselsDay } from '../../components/format.js';
 import { useState } from 'react';
 import { Badge, Button, Group, List, Paper, Stack, Text, Title } from '@mantine/core';
-import { Navigate, useLocation } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { TPublication } from '../../../shared/schemas/governance.js';
-import { isFullyLoggedIn, useMe } from '../../api/auth.js';
 import { usePublished, usePublishedMeeting, usePublishedPlan } from '../../api/governance.js';
 import { PageHeader } from '../../components/page-header.js';
 import { PageSkeleton, SectionSkeleton } from '../../components/skeletons.js';
 import { ErrorState } from '../../components/states.js';
-import { LOGIN_PATH, withReturn } from '../auth/return-path.js';
 import { GOVERNANCE_PATH, useGovernanceFormat } from './governance-bits.js';
 import { PlanStatusBadge, usePlanFormat } from './plan-bits.js';
+import { useFullLogin } from '../auth/use-full-login.js';
 
 /** What bodies published to the whole network: decisions of meetings and approved regional plans, read-only. */
 export function PublishedPage() {
   const { t } = useTranslation();
-  const { pathname } = useLocation();
-  const me = useMe();
+  const login = useFullLogin();
   const query = usePublished();
-  if (me.isPending || query.isPending) return <PageSkeleton />;
-  if (me.isError) return <ErrorState error={me.error} onRetry={() => void me.refetch()} />;
-  if (!isFullyLoggedIn(me.data)) return <Navigate to={withReturn(LOGIN_PATH, pathname)} replace />;
+  if (login.me === null) return login.gate;
+  if (query.isPending) return <PageSkeleton />;
   if (query.isError) return <ErrorState error={query.error} onRetry={() => void query.refetch()} />;
   const items = query.data.data.items;
   return (
@@ -58,7 +55,7 @@ function PublicationCard({ publication: p }: { publication: TPublication }) {
           </Badge>
         </Group>
         <Text size="sm" c="dimmed">
-          {[p.bodyName, p.regionName, t('planScreens.publishedOn', { date: g.shortDay(p.publishedAt.slice(0, 10)) })].join(' · ')}
+          {[p.bodyName, p.regionName, t('planScreens.publishedOn', { date: g.shortDay(brusselsDay(p.publishedAt)) })].join(' · ')}
         </Text>
         <Button variant="subtle" size="compact-sm" onClick={() => setOpen((v) => !v)} aria-expanded={open} style={{ alignSelf: 'flex-start' }} aria-label={`${open ? t('planScreens.hide') : t('planScreens.read')}: ${title}`}>
           {open ? t('planScreens.hide') : t('planScreens.read')}
@@ -97,7 +94,7 @@ function PublishedDecisions({ id }: { id: string }) {
                       {a.text}
                     </Text>{' '}
                     <Text span size="sm" c="dimmed">
-                      {t('govPublishedAmendments.on', { date: g.shortDay(a.createdAt.slice(0, 10)) })}
+                      {t('govPublishedAmendments.on', { date: g.shortDay(brusselsDay(a.createdAt)) })}
                     </Text>
                   </List.Item>
                 ))}

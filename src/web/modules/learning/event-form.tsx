@@ -26,6 +26,7 @@ import { announcedError } from '../../components/form/error-text.js';
 import { zodValidate } from '../../components/form/zod-form.js';
 import { notify } from '../../components/notify.js';
 import { eventPath } from './learning-bits.js';
+import { brusselsDay } from '../../components/format.js';
 
 interface TValues {
   kind: TEventKind;
@@ -62,9 +63,7 @@ export function brusselsInstant(day: string, time: string): string {
 }
 
 /** The Brussels day of an instant (`YYYY-MM-DD`). */
-export function brusselsDay(iso: string): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Brussels', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(iso));
-}
+export { brusselsDay };
 
 const toCents = (euro: number | string) => (typeof euro === 'number' ? Math.round(euro * 100) : Number.NaN);
 

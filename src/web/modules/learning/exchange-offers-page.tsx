@@ -1,10 +1,9 @@
 import { useState } from 'react';
 import { Badge, Button, Group, Select, Stack, Text, Title } from '@mantine/core';
 import { IconArrowsExchange, IconPlus, IconTable } from '@tabler/icons-react';
-import { Link, Navigate, useLocation, useSearchParams } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { TOffer } from '../../../shared/schemas/exchange.js';
-import { isFullyLoggedIn, useMe } from '../../api/auth.js';
 import { flattenPages } from '../../api/admin.js';
 import { useSectors } from '../../api/queries.js';
 import { useSectorName } from '../admin/labels.js';
@@ -14,19 +13,17 @@ import { DateInput } from '../../components/date-input.js';
 import { ResponsiveList, type TListColumn } from '../../components/list/responsive-list.js';
 import { notify } from '../../components/notify.js';
 import { PageHeader } from '../../components/page-header.js';
-import { PageSkeleton } from '../../components/skeletons.js';
-import { EmptyState, ErrorState } from '../../components/states.js';
-import { LOGIN_PATH, withReturn } from '../auth/return-path.js';
+import { EmptyState } from '../../components/states.js';
 import { OfferFormDialog, RequestDayDialog, exchangeErrorText } from './exchange-forms.js';
 import { EXCHANGE_MATRIX_PATH, EXCHANGE_REQUESTS_PATH, LEARNING_PATH, todayInBrussels, useLearningFormat } from './learning-bits.js';
+import { useFullLogin } from '../auth/use-full-login.js';
 
 const isDay = (v: string | null): v is string => v !== null && /^\d{4}-\d{2}-\d{2}$/.test(v);
 
 /** Exchange learning: the published host offers (filter by sector and from a day), ask for a day; admins publish and keep their organisation's offers. */
 export function ExchangeOffersPage() {
   const { t } = useTranslation();
-  const { pathname } = useLocation();
-  const me = useMe();
+  const login = useFullLogin();
   const sectors = useSectors();
   const sectorName = useSectorName(sectors.data);
   const f = useLearningFormat();
@@ -42,11 +39,10 @@ export function ExchangeOffersPage() {
   const [asking, setAsking] = useState<TOffer | null>(null);
   const [withdrawing, setWithdrawing] = useState<TOffer | null>(null);
 
-  if (me.isPending) return <PageSkeleton />;
-  if (me.isError) return <ErrorState error={me.error} onRetry={() => void me.refetch()} />;
-  if (!isFullyLoggedIn(me.data)) return <Navigate to={withReturn(LOGIN_PATH, pathname)} replace />;
-  const hosts = me.data.abilities['learning.exchange.host'] === true;
-  const seesMatrix = me.data.abilities['learning.exchange.matrix'] === true;
+  if (login.me === null) return login.gate;
+  const me = login.me;
+  const hosts = me.abilities['learning.exchange.host'] === true;
+  const seesMatrix = me.abilities['learning.exchange.matrix'] === true;
 
   const setParam = (key: string, value: string | null) =>
     setParams(
@@ -116,7 +112,8 @@ export function ExchangeOffersPage() {
     { key: 'description', header: t('exchangeUi.fields.description'), cell: (o) => <Text size="sm">{o.description}</Text> },
     { key: 'days', header: t('exchangeUi.fields.days'), cell: daysText },
     { key: 'places', header: t('exchangeUi.fields.visitorsPerDay'), cell: (o) => o.visitorsPerDay, numeric: true },
-    { key: 'actions', header: t('exchangeUi.fields.actions'), cell: actions },
+    // The actions column only when there is something to do on some row (a coordinator may only look).
+    ...(items.some((o) => abilities[o.id]?.request || abilities[o.id]?.update) ? [{ key: 'actions', header: t('exchangeUi.fields.actions'), cell: actions }] : []),
   ];
 
   return (

@@ -1,24 +1,22 @@
 import { useState } from 'react';
-import { Badge, Button, Divider, Group, Modal, Select, Stack, Text, Title } from '@mantine/core';
-import { Link, Navigate, useLocation, useSearchParams } from 'react-router';
+import { Anchor, Badge, Button, Divider, Group, Modal, Select, Stack, Text, Title } from '@mantine/core';
+import { Link, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import {
   EXCHANGE_REQUEST_STATUSES,
   type TExchangeRequest,
   type TExchangeRequestStatus,
 } from '../../../shared/schemas/exchange.js';
-import { isFullyLoggedIn, useMe } from '../../api/auth.js';
 import { flattenPages } from '../../api/admin.js';
 import { useExchangeRequests, useExchangeStep, type TExchangeStep } from '../../api/learning-exchange.js';
 import { ConfirmDialog } from '../../components/confirm-dialog.js';
 import { ResponsiveList, type TListColumn } from '../../components/list/responsive-list.js';
 import { notify } from '../../components/notify.js';
 import { PageHeader } from '../../components/page-header.js';
-import { PageSkeleton } from '../../components/skeletons.js';
-import { EmptyState, ErrorState } from '../../components/states.js';
-import { LOGIN_PATH, withReturn } from '../auth/return-path.js';
+import { EmptyState } from '../../components/states.js';
 import { ProposeDayDialog, ReflectionForm, exchangeErrorText } from './exchange-forms.js';
 import { EXCHANGE_PATH, LEARNING_PATH, todayInBrussels, useLearningFormat } from './learning-bits.js';
+import { useFullLogin } from '../auth/use-full-login.js';
 
 type TSide = 'visitor' | 'host';
 const isStatus = (v: string | null): v is TExchangeRequestStatus => v !== null && (EXCHANGE_REQUEST_STATUSES as readonly string[]).includes(v);
@@ -40,8 +38,7 @@ function StatusBadge({ status }: { status: TExchangeRequestStatus }) {
 /** My exchange requests and those to the organisations I administer, by day, with the steps the status allows. */
 export function ExchangeRequestsPage() {
   const { t } = useTranslation();
-  const { pathname } = useLocation();
-  const me = useMe();
+  const login = useFullLogin();
   const f = useLearningFormat();
   const [params, setParams] = useSearchParams();
   const sideParam = params.get('kant');
@@ -55,10 +52,9 @@ export function ExchangeRequestsPage() {
   const [reflecting, setReflecting] = useState<TExchangeRequest | null>(null);
   const today = todayInBrussels();
 
-  if (me.isPending) return <PageSkeleton />;
-  if (me.isError) return <ErrorState error={me.error} onRetry={() => void me.refetch()} />;
-  if (!isFullyLoggedIn(me.data)) return <Navigate to={withReturn(LOGIN_PATH, pathname)} replace />;
-  const hosts = me.data.abilities['learning.exchange.host'] === true;
+  if (login.me === null) return login.gate;
+  const me = login.me;
+  const hosts = me.abilities['learning.exchange.host'] === true;
 
   const setParam = (key: string, value: string | null) =>
     setParams(
@@ -234,7 +230,9 @@ export function ExchangeRequestsPage() {
           )}
           empty={
             <EmptyState title={t('exchangeUi.requests.empty')}>
-              <Link to={EXCHANGE_PATH}>{t('exchangeUi.requests.emptyText')}</Link>
+              <Anchor component={Link} to={EXCHANGE_PATH}>
+                {t('exchangeUi.requests.emptyText')}
+              </Anchor>
             </EmptyState>
           }
           paging={{ hasNextPage: query.hasNextPage, isFetchingNextPage: query.isFetchingNextPage, fetchNextPage: () => void query.fetchNextPage() }}

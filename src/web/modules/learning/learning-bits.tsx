@@ -14,9 +14,7 @@ export const EXCHANGE_REQUESTS_PATH = `${EXCHANGE_PATH}/aanvragen`;
 export const publicFormPath = (id: string) => `${LEARNING_PATH}/inschrijven/${encodeURIComponent(id)}`;
 
 /** Today in Brussels as `YYYY-MM-DD` (the list starts there). */
-export function todayInBrussels(): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Brussels', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
-}
+export { todayInBrussels } from '../../components/format.js';
 
 /** Formatting in the person's language: money from cents, the event's day written out, hours without seconds. */
 export function useLearningFormat() {

@@ -1,11 +1,10 @@
 import { useRef, useState } from 'react';
 import { ActionIcon, Anchor, Badge, Button, FileButton, Group, List, Paper, Stack, Text, Title } from '@mantine/core';
 import { IconPaperclip, IconPencil, IconSend, IconArchive, IconTrash } from '@tabler/icons-react';
-import { Navigate, useLocation, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { ATTACHMENT_MAX_BYTES } from '../../../shared/schemas/attachments.js';
 import type { TPracticeAttachment, TPracticeDetail } from '../../../shared/schemas/learning-practices.js';
-import { isFullyLoggedIn, useMe } from '../../api/auth.js';
 import { ApiError, errorMessageKey, isNotFound } from '../../api/client.js';
 import { practiceAttachmentUrl, useDeletePracticeFile, usePractice, usePracticeStatus, useUpdatePractice, useUploadPracticeFile } from '../../api/learning-practices.js';
 import { ConfirmDialog } from '../../components/confirm-dialog.js';
@@ -14,10 +13,10 @@ import { PageSkeleton } from '../../components/skeletons.js';
 import { EmptyState, ErrorState } from '../../components/states.js';
 import { FormError } from '../../components/form/form-error.js';
 import { notify } from '../../components/notify.js';
-import { LOGIN_PATH, withReturn } from '../auth/return-path.js';
 import { LEARNING_PATH } from './learning-bits.js';
 import { PracticeFormDialog, contactsOf, organisationIdsOf, toFormValues } from './practice-form.js';
 import { PRACTICES_PATH, PracticeStatusBadge } from './practices-bits.js';
+import { useFullLogin } from '../auth/use-full-login.js';
 
 const ACCEPT = '.pdf,.docx,.xlsx,.pptx,.png,.jpg,.jpeg,application/pdf,image/png,image/jpeg';
 
@@ -33,15 +32,12 @@ function readBase64(file: File): Promise<string> {
 /** One good practice: its description, contacts and files; edit, publish and withdraw from its abilities. */
 export function PracticePage() {
   const { t } = useTranslation();
-  const { pathname } = useLocation();
   const { practiceId = '' } = useParams();
-  const me = useMe();
+  const login = useFullLogin();
   const query = usePractice(practiceId);
   const [editing, setEditing] = useState(false);
 
-  if (me.isPending) return <PageSkeleton />;
-  if (me.isError) return <ErrorState error={me.error} onRetry={() => void me.refetch()} />;
-  if (!isFullyLoggedIn(me.data)) return <Navigate to={withReturn(LOGIN_PATH, pathname)} replace />;
+  if (login.me === null) return login.gate;
   if (query.isPending) return <PageSkeleton />;
   if (query.isError) {
     return isNotFound(query.error) ? <EmptyState title={t('goodPractices.notFound')}>{t('goodPractices.notFoundText')}</EmptyState> : <ErrorState error={query.error} onRetry={() => void query.refetch()} />;

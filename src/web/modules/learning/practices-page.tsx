@@ -2,26 +2,24 @@ import { useEffect, useState } from 'react';
 import { Anchor, Badge, Button, Flex, Group, Paper, Select, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconPlus, IconSearch } from '@tabler/icons-react';
-import { Link, Navigate, useLocation, useNavigate, useSearchParams } from 'react-router';
+import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { TPractice } from '../../../shared/schemas/learning-practices.js';
-import { isFullyLoggedIn, useMe } from '../../api/auth.js';
 import { useCreatePractice, usePractices, usePracticeSectors } from '../../api/learning-practices.js';
 import { PageHeader } from '../../components/page-header.js';
-import { PageSkeleton, TableSkeleton } from '../../components/skeletons.js';
+import { TableSkeleton } from '../../components/skeletons.js';
 import { EmptyState, ErrorState } from '../../components/states.js';
 import { notify } from '../../components/notify.js';
-import { LOGIN_PATH, withReturn } from '../auth/return-path.js';
 import { LEARNING_PATH } from './learning-bits.js';
 import { PracticeFormDialog, contactsOf, organisationIdsOf, toFormValues } from './practice-form.js';
 import { PracticeStatusBadge, practicePath } from './practices-bits.js';
+import { useFullLogin } from '../auth/use-full-login.js';
 
 /** The good practices library: search (Dutch, accents and plurals folded), a sector filter, cards. */
 export function PracticesPage() {
   const { t } = useTranslation();
-  const { pathname } = useLocation();
   const navigate = useNavigate();
-  const me = useMe();
+  const login = useFullLogin();
   const [params, setParams] = useSearchParams();
   const [text, setText] = useState(params.get('q') ?? '');
   const [debounced] = useDebouncedValue(text.trim(), 300);
@@ -43,9 +41,7 @@ export function PracticesPage() {
     );
   }, [debounced, setParams]);
 
-  if (me.isPending) return <PageSkeleton />;
-  if (me.isError) return <ErrorState error={me.error} onRetry={() => void me.refetch()} />;
-  if (!isFullyLoggedIn(me.data)) return <Navigate to={withReturn(LOGIN_PATH, pathname)} replace />;
+  if (login.me === null) return login.gate;
 
   const setSector = (value: string | null) =>
     setParams(

@@ -1,10 +1,8 @@
 import { useState } from 'react';
 import { Button, Card, Group, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
-import { Navigate, useLocation } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { TToolkitContent, TToolkitTexts } from '../../../shared/schemas/learning-toolkit.js';
-import { isFullyLoggedIn, useMe } from '../../api/auth.js';
 import { ApiError } from '../../api/client.js';
 import { useToolkitContent, useUpdateToolkitContent } from '../../api/learning-toolkit.js';
 import { PageHeader } from '../../components/page-header.js';
@@ -13,19 +11,17 @@ import { ErrorState } from '../../components/states.js';
 import { FormError } from '../../components/form/form-error.js';
 import { authErrorText } from '../../components/form/error-text.js';
 import { notify } from '../../components/notify.js';
-import { LOGIN_PATH, withReturn } from '../auth/return-path.js';
 import { LEARNING_PATH } from './learning-bits.js';
 import { TOOLKIT_PATH } from './toolkit-bits.js';
+import { useFullLogin } from '../auth/use-full-login.js';
 
 /** Coordinators and platform admins edit the barometer, phases and checklist; saving makes a new content version. */
 export function ToolkitContentPage() {
   const { t } = useTranslation();
-  const { pathname } = useLocation();
-  const me = useMe();
+  const login = useFullLogin();
   const query = useToolkitContent();
-  if (me.isPending || query.isPending) return <PageSkeleton />;
-  if (me.isError) return <ErrorState error={me.error} onRetry={() => void me.refetch()} />;
-  if (!isFullyLoggedIn(me.data)) return <Navigate to={withReturn(LOGIN_PATH, pathname)} replace />;
+  if (login.me === null) return login.gate;
+  if (query.isPending) return <PageSkeleton />;
   if (query.isError) return <ErrorState error={query.error} onRetry={() => void query.refetch()} />;
   return (
     <>

@@ -1,3 +1,4 @@
+import { brusselsDay } from '../../../components/format.js';
 import { Button, Group, Stack, Text, Title } from '@mantine/core';
 import { IconPrinter } from '@tabler/icons-react';
 import { useParams } from 'react-router';
@@ -13,7 +14,6 @@ import { useDay } from './plan-labels.js';
 import classes from './plan.module.css';
 
 /** The calendar day (YYYY-MM-DD) of an instant in Brussels: an agreement at 00:30 belongs to that day, not to the UTC day before. */
-const brusselsDayOf = (at: string) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Brussels', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(at));
 
 /** The plan to print or hand to the family: plain Dutch, no buttons or navigation on paper. */
 export function PlanPrintPage() {
@@ -40,7 +40,7 @@ export function PlanPrintPage() {
           ? t('plan.noVersionYet')
           : t('plan.versionLine', { number: v.number, author: v.author?.name ?? t('plan.unknownPerson'), at: v.createdAt ? formatDateTime(v.createdAt, localeFor(i18n.language)) : '' })}
       </Text>
-      {data.agreement && <Text>{t('plan.printAgreement', { number: data.agreement.version, date: day(brusselsDayOf(data.agreement.at)) })}</Text>}
+      {data.agreement && <Text>{t('plan.printAgreement', { number: data.agreement.version, date: day(brusselsDay(data.agreement.at)) })}</Text>}
       {data.nextEvaluationOn && <Text>{t('plan.nextEvaluation', { date: day(data.nextEvaluationOn) })}</Text>}
       <PlanView content={v.content} people={data.people} />
     </Stack>

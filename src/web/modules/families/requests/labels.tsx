@@ -32,9 +32,9 @@ export function useDaysLeftText() {
   };
 }
 
-const brusselsDay = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Brussels', year: 'numeric', month: '2-digit', day: '2-digit' });
+
 /** Today in Brussels (YYYY-MM-DD): the day the server counts from. */
-export const todayInBrussels = () => brusselsDay.format(new Date());
+export { todayInBrussels } from '../../../components/format.js';
 
 /** A day field in Belgian order (dd/mm/yyyy), Monday first: the shared DateInput (value and onChange are `YYYY-MM-DD` or null). */
 export { DateInput as DayField } from '../../../components/date-input.js';
