@@ -6,11 +6,11 @@ import {
   jsonSchemaTransform,
   jsonSchemaTransformObject,
   serializerCompiler,
-  validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import type { Config } from './config.js';
 import type { Database } from './db/client.js';
+import { validatorCompiler } from './platform/validation.js';
 import { frameworkErrorStatus, registerErrorHandling, sendError } from './platform/errors.js';
 import { publicPolicy, registerPolicyEnforcement, registerPublicPlugin, type DeclaredRoute } from './platform/policy/policy.js';
 import { registerSecurityHeaders, securityHeaders } from './platform/http/security-headers.js';

@@ -1,7 +1,8 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import type { TErrorCode, TErrorResponse } from '../../shared/schemas/common.js';
-import { translateError } from './i18n.js';
+import { pickLanguage, translateError } from './i18n.js';
+import { localizeValidationMessage } from './validation.js';
 
 /** One field-level problem; `path` is dotted (`body.name`, `query.limit`, `params.id`), empty for the whole input. */
 export type Detail = { path: string; message: string };
@@ -157,9 +158,10 @@ export function registerErrorHandling(app: FastifyInstance): void {
       return sendError(request, reply, error.status, error.code, error.explicitMessage, error.details);
     }
     if (hasZodFastifySchemaValidationErrors(error)) {
+      const lang = pickLanguage(request.headers['accept-language']);
       const details = error.validation.map((v) => ({
-        path: detailPath(error.validationContext, ...v.instancePath.split('/')),
-        message: v.message ?? 'invalid',
+        path: detailPath(error.validationContext === 'querystring' ? 'query' : error.validationContext, ...v.instancePath.split('/')),
+        message: localizeValidationMessage(v, lang),
       }));
       return sendError(request, reply, 400, 'validation_failed', undefined, details);
     }

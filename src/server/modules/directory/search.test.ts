@@ -309,13 +309,13 @@ describe('GET /api/directory/search: paging', () => {
 
 describe('GET /api/directory/search: bad input', () => {
   it.each([
-    ['limit too high', 'limit=51', 'querystring.limit'],
-    ['limit zero', 'limit=0', 'querystring.limit'],
-    ['NUL byte in q', 'q=gezin%00', 'querystring.q'],
-    ['q longer than 100 characters', `q=${'a'.repeat(101)}`, 'querystring.q'],
-    ['municipality not a NIS code', 'municipality=abc', 'querystring.municipality'],
-    ['age out of range', 'age=121', 'querystring.age'],
-    ['directAccess not a boolean', 'directAccess=ja', 'querystring.directAccess'],
+    ['limit too high', 'limit=51', 'query.limit'],
+    ['limit zero', 'limit=0', 'query.limit'],
+    ['NUL byte in q', 'q=gezin%00', 'query.q'],
+    ['q longer than 100 characters', `q=${'a'.repeat(101)}`, 'query.q'],
+    ['municipality not a NIS code', 'municipality=abc', 'query.municipality'],
+    ['age out of range', 'age=121', 'query.age'],
+    ['directAccess not a boolean', 'directAccess=ja', 'query.directAccess'],
   ])('answers 400 for %s', async (_label, query, path) => {
     const res = await ctx.app.inject({ url: `/api/directory/search?${query}` });
     expect(res.statusCode).toBe(400);
