@@ -78,6 +78,15 @@ export function detailField(path: string): string {
   return path.replace(/^(body|query|params|querystring)\./, '');
 }
 
+/**
+ * What to show beside a field for one detail: the server's own sentence (it speaks the UI's
+ * language, sent as Accept-Language), or `fallback` when the detail is a bare code such as
+ * `duplicate`.
+ */
+export function detailText(detail: TApiErrorDetail, fallback: string): string {
+  return /\s/.test(detail.message) ? detail.message : fallback;
+}
+
 /** True when the server said the resource does not exist. */
 export function isNotFound(error: unknown): boolean {
   return error instanceof ApiError && (error.code === 'not_found' || error.status === 404);

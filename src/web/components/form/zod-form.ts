@@ -1,5 +1,10 @@
 import type { TFunction } from 'i18next';
 import type { z } from 'zod';
+import catalogue from '../../../shared/i18n/validation.json';
+import { currentLanguage } from '../../i18n.js';
+
+/** The schemas' own messages in both languages (the server uses the same catalogue). */
+const OWN = new Map<string, { nl: string; en: string }>(catalogue.messages.flatMap((m) => [[m.en, m] as const, [m.nl, m] as const]));
 
 /**
  * A Mantine form `validate` function from a shared Zod schema: the same rules as the server, with
@@ -20,6 +25,8 @@ export function zodValidate<V>(schema: z.ZodType, t: TFunction, toBody: (values:
 }
 
 function messageFor(issue: z.core.$ZodIssue, t: TFunction): string {
+  const own = OWN.get(issue.message);
+  if (own) return own[currentLanguage() === 'en' ? 'en' : 'nl'];
   switch (issue.code) {
     case 'too_small':
       return issue.origin === 'array' ? t('admin.validation.chooseOne') : t('admin.validation.tooShort', { min: Number(issue.minimum) });

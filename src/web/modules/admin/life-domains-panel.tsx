@@ -4,7 +4,7 @@ import { useForm } from '@mantine/form';
 import { IconArrowDown, IconArrowUp, IconCheck, IconCircleOff, IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { ZLifeDomainCreate, ZLifeDomainUpdate, type TLifeDomainAdmin } from '../../../shared/schemas/families/lifedomains.js';
-import { ApiError, detailField, errorMessageKey } from '../../api/client.js';
+import { ApiError, detailField, detailText, errorMessageKey } from '../../api/client.js';
 import { useAdminLifeDomains, useCreateLifeDomain, useDeleteLifeDomain, useOrderLifeDomains, useUpdateLifeDomain } from '../../api/life-domains.js';
 import { ConfirmDialog } from '../../components/confirm-dialog.js';
 import { useDocumentTitle } from '../../components/document-title.js';
@@ -39,7 +39,7 @@ function LifeDomainDialog({ domain, onClose }: { domain: TLifeDomainAdmin | 'new
   const fail = (error: unknown) => {
     if (error instanceof ApiError && error.code === 'duplicate') form.setFieldError('code', t('admin.lifeDomains.duplicateCode'));
     else if (error instanceof ApiError && error.code === 'validation_failed' && error.details?.length) {
-      for (const d of error.details) form.setFieldError(detailField(d.path), t('admin.validation.invalid'));
+      for (const d of error.details) form.setFieldError(detailField(d.path), detailText(d, t('admin.validation.invalid')));
     }
     setFormError(t(errorMessageKey(error)));
   };

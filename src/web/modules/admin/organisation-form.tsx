@@ -5,7 +5,7 @@ import { IconGitCompare } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { ZOrganisationCreate, ZOrganisationUpdate, type TOrganisation } from '../../../shared/schemas/admin.js';
 import { fetchOrganisation, useCreateOrganisation, useUpdateOrganisation, type TOrganisationUpdateBody } from '../../api/admin.js';
-import { ApiError, detailField, errorMessageKey } from '../../api/client.js';
+import { ApiError, detailField, detailText, errorMessageKey } from '../../api/client.js';
 import { useRegions, useSectors } from '../../api/queries.js';
 import { FormError } from '../../components/form/form-error.js';
 import { useSectorName } from './labels.js';
@@ -85,7 +85,7 @@ function OrganisationForm({
     if (error instanceof ApiError && error.code === 'duplicate') {
       form.setFieldError('name', t('admin.organisations.duplicateName'));
     } else if (error instanceof ApiError && error.code === 'validation_failed' && error.details?.length) {
-      for (const d of error.details) form.setFieldError(detailField(d.path), t('admin.validation.invalid'));
+      for (const d of error.details) form.setFieldError(detailField(d.path), detailText(d, t('admin.validation.invalid')));
       setFormError(t(errorMessageKey(error)));
     } else setFormError(t(errorMessageKey(error)));
   };

@@ -3,7 +3,7 @@ import { Alert, Button, Checkbox, Group, Modal, MultiSelect, NumberInput, Select
 import { useForm } from '@mantine/form';
 import { IconGitCompare } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, detailField, errorMessageKey } from '../../api/client.js';
+import { ApiError, detailField, detailText, errorMessageKey } from '../../api/client.js';
 import { DateInput } from '../../components/date-input.js';
 import { FormError } from '../../components/form/form-error.js';
 import { announcedError } from '../../components/form/error-text.js';
@@ -61,7 +61,7 @@ function EntryForm({ spec, record, options, onSave, reload, onClose }: EntryForm
     } catch (error) {
       if (error instanceof ApiError && error.code === 'version_conflict') setConflict(true);
       else if (error instanceof ApiError && error.code === 'validation_failed' && error.details?.length) {
-        for (const d of error.details) form.setFieldError(detailField(d.path), t('admin.validation.invalid'));
+        for (const d of error.details) form.setFieldError(detailField(d.path), detailText(d, t('admin.validation.invalid')));
         setFormError(t(errorMessageKey(error)));
       } else setFormError(error instanceof ApiError && error.code === 'in_use' ? error.message : t(errorMessageKey(error)));
     } finally {

@@ -17,7 +17,7 @@ import {
   type TEventKind,
   type TEventStatus,
 } from '../../../shared/schemas/learning.js';
-import { ApiError, detailField, errorMessageKey } from '../../api/client.js';
+import { ApiError, detailField, detailText, errorMessageKey } from '../../api/client.js';
 import { isFullyLoggedIn, useMe } from '../../api/auth.js';
 import { useCreateEvent, useUpdateEvent } from '../../api/learning.js';
 import { DateInput } from '../../components/date-input.js';
@@ -175,7 +175,7 @@ function EventForm({ event, onClose }: EventFormDialogProps) {
     } catch (error) {
       if (error instanceof ApiError && error.code === 'version_conflict') setConflict(true);
       else if (error instanceof ApiError && error.code === 'validation_failed' && error.details?.length) {
-        for (const d of error.details) form.setFieldError(fieldOf(detailField(d.path)), t('admin.validation.invalid'));
+        for (const d of error.details) form.setFieldError(fieldOf(detailField(d.path)), detailText(d, t('admin.validation.invalid')));
         setFormError(t(errorMessageKey(error)));
       } else setFormError(error instanceof ApiError && error.status === 400 ? error.message : t(errorMessageKey(error)));
     }

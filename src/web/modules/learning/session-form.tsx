@@ -4,7 +4,7 @@ import { TimeInput } from '@mantine/dates';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import { SESSION_KINDS, ZSessionCreate, ZSessionUpdate, type TSession, type TSessionKind } from '../../../shared/schemas/learning.js';
-import { ApiError, detailField, errorMessageKey } from '../../api/client.js';
+import { ApiError, detailField, detailText, errorMessageKey } from '../../api/client.js';
 import { useSaveSession } from '../../api/learning.js';
 import { FormError } from '../../components/form/form-error.js';
 import { announcedError } from '../../components/form/error-text.js';
@@ -78,7 +78,7 @@ function SessionForm({ eventId, session, defaults, onClose }: SessionFormDialogP
       onClose();
     } catch (error) {
       if (error instanceof ApiError && error.code === 'validation_failed' && error.details?.length) {
-        for (const d of error.details) form.setFieldError(detailField(d.path), t('admin.validation.invalid'));
+        for (const d of error.details) form.setFieldError(detailField(d.path), detailText(d, t('admin.validation.invalid')));
       }
       // A capacity below the places taken, or a stale version: the server's Dutch message says which.
       setFormError(error instanceof ApiError && (error.status === 409 || error.status === 400) ? error.message : t(errorMessageKey(error)));

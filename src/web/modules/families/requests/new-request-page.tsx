@@ -9,7 +9,7 @@ import { ZRequestCreate, oneMonthAfter, type TRequestCreate } from '../../../../
 import { useMe } from '../../../api/auth.js';
 import { useCreateRequest, useLifeDomains } from '../../../api/families/requests.js';
 import { regionQuery, useRegions } from '../../../api/queries.js';
-import { ApiError, detailField, errorMessageKey } from '../../../api/client.js';
+import { ApiError, detailField, detailText, errorMessageKey } from '../../../api/client.js';
 import { PageHeader } from '../../../components/page-header.js';
 import { FormError } from '../../../components/form/form-error.js';
 import { zodValidate } from '../../../components/form/zod-form.js';
@@ -92,7 +92,7 @@ export function NewRequestPage() {
       },
       onError: (error) => {
         if (error instanceof ApiError && error.code === 'validation_failed' && error.details?.length) {
-          for (const d of error.details) form.setFieldError(detailField(d.path), t('admin.validation.invalid'));
+          for (const d of error.details) form.setFieldError(detailField(d.path), detailText(d, t('admin.validation.invalid')));
         }
         setFormError(t(errorMessageKey(error)));
       },
