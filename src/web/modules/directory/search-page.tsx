@@ -2,7 +2,8 @@ import { useEffect, useMemo, useState } from 'react';
 import { Anchor, Button, Card, Group, NumberInput, Select, SimpleGrid, Stack, Tabs, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue, useMediaQuery } from '@mantine/hooks';
 import { IconAdjustmentsHorizontal, IconFilterOff, IconList, IconMap2, IconSearch } from '@tabler/icons-react';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
+import { useUrlFilters } from '../../components/url-filters.js';
 import { useTranslation } from 'react-i18next';
 import type { TDirectoryFacetsResponse, TDirectoryHit } from '../../../shared/schemas/directory/public.js';
 import { useDirectoryFacets, useDirectorySearch, type TDirectoryFilters } from '../../api/directory.js';
@@ -194,26 +195,14 @@ function Results({ filters }: { filters: TDirectoryFilters }) {
 /** The public search of the sociale kaart: words, filters, results (and the map), all in the address so it can be shared. */
 export function DirectorySearchPage() {
   const { t } = useTranslation();
-  const [params, setParams] = useSearchParams();
+  const { params, setParams } = useUrlFilters();
   const filters = useMemo(() => filtersOf(params), [params]);
   const facets = useDirectoryFacets();
   const [text, setText] = useState(filters.q ?? '');
   const [debounced] = useDebouncedValue(text.trim(), 300);
   const view = params.get('weergave') === 'kaart' ? 'kaart' : 'lijst';
 
-  const set = (patch: Record<string, string | null>) => {
-    setParams(
-      (prev) => {
-        const next = new URLSearchParams(prev);
-        for (const [key, value] of Object.entries(patch)) {
-          if (value === null || value === '') next.delete(key);
-          else next.set(key, value);
-        }
-        return next;
-      },
-      { replace: true },
-    );
-  };
+  const set = setParams;
 
   // The typed words go into the address once the person pauses.
   useEffect(() => {

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Anchor, Button, Checkbox, Group, Select, Stack, Text, Title } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { EVENT_KINDS, type TEvent, type TEventKind } from '../../../shared/schemas/learning.js';
 import { useEvents } from '../../api/learning.js';
@@ -12,6 +12,7 @@ import { EventFormDialog } from './event-form.js';
 import { TOOLKIT_PATH } from './toolkit-bits.js';
 import { PRACTICES_PATH } from './practices-bits.js';
 import { EXCHANGE_MATRIX_PATH, EXCHANGE_PATH, EXCHANGE_REQUESTS_PATH, EventStatusBadge, KindBadge, eventPath, todayInBrussels, useLearningFormat } from './learning-bits.js';
+import { useUrlFilters } from '../../components/url-filters.js';
 import { useFullLogin } from '../auth/use-full-login.js';
 
 const isKind = (value: string | null): value is TEventKind => value !== null && (EVENT_KINDS as readonly string[]).includes(value);
@@ -20,7 +21,7 @@ const isKind = (value: string | null): value is TEventKind => value !== null && 
 export function EventsPage() {
   const { t } = useTranslation();
   const login = useFullLogin();
-  const [params, setParams] = useSearchParams();
+  const { params, setParam } = useUrlFilters();
   const kindParam = params.get('soort');
   const kind = isKind(kindParam) ? kindParam : null;
   const past = params.get('voorbij') === '1';
@@ -36,16 +37,6 @@ export function EventsPage() {
   // The exchange matrix: network coordinators and platform admins.
   const coordinates = me.abilities['learning.exchange.matrix'] === true;
 
-  const setParam = (key: string, value: string | null) =>
-    setParams(
-      (current) => {
-        const next = new URLSearchParams(current);
-        if (value === null) next.delete(key);
-        else next.set(key, value);
-        return next;
-      },
-      { replace: true },
-    );
 
   const items = query.data?.pages.flatMap((p) => p.data.items);
   const title = (e: TEvent) => (

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Badge, Button, Group, Select, Stack, Text, Title } from '@mantine/core';
 import { IconArrowsExchange, IconPlus, IconTable } from '@tabler/icons-react';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { TOffer } from '../../../shared/schemas/exchange.js';
 import { flattenPages } from '../../api/admin.js';
@@ -16,6 +16,7 @@ import { PageHeader } from '../../components/page-header.js';
 import { EmptyState } from '../../components/states.js';
 import { OfferFormDialog, RequestDayDialog, exchangeErrorText } from './exchange-forms.js';
 import { EXCHANGE_MATRIX_PATH, EXCHANGE_REQUESTS_PATH, LEARNING_PATH, todayInBrussels, useLearningFormat } from './learning-bits.js';
+import { useUrlFilters } from '../../components/url-filters.js';
 import { useFullLogin } from '../auth/use-full-login.js';
 
 const isDay = (v: string | null): v is string => v !== null && /^\d{4}-\d{2}-\d{2}$/.test(v);
@@ -27,7 +28,7 @@ export function ExchangeOffersPage() {
   const sectors = useSectors();
   const sectorName = useSectorName(sectors.data);
   const f = useLearningFormat();
-  const [params, setParams] = useSearchParams();
+  const { params, setParam } = useUrlFilters();
   const today = todayInBrussels();
   const sector = params.get('sector');
   const fromParam = params.get('vanaf');
@@ -44,16 +45,6 @@ export function ExchangeOffersPage() {
   const hosts = me.abilities['learning.exchange.host'] === true;
   const seesMatrix = me.abilities['learning.exchange.matrix'] === true;
 
-  const setParam = (key: string, value: string | null) =>
-    setParams(
-      (current) => {
-        const next = new URLSearchParams(current);
-        if (value === null) next.delete(key);
-        else next.set(key, value);
-        return next;
-      },
-      { replace: true },
-    );
 
   const { items, abilities } = flattenPages(query.data);
   const shown = query.data ? items : undefined;

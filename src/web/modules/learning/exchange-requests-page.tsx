@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Anchor, Badge, Button, Divider, Group, Modal, Select, Stack, Text, Title } from '@mantine/core';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import {
   EXCHANGE_REQUEST_STATUSES,
@@ -16,6 +16,7 @@ import { PageHeader } from '../../components/page-header.js';
 import { EmptyState } from '../../components/states.js';
 import { ProposeDayDialog, ReflectionForm, exchangeErrorText } from './exchange-forms.js';
 import { EXCHANGE_PATH, LEARNING_PATH, todayInBrussels, useLearningFormat } from './learning-bits.js';
+import { useUrlFilters } from '../../components/url-filters.js';
 import { useFullLogin } from '../auth/use-full-login.js';
 
 type TSide = 'visitor' | 'host';
@@ -40,7 +41,7 @@ export function ExchangeRequestsPage() {
   const { t } = useTranslation();
   const login = useFullLogin();
   const f = useLearningFormat();
-  const [params, setParams] = useSearchParams();
+  const { params, setParam } = useUrlFilters();
   const sideParam = params.get('kant');
   const statusParam = params.get('status');
   const side = isSide(sideParam) ? sideParam : null;
@@ -56,16 +57,6 @@ export function ExchangeRequestsPage() {
   const me = login.me;
   const hosts = me.abilities['learning.exchange.host'] === true;
 
-  const setParam = (key: string, value: string | null) =>
-    setParams(
-      (current) => {
-        const next = new URLSearchParams(current);
-        if (value === null) next.delete(key);
-        else next.set(key, value);
-        return next;
-      },
-      { replace: true },
-    );
 
   const { items, abilities } = flattenPages(query.data);
   const shown = query.data ? items : undefined;

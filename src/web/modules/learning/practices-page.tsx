@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { Anchor, Badge, Button, Flex, Group, Paper, Select, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconPlus, IconSearch } from '@tabler/icons-react';
-import { Link, useNavigate, useSearchParams } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { TPractice } from '../../../shared/schemas/learning-practices.js';
 import { useCreatePractice, usePractices, usePracticeSectors } from '../../api/learning-practices.js';
@@ -13,6 +13,7 @@ import { notify } from '../../components/notify.js';
 import { LEARNING_PATH } from './learning-bits.js';
 import { PracticeFormDialog, contactsOf, organisationIdsOf, toFormValues } from './practice-form.js';
 import { PracticeStatusBadge, practicePath } from './practices-bits.js';
+import { useUrlFilters } from '../../components/url-filters.js';
 import { useFullLogin } from '../auth/use-full-login.js';
 
 /** The good practices library: search (Dutch, accents and plurals folded), a sector filter, cards. */
@@ -20,7 +21,7 @@ export function PracticesPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const login = useFullLogin();
-  const [params, setParams] = useSearchParams();
+  const { params, setParam } = useUrlFilters();
   const [text, setText] = useState(params.get('q') ?? '');
   const [debounced] = useDebouncedValue(text.trim(), 300);
   const sector = params.get('sector') ?? '';
@@ -29,30 +30,11 @@ export function PracticesPage() {
   const create = useCreatePractice();
   const [creating, setCreating] = useState(false);
 
-  useEffect(() => {
-    setParams(
-      (current) => {
-        const next = new URLSearchParams(current);
-        if (debounced) next.set('q', debounced);
-        else next.delete('q');
-        return next;
-      },
-      { replace: true },
-    );
-  }, [debounced, setParams]);
+  useEffect(() => setParam('q', debounced), [debounced, setParam]);
 
   if (login.me === null) return login.gate;
 
-  const setSector = (value: string | null) =>
-    setParams(
-      (current) => {
-        const next = new URLSearchParams(current);
-        if (value) next.set('sector', value);
-        else next.delete('sector');
-        return next;
-      },
-      { replace: true },
-    );
+  const setSector = (value: string | null) => setParam('sector', value);
 
   const pages = query.data?.pages ?? [];
   const items = pages.flatMap((p) => p.data.items);
