@@ -26,6 +26,7 @@ import * as portal from './portal.matrix.js';
 import * as exchange from './exchange.matrix.js';
 import * as toolkit from './toolkit.matrix.js';
 import * as practices from './practices.matrix.js';
+import * as marking from './marking.matrix.js';
 
 /** Every module's table (see matrix.ts for how a module adds one). */
 const MODULES: Record<string, MatrixRow[]> = {
@@ -48,6 +49,7 @@ const MODULES: Record<string, MatrixRow[]> = {
   exchange: exchange.rows,
   toolkit: toolkit.rows,
   practices: practices.rows,
+  marking: marking.rows,
 };
 
 const ROLE_OF: Record<ActorName, { role: TestRole; org: 'A' | 'B' | null }> = {

@@ -9,6 +9,7 @@ import * as care from './families.care.consent-rows.js';
 import * as core from './families.core.consent-rows.js';
 import * as plan from './families.plan.consent-rows.js';
 import * as portal from './families.portal.consent-rows.js';
+import * as marking from './families.marking.consent-rows.js';
 
 /** Every area's rows of the family access matrix (see families.consent-matrix.ts for how an area adds its file). */
 const AREAS: Record<string, FamilyMatrixRow[]> = {
@@ -16,6 +17,7 @@ const AREAS: Record<string, FamilyMatrixRow[]> = {
   care: care.rows,
   plan: plan.rows,
   portal: portal.rows,
+  marking: marking.rows,
 };
 
 let ctx: TestContext;

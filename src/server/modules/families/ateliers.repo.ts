@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
 import { atelier, commitment, familyMember, networkPerson, organisation, person, teamMember } from '../../db/schema/index.js';
-import type { COMMITMENT_STATUSES } from '../../../shared/schemas/families/enums.js';
+import type { COMMITMENT_STATUSES, TDisclosure } from '../../../shared/schemas/families/enums.js';
 import type { TParticipant } from '../../../shared/schemas/families/care.js';
 
 type TCommitmentStatus = (typeof COMMITMENT_STATUSES)[number];
@@ -31,7 +31,7 @@ export const ateliersRepo = {
   /** The family's ateliers, newest first (or one). */
   ateliers(db: DbOrTx, familyId: string, atelierId?: string) {
     return db
-      .select({ id: atelier.id, heldOn: atelier.heldOn, participants: atelier.participants, ideas: atelier.ideas, version: atelier.version })
+      .select({ id: atelier.id, heldOn: atelier.heldOn, participants: atelier.participants, ideas: atelier.ideas, disclosure: atelier.disclosure, youthMemberId: atelier.youthMemberId, version: atelier.version })
       .from(atelier)
       .where(and(eq(atelier.familyId, familyId), atelierId ? eq(atelier.id, atelierId) : undefined))
       .orderBy(desc(atelier.heldOn), desc(atelier.id));
@@ -93,13 +93,23 @@ export const ateliersRepo = {
     ];
   },
 
-  async insertAtelier(db: DbOrTx, values: { familyId: string; heldOn: string; participants: TParticipant[]; ideas: string | null; createdBy: string | null }, now: Date) {
+  async insertAtelier(
+    db: DbOrTx,
+    values: { familyId: string; heldOn: string; participants: TParticipant[]; ideas: string | null; createdBy: string | null; disclosure: TDisclosure; youthMemberId: string | null },
+    now: Date,
+  ) {
     const [row] = await db.insert(atelier).values({ ...values, createdAt: now, updatedAt: now }).returning({ id: atelier.id });
     if (!row) throw new Error('atelier not inserted');
     return row.id;
   },
 
-  async updateAtelier(db: DbOrTx, atelierId: string, version: number, values: Partial<{ heldOn: string; participants: TParticipant[]; ideas: string | null }>, now: Date) {
+  async updateAtelier(
+    db: DbOrTx,
+    atelierId: string,
+    version: number,
+    values: Partial<{ heldOn: string; participants: TParticipant[]; ideas: string | null; disclosure: TDisclosure; youthMemberId: string | null }>,
+    now: Date,
+  ) {
     const rows = await db
       .update(atelier)
       .set({ ...values, updatedAt: now, version: sql`${atelier.version} + 1` })

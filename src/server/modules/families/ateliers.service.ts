@@ -19,6 +19,7 @@ import { auditFamily, inFamily } from './family-gate.js';
 import { dayOf, definedOnly } from './care-common.js';
 import { ateliersRepo, type CommitmentRow } from './ateliers.repo.js';
 import { createPlanService } from './plan.service.js';
+import { markingChange, markingChanged, resolveMarking } from './marking.js';
 
 /**
  * Atelier sessions (Plantrekkers): date, participants — the family's members, its informal
@@ -26,6 +27,8 @@ import { createPlanService } from './plan.service.js';
  * ideas, and commitments followed up until done. A commitment can become a plan action: the plan
  * service saves a new version with the action appended (its checks, version and audit apply), and
  * the commitment remembers the action's key. Reading needs `readPlan`, changing `manageAteliers`.
+ * An atelier's marking (what the family sees of it in the portal) is set on creation and changed
+ * like its other fields; the audit row keeps the marking before and after.
  */
 export function createAteliersService(db: Db) {
   const abilities = (ctx: FullContext, facts: FamilyFacts) => {
@@ -123,9 +126,13 @@ export function createAteliersService(db: Db) {
         const participants = await resolveParticipants(tx, familyId, input.participants);
         const commitments = input.commitments ?? [];
         await checkCommitments(tx, familyId, input.heldOn, commitments, (i) => ['commitments', String(i)]);
-        const id = await ateliersRepo.insertAtelier(tx, { familyId, heldOn: input.heldOn, participants, ideas: input.ideas ?? null, createdBy: full.actor.personId }, full.now);
+        const marking = await resolveMarking(tx, full, familyId, { disclosure: 'normal', youthMemberId: null }, { disclosure: input.disclosure ?? 'normal', youthMemberId: input.youthMemberId });
+        const id = await ateliersRepo.insertAtelier(tx, { familyId, heldOn: input.heldOn, participants, ideas: input.ideas ?? null, createdBy: full.actor.personId, ...marking }, full.now);
         await ateliersRepo.insertCommitments(tx, familyId, id, commitments.map(commitmentValues), full.now);
-        await auditFamily(tx, full, facts, { action: 'atelier.create', resourceType: 'atelier', resourceId: id, details: { participants: participants.length, commitments: commitments.length } });
+        await auditFamily(tx, full, facts, {
+          action: 'atelier.create', resourceType: 'atelier', resourceId: id,
+          details: { participants: participants.length, commitments: commitments.length, disclosure: marking.disclosure, ...(marking.youthMemberId ? { youthMemberId: marking.youthMemberId } : {}) },
+        });
         return oneAtelier(tx, full, facts, id);
       });
     },
@@ -142,9 +149,15 @@ export function createAteliersService(db: Db) {
           const early = (await ateliersRepo.commitments(tx, familyId, { atelierIds: [atelierId] })).filter((c) => c.dueOn !== null && c.dueOn < heldOn);
           if (early.length > 0) throw new Invalid(undefined, [{ path: detailPath('body', 'heldOn'), message: `After the due date of a commitment (${early[0]?.dueOn})` }]);
         }
-        const values = definedOnly({ heldOn: input.heldOn, participants, ideas: input.ideas });
+        const before = { disclosure: current.disclosure, youthMemberId: current.youthMemberId };
+        const marking = await resolveMarking(tx, full, familyId, before, input);
+        const changed = markingChanged(before, marking);
+        const values = definedOnly({ heldOn: input.heldOn, participants, ideas: input.ideas, ...(changed ? marking : {}) });
         if (!(await ateliersRepo.updateAtelier(tx, atelierId, input.version, values, full.now))) throw new VersionConflict();
-        await auditFamily(tx, full, facts, { action: 'atelier.update', resourceType: 'atelier', resourceId: atelierId, details: { fields: Object.keys(values) } });
+        await auditFamily(tx, full, facts, {
+          action: 'atelier.update', resourceType: 'atelier', resourceId: atelierId,
+          details: { fields: Object.keys(values), ...(changed ? markingChange(before, marking) : {}) },
+        });
         return oneAtelier(tx, full, facts, atelierId);
       });
     },

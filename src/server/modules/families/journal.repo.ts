@@ -14,6 +14,7 @@ const noteColumns = {
   disclosure: journalNote.disclosure,
   youthMemberId: journalNote.youthMemberId,
   body: journalNote.body,
+  version: journalNote.version,
   createdAt: sql<string>`to_char(${journalNote.createdAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`,
   /** The exact created_at as text, for the cursor (microseconds kept). */
   sortKey: sql<string>`${journalNote.createdAt}::text`,
@@ -57,6 +58,26 @@ export const journalRepo = {
       .from(familyMember)
       .where(and(eq(familyMember.id, memberId), eq(familyMember.familyId, familyId), isNull(familyMember.endedAt)));
     return row;
+  },
+
+  /** One note the reader may see, locked for a change of its marking. */
+  async lockNote(db: DbOrTx, familyId: string, noteId: string, readerOrganisationId: string) {
+    const [row] = await db
+      .select({ id: journalNote.id, authorPersonId: journalNote.authorPersonId, disclosure: journalNote.disclosure, youthMemberId: journalNote.youthMemberId, version: journalNote.version })
+      .from(journalNote)
+      .where(and(eq(journalNote.id, noteId), eq(journalNote.familyId, familyId), visibleTo(readerOrganisationId)))
+      .for('update');
+    return row;
+  },
+
+  /** Sets the marking when the version matches; false when somebody else changed the note first. */
+  async updateMarking(db: DbOrTx, noteId: string, version: number, values: { disclosure: (typeof DISCLOSURES)[number]; youthMemberId: string | null }, now: Date): Promise<boolean> {
+    const rows = await db
+      .update(journalNote)
+      .set({ ...values, updatedAt: now, version: sql`${journalNote.version} + 1` })
+      .where(and(eq(journalNote.id, noteId), eq(journalNote.version, version)))
+      .returning({ id: journalNote.id });
+    return rows.length === 1;
   },
 
   async insert(

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { ZErrorResponse } from '../../../shared/schemas/common.js';
-import { ZFamilyIdParams, ZJournalCreate, ZJournalNoteResponse, ZJournalPageResponse, ZJournalQuery } from '../../../shared/schemas/families/care.js';
+import { ZFamilyIdParams, ZJournalCreate, ZJournalMark, ZJournalNoteParams, ZJournalNoteResponse, ZJournalPageResponse, ZJournalQuery } from '../../../shared/schemas/families/care.js';
 import { authenticatedPolicy } from '../../platform/policy/policy.js';
 import { createJournalService } from './journal.service.js';
 
@@ -37,5 +37,20 @@ export const journalRoutes: FastifyPluginAsyncZod = async (app) => {
       reply.code(201);
       return service.add(request.ctx, request.params.id, request.body);
     },
+  );
+
+  app.patch(
+    '/families/:id/journal/:noteId/marking',
+    {
+      config,
+      schema: {
+        tags,
+        summary: "Correct what the family sees of a note (its marking): the note's author or the contact person; 409 when the version is stale",
+        params: ZJournalNoteParams,
+        body: ZJournalMark,
+        response: { 200: ZJournalNoteResponse, ...errors },
+      },
+    },
+    async (request) => service.mark(request.ctx, request.params.id, request.params.noteId, request.body),
   );
 };

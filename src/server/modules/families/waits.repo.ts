@@ -2,7 +2,7 @@ import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '../../db/client.js';
 import { bridgingHelp, organisation, service, wait } from '../../db/schema/index.js';
-import type { WAIT_STATUSES } from '../../../shared/schemas/families/enums.js';
+import type { TDisclosure, WAIT_STATUSES } from '../../../shared/schemas/families/enums.js';
 
 type TWaitStatus = (typeof WAIT_STATUSES)[number];
 
@@ -24,6 +24,8 @@ const waitColumns = {
   expectedStartOn: wait.expectedStartOn,
   status: wait.status,
   endedOn: wait.endedOn,
+  disclosure: wait.disclosure,
+  youthMemberId: wait.youthMemberId,
   version: wait.version,
 };
 const bridgingColumns = {
@@ -49,6 +51,8 @@ export interface WaitValues {
   expectedStartOn: string | null;
   status: TWaitStatus;
   endedOn: string | null;
+  disclosure: TDisclosure;
+  youthMemberId: string | null;
 }
 export interface BridgingValues {
   provider: string;

@@ -8,11 +8,14 @@ import { familyPolicy } from './families.policy.js';
 import { auditFamily, inFamily } from './family-gate.js';
 import { dayOf, daysBetween, definedOnly, requireInOrder } from './care-common.js';
 import { waitsRepo, type BridgingRow, type WaitRow } from './waits.repo.js';
+import { markingChange, markingChanged, resolveMarking } from './marking.js';
 
 /**
  * Waiting and bridging: the services a family waits for (free text now, the directory later)
  * and the help given meanwhile. Reading needs `readPlan`, changing `manageWaits`; every read and
  * change is audited with the family. Changes carry the version they were based on (409 when stale).
+ * A wait's marking (what the family sees of it in the portal) is set on creation and changed like
+ * any field, by whoever may manage waits; the audit row keeps the marking before and after.
  */
 export function createWaitsService(db: Db) {
   function toWait(row: WaitRow, bridging: BridgingRow[], today: string): TWait {
@@ -64,6 +67,7 @@ export function createWaitsService(db: Db) {
     create(ctx: RequestContext, familyId: string, input: TWaitCreate) {
       return inFamily(db, ctx, familyId, 'manageWaits', async (tx, facts, full) => {
         const filled = await withService(tx, full, input);
+        const marking = await resolveMarking(tx, full, familyId, { disclosure: 'normal', youthMemberId: null }, { disclosure: input.disclosure ?? 'normal', youthMemberId: input.youthMemberId });
         const id = await waitsRepo.insertWait(
           tx,
           familyId,
@@ -76,10 +80,11 @@ export function createWaitsService(db: Db) {
             expectedStartOn: input.expectedStartOn ?? null,
             status: 'waiting',
             endedOn: null,
+            ...marking,
           },
           full.now,
         );
-        await auditFamily(tx, full, facts, { action: 'wait.create', resourceType: 'wait', resourceId: id });
+        await auditFamily(tx, full, facts, { action: 'wait.create', resourceType: 'wait', resourceId: id, details: marking.youthMemberId ? { ...marking } : { disclosure: marking.disclosure } });
         return oneWait(tx, full, facts, id);
       });
     },
@@ -107,10 +112,16 @@ export function createWaitsService(db: Db) {
         const sinceOn = values.sinceOn ?? current.sinceOn;
         requireInOrder(sinceOn, values.expectedStartOn === undefined ? current.expectedStartOn : values.expectedStartOn, 'expectedStartOn');
         requireInOrder(sinceOn, endedOn, 'endedOn');
-        if (!(await waitsRepo.updateWait(tx, waitId, input.version, { ...values, endedOn }, full.now))) throw new VersionConflict();
+        const before = { disclosure: current.disclosure, youthMemberId: current.youthMemberId };
+        const marking = await resolveMarking(tx, full, familyId, before, input);
+        if (!(await waitsRepo.updateWait(tx, waitId, input.version, { ...values, endedOn, ...marking }, full.now))) throw new VersionConflict();
         await auditFamily(tx, full, facts, {
           action: 'wait.update', resourceType: 'wait', resourceId: waitId,
-          details: { fields: Object.keys(input).filter((k) => k !== 'version'), ...(input.status ? { status: input.status } : {}) },
+          details: {
+            fields: Object.keys(input).filter((k) => k !== 'version'),
+            ...(input.status ? { status: input.status } : {}),
+            ...(markingChanged(before, marking) ? markingChange(before, marking) : {}),
+          },
         });
         return oneWait(tx, full, facts, waitId);
       });

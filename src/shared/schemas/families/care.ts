@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ZPage, zDate, zInt4, zName, zQueryInt, zKey, zText, zVersion } from '../common.js';
 import { ZPlanOwner } from './plan.js';
-import { BLOCKED_RULES, COMMITMENT_STATUSES, DISCLOSURES, NOTE_VISIBILITIES, WAIT_STATUSES } from './enums.js';
+import { BLOCKED_RULES, COMMITMENT_STATUSES, DISCLOSURES, NOTE_VISIBILITIES, WAIT_STATUSES, type TDisclosure } from './enums.js';
 
 /**
  * Contracts of the care part of a family's file (families-common.md, area "care"): waits with
@@ -21,6 +21,34 @@ function datesInOrder<T extends Record<string, unknown>>(earlier: keyof T & stri
 }
 
 export const ZFamilyIdParams = z.object({ id: z.uuid() });
+
+// --- Marking: what the family sees of an item (journal notes, waits, ateliers) ---------------
+
+/** The marking of a new item: the family sees it unless marked otherwise; `youth_own` names the youth. */
+const markingCreateFields = {
+  disclosure: z.enum(DISCLOSURES).default('normal'),
+  /** Required with `youth_own` (and only then): which youth of 12+ of the family the item belongs to. */
+  youthMemberId: z.uuid().nullable().optional(),
+};
+/** A change of marking: the class, and with `youth_own` the youth (the youth is never sent alone). */
+const markingUpdateFields = {
+  disclosure: z.enum(DISCLOSURES).optional(),
+  youthMemberId: z.uuid().nullable().optional(),
+};
+/** The youth goes with `youth_own` and only with it (the database's check constraint says the same). */
+function markingPair(v: { disclosure?: TDisclosure | undefined; youthMemberId?: string | null | undefined }, c: z.RefinementCtx) {
+  if (v.disclosure === undefined) {
+    if (v.youthMemberId) c.addIssue({ code: 'custom', path: ['youthMemberId'], message: 'Alleen samen met "disclosure"' });
+    return;
+  }
+  if (v.disclosure === 'youth_own' && !v.youthMemberId) c.addIssue({ code: 'custom', path: ['youthMemberId'], message: 'Kies de jongere van wie dit is' });
+  if (v.disclosure !== 'youth_own' && v.youthMemberId) c.addIssue({ code: 'custom', path: ['youthMemberId'], message: 'Alleen bij "eigen aan de jongere"' });
+}
+const markingOut = {
+  disclosure: z.enum(DISCLOSURES),
+  /** For `youth_own`: the youth (family member) the item belongs to. */
+  youthMemberId: z.uuid().nullable(),
+};
 
 // --- Waits and bridging help ----------------------------------------------------------------
 
@@ -66,6 +94,7 @@ export const ZWait = z
     /** Whole days waited (until the end, or until today while waiting). */
     daysWaiting: z.number().int(),
     bridging: z.array(ZBridgingHelp),
+    ...markingOut,
     version: z.number().int(),
   })
   .meta({ id: 'Wait' });
@@ -85,8 +114,9 @@ const waitFields = {
   expectedStartOn: zDate.nullable().optional(),
 };
 export const ZWaitCreate = z
-  .object({ ...waitFields, serviceText: waitFields.serviceText.optional() })
+  .object({ ...waitFields, serviceText: waitFields.serviceText.optional(), ...markingCreateFields })
   .strict()
+  .superRefine(markingPair)
   .superRefine((v, ctx) => {
     if (!v.serviceText && !v.serviceId) ctx.addIssue({ code: 'custom', path: ['serviceText'], message: 'Name the service, or choose one from the directory' });
   })
@@ -104,8 +134,10 @@ export const ZWaitUpdate = z
     status: z.enum(WAIT_STATUSES).optional(),
     /** When the wait ended (started, refused, cancelled); today when left out. */
     endedOn: zDate.nullable().optional(),
+    ...markingUpdateFields,
   })
   .strict()
+  .superRefine(markingPair)
   .superRefine(datesInOrder('sinceOn', 'expectedStartOn'))
   .superRefine(datesInOrder('sinceOn', 'endedOn'))
   .meta({ id: 'WaitUpdate' });
@@ -146,11 +178,12 @@ export const ZJournalNote = z
     authorOrganisationId: z.uuid(),
     authorOrganisationName: z.string(),
     visibility: z.enum(NOTE_VISIBILITIES),
-    disclosure: z.enum(DISCLOSURES),
-    /** For `youth_own`: the youth (family member) the note belongs to. */
-    youthMemberId: z.uuid().nullable(),
+    ...markingOut,
     body: z.string(),
     createdAt: z.string(),
+    version: z.number().int(),
+    /** Whether I may correct this note's marking (its author or the contact person, with write access to the journal). */
+    markable: z.boolean(),
   })
   .meta({ id: 'JournalNote' });
 export type TJournalNote = z.infer<typeof ZJournalNote>;
@@ -177,6 +210,14 @@ export const ZJournalCreate = z
   })
   .meta({ id: 'JournalCreate' });
 export type TJournalCreate = z.input<typeof ZJournalCreate>;
+/** Correcting a note's marking afterwards, based on the version read (409 when stale). */
+export const ZJournalMark = z
+  .object({ version: zVersion, ...markingUpdateFields, disclosure: z.enum(DISCLOSURES) })
+  .strict()
+  .superRefine(markingPair)
+  .meta({ id: 'JournalMark' });
+export type TJournalMark = z.input<typeof ZJournalMark>;
+export const ZJournalNoteParams = z.object({ id: z.uuid(), noteId: z.uuid() });
 
 // --- Ateliers and commitments ----------------------------------------------------------------
 
@@ -217,6 +258,7 @@ export const ZAtelier = z
     participants: z.array(ZParticipant),
     ideas: z.string().nullable(),
     commitments: z.array(ZCommitment),
+    ...markingOut,
     version: z.number().int(),
   })
   .meta({ id: 'Atelier' });
@@ -257,8 +299,10 @@ export const ZAtelierCreate = z
     participants: z.array(ZParticipantRef).min(1).max(60),
     ideas: zText({ max: 10_000, multiline: true }).nullable().optional(),
     commitments: z.array(ZCommitmentCreate).max(50).default([]),
+    ...markingCreateFields,
   })
   .strict()
+  .superRefine(markingPair)
   .meta({ id: 'AtelierCreate' });
 export type TAtelierCreate = z.input<typeof ZAtelierCreate>;
 export const ZAtelierUpdate = z
@@ -267,8 +311,10 @@ export const ZAtelierUpdate = z
     heldOn: zDate.optional(),
     participants: z.array(ZParticipantRef).min(1).max(60).optional(),
     ideas: zText({ max: 10_000, multiline: true }).nullable().optional(),
+    ...markingUpdateFields,
   })
   .strict()
+  .superRefine(markingPair)
   .meta({ id: 'AtelierUpdate' });
 export type TAtelierUpdate = z.input<typeof ZAtelierUpdate>;
 export const ZAtelierParams = z.object({ id: z.uuid(), atelierId: z.uuid() });
