@@ -17,7 +17,9 @@ import {
   type TCommitmentCreate,
   type TCommitmentToPlan,
   type TCommitmentUpdate,
+  type TAtelierUpdate,
   type TJournalCreate,
+  type TJournalMark,
   type TSignalRaise,
   type TWaitCreate,
   type TWaitUpdate,
@@ -73,6 +75,11 @@ export function useAtelierMutations(familyId: string) {
   const onSuccess = () => queryClient.invalidateQueries({ queryKey: careKeys.ateliers(familyId) });
   return {
     create: useMutation({ mutationFn: async (body: TAtelierCreate) => (await apiSend('POST', `${base(familyId)}/ateliers`, ZAtelierResponse, body)).data, onSuccess }),
+    update: useMutation({
+      mutationFn: async ({ atelierId, body }: { atelierId: string; body: TAtelierUpdate }) =>
+        (await apiSend('PATCH', `${base(familyId)}/ateliers/${encodeURIComponent(atelierId)}`, ZAtelierResponse, body)).data,
+      onSettled: onSuccess,
+    }),
     addCommitment: useMutation({
       mutationFn: async ({ atelierId, body }: { atelierId: string; body: TCommitmentCreate }) =>
         (await apiSend('POST', `${base(familyId)}/ateliers/${encodeURIComponent(atelierId)}/commitments`, ZCommitmentResponse, body)).data,
@@ -104,6 +111,16 @@ export function useAddJournalNote(familyId: string) {
   return useMutation({
     mutationFn: async (body: TJournalCreate) => (await apiSend('POST', `${base(familyId)}/journal`, ZJournalNoteResponse, body)).data,
     onSuccess: () => queryClient.invalidateQueries({ queryKey: careKeys.journal(familyId) }),
+  });
+}
+
+/** Corrects a note's marking with the version read (409 when someone changed it first). */
+export function useMarkJournalNote(familyId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async ({ noteId, body }: { noteId: string; body: TJournalMark }) =>
+      (await apiSend('PATCH', `${base(familyId)}/journal/${encodeURIComponent(noteId)}/marking`, ZJournalNoteResponse, body)).data,
+    onSettled: () => queryClient.invalidateQueries({ queryKey: careKeys.journal(familyId) }),
   });
 }
 

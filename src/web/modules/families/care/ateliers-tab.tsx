@@ -16,6 +16,8 @@ import { useFamilyContext, type TFamilyContext } from '../family/family-layout.j
 import { DateInput } from '../../../components/date-input.js';
 import { formatDay, todayInBrussels } from '../requests/labels.js';
 import { FormDialog, FamilySection, DialogActions, StateBadge, isConflict, useErrorText } from '../family-ui.js';
+import type { TFamilyMember } from '../../../../shared/schemas/families/family.js';
+import { DisclosureBadge, DisclosureChoice, MarkingForm, currentYouths, markingBody, useMarking } from './disclosure-choice.js';
 
 /** Someone who can take part in an atelier or own a commitment: a member, a network person or a team member of this family. */
 interface TPerson {
@@ -39,7 +41,7 @@ function usePeople(page: TFamilyContext['data']): TPerson[] {
   );
 }
 
-type TDialog = { kind: 'atelier' } | { kind: 'commitment'; atelier: TAtelier } | { kind: 'toPlan'; commitmentId: string } | null;
+type TDialog = { kind: 'atelier' } | { kind: 'commitment'; atelier: TAtelier } | { kind: 'toPlan'; commitmentId: string } | { kind: 'marking'; atelierId: string } | null;
 
 /** The ateliers tab: the open commitments to follow up, and each atelier with its participants, ideas and commitments. */
 export function AteliersTab() {
@@ -108,6 +110,7 @@ export function AteliersTab() {
   ];
 
   const toPlanCommitment = dialog?.kind === 'toPlan' ? commitments.find((c) => c.id === dialog.commitmentId) : undefined;
+  const markingAtelier = dialog?.kind === 'marking' ? list?.find((a) => a.id === dialog.atelierId) : undefined;
 
   return (
     <Stack gap="xl">
@@ -161,7 +164,15 @@ export function AteliersTab() {
         ) : (
           <Stack gap="md" component="ul" m={0} p={0} style={{ listStyle: 'none' }}>
             {list?.map((a) => (
-              <AtelierCard key={a.id} atelier={a} manage={abilities.manage} onAddCommitment={() => setDialog({ kind: 'commitment', atelier: a })} onReopen={(c) => setStatus(c, 'open')} />
+              <AtelierCard
+                key={a.id}
+                atelier={a}
+                manage={abilities.manage}
+                youthName={data.members.find((m) => m.id === a.youthMemberId)?.name}
+                onAddCommitment={() => setDialog({ kind: 'commitment', atelier: a })}
+                onMark={() => setDialog({ kind: 'marking', atelierId: a.id })}
+                onReopen={(c) => setStatus(c, 'open')}
+              />
             ))}
           </Stack>
         )}
@@ -176,13 +187,55 @@ export function AteliersTab() {
       <FormDialog opened={dialog?.kind === 'toPlan'} title={t('care.ateliers.toPlanTitle')} onClose={close}>
         {toPlanCommitment && <ToPlanForm familyId={familyId} commitment={toPlanCommitment} onDone={close} />}
       </FormDialog>
+      <FormDialog opened={dialog?.kind === 'marking'} title={t('marking.title')} onClose={close}>
+        {markingAtelier && <MarkAtelier familyId={familyId} atelier={markingAtelier} youths={currentYouths(data.members)} onDone={close} />}
+      </FormDialog>
     </Stack>
   );
 }
 
 const COMMITMENT_COLOR: Record<TCommitment['status'], string> = { open: 'blue', done: 'green', dropped: 'gray' };
 
-function AtelierCard({ atelier, manage, onAddCommitment, onReopen }: { atelier: TAtelier; manage: boolean; onAddCommitment: () => void; onReopen: (c: TCommitment) => void }) {
+/** Changing what the family sees of an atelier, with the version read (a 409 shows in the form). */
+function MarkAtelier({ familyId, atelier, youths, onDone }: { familyId: string; atelier: TAtelier; youths: TFamilyMember[]; onDone: () => void }) {
+  const { t } = useTranslation();
+  const errorText = useErrorText();
+  const { update } = useAtelierMutations(familyId);
+  const [error, setError] = useState<string | null>(null);
+  return (
+    <MarkingForm
+      current={{ disclosure: atelier.disclosure, youthMemberId: atelier.youthMemberId }}
+      youths={youths}
+      help={t('marking.helpAtelier')}
+      item={t('care.ateliers.heldOn', { date: formatDay(atelier.heldOn) })}
+      pending={update.isPending}
+      error={error}
+      onCancel={onDone}
+      onSave={(m) =>
+        update.mutate(
+          { atelierId: atelier.id, body: { version: atelier.version, ...markingBody(m) } },
+          { onSuccess: () => (notify('green', t('marking.saved')), onDone()), onError: (err) => setError(errorText(err)) },
+        )
+      }
+    />
+  );
+}
+
+function AtelierCard({
+  atelier,
+  manage,
+  youthName,
+  onAddCommitment,
+  onMark,
+  onReopen,
+}: {
+  atelier: TAtelier;
+  manage: boolean;
+  youthName: string | undefined;
+  onAddCommitment: () => void;
+  onMark: () => void;
+  onReopen: (c: TCommitment) => void;
+}) {
   const { t } = useTranslation();
   const titleId = `atelier-${atelier.id}`;
   const byKind = (kind: TParticipant['kind']) => atelier.participants.filter((p) => p.kind === kind);
@@ -197,6 +250,14 @@ function AtelierCard({ atelier, manage, onAddCommitment, onReopen }: { atelier: 
           {manage && (
             <Button size="xs" variant="light" leftSection={<IconPlus size={14} aria-hidden="true" />} onClick={onAddCommitment} aria-label={t('care.ateliers.addCommitmentTo', { date: formatDay(atelier.heldOn) })}>
               {t('care.ateliers.addCommitment')}
+            </Button>
+          )}
+        </Group>
+        <Group gap="xs" wrap="wrap">
+          <DisclosureBadge disclosure={atelier.disclosure} youthName={youthName} />
+          {manage && (
+            <Button size="compact-sm" variant="default" onClick={onMark} aria-label={t('marking.changeFor', { item: t('marking.atelierItem', { date: formatDay(atelier.heldOn) }) })}>
+              {t('marking.change')}
             </Button>
           )}
         </Group>
@@ -324,22 +385,24 @@ function AtelierForm({ familyId, onDone }: { familyId: string; onDone: () => voi
   const [chosen, setChosen] = useState<string[]>([]);
   const [ideas, setIdeas] = useState('');
   const [drafts, setDrafts] = useState<TDraft[]>([]);
+  const marking = useMarking();
   const [errors, setErrors] = useState<{ heldOn?: string; participants?: string; drafts: Partial<Record<keyof TDraft, string>>[] }>({ drafts: [] });
   const [error, setError] = useState<string | null>(null);
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
     setError(null);
+    const youthOk = marking.check();
     const found = {
       heldOn: heldOn ? undefined : t('care.validation.required'),
       participants: chosen.length === 0 ? t('care.ateliers.chooseParticipant') : undefined,
       drafts: drafts.map((d) => draftErrors(d, heldOn, t)),
     };
     setErrors(found);
-    if (found.heldOn || found.participants || found.drafts.some((d) => Object.keys(d).length > 0) || !heldOn) return;
+    if (found.heldOn || found.participants || found.drafts.some((d) => Object.keys(d).length > 0) || !heldOn || !youthOk) return;
     const participants = people.filter((p) => chosen.includes(personKey(p))).map((p) => ({ kind: p.kind, id: p.id }));
     create.mutate(
-      { heldOn, participants, ideas: ideas.trim() || null, commitments: drafts.map((d) => toCommitmentBody(d, people)) },
+      { heldOn, participants, ideas: ideas.trim() || null, commitments: drafts.map((d) => toCommitmentBody(d, people)), ...markingBody(marking.value) },
       { onSuccess: () => (notify('green', t('care.ateliers.added')), onDone()), onError: (err) => setError(errorText(err)) },
     );
   };
@@ -381,6 +444,7 @@ function AtelierForm({ familyId, onDone }: { familyId: string; onDone: () => voi
         <Button variant="default" leftSection={<IconPlus size={16} aria-hidden="true" />} style={{ alignSelf: 'flex-start' }} onClick={() => setDrafts([...drafts, emptyDraft()])}>
           {t('care.ateliers.addCommitment')}
         </Button>
+        <DisclosureChoice marking={marking} youths={currentYouths(data.members)} help={t('marking.helpAtelier')} />
         <DialogActions onCancel={onDone} pending={create.isPending} label={t('care.ateliers.save')} />
       </Stack>
     </form>

@@ -3,23 +3,19 @@ import { Button, Group, Paper, Radio, Stack, Text, Textarea } from '@mantine/cor
 import { IconNotebook } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { TJournalNote } from '../../../../shared/schemas/families/care.js';
-import { DISCLOSURES, type TDisclosure } from '../../../../shared/schemas/families/enums.js';
 import type { TFamilyMember } from '../../../../shared/schemas/families/family.js';
-import { useAddJournalNote, useJournal } from '../../../api/families/care.js';
+import { useAddJournalNote, useJournal, useMarkJournalNote } from '../../../api/families/care.js';
 import { formatDateTime } from '../../../components/format.js';
 import { FormError } from '../../../components/form/form-error.js';
 import { notify } from '../../../components/notify.js';
 import { SectionSkeleton } from '../../../components/skeletons.js';
 import { EmptyState, ErrorState } from '../../../components/states.js';
 import { useFamilyContext } from '../family/family-layout.js';
-import { FamilySection, StateBadge, useErrorText } from '../family-ui.js';
+import { FamilySection, FormDialog, StateBadge, useErrorText } from '../family-ui.js';
+import { DisclosureBadge, DisclosureChoice, MarkingForm, currentYouths, markingBody, useMarking } from './disclosure-choice.js';
 
 type TVisibility = TJournalNote['visibility'];
 const MAX = 10_000;
-/** A youth of 12+ decides for themselves (the server checks the same age for "eigen aan de jongere"). */
-const YOUTH_AGE = 12;
-/** The family's current children of 12 or older: the only ones a note can be "eigen aan". */
-const currentYouths = (members: TFamilyMember[]) => members.filter((m) => m.role === 'child' && m.endedAt === null && m.age !== null && m.age >= YOUTH_AGE);
 
 /** The journal tab: notes for the whole team or only my organisation (the server filters what I may see), newest first. */
 export function JournalTab() {
@@ -30,6 +26,7 @@ export function JournalTab() {
   const journal = useJournal(familyId);
   const write = journal.data?.pages[0]?.abilities.write ?? false;
   const notes = journal.data?.pages.flatMap((p) => p.data.items) ?? [];
+  const [marking, setMarking] = useState<TJournalNote | null>(null);
 
   return (
     <Stack gap="xl">
@@ -57,6 +54,11 @@ export function JournalTab() {
                         {n.visibility === 'team' ? t('care.journal.visibleTeam') : t('care.journal.visibleOrg', { organisation: n.authorOrganisationName })}
                       </StateBadge>
                       <DisclosureBadge disclosure={n.disclosure} youthName={memberName(n.youthMemberId)} />
+                      {n.markable && (
+                        <Button size="compact-sm" variant="default" onClick={() => setMarking(n)} aria-label={t('marking.changeFor', { item: t('marking.noteItem', { author: n.authorName, date: formatDateTime(n.createdAt, i18n.language) }) })}>
+                          {t('marking.change')}
+                        </Button>
+                      )}
                     </Group>
                   </Group>
                   <Text size="xs" c="gray.8">
@@ -74,17 +76,35 @@ export function JournalTab() {
           </Button>
         )}
       </FamilySection>
+      <FormDialog opened={marking !== null} title={t('marking.title')} onClose={() => setMarking(null)}>
+        {marking && <MarkNote familyId={familyId} note={marking} youths={currentYouths(data.members)} onDone={() => setMarking(null)} />}
+      </FormDialog>
     </Stack>
   );
 }
 
-/** What the family does not see of a note, so the team knows (the portal leaves these out for the family). */
-function DisclosureBadge({ disclosure, youthName }: { disclosure: TDisclosure; youthName: string | undefined }) {
-  const { t } = useTranslation();
-  if (disclosure === 'normal') return <StateBadge color="green">{t('journalDisclosure.badge.normal')}</StateBadge>;
-  if (disclosure === 'youth_own')
-    return <StateBadge color="grape">{youthName ? t('journalDisclosure.badge.youth_own', { name: youthName }) : t('journalDisclosure.badge.youthUnknown')}</StateBadge>;
-  return <StateBadge color="red">{t(`journalDisclosure.badge.${disclosure}`)}</StateBadge>;
+/** Correcting a note's marking afterwards: its author or the contact person (the server decides, `markable`). */
+function MarkNote({ familyId, note, youths, onDone }: { familyId: string; note: TJournalNote; youths: TFamilyMember[]; onDone: () => void }) {
+  const { t, i18n } = useTranslation();
+  const errorText = useErrorText();
+  const mark = useMarkJournalNote(familyId);
+  const [error, setError] = useState<string | null>(null);
+  return (
+    <MarkingForm
+      current={{ disclosure: note.disclosure, youthMemberId: note.youthMemberId }}
+      youths={youths}
+      item={t('marking.noteItem', { author: note.authorName, date: formatDateTime(note.createdAt, i18n.language) })}
+      pending={mark.isPending}
+      error={error}
+      onCancel={onDone}
+      onSave={(m) =>
+        mark.mutate(
+          { noteId: note.id, body: { version: note.version, ...markingBody(m) } },
+          { onSuccess: () => (notify('green', t('marking.saved')), onDone()), onError: (err) => setError(errorText(err)) },
+        )
+      }
+    />
+  );
 }
 
 function NoteForm({ familyId, youths }: { familyId: string; youths: TFamilyMember[] }) {
@@ -95,9 +115,7 @@ function NoteForm({ familyId, youths }: { familyId: string; youths: TFamilyMembe
   // Only what is needed is shared: a note stays within my organisation unless I choose the whole team.
   const [visibility, setVisibility] = useState<TVisibility>('organisation');
   // By default the family sees the note: they read their own file (1 Gezin 1 Plan).
-  const [disclosure, setDisclosure] = useState<TDisclosure>('normal');
-  const [youthId, setYouthId] = useState<string | null>(null);
-  const [youthError, setYouthError] = useState<string | undefined>();
+  const marking = useMarking();
   const [fieldError, setFieldError] = useState<string | undefined>();
   const [error, setError] = useState<string | null>(null);
 
@@ -105,18 +123,16 @@ function NoteForm({ familyId, youths }: { familyId: string; youths: TFamilyMembe
     e.preventDefault();
     setError(null);
     const bodyMissing = body.trim().length === 0;
-    const youthMissing = disclosure === 'youth_own' && !youthId;
+    const youthOk = marking.check();
     setFieldError(bodyMissing ? t('care.validation.required') : undefined);
-    setYouthError(youthMissing ? t('journalDisclosure.youthRequired') : undefined);
-    if (bodyMissing || youthMissing) return;
+    if (bodyMissing || !youthOk) return;
     add.mutate(
-      { body: body.trim(), visibility, disclosure, ...(disclosure === 'youth_own' && youthId ? { youthMemberId: youthId } : {}) },
+      { body: body.trim(), visibility, ...markingBody(marking.value) },
       {
         onSuccess: () => {
           notify('green', t('care.journal.added'));
           setBody('');
-          setDisclosure('normal');
-          setYouthId(null);
+          marking.reset();
         },
         onError: (err) => setError(errorText(err)),
       },
@@ -134,40 +150,7 @@ function NoteForm({ familyId, youths }: { familyId: string; youths: TFamilyMembe
               <Radio value="team" label={t('care.journal.wholeTeam')} description={t('care.journal.wholeTeamHelp')} />
             </Stack>
           </Radio.Group>
-          <Radio.Group
-            label={t('journalDisclosure.title')}
-            description={t('journalDisclosure.help')}
-            value={disclosure}
-            onChange={(v) => {
-              setDisclosure(v as TDisclosure);
-              setYouthError(undefined);
-            }}
-            required
-          >
-            <Stack gap="xs" mt="xs">
-              {DISCLOSURES.map((d) => {
-                const disabled = d === 'youth_own' && youths.length === 0;
-                return (
-                  <Radio
-                    key={d}
-                    value={d}
-                    disabled={disabled}
-                    label={t(`journalDisclosure.option.${d}`)}
-                    description={disabled ? t('journalDisclosure.noYouth') : t(`journalDisclosure.optionHelp.${d}`)}
-                  />
-                );
-              })}
-            </Stack>
-          </Radio.Group>
-          {disclosure === 'youth_own' && youths.length > 0 && (
-            <Radio.Group label={t('journalDisclosure.youth')} value={youthId} onChange={setYouthId} required error={youthError} errorProps={{ role: 'alert' }}>
-              <Stack gap="xs" mt="xs">
-                {youths.map((y) => (
-                  <Radio key={y.id} value={y.id} label={y.age === null ? y.name : `${y.name} (${y.age})`} />
-                ))}
-              </Stack>
-            </Radio.Group>
-          )}
+          <DisclosureChoice marking={marking} youths={youths} />
           <Group justify="flex-end">
             <Button type="submit" loading={add.isPending}>
               {t('care.journal.add')}

@@ -13,10 +13,12 @@ import { useFamilyContext } from '../family/family-layout.js';
 import { DateInput } from '../../../components/date-input.js';
 import { formatDay, todayInBrussels } from '../requests/labels.js';
 import { FormDialog, FamilySection, DialogActions, StateBadge, useErrorText } from '../family-ui.js';
+import type { TFamilyMember } from '../../../../shared/schemas/families/family.js';
+import { DisclosureBadge, DisclosureChoice, MarkingForm, currentYouths, markingBody, useMarking } from './disclosure-choice.js';
 
 type TWaitStatus = (typeof WAIT_STATUSES)[number];
 const STATUS_COLOR: Record<TWaitStatus, string> = { waiting: 'orange', started: 'green', refused: 'red', cancelled: 'gray' };
-type TDialog = { kind: 'wait' } | { kind: 'bridging'; waitId: string } | { kind: 'status'; waitId: string } | null;
+type TDialog = { kind: 'wait' } | { kind: 'bridging'; waitId: string } | { kind: 'status'; waitId: string } | { kind: 'marking'; waitId: string } | null;
 
 /** The waits tab: what the family waits for, how long, and the bridging help meanwhile. */
 export function WaitsTab() {
@@ -29,6 +31,8 @@ export function WaitsTab() {
   const items = waits.data?.data.items;
   const close = () => setDialog(null);
   const current = (id: string) => items?.find((w) => w.id === id);
+  const youths = currentYouths(data.members);
+  const memberName = (id: string | null) => data.members.find((m) => m.id === id)?.name;
 
   const bridgingOf = (w: TWait) =>
     w.bridging.length === 0 ? (
@@ -61,6 +65,18 @@ export function WaitsTab() {
         {t('care.waits.changeStatus')}
       </Button>
     ) : null;
+
+  /** What the family sees of the wait in the portal, and (for whoever manages waits) the button to change it. */
+  const markingOf = (w: TWait) => (
+    <Stack gap={4} align="flex-start">
+      <DisclosureBadge disclosure={w.disclosure} youthName={memberName(w.youthMemberId)} />
+      {manage && (
+        <Button size="compact-sm" variant="default" onClick={() => setDialog({ kind: 'marking', waitId: w.id })} aria-label={t('marking.changeFor', { item: w.serviceText })}>
+          {t('marking.change')}
+        </Button>
+      )}
+    </Stack>
+  );
 
   const statusOf = (w: TWait) => (
     <Stack gap={4} align="flex-start">
@@ -114,6 +130,7 @@ export function WaitsTab() {
     },
     { key: 'expected', header: t('care.waits.expected'), cell: (w) => formatDay(w.expectedStartOn), nowrap: true },
     { key: 'status', header: t('care.waits.status'), cell: statusOf },
+    { key: 'marking', header: t('marking.title'), cell: markingOf },
     {
       key: 'bridging',
       header: t('care.waits.bridging'),
@@ -160,6 +177,7 @@ export function WaitsTab() {
             </Text>
             {bridgingOf(w)}
             {addBridgingButton(w)}
+            {markingOf(w)}
           </Stack>
         )}
         empty={
@@ -169,7 +187,7 @@ export function WaitsTab() {
         }
       />
       <FormDialog opened={dialog?.kind === 'wait'} title={t('care.waits.addTitle')} onClose={close}>
-        <WaitForm familyId={familyId} onDone={close} />
+        <WaitForm familyId={familyId} youths={youths} onDone={close} />
       </FormDialog>
       <FormDialog opened={dialog?.kind === 'bridging'} title={t('care.waits.addBridgingTitle')} onClose={close}>
         {dialog?.kind === 'bridging' && current(dialog.waitId) && <BridgingForm familyId={familyId} wait={current(dialog.waitId) as TWait} onDone={close} />}
@@ -177,30 +195,60 @@ export function WaitsTab() {
       <FormDialog opened={dialog?.kind === 'status'} title={t('care.waits.statusTitle')} onClose={close}>
         {dialog?.kind === 'status' && current(dialog.waitId) && <StatusForm familyId={familyId} wait={current(dialog.waitId) as TWait} onDone={close} />}
       </FormDialog>
+      <FormDialog opened={dialog?.kind === 'marking'} title={t('marking.title')} onClose={close}>
+        {dialog?.kind === 'marking' && current(dialog.waitId) && <MarkWait familyId={familyId} wait={current(dialog.waitId) as TWait} youths={youths} onDone={close} />}
+      </FormDialog>
     </FamilySection>
   );
 }
 
-function WaitForm({ familyId, onDone }: { familyId: string; onDone: () => void }) {
+/** Changing what the family sees of a wait, with the version read (a 409 shows in the form). */
+function MarkWait({ familyId, wait, youths, onDone }: { familyId: string; wait: TWait; youths: TFamilyMember[]; onDone: () => void }) {
+  const { t } = useTranslation();
+  const errorText = useErrorText();
+  const { update } = useWaitMutations(familyId);
+  const [error, setError] = useState<string | null>(null);
+  return (
+    <MarkingForm
+      current={{ disclosure: wait.disclosure, youthMemberId: wait.youthMemberId }}
+      youths={youths}
+      help={t('marking.helpWait')}
+      item={wait.serviceText}
+      pending={update.isPending}
+      error={error}
+      onCancel={onDone}
+      onSave={(m) =>
+        update.mutate(
+          { waitId: wait.id, body: { version: wait.version, ...markingBody(m) } },
+          { onSuccess: () => (notify('green', t('marking.saved')), onDone()), onError: (err) => setError(errorText(err)) },
+        )
+      }
+    />
+  );
+}
+
+function WaitForm({ familyId, youths, onDone }: { familyId: string; youths: TFamilyMember[]; onDone: () => void }) {
   const { t } = useTranslation();
   const errorText = useErrorText();
   const { create } = useWaitMutations(familyId);
   const [serviceText, setServiceText] = useState('');
   const [sinceOn, setSinceOn] = useState<string | null>(todayInBrussels());
   const [expectedStartOn, setExpectedStartOn] = useState<string | null>(null);
+  const marking = useMarking();
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [error, setError] = useState<string | null>(null);
   const submit = (e: FormEvent) => {
     e.preventDefault();
     setError(null);
     const found: Record<string, string> = {};
+    if (!marking.check()) found.youthMemberId = t('journalDisclosure.youthRequired');
     if (serviceText.trim().length < 2) found.serviceText = t('care.validation.tooShort', { min: 2 });
     if (!sinceOn) found.sinceOn = t('care.validation.required');
     if (sinceOn && expectedStartOn && expectedStartOn < sinceOn) found.expectedStartOn = t('care.waits.expectedBeforeSince');
     setErrors(found);
     if (Object.keys(found).length > 0 || !sinceOn) return;
     create.mutate(
-      { serviceText: serviceText.trim(), sinceOn, expectedStartOn },
+      { serviceText: serviceText.trim(), sinceOn, expectedStartOn, ...markingBody(marking.value) },
       { onSuccess: () => (notify('green', t('care.waits.added')), onDone()), onError: (err) => setError(errorText(err)) },
     );
   };
@@ -221,6 +269,7 @@ function WaitForm({ familyId, onDone }: { familyId: string; onDone: () => void }
         />
         <DateInput label={t('care.waits.since')} required value={sinceOn} onChange={setSinceOn} error={errors.sinceOn} maxDate={todayInBrussels()} />
         <DateInput label={t('care.waits.expected')} clearable value={expectedStartOn} onChange={setExpectedStartOn} error={errors.expectedStartOn} minDate={sinceOn ?? undefined} />
+        <DisclosureChoice marking={marking} youths={youths} help={t('marking.helpWait')} />
         <DialogActions onCancel={onDone} pending={create.isPending} label={t('care.waits.add')} />
       </Stack>
     </form>
