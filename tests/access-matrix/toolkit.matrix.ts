@@ -88,4 +88,13 @@ export const rows: MatrixRow[] = [
     expect: partners(200, 403),
     note: "A's own view; another partner's view is 403 (toolkit.test.ts)",
   },
+  {
+    route: 'DELETE /api/learning/toolkit/partnerships/:id/rounds/:roundId',
+    request: async (f) => {
+      const r = await makeRound(f);
+      return { url: `${P}/${r.id}/rounds/${r.roundId}?version=1` };
+    },
+    expect: partners(200, 200),
+    note: 'an empty round; once another partner filled in a view only the coordinator (409 for partners: toolkit-rounds.test.ts)',
+  },
 ];

@@ -46,6 +46,42 @@ describe.skipIf(!hasChromium)('collaboration toolkit (samenwerking) in Chromium'
     expect(errors).toEqual([]);
   }, SLOW);
 
+  it('a partner deletes a round only they filled in, after confirming; a round another partner filled in is refused with a clear message', async () => {
+    const { page, errors } = await openAsDemo(e2e, 'hulpverlener@samenplan.demo', '/samen-leren/samenwerking');
+    await page.getByRole('link', { name: PARTNERSHIP }).first().click();
+    await page.getByRole('heading', { level: 1, name: PARTNERSHIP }).waitFor();
+    const select = page.getByLabel('Kies een ronde');
+    const before = await select.locator('option').count();
+    await page.getByRole('button', { name: 'Ronde toevoegen' }).click();
+    await page.getByText('De ronde is toegevoegd.').first().waitFor();
+    await expect.poll(() => select.locator('option').count()).toBe(before + 1);
+
+    // The new (empty) round: asked first, cancel keeps it; confirm deletes it.
+    await page.getByRole('button', { name: /^Ronde van .+ verwijderen$/ }).click();
+    const dialog = page.getByRole('dialog', { name: 'Ronde verwijderen?' });
+    await dialog.getByText(/wordt definitief verwijderd/).waitFor();
+    await expectNoSeriousA11yViolations(page);
+    await dialog.getByRole('button', { name: 'Annuleren' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    expect(await select.locator('option').count()).toBe(before + 1);
+    await page.getByRole('button', { name: /^Ronde van .+ verwijderen$/ }).click();
+    await dialog.getByRole('button', { name: 'Ronde verwijderen' }).click();
+    await page.getByText(/^Ronde van .+ is verwijderd\.$/).first().waitFor();
+    await expect.poll(() => select.locator('option').count()).toBe(before);
+
+    // The demo's first round: both partners filled in their view, so a partner cannot delete it.
+    const first = await select.locator('option').first().getAttribute('value');
+    await select.selectOption(first ?? '');
+    await page.getByRole('button', { name: /^Ronde van .+ verwijderen$/ }).click();
+    await dialog.getByText(/met de 2 ingevulde kijken erin/).waitFor();
+    await dialog.getByRole('button', { name: 'Ronde verwijderen' }).click();
+    await page.getByText(/Een andere partner vulde in deze ronde al zijn kijk in/).waitFor();
+    expect(await select.locator('option').count()).toBe(before);
+    await expectNoSeriousA11yViolations(page);
+    await page.screenshot({ path: '/tmp/toolkit-round-delete-1280.png', fullPage: true });
+    expect(errors).toEqual([]);
+  }, SLOW);
+
   it('on a phone the partnership page fits, and a coordinator opens the texts editor', async () => {
     const { page, errors } = await openAsDemo(e2e, 'coordinator@samenplan.demo', '/samen-leren/samenwerking', { width: 360, height: 740 });
     await page.getByRole('link', { name: 'CLB Polderland en MFC De Linde: leerlingen met een beperking' }).first().click();

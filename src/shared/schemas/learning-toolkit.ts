@@ -18,10 +18,10 @@ export const SPREAD_HIGHLIGHT = 2;
 export const CHECK_ANSWERS = ['yes', 'partly', 'no'] as const;
 export type TCheckAnswer = (typeof CHECK_ANSWERS)[number];
 
-export const PARTNERSHIP_ACTIONS = ['view', 'update', 'assess'] as const;
+export const PARTNERSHIP_ACTIONS = ['view', 'update', 'assess', 'deleteRounds'] as const;
 export type TPartnershipAction = (typeof PARTNERSHIP_ACTIONS)[number];
 export const ZPartnershipAbilities = z
-  .object({ view: z.boolean(), update: z.boolean(), assess: z.boolean() })
+  .object({ view: z.boolean(), update: z.boolean(), assess: z.boolean(), deleteRounds: z.boolean() })
   .meta({ id: 'PartnershipAbilities' });
 
 /** A stable key of a criterion, phase or checklist item (kept across content versions). */
@@ -184,6 +184,8 @@ export const ZPartnershipDetailResponse = recordEnvelope(ZPartnershipDetail, ZPa
 
 export const ZRoundCreate = z.object({ date: zDate }).strict().meta({ id: 'PartnershipRoundCreate' });
 export const ZRoundParams = z.object({ id: z.uuid(), roundId: z.uuid() });
+/** Deleting a round: the version of the round as the caller saw it (it goes up with every view written in it). */
+export const ZRoundDeleteQuery = z.object({ version: zQueryInt({ min: 1 }) });
 export const ZAssessmentParams = z.object({ id: z.uuid(), roundId: z.uuid(), organisationId: z.uuid() });
 
 /** One partner's view in a round: a score for every criterion, its phase, an answer for every checklist item. */

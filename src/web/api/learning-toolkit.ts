@@ -63,6 +63,15 @@ export function useAddRound(id: string) {
   });
 }
 
+export function useDeleteRound(id: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async (input: { roundId: string; version: number }) =>
+      (await apiSend('DELETE', `${BASE}/partnerships/${enc(id)}/rounds/${enc(input.roundId)}?version=${input.version}`, ZPartnershipDetailResponse)).data,
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: toolkitKeys.all }),
+  });
+}
+
 export function usePutAssessment(id: string) {
   const queryClient = useQueryClient();
   return useMutation({

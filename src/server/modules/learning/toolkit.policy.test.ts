@@ -21,17 +21,17 @@ const proOf = (org: string): Actor['memberships'] => [{ organisationId: org, org
 const coordinator: Actor['platformRoles'] = [{ role: 'network_coordinator', regionId: null }];
 const platformAdmin: Actor['platformRoles'] = [{ role: 'platform_admin', regionId: null }];
 const partnership: PartnershipFacts = { id: '00000000-0000-4000-8000-0000000000f0', organisationIds: [ORG_A, ORG_B] };
-const NONE = { view: false, update: false, assess: false };
+const NONE = { view: false, update: false, assess: false, deleteRounds: false };
 
 describe('who may do what with a partnership of A and B (rule table)', () => {
   const table: [string, FullContext, typeof NONE][] = [
-    ['admin of A', ctxOf([], adminOf(ORG_A)), { view: true, update: true, assess: true }],
-    ['professional of B', ctxOf([], proOf(ORG_B)), { view: true, update: false, assess: true }],
+    ['admin of A', ctxOf([], adminOf(ORG_A)), { view: true, update: true, assess: true, deleteRounds: true }],
+    ['professional of B', ctxOf([], proOf(ORG_B)), { view: true, update: false, assess: true, deleteRounds: true }],
     ['admin of C (not a partner)', ctxOf([], adminOf(ORG_C)), NONE],
     ['professional of C', ctxOf([], proOf(ORG_C)), NONE],
-    ['coordinator', ctxOf(coordinator), { view: true, update: true, assess: false }],
+    ['coordinator', ctxOf(coordinator), { view: true, update: true, assess: false, deleteRounds: true }],
     ['platform admin', ctxOf(platformAdmin), NONE],
-    ['professional of A without a person record', ctxOf([], proOf(ORG_A), null), { view: true, update: false, assess: false }],
+    ['professional of A without a person record', ctxOf([], proOf(ORG_A), null), { view: true, update: false, assess: false, deleteRounds: false }],
   ];
   it.each(table)('%s', (_name, ctx, expected) => {
     expect(partnershipPolicy.abilitiesOf(ctx, partnership)).toEqual(expected);

@@ -20,6 +20,9 @@ import { adminOrganisations, isPlatformAdmin } from './learning.policy.js';
  * - Changing name, description and members: coordinators and admins of a member organisation.
  * - `assess` (record a round, fill in a view): people working in a member organisation; each fills
  *   in the view of their own organisation only (the service checks which organisation).
+ * - `deleteRounds`: coordinators (any round, with the views in it) and people working in a member
+ *   organisation — these only while no other partner filled in a view in that round (the service
+ *   checks: 409).
  */
 
 export const isCoordinator = (actor: Actor) => actor.platformRoles.some((r) => r.role === 'network_coordinator');
@@ -70,5 +73,6 @@ export const partnershipPolicy: RecordPolicy<TPartnershipAction, PartnershipFact
     view: () => true,
     update: (ctx, p) => isCoordinator(ctx.actor) || adminOrganisations(ctx.actor).some((o) => p.organisationIds.includes(o)),
     assess: (ctx, p) => ctx.actor.personId !== null && worksInAny(ctx.actor, p.organisationIds),
+    deleteRounds: (ctx, p) => isCoordinator(ctx.actor) || (ctx.actor.personId !== null && worksInAny(ctx.actor, p.organisationIds)),
   },
 });

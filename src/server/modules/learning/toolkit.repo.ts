@@ -186,6 +186,26 @@ export const toolkitRepo = {
     return row;
   },
 
+  /** A view was written in the round: its version goes up (a deletion confirmed on an older version is refused). */
+  async touchRound(db: DbOrTx, roundId: string, now: Date) {
+    await db
+      .update(learningPartnershipRound)
+      .set({ version: sql`${learningPartnershipRound.version} + 1`, updatedAt: now })
+      .where(eq(learningPartnershipRound.id, roundId));
+  },
+
+  /** The organisations that filled in a view in the round. */
+  async roundViewOrganisations(db: DbOrTx, roundId: string): Promise<string[]> {
+    const rows = await db.select({ organisationId: learningPartnershipAssessment.organisationId }).from(learningPartnershipAssessment).where(eq(learningPartnershipAssessment.roundId, roundId));
+    return rows.map((r) => r.organisationId);
+  },
+
+  /** Deletes the round with its views. */
+  async deleteRound(db: DbOrTx, roundId: string) {
+    await db.delete(learningPartnershipAssessment).where(eq(learningPartnershipAssessment.roundId, roundId));
+    await db.delete(learningPartnershipRound).where(eq(learningPartnershipRound.id, roundId));
+  },
+
   async lockAssessment(db: DbOrTx, roundId: string, organisationId: string) {
     const [row] = await db
       .select()

@@ -12,6 +12,8 @@ import {
   ZPartnershipParams,
   ZPartnershipUpdate,
   ZRoundCreate,
+  ZRoundDeleteQuery,
+  ZRoundParams,
   ZToolkitContentResponse,
   ZToolkitContentUpdate,
 } from '../../../shared/schemas/learning-toolkit.js';
@@ -81,6 +83,21 @@ export const toolkitRoutes: FastifyPluginAsyncZod = async (app) => {
       reply.code(201);
       return service.createRound(request.ctx, request.params.id, request.body.date);
     },
+  );
+
+  app.delete(
+    `${base}/partnerships/:id/rounds/:roundId`,
+    {
+      config,
+      schema: {
+        tags,
+        summary: 'Delete a round with its views (coordinators; partners while no other partner filled in a view, else 409; 409 when the version is stale)',
+        params: ZRoundParams,
+        querystring: ZRoundDeleteQuery,
+        response: { 200: ZPartnershipDetailResponse, ...errors },
+      },
+    },
+    async (request) => service.deleteRound(request.ctx, request.params.id, request.params.roundId, request.query.version),
   );
 
   app.put(

@@ -40,7 +40,7 @@ export function createToolkitService(db: Db) {
     return first;
   }
 
-  async function authorized(tx: DbOrTx, ctx: RequestContext, id: string, action: 'view' | 'update' | 'assess', lock: boolean) {
+  async function authorized(tx: DbOrTx, ctx: RequestContext, id: string, action: 'view' | 'update' | 'assess' | 'deleteRounds', lock: boolean) {
     const row = await toolkitRepo.partnershipFacts(tx, id, lock);
     if (!row) throw new NotFound();
     const facts: PartnershipFacts = { id: row.id, organisationIds: row.organisationIds };
@@ -202,6 +202,36 @@ export function createToolkitService(db: Db) {
       });
     },
 
+    /**
+     * Deletes a round with its views, at the version the caller saw (409 when a view was written since).
+     * Coordinators may delete any round; a partner's people only a round in which no other partner
+     * filled in a view (409). The partnership row stays locked, as when a view is written, so a view
+     * saved at the same moment lands either before (409) or after (404: the round is gone).
+     */
+    async deleteRound(ctx: RequestContext, id: string, roundId: string, version: number) {
+      return db.transaction(async (tx) => {
+        const { full } = await authorized(tx, ctx, id, 'deleteRounds', true);
+        const round = await toolkitRepo.round(tx, id, roundId);
+        if (!round) throw new NotFound();
+        if (round.version !== version) throw new VersionConflict();
+        const views = await toolkitRepo.roundViewOrganisations(tx, roundId);
+        if (!isCoordinator(full.actor)) {
+          const own = new Set(full.actor.memberships.map((m) => m.organisationId));
+          if (views.some((o) => !own.has(o))) {
+            throw new Conflict(
+              tr(full, 'Een andere partner vulde in deze ronde al zijn kijk in; de ronde kan niet meer verwijderd worden. Vraag het eventueel aan de netwerkcoördinator.', 'Another partner already filled in their view in this round; the round can no longer be deleted. Ask the network coordinator if needed.'),
+            );
+          }
+        }
+        await toolkitRepo.deleteRound(tx, roundId);
+        await recordAudit(tx, {
+          ...auditActor(full), action: 'learning.partnership.round.delete', resourceType: 'learning_partnership', resourceId: id,
+          outcome: 'success', details: { roundId, date: round.date, contentVersion: round.contentVersion, views: views.length },
+        });
+        return detail(tx, full, id);
+      });
+    },
+
     /** Writes (or changes) the view of one partner organisation in a round: only people working in it. */
     async putAssessment(ctx: RequestContext, id: string, roundId: string, organisationId: string, input: TAssessmentPut) {
       return db.transaction(async (tx) => {
@@ -229,6 +259,7 @@ export function createToolkitService(db: Db) {
           await toolkitRepo.insertAssessment(tx, { roundId, organisationId, ...values }, full.actor.personId, full.now);
           action = 'learning.partnership.assessment.create';
         }
+        await toolkitRepo.touchRound(tx, roundId, full.now);
         await recordAudit(tx, {
           ...auditActor(full), action, resourceType: 'learning_partnership', resourceId: id, organisationId,
           outcome: 'success', details: { roundId, phase: input.phase },

@@ -123,13 +123,13 @@ describe('partnerships', () => {
     const created = await createPartnership(adminA, [orgA, orgB]);
     expect(created.data.members.map((m) => m.organisationName)).toEqual(['CGG De Haven', 'Leefgroep De Brug']);
     expect(created.data.rounds).toEqual([]);
-    expect(created.abilities).toEqual({ view: true, update: true, assess: true });
+    expect(created.abilities).toEqual({ view: true, update: true, assess: true, deleteRounds: true });
     await expectAudited(ctx.database.db, 'learning.partnership.create', { resourceType: 'learning_partnership', resourceId: created.data.id, outcome: 'success' });
     const id = created.data.id;
     for (const who of [proA, proB, adminB, coordinator]) expect((await who.client.get(`${P}/${id}`)).statusCode).toBe(200);
     for (const who of [proC, adminC, admin]) expect((await who.client.get(`${P}/${id}`)).statusCode).toBe(404);
-    expect(ZPartnershipDetailResponse.parse((await proB.client.get(`${P}/${id}`)).json()).abilities).toEqual({ view: true, update: false, assess: true });
-    expect(ZPartnershipDetailResponse.parse((await coordinator.client.get(`${P}/${id}`)).json()).abilities).toEqual({ view: true, update: true, assess: false });
+    expect(ZPartnershipDetailResponse.parse((await proB.client.get(`${P}/${id}`)).json()).abilities).toEqual({ view: true, update: false, assess: true, deleteRounds: true });
+    expect(ZPartnershipDetailResponse.parse((await coordinator.client.get(`${P}/${id}`)).json()).abilities).toEqual({ view: true, update: true, assess: false, deleteRounds: true });
     const listed = async (who: LoggedIn) => ZPartnershipListResponse.parse((await who.client.get(`${P}?limit=100`)).json()).data.items.map((p) => p.id);
     expect(await listed(proB)).toContain(id);
     expect(await listed(coordinator)).toContain(id);

@@ -1,10 +1,12 @@
 import { useMemo, useState } from 'react';
 import { Alert, Badge, Button, Card, Group, NativeSelect, Radio, SegmentedControl, SimpleGrid, Stack, Table, Text, Textarea, Title } from '@mantine/core';
-import { IconAlertTriangle, IconPlus } from '@tabler/icons-react';
+import { IconAlertTriangle, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { CHECK_ANSWERS, SCORE_MAX, SCORE_MIN, type TCheckAnswer, type TPartnershipDetail, type TRound, type TToolkitContent } from '../../../shared/schemas/learning-toolkit.js';
-import { useAddRound, usePartnership, usePutAssessment } from '../../api/learning-toolkit.js';
+import { useAddRound, useDeleteRound, usePartnership, usePutAssessment } from '../../api/learning-toolkit.js';
+import { ApiError } from '../../api/client.js';
+import { ConfirmDialog } from '../../components/confirm-dialog.js';
 import { PageHeader } from '../../components/page-header.js';
 import { PageSkeleton } from '../../components/skeletons.js';
 import { EmptyState, ErrorState } from '../../components/states.js';
@@ -46,7 +48,7 @@ export function PartnershipPage() {
         <Text>
           <Text span fw={600}>{t('toolkit.members')}:</Text> {p.members.map((m) => m.organisationName).join(', ')}
         </Text>
-        <RoundBar partnership={p} round={round} onChoose={setChosen} canAdd={abilities.assess} />
+        <RoundBar partnership={p} round={round} onChoose={setChosen} canAdd={abilities.assess} canDelete={abilities.deleteRounds} />
         {!round && <EmptyState title={t('toolkit.noRounds')}>{t('toolkit.noRoundsText')}</EmptyState>}
         {round && content && <Comparison partnership={p} round={round} content={content} />}
         {round && content && abilities.assess &&
@@ -57,23 +59,74 @@ export function PartnershipPage() {
   );
 }
 
-function RoundBar({ partnership, round, onChoose, canAdd }: { partnership: TPartnershipDetail; round: TRound | null; onChoose: (id: string) => void; canAdd: boolean }) {
+function RoundBar({ partnership, round, onChoose, canAdd, canDelete }: { partnership: TPartnershipDetail; round: TRound | null; onChoose: (id: string) => void; canAdd: boolean; canDelete: boolean }) {
   const { t } = useTranslation();
   const f = useLearningFormat();
   const [date, setDate] = useState<string | null>(todayInBrussels());
   const add = useAddRound(partnership.id);
+  const remove = useDeleteRound(partnership.id);
+  const [confirming, setConfirming] = useState<TRound | null>(null);
+  const roundLabel = (r: TRound) => t('toolkit.round', { date: f.shortDay(r.date) });
   return (
     <Group align="flex-end" justify="space-between" wrap="wrap" gap="md">
       {partnership.rounds.length > 0 && round && (
-        <NativeSelect
-          maw="100%"
-          label={t('toolkit.chooseRound')}
-          value={round.id}
-          onChange={(e) => onChoose(e.currentTarget.value)}
-          data={partnership.rounds.map((r) => ({ value: r.id, label: t('toolkit.round', { date: f.shortDay(r.date) }) }))}
-          w={260}
-        />
+        <Stack gap={4}>
+          <Group align="flex-end" gap="sm" wrap="wrap">
+            <NativeSelect
+              maw="100%"
+              label={t('toolkit.chooseRound')}
+              value={round.id}
+              onChange={(e) => {
+                remove.reset();
+                onChoose(e.currentTarget.value);
+              }}
+              data={partnership.rounds.map((r) => ({ value: r.id, label: roundLabel(r) }))}
+              w={260}
+            />
+            {canDelete && (
+              <Button
+                variant="default"
+                leftSection={<IconTrash size={18} aria-hidden="true" />}
+                onClick={() => {
+                  remove.reset();
+                  setConfirming(round);
+                }}
+              >
+                {t('toolkitRounds.delete', { round: roundLabel(round) })}
+              </Button>
+            )}
+          </Group>
+          <FormError message={remove.error ? (remove.error instanceof ApiError && remove.error.status === 409 ? remove.error.message : authErrorText(t, remove.error)) : null} />
+        </Stack>
       )}
+      <ConfirmDialog
+        opened={confirming !== null}
+        title={t('toolkitRounds.deleteTitle')}
+        confirmLabel={t('toolkitRounds.deleteConfirm')}
+        loading={remove.isPending}
+        onClose={() => setConfirming(null)}
+        onConfirm={() => {
+          if (!confirming) return;
+          const gone = confirming;
+          remove.mutate(
+            { roundId: gone.id, version: gone.version },
+            {
+              onSuccess: (d) => {
+                setConfirming(null);
+                notify('green', t('toolkitRounds.deleted', { round: roundLabel(gone) }));
+                const last = d.rounds.at(-1);
+                onChoose(last ? last.id : '');
+              },
+              onError: () => setConfirming(null),
+            },
+          );
+        }}
+      >
+        {confirming &&
+          (confirming.assessments.length
+            ? t('toolkitRounds.deleteTextViews', { round: roundLabel(confirming), count: confirming.assessments.length })
+            : t('toolkitRounds.deleteText', { round: roundLabel(confirming) }))}
+      </ConfirmDialog>
       {canAdd && (
         <form
           onSubmit={(e) => {
