@@ -20,8 +20,9 @@ import type { TAgendaItemKind, TBodyRole } from '../../../shared/schemas/governa
  * demo coordinator (coordinator@) is its secretary, the demo professional (hulpverlener@) a member —,
  * one retirement with a successor, a partner that joins, a meeting of about three months ago whose
  * minutes were approved at the last meeting, the last meeting (about a month ago, minutes still in
- * draft) with open action items, and the next meeting in three weeks with its agenda: its
- * follow-up of the previous minutes shows the open actions. Dates are relative to `now`.
+ * draft) with action items — the budget request for the network day done since (the bureau approved
+ * it, see governance-plan.ts), the others open —, and the next meeting in three weeks with its
+ * agenda: its follow-up of the previous minutes shows the open actions. Dates are relative to `now`.
  * Idempotent: the body is keyed on its name and region; when it exists nothing is added.
  */
 
@@ -45,8 +46,8 @@ interface TDemoItem {
   explanation?: string;
   discussion?: string;
   decision?: string;
-  /** Actions decided at this item: description, owner (demo e-mail or people key), due in days. */
-  actions?: { description: string; owner: string; dueInDays: number }[];
+  /** Actions decided at this item: description, owner (demo e-mail or people key), due in days; done on a day (days from today) when closed since. */
+  actions?: { description: string; owner: string; dueInDays: number; doneInDays?: number }[];
 }
 
 export async function loadDemoGovernance(tx: DbOrTx, now: Date = new Date()): Promise<void> {
@@ -146,6 +147,7 @@ export async function loadDemoGovernance(tx: DbOrTx, now: Date = new Date()): Pr
           description: a.description,
           ownerPersonId: who(a.owner),
           dueOn: day(a.dueInDays),
+          ...(a.doneInDays === undefined ? {} : { status: 'done' as const, updatedAt: new Date(today.getTime() + a.doneInDays * DAY + 10 * 3_600_000), version: 2 }),
         });
       }
     }
@@ -190,7 +192,8 @@ export async function loadDemoGovernance(tx: DbOrTx, now: Date = new Date()): Pr
       explanation: 'Vorming verbindend communiceren (geschatte kost €300) en de inspiratiebeurs (€1.500).',
       decision:
         'Principieel akkoord met de vorming mits een bijdrage van €10 per deelnemer. De inspiratiebeurs wordt verschoven naar volgend jaar. Het budget voor de netwerkdag (€ 4.500) is goedgekeurd zodra het bureau de concrete budgetvraag heeft nagekeken; de vrijgave volgt op de volgende vergadering.',
-      actions: [{ description: 'Concrete budgetvraag voor de netwerkdag indienen', owner: 'network', dueInDays: 20 }],
+      // Submitted eleven days ago: the bureau checked and approved it two days later (governance-plan.ts), so it is done.
+      actions: [{ description: 'Concrete budgetvraag voor de netwerkdag indienen', owner: 'network', dueInDays: 20, doneInDays: -11 }],
     },
   ]);
   // The older meeting's minutes were approved at the last one.
