@@ -4,6 +4,7 @@ import { loadEnvFileIfPresent, openConfiguredDatabase, startServer } from '../se
 import { BackupError, checkBackup, restoreBackup, writeBackup } from '../server/db/backup.js';
 import { DataDirLockedError } from '../server/db/data-dir-lock.js';
 import { DEMO_PASSWORD, DEMO_TOTP_SECRET, DEMO_USERS } from '../server/db/demo/people.js';
+import { DEMO_EXCHANGE_HOST } from '../server/db/demo/learning-exchange-host.js';
 import { prepareDatabase } from '../server/db/migrate.js';
 import { DemoRefusedError, loadDemoData } from '../server/db/demo/index.js';
 import type { Database } from '../server/db/client.js';
@@ -73,7 +74,7 @@ program
       console.log(
         [
           'The database was empty, so the demo data was loaded (invented people and organisations). Log in as:',
-          ...DEMO_USERS.map((u) => `  ${u.email.padEnd(28)} ${u.role}${u.organisation ? `, ${u.organisation}` : ''}`),
+          ...[...DEMO_USERS, DEMO_EXCHANGE_HOST].map((u) => `  ${u.email.padEnd(28)} ${u.role}${u.organisation ? `, ${u.organisation}` : ''}`),
           `Password of every demo account: ${DEMO_PASSWORD}`,
           `Second factor: add the TOTP secret ${DEMO_TOTP_SECRET} to an authenticator app (nieuw@… sets up its own).`,
           'See "Demo accounts" in README.md.',

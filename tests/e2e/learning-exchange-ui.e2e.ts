@@ -225,7 +225,7 @@ describe.skipIf(!hasChromium)('exchange learning: decline, cancel and the visito
     expect(errors).toEqual([]);
   }, SLOW);
 
-  it('after the visit day the visitor writes her first reflection at 360 px; it is stored', async () => {
+  it('after the visit day the visitor writes her first reflection at 360 px; it is stored, and the host reads it', async () => {
     const visitor = await openAsDemo(e2e, 'clb@samenplan.demo', '/samen-leren/wisselleren/aanvragen', { width: 360, height: 740 });
     const page = visitor.page;
     await page.getByRole('heading', { level: 1, name: 'Aanvragen voor wisselleren' }).waitFor();
@@ -255,5 +255,18 @@ describe.skipIf(!hasChromium)('exchange learning: decline, cancel and the visito
     await open.filter({ hasText: 'Reflecties (1 van 2)' }).click();
     await page.getByRole('dialog', { name: /^Reflecties: Dagcentrum De Meersen/ }).getByText(text).waitFor();
     expect(visitor.errors).toEqual([]);
+
+    // The host: Katrien Dewitte, admin of MFC De Brugse Meersen, reads Amira's reflection; hers is still to write.
+    const host = await openAsDemo(e2e, 'meersen@samenplan.demo', '/samen-leren/wisselleren/aanvragen');
+    await host.page.getByRole('heading', { level: 1, name: 'Aanvragen voor wisselleren' }).waitFor();
+    const hostOpen = host.page.getByRole('button', { name: 'Reflecties bij het bezoek (Amira El Idrissi – Dagcentrum De Meersen)' });
+    await hostOpen.filter({ hasText: 'Reflecties (1 van 2)' }).click();
+    const hostDialog = host.page.getByRole('dialog', { name: /^Reflecties: Dagcentrum De Meersen/ });
+    await hostDialog.getByText(text).waitFor();
+    await hostDialog.getByRole('button', { name: 'Reflectie schrijven' }).waitFor();
+    expect(await hostDialog.getByRole('button', { name: 'Reflectie aanpassen' }).count()).toBe(0);
+    await expectNoSeriousA11yViolations(host.page);
+    await host.page.screenshot({ path: '/tmp/exchange-ui-host-reads-reflection-1280.png', fullPage: true });
+    expect(host.errors).toEqual([]);
   }, SLOW);
 });

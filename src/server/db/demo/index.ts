@@ -7,6 +7,7 @@ import { loadDemoFamilies } from './families.js';
 import { loadDemoDirectory } from './directory.js';
 import { loadDemoExchange, loadDemoLearning } from './learning.js';
 import { loadDemoToolkit } from './learning-toolkit.js';
+import { loadDemoExchangeHost } from './learning-exchange-host.js';
 import { loadDemoPractices } from './learning-practices.js';
 import { loadDemoGovernance } from './governance.js';
 import { loadDemoGovernancePlan } from './governance-plan.js';
@@ -49,6 +50,7 @@ export async function loadDemoData(db: Db, env: string, secrets: SecretBox): Pro
     await loadDemoDirectory(tx);
     await loadDemoLearning(tx);
     await loadDemoExchange(tx);
+    await loadDemoExchangeHost(tx, secrets);
     await loadDemoToolkit(tx, regionId);
     await loadDemoPractices(tx);
     await loadDemoGovernance(tx);
