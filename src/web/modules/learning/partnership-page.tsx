@@ -86,6 +86,10 @@ function RoundBar({ partnership, round, onChoose, canAdd, canDelete }: { partner
             {canDelete && (
               <Button
                 variant="default"
+                maw="100%"
+                h="auto"
+                mih={36}
+                styles={{ label: { whiteSpace: 'normal', textAlign: 'left' } }}
                 leftSection={<IconTrash size={18} aria-hidden="true" />}
                 onClick={() => {
                   remove.reset();
