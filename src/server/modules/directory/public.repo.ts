@@ -118,11 +118,17 @@ function hitsQuery(f: SearchFilters, tier: Tier | null = null, bound: TierBound 
   const text = f.text;
   const q = wordsQuery(text);
   const nameQ = text?.mode === 'words' && text.nameTsquery ? sql`to_tsquery(${CFG}, ${text.nameTsquery})` : null;
-  const listed = sql.raw(`o.listed and o.status = 'active'`);
+  // Listed, active organisation: a per-row look-up by the organisation's primary key (a scalar subquery
+  // is never turned into a join), not a hash join that reads all organisations for every search.
+  const listed = (alias: string) =>
+    sql.raw(`(select o.listed and o.status = 'active' from organisation o where o.id = ${alias}.organisation_id)`);
 
-  const bySector = f.sector
-    ? sql`and o.id in (select os.organisation_id from organisation_sector os join sector se on se.id = os.sector_id where se.code = ${f.sector})`
-    : sql``;
+  // With a sector, its listed organisations are one list (a few hundred), checked once; otherwise each row's own organisation.
+  const bySector = (alias: string) =>
+    f.sector
+      ? sql`and ${sql.raw(alias)}.organisation_id in (select os.organisation_id from organisation_sector os join sector se on se.id = os.sector_id
+          join organisation o on o.id = os.organisation_id where se.code = ${f.sector} and o.listed and o.status = 'active')`
+      : sql`and ${listed(alias)}`;
   const byAge = (alias: string) =>
     f.age !== undefined
       ? sql`and (${sql.raw(alias)}.min_age is null or ${sql.raw(alias)}.min_age <= ${f.age}) and (${sql.raw(alias)}.max_age is null or ${sql.raw(alias)}.max_age >= ${f.age})`
@@ -165,12 +171,12 @@ function hitsQuery(f: SearchFilters, tier: Tier | null = null, bound: TierBound 
     f.zinplek === true
       ? null
       : sql`
-    select 'service' as kind, s.id, s.name, s.organisation_id, o.name as organisation_name, s.min_age, s.max_age, s.direct_access,
+    select 'service' as kind, s.id, s.name, s.organisation_id, s.min_age, s.max_age, s.direct_access,
            s.waiting_days, s.waiting_confirmed_on::text as waiting_confirmed_on, s.confirmed_at, s.description as body,
            ${score('s')} as score, lower(s.name) as sort_name
-    from service s join organisation o on o.id = s.organisation_id
-    where s.status = 'active' and ${listed}
-      ${match('s')} ${bySector} ${byAge('s')}
+    from service s
+    where s.status = 'active'
+      ${match('s')} ${bySector('s')} ${byAge('s')}
       ${f.directAccess !== undefined ? sql`and s.direct_access = ${f.directAccess}` : sql``}
       ${place ? sql`and s.id in (select sl.service_id from service_location sl join location l on l.id = sl.location_id where ${place})` : sql``}
       ${bounded('s')}`;
@@ -178,16 +184,16 @@ function hitsQuery(f: SearchFilters, tier: Tier | null = null, bound: TierBound 
     f.zinplek === false || f.directAccess === true
       ? null
       : sql`
-    select 'zinplek' as kind, z.id, z.name, z.organisation_id, o.name as organisation_name, z.min_age, z.max_age, false as direct_access,
+    select 'zinplek' as kind, z.id, z.name, z.organisation_id, z.min_age, z.max_age, false as direct_access,
            null::int as waiting_days, null::text as waiting_confirmed_on, z.confirmed_at, z.activities as body,
            ${score('z')} as score, lower(z.name) as sort_name
-    from zinplek z join organisation o on o.id = z.organisation_id
-    where ${listed}
-      ${match('z')} ${bySector} ${byAge('z')}
+    from zinplek z
+    where true
+      ${match('z')} ${bySector('z')} ${byAge('z')}
       ${place ? sql`and z.location_id in (select l.id from location l where ${place})` : sql``}
       ${bounded('z')}`;
   const parts = [services, zinplekken].filter((p): p is SQL => p !== null).map((p) => (bound ? sql`(${sorted(p)})` : p));
-  if (parts.length === 0) return sql`select null::text as kind, null::uuid as id, null::text as name, null::uuid as organisation_id, null::text as organisation_name, null::int as min_age, null::int as max_age, false as direct_access, null::int as waiting_days, null::text as waiting_confirmed_on, null::timestamptz as confirmed_at, null::text as body, 0 as score, null::text as sort_name where false`;
+  if (parts.length === 0) return sql`select null::text as kind, null::uuid as id, null::text as name, null::uuid as organisation_id, null::int as min_age, null::int as max_age, false as direct_access, null::int as waiting_days, null::text as waiting_confirmed_on, null::timestamptz as confirmed_at, null::text as body, 0 as score, null::text as sort_name where false`;
   return sql.join(parts, sql` union all `);
 }
 
@@ -220,7 +226,8 @@ export const directoryPublicRepo = {
     return rows<HitRow>(
       db,
       sql`
-      select p.kind, p.id, p.name, p.organisation_id as "organisationId", p.organisation_name as "organisationName",
+      select p.kind, p.id, p.name, p.organisation_id as "organisationId",
+             (select o.name from organisation o where o.id = p.organisation_id) as "organisationName",
              p.min_age as "minAge", p.max_age as "maxAge", p.direct_access as "directAccess", p.waiting_days as "waitingDays",
              p.waiting_confirmed_on as "waitingConfirmedOn", ${iso('p.confirmed_at')} as "confirmedAt",
              p.confirmed_at < ${f.staleBefore.toISOString()}::timestamptz as stale,
