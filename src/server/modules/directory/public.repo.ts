@@ -63,6 +63,9 @@ export interface HitRow {
   sortName: string;
   nameHeadline: string;
   snippetHeadline: string;
+  /** Its organisation's sectors (by position, name), and the municipalities where it is offered (by name). */
+  sectors: { code: string; nameNl: string; nameEn: string }[];
+  municipalities: { nisCode: string; nameNl: string }[];
 }
 
 /**
@@ -232,7 +235,13 @@ export const directoryPublicRepo = {
              p.waiting_confirmed_on as "waitingConfirmedOn", ${iso('p.confirmed_at')} as "confirmedAt",
              p.confirmed_at < ${f.staleBefore.toISOString()}::timestamptz as stale,
              p.score::int as score, p.sort_name as "sortName",
-             ${nameHeadline} as "nameHeadline", ${snippet} as "snippetHeadline"
+             ${nameHeadline} as "nameHeadline", ${snippet} as "snippetHeadline",
+             (select coalesce(json_agg(json_build_object('code', se.code, 'nameNl', se.name_nl, 'nameEn', se.name_en) order by se.position, se.name_nl), '[]')
+                from organisation_sector os join sector se on se.id = os.sector_id where os.organisation_id = p.organisation_id) as sectors,
+             (select coalesce(json_agg(json_build_object('nisCode', m.nis_code, 'nameNl', m.name_nl) order by m.name_nl, m.nis_code), '[]')
+                from municipality m
+               where m.nis_code in (select l.nis_code from service_location sl join location l on l.id = sl.location_id where p.kind = 'service' and sl.service_id = p.id
+                                    union select l.nis_code from zinplek z join location l on l.id = z.location_id where p.kind = 'zinplek' and z.id = p.id)) as municipalities
       from (${page}) p
       order by p.score desc, p.sort_name, p.id`,
     );
@@ -255,22 +264,6 @@ export const directoryPublicRepo = {
           where os.organisation_id in (${sql.join(organisationIds.map((id) => sql`${id}::uuid`), sql`, `)})
           order by se.position, se.name_nl`,
     );
-  },
-
-  /** The municipalities of the locations of these services and zinplekken. */
-  placesOf(db: DbOrTx, serviceIds: string[], zinplekIds: string[]) {
-    const ids = (list: string[]) => sql.join(list.map((id) => sql`${id}::uuid`), sql`, `);
-    const parts: SQL[] = [];
-    if (serviceIds.length)
-      parts.push(sql`select distinct sl.service_id as "hitId", m.nis_code as "nisCode", m.name_nl as "nameNl"
-        from service_location sl join location l on l.id = sl.location_id join municipality m on m.nis_code = l.nis_code
-        where sl.service_id in (${ids(serviceIds)})`);
-    if (zinplekIds.length)
-      parts.push(sql`select distinct z.id as "hitId", m.nis_code as "nisCode", m.name_nl as "nameNl"
-        from zinplek z join location l on l.id = z.location_id join municipality m on m.nis_code = l.nis_code
-        where z.id in (${ids(zinplekIds)})`);
-    if (parts.length === 0) return Promise.resolve([]);
-    return rows<{ hitId: string; nisCode: string; nameNl: string }>(db, sql`select * from (${sql.join(parts, sql` union all `)}) x order by "nameNl"`);
   },
 
   // --- Detail pages ----------------------------------------------------------------------------
