@@ -731,5 +731,9 @@ export const ZPlanDecisionItem = z
   })
   .meta({ id: 'PlanDecisionItem' });
 export type TPlanDecisionItem = z.infer<typeof ZPlanDecisionItem>;
+/** Narrowing the candidates: part of the item's title or of its decision (a body with years of meetings has more than the 200 shown). */
+export const ZPlanDecisionItemListQuery = z.object({
+  q: zText({ max: 100 }).optional().describe('Search: part of the title or the decision of the item'),
+});
 /** The candidates, latest meeting first, in agenda order within a meeting (at most 200). */
 export const ZPlanDecisionItemListResponse = recordEnvelope(z.object({ items: z.array(ZPlanDecisionItem) }), ZPlanAbilities);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   ZActionItemResponse,
   ZBodyListResponse,
@@ -142,7 +142,7 @@ export const planKeys = {
   action: (id: string) => ['governance', 'plan-action', id] as const,
   indicators: (id: string) => ['governance', 'plan', id, 'indicators'] as const,
   indicator: (id: string) => ['governance', 'indicator', id] as const,
-  decisionItems: (id: string) => ['governance', 'plan', id, 'decision-items'] as const,
+  decisionItems: (id: string, q = '') => ['governance', 'plan', id, 'decision-items', q] as const,
 };
 
 export const planCsvUrl = (id: string) => `${BASE}/plans/${enc(id)}/plan.csv`;
@@ -161,8 +161,13 @@ export const usePlanAction = (id: string, enabled: boolean) =>
   useQuery({ queryKey: planKeys.action(id), enabled, queryFn: async ({ signal }) => apiGet(`${BASE}/plan-actions/${enc(id)}`, ZPlanActionResponse, signal) });
 
 /** The decisions (agenda items of kind decision of the body's meetings) a status change may point at; for those who keep the plan. */
-export const usePlanDecisionItems = (planId: string) =>
-  useQuery({ queryKey: planKeys.decisionItems(planId), queryFn: async ({ signal }) => apiGet(`${BASE}/plans/${enc(planId)}/decision-items`, ZPlanDecisionItemListResponse, signal) });
+/** The decision items a status change may point at; `q` narrows by title or decision on the server (a body has years of them). */
+export const usePlanDecisionItems = (planId: string, q = '') =>
+  useQuery({
+    queryKey: planKeys.decisionItems(planId, q),
+    queryFn: async ({ signal }) => apiGet(`${BASE}/plans/${enc(planId)}/decision-items${q ? `?q=${encodeURIComponent(q)}` : ''}`, ZPlanDecisionItemListResponse, signal),
+    placeholderData: keepPreviousData,
+  });
 
 export const useIndicators = (planId: string) =>
   useQuery({ queryKey: planKeys.indicators(planId), queryFn: async ({ signal }) => apiGet(`${BASE}/plans/${enc(planId)}/indicators?limit=100`, ZIndicatorListResponse, signal) });

@@ -334,6 +334,21 @@ describe('the regional plan', () => {
     expect(list.data.items[0]).toMatchObject({ meetingId: later.id, meetingStatus: 'planned', decision: '' });
     expect(list.abilities).toEqual({ view: true, update: true });
 
+    // Searching narrows by title (case and LIKE wildcards are plain text); a long or NUL-bearing search is refused.
+    const search = async (q: string) => {
+      const r = await secretary.client.get(`/api/governance/plans/${plan.id}/decision-items?q=${encodeURIComponent(q)}`);
+      expect(r.statusCode, r.body).toBe(200);
+      return ZPlanDecisionItemListResponse.parse(r.json()).data.items.map((i) => i.title);
+    };
+    expect(await search('NETWERKDAG')).toEqual(['Budget netwerkdag vrijgeven']);
+    expect(await search('verslag')).toEqual(['Goedkeuring vorig verslag']);
+    expect(await search('%')).toEqual([]);
+    expect(await search('Afgelast')).toEqual([]);
+    const tooLong = await secretary.client.get(`/api/governance/plans/${plan.id}/decision-items?q=${'a'.repeat(101)}`);
+    expect(tooLong.statusCode).toBe(400);
+    expect(tooLong.json()).toMatchObject({ error: { details: [{ path: 'query.q' }] } });
+    expect((await secretary.client.get(`/api/governance/plans/${plan.id}/decision-items?q=a%00b`)).statusCode).toBe(400);
+
     // The chosen decision comes back in the history with its meeting.
     const a = await addAction(secretary, plan.id, { description: 'Netwerkdag', budgetCents: 450_000 });
     const chosen = list.data.items[1]!;

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, ne, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, ilike, ne, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '../../db/client.js';
 import {
@@ -12,7 +12,7 @@ import {
   person,
   region,
 } from '../../db/schema/index.js';
-import { afterCursor, toPage } from '../../db/paging.js';
+import { afterCursor, containsPattern, toPage } from '../../db/paging.js';
 import type { TPlanActionStatus } from '../../../shared/schemas/governance.js';
 import { governanceRepo } from './governance.repo.js';
 
@@ -283,7 +283,8 @@ export const plansRepo = {
    * The decisions a status change of the body's plan may point at: agenda items of kind decision
    * of its meetings that are not cancelled, latest meeting first, in agenda order (at most 200).
    */
-  decisionItems(db: DbOrTx, bodyId: string) {
+  decisionItems(db: DbOrTx, bodyId: string, q?: string) {
+    const pattern = q ? containsPattern(q) : undefined;
     return db
       .select({
         id: governanceAgendaItem.id,
@@ -296,7 +297,14 @@ export const plansRepo = {
       })
       .from(governanceAgendaItem)
       .innerJoin(governanceMeeting, eq(governanceMeeting.id, governanceAgendaItem.meetingId))
-      .where(and(eq(governanceMeeting.bodyId, bodyId), ne(governanceMeeting.status, 'cancelled'), eq(governanceAgendaItem.kind, 'decision')))
+      .where(
+        and(
+          eq(governanceMeeting.bodyId, bodyId),
+          ne(governanceMeeting.status, 'cancelled'),
+          eq(governanceAgendaItem.kind, 'decision'),
+          pattern ? or(ilike(governanceAgendaItem.title, pattern), ilike(governanceAgendaItem.minutesDecision, pattern)) : undefined,
+        ),
+      )
       .orderBy(desc(governanceMeeting.meetingDate), desc(governanceMeeting.id), asc(governanceAgendaItem.position))
       .limit(200);
   },

@@ -10,6 +10,7 @@ import {
   ZPlanActionTransition,
   ZPlanActionUpdate,
   ZPlanCreate,
+  ZPlanDecisionItemListQuery,
   ZPlanDecisionItemListResponse,
   ZPlanListQuery,
   ZPlanListResponse,
@@ -63,10 +64,11 @@ export const plansRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary: 'The decision items (agenda items of kind decision of the body\'s meetings, not cancelled) a status change may point at; for those who keep the plan',
         params: ZPlanParams,
+        querystring: ZPlanDecisionItemListQuery,
         response: { 200: ZPlanDecisionItemListResponse, ...errors },
       },
     },
-    async (request) => service.decisionItems(request.ctx, request.params.id),
+    async (request) => service.decisionItems(request.ctx, request.params.id, request.query.q),
   );
 
   app.get(

@@ -181,9 +181,9 @@ export function createPlansService(db: Db) {
     },
 
     /** The decision items a status change of this plan may point at (for those who keep the plan). */
-    async decisionItems(ctx: RequestContext, planId: string) {
+    async decisionItems(ctx: RequestContext, planId: string, q?: string) {
       const { f, full } = await authorizedPlan(db, ctx, planId, 'update', false);
-      const items = await plansRepo.decisionItems(db, f.bodyId);
+      const items = await plansRepo.decisionItems(db, f.bodyId, q);
       return { data: { items }, abilities: planPolicy.abilitiesOf(full, f) };
     },
 

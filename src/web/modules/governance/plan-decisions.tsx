@@ -1,8 +1,9 @@
 import { useState } from 'react';
 import { Anchor, Blockquote, Button, Group, NumberInput, Paper, Select, Stack, Text, TextInput } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { PLAN_ACTION_TRANSITIONS, PLAN_YEAR_MAX, type TPlanActionItem, type TPlanActionStatus, type TPlanDetail } from '../../../shared/schemas/governance.js';
+import { PLAN_ACTION_TRANSITIONS, PLAN_YEAR_MAX, type TPlanActionItem, type TPlanActionStatus, type TPlanDecisionItem, type TPlanDetail } from '../../../shared/schemas/governance.js';
 import { ApiError, errorMessageKey } from '../../api/client.js';
 import { usePlanDecisionItems, useTransitionPlanAction } from '../../api/governance.js';
 import { FormError } from '../../components/form/form-error.js';
@@ -22,36 +23,49 @@ function useErrorText() {
 
 /**
  * Choosing the decision a change comes from: the agenda items of kind decision of the body's
- * meetings (not cancelled), latest meeting first. Optional: "none chosen" stays possible.
+ * meetings (not cancelled), latest meeting first; typing searches them on the server (title or
+ * decision), so older decisions than the 200 listed can be found. Optional: "none chosen" stays possible.
  */
 export function DecisionSelect({ planId, bodyName, value, onChange }: { planId: string; bodyName: string; value: string | null; onChange: (id: string | null) => void }) {
   const { t } = useTranslation();
   const g = useGovernanceFormat();
-  const query = usePlanDecisionItems(planId);
+  const [search, setSearch] = useState('');
+  const [chosen, setChosen] = useState<TPlanDecisionItem | null>(null);
+  const labelOf = (i: TPlanDecisionItem) => `${g.shortDay(i.meetingDate)} · ${i.title}${i.meetingStatus === 'planned' ? ` (${t('planDecisions.planned')})` : ''}`;
+  // The search box shows the chosen item's label after a choice: that is no search.
+  const typed = chosen && search === labelOf(chosen) ? '' : search.trim();
+  const [debounced] = useDebouncedValue(typed, 250);
+  const query = usePlanDecisionItems(planId, debounced);
   const items = query.data?.data.items ?? [];
-  const chosen = items.find((i) => i.id === value);
+  const current = chosen?.id === value ? chosen : (items.find((i) => i.id === value) ?? null);
+  const options = [...(current ? [current] : []), ...items.filter((i) => i.id !== current?.id)];
+  const noneAtAll = !query.isPending && items.length === 0 && debounced === '' && !current;
   return (
     <Stack gap={4}>
       <Select
         label={t('planDecisions.decision')}
         description={t('planDecisions.decisionHint', { body: bodyName })}
-        placeholder={query.isPending ? t('planDecisions.loading') : items.length === 0 ? t('planDecisions.noneAvailable') : t('planDecisions.noneChosen')}
-        data={items.map((i) => ({
-          value: i.id,
-          label: `${g.shortDay(i.meetingDate)} · ${i.title}${i.meetingStatus === 'planned' ? ` (${t('planDecisions.planned')})` : ''}`,
-        }))}
+        placeholder={query.isPending ? t('planDecisions.loading') : noneAtAll ? t('planDecisions.noneAvailable') : t('planDecisions.noneChosen')}
+        data={options.map((i) => ({ value: i.id, label: labelOf(i) }))}
         value={value}
-        onChange={onChange}
-        disabled={query.isPending || items.length === 0}
+        onChange={(id) => {
+          setChosen(options.find((i) => i.id === id) ?? null);
+          onChange(id);
+        }}
+        searchValue={search}
+        onSearchChange={setSearch}
+        // The server searched (title and decision); the list shows what it found.
+        filter={({ options: found }) => found}
+        disabled={query.isPending || noneAtAll}
         searchable
         clearable
-        nothingFoundMessage={t('planDecisions.nothingFound')}
+        nothingFoundMessage={query.isFetching ? t('planDecisions.loading') : t('planDecisions.nothingFound')}
         error={query.isError ? t(errorMessageKey(query.error)) : undefined}
         comboboxProps={{ withinPortal: true }}
       />
-      {chosen?.decision && (
+      {current?.decision && (
         <Blockquote p="xs" ml={0} mt={4} color="gray" fz="sm" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }} data-testid="chosen-decision">
-          {chosen.decision}
+          {current.decision}
         </Blockquote>
       )}
     </Stack>
