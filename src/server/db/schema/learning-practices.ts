@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { check, index, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { check, customType, index, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { auditedColumns, idColumn } from './columns.js';
 import { organisation, person } from './identity.js';
 import { PRACTICE_STATUSES, type TPracticeContact } from '../../../shared/schemas/learning-practices.js';
@@ -13,6 +13,9 @@ import { PRACTICE_STATUSES, type TPracticeContact } from '../../../shared/schema
  */
 
 const inList = (values: readonly string[]) => sql.raw(values.map((v) => `'${v}'`).join(', '));
+
+/** A full-text search document (generated; never written by the application). */
+const tsvector = customType<{ data: string; driverData: string }>({ dataType: () => 'tsvector' });
 
 export const learningPractice = pgTable(
   'learning_practice',
@@ -32,6 +35,15 @@ export const learningPractice = pgTable(
     createdBy: uuid('created_by').references(() => person.id),
     publishedAt: timestamp('published_at', { withTimezone: true }),
     publishedBy: uuid('published_by').references(() => person.id),
+    /**
+     * The search document (Dutch stemming, accents folded: migration 0014), stored so a search
+     * never runs `to_tsvector` per row: with it computed on the fly, the planner walked
+     * `learning_practice_title_idx` for the first page and stemmed thousands of rows to find a
+     * rare word (docs/performance.md, 2026-12-03). practices.repo.ts searches only this column.
+     */
+    searchDocument: tsvector('search_document').generatedAlwaysAs(
+      sql`to_tsvector('public.samenplan_dutch'::regconfig, title || ' ' || summary || ' ' || goals || ' ' || added_value || ' ' || bottlenecks)`,
+    ),
     ...auditedColumns(),
   },
   (t) => [
@@ -39,11 +51,7 @@ export const learningPractice = pgTable(
     index('learning_practice_title_idx').on(sql`lower(${t.title})`, t.id),
     index('learning_practice_author_idx').on(t.authorOrganisationId),
     index('learning_practice_sector_idx').using('gin', t.sectorCodes),
-    // Must stay exactly practiceDocument in practices.repo.ts (Dutch stemming, accents folded: migration 0014).
-    index('learning_practice_search_idx').using(
-      'gin',
-      sql`to_tsvector('public.samenplan_dutch'::regconfig, ${t.title} || ' ' || ${t.summary} || ' ' || ${t.goals} || ' ' || ${t.addedValue} || ' ' || ${t.bottlenecks})`,
-    ),
+    index('learning_practice_search_idx').using('gin', t.searchDocument),
   ],
 );
 

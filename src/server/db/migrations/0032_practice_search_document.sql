@@ -1,0 +1,3 @@
+DROP INDEX "learning_practice_search_idx";--> statement-breakpoint
+ALTER TABLE "learning_practice" ADD COLUMN "search_document" "tsvector" GENERATED ALWAYS AS (to_tsvector('public.samenplan_dutch'::regconfig, title || ' ' || summary || ' ' || goals || ' ' || added_value || ' ' || bottlenecks)) STORED;--> statement-breakpoint
+CREATE INDEX "learning_practice_search_idx" ON "learning_practice" USING gin ("search_document");
