@@ -9,11 +9,11 @@ export const PRACTICE_FILE_RESOURCE = 'learning_practice';
 
 const CFG = sql.raw(`'public.samenplan_dutch'::regconfig`);
 /**
- * The search document of a practice: must stay exactly the expression of the GIN index
- * `learning_practice_search_idx` (schema/learning-practices.ts), or the planner scans every row.
- * `samenplan_dutch` (migration 0014, shared with the directory search) folds accents and stems Dutch.
+ * The search document of a practice: the stored column `search_document` (schema/learning-practices.ts),
+ * GIN-indexed by `learning_practice_search_idx`. `samenplan_dutch` (migration 0014, shared with the
+ * directory search) folds accents and stems Dutch; the query must use the same configuration.
  */
-const practiceDocument = sql`to_tsvector(${CFG}, ${learningPractice.title} || ' ' || ${learningPractice.summary} || ' ' || ${learningPractice.goals} || ' ' || ${learningPractice.addedValue} || ' ' || ${learningPractice.bottlenecks})`;
+const practiceDocument = learningPractice.searchDocument;
 
 const sortKey = sql`lower(${learningPractice.title})`;
 
