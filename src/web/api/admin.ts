@@ -173,17 +173,3 @@ export const useAudit = (filters: TAuditFilters, enabled = true) =>
     enabled,
     staleTime: 0,
   });
-
-/** The items of every loaded page and their abilities, merged (for lists that load more with a button). */
-export function flattenPages<T, A>(data: { pages: { data: { items: T[] }; abilities: Record<string, A> }[] } | undefined): {
-  items: T[];
-  abilities: Record<string, A>;
-} {
-  const items: T[] = [];
-  const abilities: Record<string, A> = {};
-  for (const page of data?.pages ?? []) {
-    items.push(...page.data.items);
-    Object.assign(abilities, page.abilities);
-  }
-  return { items, abilities };
-}

@@ -2,7 +2,7 @@ import { Anchor, Button, Group, Stack, Text, Title, VisuallyHidden } from '@mant
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { TActionItem } from '../../../shared/schemas/governance.js';
-import { flattenPages } from '../../api/admin.js';
+import { flattenPages } from '../../api/client.js';
 import { errorMessageKey } from '../../api/client.js';
 import { useMyActions, useUpdateAction } from '../../api/governance.js';
 import { ResponsiveList, type TListColumn } from '../../components/list/responsive-list.js';

@@ -4,7 +4,7 @@ import { IconArrowsExchange, IconPlus, IconTable } from '@tabler/icons-react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { TOffer } from '../../../shared/schemas/exchange.js';
-import { flattenPages } from '../../api/admin.js';
+import { flattenPages } from '../../api/client.js';
 import { useSectors } from '../../api/queries.js';
 import { useSectorName } from '../admin/labels.js';
 import { useExchangeOffers, useWithdrawOffer } from '../../api/learning-exchange.js';

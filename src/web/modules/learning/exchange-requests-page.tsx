@@ -7,7 +7,7 @@ import {
   type TExchangeRequest,
   type TExchangeRequestStatus,
 } from '../../../shared/schemas/exchange.js';
-import { flattenPages } from '../../api/admin.js';
+import { flattenPages } from '../../api/client.js';
 import { useExchangeRequests, useExchangeStep, type TExchangeStep } from '../../api/learning-exchange.js';
 import { ConfirmDialog } from '../../components/confirm-dialog.js';
 import { ResponsiveList, type TListColumn } from '../../components/list/responsive-list.js';

@@ -6,7 +6,7 @@ import { IconSearch } from '@tabler/icons-react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { TFamilyListItem } from '../../../../shared/schemas/families/family.js';
-import { flattenPages } from '../../../api/admin.js';
+import { flattenPages } from '../../../api/client.js';
 import { useMyFamilies } from '../../../api/families/family.js';
 import { ResponsiveList } from '../../../components/list/responsive-list.js';
 import { PageHeader } from '../../../components/page-header.js';

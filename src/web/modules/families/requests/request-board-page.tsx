@@ -5,7 +5,7 @@ import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { REQUEST_URGENCIES, type TRequestUrgency } from '../../../../shared/schemas/families/enums.js';
 import type { TRequestSummary } from '../../../../shared/schemas/families/requests.js';
-import { flattenPages } from '../../../api/admin.js';
+import { flattenPages } from '../../../api/client.js';
 import { useRequestBoard, useRequestCounts } from '../../../api/families/requests.js';
 import { PageHeader } from '../../../components/page-header.js';
 import { ResponsiveList } from '../../../components/list/responsive-list.js';
