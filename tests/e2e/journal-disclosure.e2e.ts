@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { expectNoSeriousA11yViolations, expectNoSidewaysScroll, hasChromium, useE2e } from './fixture.js';
 import { openAsDemo } from './demo-login.js';
+import { openFamilyTab } from './family-file.js';
 
 /** Logging in and a fresh TOTP step per login can take a minute. */
 const SLOW = 240_000;
@@ -11,10 +12,7 @@ describe.skipIf(!hasChromium)('the journal note form: what the family sees (360 
   const e2e = useE2e();
 
   async function openJournal(page: Page, name: string) {
-    await page.goto(`${e2e.baseUrl}/gezinnen`);
-    await page.getByRole('link', { name }).first().click();
-    await page.getByRole('heading', { level: 1, name }).waitFor();
-    await page.getByRole('navigation', { name: 'Onderdelen van het gezinsdossier' }).getByRole('link', { name: 'Logboek', exact: true }).click();
+    await openFamilyTab(page, e2e.baseUrl, name, 'Logboek');
     await page.getByRole('radiogroup', { name: /^Wat ziet het gezin\?/ }).waitFor();
   }
 

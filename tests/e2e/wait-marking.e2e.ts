@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { expectNoSeriousA11yViolations, expectNoSidewaysScroll, hasChromium, useE2e } from './fixture.js';
 import { openAsDemo } from './demo-login.js';
+import { openFamilyTab } from './family-file.js';
 
 /** Logging in and a fresh TOTP step per login can take a minute. */
 const SLOW = 240_000;
@@ -11,10 +12,7 @@ describe.skipIf(!hasChromium)('the marking of a wait: what the family sees', () 
   const e2e = useE2e();
 
   async function openWaits(page: Page, name: string) {
-    await page.goto(`${e2e.baseUrl}/gezinnen`);
-    await page.getByRole('link', { name }).first().click();
-    await page.getByRole('heading', { level: 1, name }).waitFor();
-    await page.getByRole('navigation', { name: 'Onderdelen van het gezinsdossier' }).getByRole('link', { name: 'Wachten', exact: true }).click();
+    await openFamilyTab(page, e2e.baseUrl, name, 'Wachten');
     await page.getByRole('heading', { level: 2, name: 'Wachten op hulp' }).waitFor();
   }
 
