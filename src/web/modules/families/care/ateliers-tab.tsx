@@ -16,8 +16,7 @@ import { useFamilyContext, type TFamilyContext } from '../family/family-layout.j
 import { DateInput } from '../../../components/date-input.js';
 import { formatDay, todayInBrussels } from '../requests/labels.js';
 import { FormDialog, FamilySection, DialogActions, StateBadge, isConflict, useErrorText } from '../family-ui.js';
-import type { TFamilyMember } from '../../../../shared/schemas/families/family.js';
-import { DisclosureBadge, DisclosureChoice, MarkingForm, currentYouths, markingBody, useMarking } from './disclosure-choice.js';
+import { DisclosureBadge, DisclosureChoice, MarkItem, currentYouths, markingBody, useMarking } from './disclosure-choice.js';
 
 /** Someone who can take part in an atelier or own a commitment: a member, a network person or a team member of this family. */
 interface TPerson {
@@ -49,7 +48,7 @@ export function AteliersTab() {
   const { data } = useFamilyContext();
   const familyId = data.family.id;
   const ateliers = useAteliers(familyId);
-  const { updateCommitment } = useAtelierMutations(familyId);
+  const { update, updateCommitment } = useAtelierMutations(familyId);
   const errorText = useErrorText();
   const [dialog, setDialog] = useState<TDialog>(null);
   const close = () => setDialog(null);
@@ -188,38 +187,23 @@ export function AteliersTab() {
         {toPlanCommitment && <ToPlanForm familyId={familyId} commitment={toPlanCommitment} onDone={close} />}
       </FormDialog>
       <FormDialog opened={dialog?.kind === 'marking'} title={t('marking.title')} onClose={close}>
-        {markingAtelier && <MarkAtelier familyId={familyId} atelier={markingAtelier} youths={currentYouths(data.members)} onDone={close} />}
+        {markingAtelier && (
+          <MarkItem
+            item={markingAtelier}
+            youths={currentYouths(data.members)}
+            help={t('marking.helpAtelier')}
+            label={(a) => t('care.ateliers.heldOn', { date: formatDay(a.heldOn) })}
+            save={(a, body) => update.mutateAsync({ atelierId: a.id, body })}
+            reload={async () => (await ateliers.refetch()).data?.data.items.find((a) => a.id === markingAtelier.id)}
+            onDone={close}
+          />
+        )}
       </FormDialog>
     </Stack>
   );
 }
 
 const COMMITMENT_COLOR: Record<TCommitment['status'], string> = { open: 'blue', done: 'green', dropped: 'gray' };
-
-/** Changing what the family sees of an atelier, with the version read (a 409 shows in the form). */
-function MarkAtelier({ familyId, atelier, youths, onDone }: { familyId: string; atelier: TAtelier; youths: TFamilyMember[]; onDone: () => void }) {
-  const { t } = useTranslation();
-  const errorText = useErrorText();
-  const { update } = useAtelierMutations(familyId);
-  const [error, setError] = useState<string | null>(null);
-  return (
-    <MarkingForm
-      current={{ disclosure: atelier.disclosure, youthMemberId: atelier.youthMemberId }}
-      youths={youths}
-      help={t('marking.helpAtelier')}
-      item={t('care.ateliers.heldOn', { date: formatDay(atelier.heldOn) })}
-      pending={update.isPending}
-      error={error}
-      onCancel={onDone}
-      onSave={(m) =>
-        update.mutate(
-          { atelierId: atelier.id, body: { version: atelier.version, ...markingBody(m) } },
-          { onSuccess: () => (notify('green', t('marking.saved')), onDone()), onError: (err) => setError(errorText(err)) },
-        )
-      }
-    />
-  );
-}
 
 function AtelierCard({
   atelier,

@@ -4,7 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { DISCLOSURES, type TDisclosure } from '../../../../shared/schemas/families/enums.js';
 import type { TFamilyMember } from '../../../../shared/schemas/families/family.js';
 import { FormError } from '../../../components/form/form-error.js';
-import { DialogActions, StateBadge } from '../family-ui.js';
+import { notify } from '../../../components/notify.js';
+import { DialogActions, StateBadge, isConflict, useErrorText } from '../family-ui.js';
 
 /**
  * "Wat ziet het gezin?" — the marking of a journal note, wait or atelier (what the family sees of
@@ -149,5 +150,67 @@ export function MarkingForm({
         <DialogActions onCancel={onCancel} pending={pending} label={t('marking.save')} />
       </Stack>
     </form>
+  );
+}
+
+/** An item whose marking can be changed afterwards (journal note, wait, atelier). */
+type TMarkable = TMarking & { id: string; version: number };
+
+/**
+ * The dialog that changes an item's marking afterwards, for all three kinds. The item as read when
+ * the dialog opened goes with the save (its version): a change by someone else in between is a 409,
+ * never overwritten unseen — also when the list behind the dialog refreshes meanwhile. After a 409 the
+ * message stays and the newest version (`reload`) is shown, so trying again decides on what is there now.
+ */
+export function MarkItem<T extends TMarkable>({
+  item,
+  youths,
+  help,
+  label,
+  save,
+  reload,
+  onDone,
+}: {
+  item: T;
+  youths: TFamilyMember[];
+  help?: string;
+  label: (item: T) => string;
+  save: (item: T, body: ReturnType<typeof markingBody> & { version: number }) => Promise<unknown>;
+  reload: () => Promise<T | undefined>;
+  onDone: () => void;
+}) {
+  const { t } = useTranslation();
+  const errorText = useErrorText();
+  const [read, setRead] = useState(item);
+  const [pending, setPending] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const submit = async (m: TMarking) => {
+    setPending(true);
+    try {
+      await save(read, { version: read.version, ...markingBody(m) });
+      notify('green', t('marking.saved'));
+      onDone();
+    } catch (err) {
+      setError(errorText(err));
+      if (isConflict(err)) {
+        const fresh = await reload();
+        if (fresh) setRead(fresh);
+      }
+    } finally {
+      setPending(false);
+    }
+  };
+  return (
+    <MarkingForm
+      key={read.version}
+      current={{ disclosure: read.disclosure, youthMemberId: read.youthMemberId }}
+      youths={youths}
+      help={help}
+      item={label(read)}
+      pending={pending}
+      error={error}
+      onCancel={onDone}
+      onSave={(m) => void submit(m)}
+    />
   );
 }

@@ -11,8 +11,8 @@ import { notify } from '../../../components/notify.js';
 import { SectionSkeleton } from '../../../components/skeletons.js';
 import { EmptyState, ErrorState } from '../../../components/states.js';
 import { useFamilyContext } from '../family/family-layout.js';
-import { FamilySection, FormDialog, StateBadge, isConflict, useErrorText } from '../family-ui.js';
-import { DisclosureBadge, DisclosureChoice, MarkingForm, currentYouths, markingBody, useMarking } from './disclosure-choice.js';
+import { FamilySection, FormDialog, StateBadge, useErrorText } from '../family-ui.js';
+import { DisclosureBadge, DisclosureChoice, MarkItem, currentYouths, markingBody, useMarking } from './disclosure-choice.js';
 
 type TVisibility = TJournalNote['visibility'];
 const MAX = 10_000;
@@ -27,6 +27,8 @@ export function JournalTab() {
   const write = journal.data?.pages[0]?.abilities.write ?? false;
   const notes = journal.data?.pages.flatMap((p) => p.data.items) ?? [];
   const [marking, setMarking] = useState<TJournalNote | null>(null);
+  // Its author or the contact person may correct a note's marking (the server decides: `markable`).
+  const mark = useMarkJournalNote(familyId);
 
   return (
     <Stack gap="xl">
@@ -78,56 +80,17 @@ export function JournalTab() {
       </FamilySection>
       <FormDialog opened={marking !== null} title={t('marking.title')} onClose={() => setMarking(null)}>
         {marking && (
-          <MarkNote
-            familyId={familyId}
-            note={marking}
+          <MarkItem
+            item={marking}
             youths={currentYouths(data.members)}
+            label={(n) => t('journalMarking.item', { author: n.authorName, date: formatDateTime(n.createdAt, i18n.language) })}
+            save={(n, body) => mark.mutateAsync({ noteId: n.id, body })}
+            reload={async () => (await journal.refetch()).data?.pages.flatMap((p) => p.data.items).find((n) => n.id === marking.id)}
             onDone={() => setMarking(null)}
-            onStale={async () => {
-              // Someone changed the note meanwhile: load the newest version and show it in the dialog.
-              // (Unless the dialog was closed meanwhile.)
-              const fresh = (await journal.refetch()).data?.pages.flatMap((p) => p.data.items).find((n) => n.id === marking.id);
-              setMarking((open) => (open?.id === marking.id && fresh ? fresh : open));
-            }}
           />
         )}
       </FormDialog>
     </Stack>
-  );
-}
-
-/**
- * Correcting a note's marking afterwards: its author or the contact person (the server decides, `markable`).
- * A stale version (409) keeps the message and shows the newest version's marking (`onStale` loads it), so
- * trying again sends the version read then.
- */
-function MarkNote({ familyId, note, youths, onDone, onStale }: { familyId: string; note: TJournalNote; youths: TFamilyMember[]; onDone: () => void; onStale: () => Promise<void> }) {
-  const { t, i18n } = useTranslation();
-  const errorText = useErrorText();
-  const mark = useMarkJournalNote(familyId);
-  const [error, setError] = useState<string | null>(null);
-  return (
-    <MarkingForm
-      key={note.version}
-      current={{ disclosure: note.disclosure, youthMemberId: note.youthMemberId }}
-      youths={youths}
-      item={t('journalMarking.item', { author: note.authorName, date: formatDateTime(note.createdAt, i18n.language) })}
-      pending={mark.isPending}
-      error={error}
-      onCancel={onDone}
-      onSave={(m) =>
-        mark.mutate(
-          { noteId: note.id, body: { version: note.version, ...markingBody(m) } },
-          {
-            onSuccess: () => (notify('green', t('marking.saved')), onDone()),
-            onError: (err) => {
-              setError(errorText(err));
-              if (isConflict(err)) void onStale();
-            },
-          },
-        )
-      }
-    />
   );
 }
 

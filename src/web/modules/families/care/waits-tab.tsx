@@ -14,7 +14,7 @@ import { DateInput } from '../../../components/date-input.js';
 import { formatDay, todayInBrussels } from '../requests/labels.js';
 import { FormDialog, FamilySection, DialogActions, StateBadge, useErrorText } from '../family-ui.js';
 import type { TFamilyMember } from '../../../../shared/schemas/families/family.js';
-import { DisclosureBadge, DisclosureChoice, MarkingForm, currentYouths, markingBody, useMarking } from './disclosure-choice.js';
+import { DisclosureBadge, DisclosureChoice, MarkItem, currentYouths, markingBody, useMarking } from './disclosure-choice.js';
 
 type TWaitStatus = (typeof WAIT_STATUSES)[number];
 const STATUS_COLOR: Record<TWaitStatus, string> = { waiting: 'orange', started: 'green', refused: 'red', cancelled: 'gray' };
@@ -26,6 +26,7 @@ export function WaitsTab() {
   const { data } = useFamilyContext();
   const familyId = data.family.id;
   const waits = useWaits(familyId);
+  const { update } = useWaitMutations(familyId);
   const [dialog, setDialog] = useState<TDialog>(null);
   const manage = waits.data?.abilities.manage ?? false;
   const items = waits.data?.data.items;
@@ -196,34 +197,19 @@ export function WaitsTab() {
         {dialog?.kind === 'status' && current(dialog.waitId) && <StatusForm familyId={familyId} wait={current(dialog.waitId) as TWait} onDone={close} />}
       </FormDialog>
       <FormDialog opened={dialog?.kind === 'marking'} title={t('marking.title')} onClose={close}>
-        {dialog?.kind === 'marking' && current(dialog.waitId) && <MarkWait familyId={familyId} wait={current(dialog.waitId) as TWait} youths={youths} onDone={close} />}
+        {dialog?.kind === 'marking' && current(dialog.waitId) && (
+          <MarkItem
+            item={current(dialog.waitId) as TWait}
+            youths={youths}
+            help={t('marking.helpWait')}
+            label={(w) => w.serviceText}
+            save={(w, body) => update.mutateAsync({ waitId: w.id, body })}
+            reload={async () => (await waits.refetch()).data?.data.items.find((w) => w.id === dialog.waitId)}
+            onDone={close}
+          />
+        )}
       </FormDialog>
     </FamilySection>
-  );
-}
-
-/** Changing what the family sees of a wait, with the version read (a 409 shows in the form). */
-function MarkWait({ familyId, wait, youths, onDone }: { familyId: string; wait: TWait; youths: TFamilyMember[]; onDone: () => void }) {
-  const { t } = useTranslation();
-  const errorText = useErrorText();
-  const { update } = useWaitMutations(familyId);
-  const [error, setError] = useState<string | null>(null);
-  return (
-    <MarkingForm
-      current={{ disclosure: wait.disclosure, youthMemberId: wait.youthMemberId }}
-      youths={youths}
-      help={t('marking.helpWait')}
-      item={wait.serviceText}
-      pending={update.isPending}
-      error={error}
-      onCancel={onDone}
-      onSave={(m) =>
-        update.mutate(
-          { waitId: wait.id, body: { version: wait.version, ...markingBody(m) } },
-          { onSuccess: () => (notify('green', t('marking.saved')), onDone()), onError: (err) => setError(errorText(err)) },
-        )
-      }
-    />
   );
 }
 
