@@ -13,6 +13,7 @@
 import pg from 'pg';
 import { fmt, login, stats, type Measured, type Session } from './measure.js';
 import { giveDemoLogin } from './modules-bench.js';
+import { DEMO_IROJ_NAME } from '../../src/server/db/demo/governance.js';
 
 export const LEARNING_REGISTRANTS = 1000;
 export const LEARNING_PLACES = 200;
@@ -81,8 +82,8 @@ export async function learningBench(appUrl: string, dbUrl: string): Promise<Lear
       date: day,
       startsAt: '09:00',
       endsAt: '16:00',
-      place: 'Brugge',
-      organiserName: 'IROJ West-Vlaanderen',
+      place: 'Gent',
+      organiserName: DEMO_IROJ_NAME,
       status: 'published',
       registrationOpensAt: new Date(Date.now() - 3_600_000).toISOString(),
       registrationClosesAt: new Date(Date.now() + 86_400_000).toISOString(),

@@ -400,6 +400,8 @@ describe('demo regional plan', () => {
     expect(indicators.every((i) => i.definition !== '' && i.unit !== '' && i.target !== null && i.latest !== null)).toBe(true);
     const computed = indicators.find((i) => i.source === 'education_ambassador_organisations')!;
     expect(computed.latest!.source).toBe('computed');
+    // The IROJ's province (Oost-Vlaanderen) has organisations with an education ambassador in the demo directory.
+    expect(computed.latest!.value).toBeGreaterThanOrEqual(1);
     const manual = indicators.filter((i) => i.source === 'manual');
     expect(manual.length).toBeGreaterThanOrEqual(2);
     for (const i of manual) {

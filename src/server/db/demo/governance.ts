@@ -16,8 +16,9 @@ import { identityRepo } from '../../modules/identity/identity.repo.js';
 import type { TAgendaItemKind, TBodyRole } from '../../../shared/schemas/governance.js';
 
 /**
- * Demo consultation (issue 9), after seed 003: the IROJ West-Vlaanderen with invented members — the
- * demo coordinator (coordinator@) is its secretary, the demo professional (hulpverlener@) a member —,
+ * Demo consultation (issue 9), after seed 003: the IROJ Oost-Vlaanderen (province Oost-Vlaanderen)
+ * with invented members — the demo coordinator (coordinator@) supports the IROJ and is its
+ * secretary, the demo professional (hulpverlener@) a member on the jeugdhulp sector's seat —,
  * one retirement with a successor, a partner that joins, a meeting of about three months ago whose
  * minutes were approved at the last meeting, the last meeting (about a month ago, minutes still in
  * draft) with action items — the budget request for the network day done since (the bureau approved
@@ -27,16 +28,18 @@ import type { TAgendaItemKind, TBodyRole } from '../../../shared/schemas/governa
  */
 
 const DAY = 86_400_000;
-export const DEMO_IROJ_NAME = 'IROJ West-Vlaanderen';
+export const DEMO_IROJ_NAME = 'IROJ Oost-Vlaanderen';
+/** The province (reference data) the demo IROJ and its regional plan belong to. */
+export const DEMO_IROJ_REGION_CODE = 'oost-vlaanderen';
 
 /** Invented people of the IROJ without an account (the demo accounts are in people.ts). */
 const PEOPLE = [
-  { key: 'chair', name: 'Hilde Vanhoutte', email: 'hilde.vanhoutte@iroj-wvl.demo' },
-  { key: 'clb', name: 'Marc Dewulf', email: 'marc.dewulf@iroj-wvl.demo' },
-  { key: 'successor', name: 'Els Vermeulen', email: 'els.vermeulen@iroj-wvl.demo' },
-  { key: 'ggz', name: 'Pieter Lannoo', email: 'pieter.lannoo@iroj-wvl.demo' },
-  { key: 'client', name: 'Nadia Bouzid', email: 'nadia.bouzid@iroj-wvl.demo' },
-  { key: 'network', name: 'Tom Vergote', email: 'tom.vergote@iroj-wvl.demo' },
+  { key: 'chair', name: 'Hilde Vanhoutte', email: 'hilde.vanhoutte@iroj-ovl.demo' },
+  { key: 'clb', name: 'Marc Dewulf', email: 'marc.dewulf@iroj-ovl.demo' },
+  { key: 'successor', name: 'Els Vermeulen', email: 'els.vermeulen@iroj-ovl.demo' },
+  { key: 'ggz', name: 'Pieter Lannoo', email: 'pieter.lannoo@iroj-ovl.demo' },
+  { key: 'client', name: 'Nadia Bouzid', email: 'nadia.bouzid@iroj-ovl.demo' },
+  { key: 'network', name: 'Tom Vergote', email: 'tom.vergote@iroj-ovl.demo' },
 ] as const;
 
 interface TDemoItem {
@@ -51,7 +54,7 @@ interface TDemoItem {
 }
 
 export async function loadDemoGovernance(tx: DbOrTx, now: Date = new Date()): Promise<void> {
-  const [province] = await tx.select({ id: region.id }).from(region).where(eq(region.code, 'west-vlaanderen'));
+  const [province] = await tx.select({ id: region.id }).from(region).where(eq(region.code, DEMO_IROJ_REGION_CODE));
   if (!province) return;
   const [existing] = await tx
     .select({ id: governanceBody.id })
@@ -108,20 +111,22 @@ export async function loadDemoGovernance(tx: DbOrTx, now: Date = new Date()): Pr
     return row?.id ?? null;
   };
   await seat('chair', 'chair', null, 'jeugdhulp', -900);
+  // The network coordinator is also the IROJ's support (IROJ-ondersteuner): agenda, minutes, follow-up.
   await seat('coordinator@samenplan.demo', 'secretary', null, null, -900);
-  await seat('hulpverlener@samenplan.demo', 'member', 'Jeugdhulp Kustlijn vzw', 'jeugdhulp', -700);
-  await seat('ggz', 'member', 'CGG Zeewind', 'ggz', -700);
+  // The demo professional sits on the jeugdhulp sector's seat (his own organisation works in West-Vlaanderen).
+  await seat('hulpverlener@samenplan.demo', 'member', null, 'jeugdhulp', -700);
+  await seat('ggz', 'member', 'CGG Eikenhof', 'ggz', -700);
   await seat('client', 'member', null, 'andere', -500);
   // Marc retires; Els (CLB) continues his seat from the next day.
-  const retired = await seat('clb', 'member', 'CLB Polderland', 'clb', -900, -60);
-  await seat('successor', 'member', 'CLB Polderland', 'clb', -59, null, retired);
+  const retired = await seat('clb', 'member', 'CLB Scheldevallei', 'clb', -900, -60);
+  await seat('successor', 'member', 'CLB Scheldevallei', 'clb', -59, null, retired);
   // A partner joins: the 1 Gezin 1 Plan network of the region.
   await seat('network', 'member', null, 'andere', -30);
 
   const meeting = async (inDays: number, status: 'planned' | 'held', items: TDemoItem[]) => {
     const [m] = await tx
       .insert(governanceMeeting)
-      .values({ bodyId: body.id, meetingDate: day(inDays), startTime: '09:30', endTime: '12:00', place: 'Provinciehuis Boeverbos, Brugge', status })
+      .values({ bodyId: body.id, meetingDate: day(inDays), startTime: '09:30', endTime: '12:00', place: 'Provinciehuis, Gent', status })
       .returning({ id: governanceMeeting.id });
     if (!m) throw new Error('demo meeting insert returned nothing');
     for (const [index, item] of items.entries()) {
@@ -183,7 +188,7 @@ export async function loadDemoGovernance(tx: DbOrTx, now: Date = new Date()): Pr
     {
       title: 'Wijzigingen lidmaatschap',
       kind: 'information',
-      explanation: '1 Gezin 1 Plan sluit aan als partner. Marc Dewulf gaat met pensioen; Els Vermeulen (CLB Polderland) volgt hem op.',
+      explanation: '1 Gezin 1 Plan sluit aan als partner. Marc Dewulf gaat met pensioen; Els Vermeulen (CLB Scheldevallei) volgt hem op.',
     },
     { title: 'Goedkeuring vorig verslag', kind: 'decision', decision: 'Het verslag van de vorige vergadering wordt goedgekeurd.' },
     {

@@ -3,6 +3,7 @@ import type { DbOrTx } from '../client.js';
 import { learningEvent, learningExchangeOffer, learningExchangeRequest, learningRegistration, learningSeat, learningSession, membership, organisation, person } from '../schema/index.js';
 import type { TExchangeRequestStatus } from '../../../shared/schemas/exchange.js';
 import type { TAudienceRole, TEventKind, TSessionKind } from '../../../shared/schemas/learning.js';
+import { DEMO_IROJ_NAME } from './governance.js';
 
 /**
  * Demo events of learning together (issue 10), after seed 003: a network day for about 200 people
@@ -51,16 +52,16 @@ const EVENTS: TDemoEvent[] = [
     kind: 'network_day',
     description:
       'Een dag voor iedereen die in het netwerk met kinderen, jongeren en gezinnen werkt. In de voormiddag een plenair gedeelte over de stand van het netwerk; in de namiddag drie sessies naar keuze. Onderwijsambassadeurs, leefgroepwerkers, leerkrachten, CLB-medewerkers, jongeren en ouders zijn uitdrukkelijk uitgenodigd.',
-    organiser: { name: 'IROJ West-Vlaanderen' },
+    organiser: { name: DEMO_IROJ_NAME },
     audienceRoles: ['education_ambassador', 'group_care_worker', 'teacher', 'clb_worker', 'young_person', 'parent'],
     inDays: 14,
     startsAt: '09:00',
     endsAt: '16:30',
-    place: 'Cultuurcentrum, Brugge',
+    place: 'Congrescentrum ICC, Gent',
     publicRegistration: true,
     feeCents: 0,
     totalCostCents: 450000,
-    funder: 'IROJ West-Vlaanderen',
+    funder: DEMO_IROJ_NAME,
     sessions: [
       { title: 'Plenair: waar staat ons netwerk?', room: 'Grote zaal', kind: 'plenary', startsAt: '09:30', endsAt: '12:00', capacity: 200 },
       { title: 'Onderwijsambassadeurs aan het woord', room: 'Zaal 1', kind: 'parallel', startsAt: '13:30', endsAt: '15:30', capacity: 60 },

@@ -79,10 +79,10 @@ afterAll(() => ctx.close());
 
 describe('bodies', () => {
   it('a coordinator creates a body of a region; it is audited; the platform admin reads it', async () => {
-    const res = await coordinatorAll.client.post('/api/governance/bodies', { name: '  IROJ West-Vlaanderen  ', kind: 'iroj', regionCode: 'west-vlaanderen', description: 'Intersectoraal regionaal overleg jeugdhulp' });
+    const res = await coordinatorAll.client.post('/api/governance/bodies', { name: '  IROJ Oost-Vlaanderen  ', kind: 'iroj', regionCode: 'oost-vlaanderen', description: 'Intersectoraal regionaal overleg jeugdhulp' });
     expect(res.statusCode, res.body).toBe(201);
     const body = ZBodyResponse.parse(res.json());
-    expect(body.data).toMatchObject({ name: 'IROJ West-Vlaanderen', kind: 'iroj', regionCode: 'west-vlaanderen', regionKind: 'province', currentMemberCount: 0, version: 1 });
+    expect(body.data).toMatchObject({ name: 'IROJ Oost-Vlaanderen', kind: 'iroj', regionCode: 'oost-vlaanderen', regionKind: 'province', currentMemberCount: 0, version: 1 });
     expect(body.abilities).toEqual({ view: true, update: true, manageMembers: true });
     await expectAudited(ctx.database.db, 'governance.body.create', {
       resourceType: 'governance_body', resourceId: body.data.id, outcome: 'success', actorPersonId: coordinatorAll.user?.person.id,
