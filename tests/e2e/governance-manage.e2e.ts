@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { expectNoSeriousA11yViolations, expectNoSidewaysScroll, hasChromium, useE2e } from './fixture.js';
 import { openAsDemo } from './demo-login.js';
+import { DEMO_IROJ_NAME } from '../../src/server/db/demo/governance.js';
 
 const SLOW = 240_000;
 const BODY = 'Werkgroep Onderwijs en Jeugdhulp';
@@ -173,8 +174,8 @@ describe.skipIf(!hasChromium)('keeping consultation bodies (overleg beheren) in 
   it('on a phone the forms fit and nothing scrolls sideways', async () => {
     const { page, errors } = await openAsDemo(e2e, 'coordinator@samenplan.demo', '/overleg', { width: 360, height: 740 });
     await page.getByRole('heading', { level: 1, name: 'Overleg' }).waitFor();
-    await page.getByRole('link', { name: 'IROJ West-Vlaanderen' }).first().click();
-    await page.getByRole('heading', { level: 1, name: 'IROJ West-Vlaanderen' }).waitFor();
+    await page.getByRole('link', { name: DEMO_IROJ_NAME }).first().click();
+    await page.getByRole('heading', { level: 1, name: DEMO_IROJ_NAME }).waitFor();
     await page.getByRole('button', { name: 'Lid toevoegen' }).click();
     await page.getByRole('form', { name: 'Nieuw lid' }).waitFor();
     await expectNoSidewaysScroll(page);
@@ -204,7 +205,7 @@ describe.skipIf(!hasChromium)('keeping consultation bodies (overleg beheren) in 
     await page.getByRole('dialog', { name: 'Verslag goedkeuren?' }).getByRole('button', { name: 'Verslag goedkeuren' }).click();
     await closeMessage(page, 'Het verslag is goedgekeurd.');
     await page.getByRole('heading', { name: 'Verslag van de vorige vergadering' }).waitFor({ state: 'detached' });
-    await page.getByRole('link', { name: 'IROJ West-Vlaanderen' }).click();
+    await page.getByRole('link', { name: DEMO_IROJ_NAME }).click();
     await page.getByRole('list', { name: 'Voorbije vergaderingen' }).getByText('Verslag goedgekeurd').first().waitFor();
     expect(await page.getByRole('list', { name: 'Voorbije vergaderingen' }).getByText('Verslag in ontwerp').count()).toBe(0);
     expect(errors).toEqual([]);

@@ -2,9 +2,10 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { expectNoSeriousA11yViolations, expectNoSidewaysScroll, hasChromium, useE2e } from './fixture.js';
 import { openAsDemo } from './demo-login.js';
+import { DEMO_IROJ_NAME } from '../../src/server/db/demo/governance.js';
 
 const SLOW = 180_000;
-const IROJ = 'IROJ West-Vlaanderen';
+const IROJ = DEMO_IROJ_NAME;
 
 async function closeMessage(page: Page, text: string) {
   const message = page.locator('.mantine-Notification-root').filter({ hasText: text });
@@ -29,12 +30,12 @@ describe.skipIf(!hasChromium)('presenter and owner pickers on the meeting page i
     await form.getByLabel('Titel').fill('Aanbod geestelijke gezondheid voor scholen');
     await form.getByRole('combobox', { name: 'Presentator (persoon)' }).click();
     await page.getByRole('option', { name: 'Pieter Lannoo', exact: true }).click();
-    await form.getByLabel('Wie brengt het?').fill('namens CGG Zeewind');
+    await form.getByLabel('Wie brengt het?').fill('namens CGG Eikenhof');
     await expectNoSeriousA11yViolations(page);
     await form.getByRole('button', { name: 'Agendapunt toevoegen' }).click();
     await closeMessage(page, 'Het agendapunt is toegevoegd.');
     const item = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: /\d+\. Aanbod geestelijke gezondheid voor scholen$/ }) });
-    await item.getByText('Door Pieter Lannoo — namens CGG Zeewind').waitFor();
+    await item.getByText('Door Pieter Lannoo — namens CGG Eikenhof').waitFor();
 
     // Changing it keeps the chosen person shown in the form.
     await item.getByRole('button', { name: 'Agendapunt wijzigen: Aanbod geestelijke gezondheid voor scholen' }).click();
@@ -49,24 +50,24 @@ describe.skipIf(!hasChromium)('presenter and owner pickers on the meeting page i
     await item.getByRole('button', { name: 'Actie toevoegen', exact: true }).click();
     await item.getByText('Geef een eigenaar: een persoon, een organisatie of beide.').waitFor();
     await item.getByRole('combobox', { name: 'Eigenaar (organisatie)' }).click();
-    await page.getByRole('option', { name: 'CLB Polderland', exact: true }).click();
+    await page.getByRole('option', { name: 'CLB Scheldevallei', exact: true }).click();
     await expectNoSeriousA11yViolations(page);
     await item.getByRole('button', { name: 'Actie toevoegen', exact: true }).click();
     await closeMessage(page, 'De actie is toegevoegd.');
     const action = item.getByRole('listitem').filter({ hasText: 'Aanbod voor scholen bundelen in één overzicht' });
-    await action.getByText(/^CLB Polderland · tegen /).waitFor();
+    await action.getByText(/^CLB Scheldevallei · tegen /).waitFor();
 
     // A second action: a member and the organisation they represent, both as owner.
     await item.getByRole('button', { name: 'Actie toevoegen: Aanbod geestelijke gezondheid voor scholen' }).click();
     await item.getByLabel('Omschrijving van de actie').fill('Contactpersoon per school doorgeven');
     await item.getByRole('textbox', { name: 'Tegen (datum)' }).fill('15/02/2099');
     await item.getByRole('combobox', { name: 'Eigenaar (persoon)' }).click();
-    await page.getByRole('option', { name: 'Ruben Claeys', exact: true }).click();
+    await page.getByRole('option', { name: 'Pieter Lannoo', exact: true }).click();
     await item.getByRole('combobox', { name: 'Eigenaar (organisatie)' }).click();
-    await page.getByRole('option', { name: 'Jeugdhulp Kustlijn vzw', exact: true }).click();
+    await page.getByRole('option', { name: 'CGG Eikenhof', exact: true }).click();
     await item.getByRole('button', { name: 'Actie toevoegen', exact: true }).click();
     await closeMessage(page, 'De actie is toegevoegd.');
-    await item.getByRole('listitem').filter({ hasText: 'Contactpersoon per school doorgeven' }).getByText(/^Ruben Claeys, Jeugdhulp Kustlijn vzw · tegen /).waitFor();
+    await item.getByRole('listitem').filter({ hasText: 'Contactpersoon per school doorgeven' }).getByText(/^Pieter Lannoo, CGG Eikenhof · tegen /).waitFor();
     await expectNoSeriousA11yViolations(page);
     await page.screenshot({ path: 'test-results/governance-pickers-1280.png', fullPage: true });
     expect(errors).toEqual([]);

@@ -2,9 +2,10 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { expectNoSeriousA11yViolations, expectNoSidewaysScroll, hasChromium, useE2e } from './fixture.js';
 import { openAsDemo } from './demo-login.js';
+import { DEMO_IROJ_NAME } from '../../src/server/db/demo/governance.js';
 
 const SLOW = 150_000;
-const IROJ = 'IROJ West-Vlaanderen';
+const IROJ = DEMO_IROJ_NAME;
 
 /** Success messages fade out by themselves: close them first, so axe never measures one half transparent. */
 async function closeMessage(page: Page, text: string) {

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { expectNoSeriousA11yViolations, expectNoSidewaysScroll, hasChromium, useE2e } from './fixture.js';
 import { openAsDemo } from './demo-login.js';
+import { DEMO_IROJ_NAME } from '../../src/server/db/demo/governance.js';
 
 const SLOW = 180_000;
-const IROJ = 'IROJ West-Vlaanderen';
-const CORRECTION = 'Het schrijven gaat ook naar het parket van West-Vlaanderen.';
+const IROJ = DEMO_IROJ_NAME;
+const CORRECTION = 'Het schrijven gaat ook naar het parket van Oost-Vlaanderen.';
 
 describe.skipIf(!hasChromium)('published decisions with their amendments in Chromium', () => {
   const e2e = useE2e();

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { expectNoSeriousA11yViolations, expectNoSidewaysScroll, hasChromium, useE2e } from './fixture.js';
 import { openAsDemo } from './demo-login.js';
+import { DEMO_IROJ_NAME } from '../../src/server/db/demo/governance.js';
 
 const SLOW = 150_000;
-const IROJ = 'IROJ West-Vlaanderen';
+const IROJ = DEMO_IROJ_NAME;
 
 describe.skipIf(!hasChromium)('consultation (overleg) in Chromium', () => {
   const e2e = useE2e();
@@ -82,7 +83,7 @@ describe.skipIf(!hasChromium)('consultation (overleg) in Chromium', () => {
     await page.getByRole('button', { name: 'Actie afsluiten: Uitnodiging netwerkdag verspreiden bij de eigen teams' }).click();
     await page.getByText('De actie is afgesloten.').waitFor();
 
-    await page.getByRole('link', { name: /IROJ West-Vlaanderen, vergadering van/ }).first().click();
+    await page.getByRole('link', { name: new RegExp(`${IROJ}, vergadering van`) }).first().click();
     await page.getByRole('heading', { level: 1, name: /^Vergadering van / }).waitFor();
     expect(await page.getByRole('button', { name: /naar boven$/ }).count()).toBe(0);
     expect(await page.getByRole('button', { name: /^Verslag bewerken/ }).count()).toBe(0);
