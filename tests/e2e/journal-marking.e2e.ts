@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { readFile } from 'node:fs/promises';
-import { mailText, startSmtpPeer, type ReceivedMail } from '../helpers/smtp.js';
+import { portalLoginMail, startSmtpPeer } from '../helpers/smtp.js';
 import { expectNoSeriousA11yViolations, expectNoSidewaysScroll, hasChromium, useE2e } from './fixture.js';
 import { openAsDemo } from './demo-login.js';
 import { openFamilyTab } from './family-file.js';
@@ -11,21 +11,6 @@ const SLOW = 300_000;
 const PRO = 'hulpverlener@samenplan.demo'; // Ruben Claeys, in Gezin Decoster's team
 const YOUTH = 'jongere@samenplan.demo'; // Roos Decoster (14)
 const NOTE = 'Roos vertelde trots over haar eerste week op de nieuwe school.';
-
-/** The code of the newest login mail to `to` (after `seen` mails). */
-async function loginCode(mails: ReceivedMail[], to: string, seen: number): Promise<string> {
-  const deadline = Date.now() + 15_000;
-  while (Date.now() < deadline) {
-    const mail = mails.filter((m) => m.to.includes(to))[seen];
-    if (mail) {
-      const code = /\n(\d{6})\r?\n/.exec(mailText(mail.raw))?.[1];
-      if (!code) throw new Error('No code in the mail');
-      return code;
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`No mail for ${to} arrived`);
-}
 
 // Issue 11, "Wat het gezin niet ziet": a professional corrects the marking of a journal note afterwards,
 // and the youth's portal follows (her data leaves out what the family may not see).
@@ -51,7 +36,7 @@ describe.skipIf(!hasChromium)('correcting the marking of a journal note: what th
     await page.getByLabel('Je e-mailadres').fill(YOUTH);
     await page.getByRole('button', { name: 'Stuur mij een code' }).click();
     await page.getByRole('heading', { level: 1, name: 'We stuurden je een code' }).waitFor();
-    await page.getByLabel('Code van 6 cijfers').fill(await loginCode(peer!.mails, YOUTH, seen));
+    await page.getByLabel('Code van 6 cijfers').fill((await portalLoginMail(peer!.mails, YOUTH, seen)).code);
     await page.getByRole('button', { name: 'Aanmelden' }).click();
     await page.getByRole('heading', { level: 1, name: 'Mijn plan' }).waitFor();
     await page.getByRole('navigation', { name: 'Onderdelen' }).getByRole('link', { name: 'Mijn gegevens' }).click();

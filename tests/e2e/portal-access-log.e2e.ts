@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mailText, startSmtpPeer, type ReceivedMail } from '../helpers/smtp.js';
+import { portalLoginMail, startSmtpPeer } from '../helpers/smtp.js';
 import { expectNoSeriousA11yViolations, expectNoSidewaysScroll, hasChromium, useE2e } from './fixture.js';
 import { openAsDemo } from './demo-login.js';
 
@@ -9,21 +9,6 @@ const PHONE = { width: 360, height: 740 };
 /** The access log's page size (`PORTAL_ACCESS_PAGE` in web/api/portal.ts). */
 const PAGE = 50;
 const VISITS = 60;
-
-/** The code of the first login mail to `to`. */
-async function loginCode(mails: ReceivedMail[], to: string): Promise<string> {
-  const deadline = Date.now() + 15_000;
-  while (Date.now() < deadline) {
-    const mail = mails.find((m) => m.to.includes(to));
-    if (mail) {
-      const code = /\n(\d{6})\r?\n/.exec(mailText(mail.raw))?.[1];
-      if (!code) throw new Error('No code in the mail');
-      return code;
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`No mail for ${to} arrived`);
-}
 
 describe.skipIf(!hasChromium)('who opened my file (360×740): "Meer laden" shows the older accesses', () => {
   let peer: Awaited<ReturnType<typeof startSmtpPeer>> | undefined;
@@ -53,7 +38,7 @@ describe.skipIf(!hasChromium)('who opened my file (360×740): "Meer laden" shows
     await page.goto(e2e.baseUrl + '/gezin/aanmelden');
     await page.getByLabel('Je e-mailadres').fill(YOUTH);
     await page.getByRole('button', { name: 'Stuur mij een code' }).click();
-    await page.getByLabel('Code van 6 cijfers').fill(await loginCode(peer!.mails, YOUTH));
+    await page.getByLabel('Code van 6 cijfers').fill((await portalLoginMail(peer!.mails, YOUTH)).code);
     await page.getByRole('button', { name: 'Aanmelden' }).click();
     await page.getByRole('heading', { level: 1, name: 'Mijn plan' }).waitFor();
     await page.getByRole('navigation', { name: 'Onderdelen' }).getByRole('link', { name: 'Wie keek' }).click();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { mailText, startSmtpPeer, type ReceivedMail } from '../helpers/smtp.js';
+import { portalLoginMail, startSmtpPeer } from '../helpers/smtp.js';
 import { expectNoSeriousA11yViolations, expectNoSidewaysScroll, hasChromium, useE2e } from './fixture.js';
 import { openAsDemo } from './demo-login.js';
 
@@ -8,21 +8,6 @@ const SLOW = 240_000;
 const YOUTH = 'jongere@samenplan.demo';
 const PARENT = 'ouder@samenplan.demo';
 const PHONE = { width: 360, height: 740 };
-
-/** The code of the newest login mail to `to` (after `seen` mails). */
-async function loginCode(mails: ReceivedMail[], to: string, seen: number): Promise<string> {
-  const deadline = Date.now() + 15_000;
-  while (Date.now() < deadline) {
-    const mail = mails.filter((m) => m.to.includes(to))[seen];
-    if (mail) {
-      const code = /\n(\d{6})\r?\n/.exec(mailText(mail.raw))?.[1];
-      if (!code) throw new Error('No code in the mail');
-      return code;
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`No mail for ${to} arrived`);
-}
 
 async function checkPage(page: Page, name: string) {
   await expectNoSeriousA11yViolations(page);
@@ -48,7 +33,7 @@ describe.skipIf(!hasChromium)('the family portal, more (360×740): comments on a
     await page.getByLabel('Je e-mailadres').fill(email);
     await page.getByRole('button', { name: 'Stuur mij een code' }).click();
     await page.getByRole('heading', { level: 1, name: 'We stuurden je een code' }).waitFor();
-    const code = await loginCode(peer!.mails, email, seen);
+    const code = (await portalLoginMail(peer!.mails, email, seen)).code;
     await page.getByLabel('Code van 6 cijfers').fill(code);
     await page.getByRole('button', { name: 'Aanmelden' }).click();
     await page.getByRole('heading', { level: 1, name: 'Mijn plan' }).waitFor();
@@ -66,7 +51,7 @@ describe.skipIf(!hasChromium)('the family portal, more (360×740): comments on a
     await page.getByText('De code is 15 minuten geldig en werkt één keer. Niets ontvangen? Wacht een minuut').waitFor();
     await page.getByText('dat kan 5 keer per uur').waitFor();
     await checkPage(page, 'code-hint');
-    const code = await loginCode(peer!.mails, YOUTH, 0);
+    const code = (await portalLoginMail(peer!.mails, YOUTH, 0)).code;
     await page.getByLabel('Code van 6 cijfers').fill(code);
     await page.getByRole('button', { name: 'Aanmelden' }).click();
     await page.getByRole('heading', { level: 1, name: 'Mijn plan' }).waitFor();

@@ -1,30 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { mailText, startSmtpPeer, type ReceivedMail } from '../helpers/smtp.js';
+import { portalLoginMail, startSmtpPeer } from '../helpers/smtp.js';
 import { expectNoSeriousA11yViolations, expectNoSidewaysScroll, hasChromium, useE2e } from './fixture.js';
 import { openAsDemo } from './demo-login.js';
 
 const SLOW = 180_000;
 const YOUTH = 'jongere@samenplan.demo';
 const PHONE = { width: 360, height: 740 };
-
-/** Waits for the newest login mail to `to` (after `seen` mails), and returns its code and link path. */
-async function loginMail(mails: ReceivedMail[], to: string, seen: number): Promise<{ code: string; link: string }> {
-  const deadline = Date.now() + 15_000;
-  while (Date.now() < deadline) {
-    const mine = mails.filter((m) => m.to.includes(to));
-    const mail = mine[seen];
-    if (mail) {
-      const text = mailText(mail.raw);
-      const code = /\n(\d{6})\r?\n/.exec(text)?.[1];
-      const link = /https?:\/\/[^\s/]+(\/portaal#[\w-]+)/.exec(text)?.[1];
-      if (!code || !link) throw new Error(`No code or link in the mail:\n${text}`);
-      return { code, link };
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`No mail for ${to} arrived`);
-}
 
 async function checkPage(page: Page, name: string) {
   await expectNoSeriousA11yViolations(page);
@@ -71,7 +53,7 @@ describe.skipIf(!hasChromium)('the family portal on a phone (360×740) in Chromi
     expect(await codeField.getAttribute('inputmode')).toBe('numeric');
     await checkPage(page, 'code');
 
-    const { code } = await loginMail(peer!.mails, YOUTH, 0);
+    const { code } = await portalLoginMail(peer!.mails, YOUTH, 0);
     // A wrong code first: a plain Dutch message.
     await codeField.fill(code === '000000' ? '111111' : '000000');
     await page.getByRole('button', { name: 'Aanmelden' }).click();
@@ -162,7 +144,7 @@ describe.skipIf(!hasChromium)('the family portal on a phone (360×740) in Chromi
     await page.getByLabel('Je e-mailadres').fill(YOUTH);
     await page.getByRole('button', { name: 'Stuur mij een code' }).click();
     await page.getByRole('heading', { level: 1, name: 'We stuurden je een code' }).waitFor();
-    const { link } = await loginMail(peer!.mails, YOUTH, seen);
+    const { link } = await portalLoginMail(peer!.mails, YOUTH, seen);
 
     await page.goto(e2e.baseUrl + link);
     await page.getByRole('heading', { level: 1, name: 'Mijn plan' }).waitFor();

@@ -39,3 +39,23 @@ export function mailText(raw: string): string {
     .replace(/=\r?\n/g, '')
     .replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
 }
+
+/** The text of mail number `seen` (0 = the first) to `to`, waiting up to 15 s for it to arrive. */
+export async function waitForMailText(mails: ReceivedMail[], to: string, seen = 0): Promise<string> {
+  const deadline = Date.now() + 15_000;
+  while (Date.now() < deadline) {
+    const mail = mails.filter((m) => m.to.includes(to))[seen];
+    if (mail) return mailText(mail.raw);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`No mail for ${to} arrived`);
+}
+
+/** The code and link path of the portal's login mail number `seen` to `to` (the family portal sends both). */
+export async function portalLoginMail(mails: ReceivedMail[], to: string, seen = 0): Promise<{ code: string; link: string }> {
+  const text = await waitForMailText(mails, to, seen);
+  const code = /\n(\d{6})\r?\n/.exec(text)?.[1];
+  const link = /https?:\/\/[^\s/]+(\/portaal#[\w-]+)/.exec(text)?.[1];
+  if (!code || !link) throw new Error(`No code or link in the mail:\n${text}`);
+  return { code, link };
+}
