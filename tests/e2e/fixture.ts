@@ -1,5 +1,6 @@
 import { afterAll, afterEach, beforeAll } from 'vitest';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
+import { startSmtpPeer, type ReceivedMail } from '../helpers/smtp.js';
 import { expectNoSeriousA11yViolations, expectNoSidewaysScroll, hasChromium, launchBrowser, startServer } from './browser.js';
 
 export { expectNoSeriousA11yViolations, expectNoSidewaysScroll, hasChromium };
@@ -59,6 +60,42 @@ export function useE2e(opts: { before?: () => Promise<Record<string, string> | u
       const context = await this.browser.newContext(options);
       open.push(context);
       return context.newPage();
+    },
+  };
+}
+
+export interface E2eWithMail extends E2e {
+  /** Every mail the server sent so far (to a real SMTP peer on loopback), oldest first. */
+  readonly mails: ReceivedMail[];
+}
+
+/**
+ * `useE2e()` with a real SMTP peer: the server sends its mail (login codes, reset links,
+ * confirmations) to a peer started before it and stopped after it. Read them with the helpers of
+ * tests/helpers/smtp.ts, e.g. `await waitForMailLink(e2e.mails, email, '/wachtwoord-herstellen')`.
+ */
+export function useE2eWithMail(): E2eWithMail {
+  let peer: Awaited<ReturnType<typeof startSmtpPeer>> | undefined;
+  const e2e = useE2e({
+    before: async () => {
+      peer = await startSmtpPeer();
+      return { SMTP_URL: peer.url };
+    },
+    after: async () => {
+      await peer?.close();
+    },
+  });
+  return {
+    get baseUrl() {
+      return e2e.baseUrl;
+    },
+    get browser() {
+      return e2e.browser;
+    },
+    page: (options) => e2e.page(options),
+    get mails() {
+      if (!peer) throw new Error('SMTP peer not started (use e2e.mails inside a test)');
+      return peer.mails;
     },
   };
 }

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { readFile } from 'node:fs/promises';
-import { portalLoginMail, startSmtpPeer } from '../helpers/smtp.js';
-import { expectNoSeriousA11yViolations, expectNoSidewaysScroll, hasChromium, useE2e } from './fixture.js';
+import { portalLoginMail } from '../helpers/smtp.js';
+import { expectNoSeriousA11yViolations, expectNoSidewaysScroll, hasChromium, useE2eWithMail } from './fixture.js';
 import { openAsDemo } from './demo-login.js';
 import { openFamilyTab } from './family-file.js';
 
@@ -15,28 +15,19 @@ const NOTE = 'Roos vertelde trots over haar eerste week op de nieuwe school.';
 // Issue 11, "Wat het gezin niet ziet": a professional corrects the marking of a journal note afterwards,
 // and the youth's portal follows (her data leaves out what the family may not see).
 describe.skipIf(!hasChromium)('correcting the marking of a journal note: what the family sees', () => {
-  let peer: Awaited<ReturnType<typeof startSmtpPeer>> | undefined;
-  const e2e = useE2e({
-    before: async () => {
-      peer = await startSmtpPeer();
-      return { SMTP_URL: peer.url };
-    },
-    after: async () => {
-      await peer?.close();
-    },
-  });
+  const e2e = useE2eWithMail();
 
   /** Roos logs in to the portal with the mailed code, on a phone, and opens "Mijn gegevens". */
   async function youthOnHerData(): Promise<{ page: Page; errors: string[] }> {
     const page = await e2e.page({ viewport: { width: 360, height: 740 } });
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
-    const seen = peer!.mails.filter((m) => m.to.includes(YOUTH)).length;
+    const seen = e2e.mails.filter((m) => m.to.includes(YOUTH)).length;
     await page.goto(e2e.baseUrl + '/gezin/aanmelden');
     await page.getByLabel('Je e-mailadres').fill(YOUTH);
     await page.getByRole('button', { name: 'Stuur mij een code' }).click();
     await page.getByRole('heading', { level: 1, name: 'We stuurden je een code' }).waitFor();
-    await page.getByLabel('Code van 6 cijfers').fill((await portalLoginMail(peer!.mails, YOUTH, seen)).code);
+    await page.getByLabel('Code van 6 cijfers').fill((await portalLoginMail(e2e.mails, YOUTH, seen)).code);
     await page.getByRole('button', { name: 'Aanmelden' }).click();
     await page.getByRole('heading', { level: 1, name: 'Mijn plan' }).waitFor();
     await page.getByRole('navigation', { name: 'Onderdelen' }).getByRole('link', { name: 'Mijn gegevens' }).click();

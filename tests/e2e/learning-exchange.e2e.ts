@@ -1,36 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { mailText, startSmtpPeer } from '../helpers/smtp.js';
-import { expectNoSeriousA11yViolations, expectNoSidewaysScroll, hasChromium, useE2e } from './fixture.js';
+import { waitForMailLink } from '../helpers/smtp.js';
+import { expectNoSeriousA11yViolations, expectNoSidewaysScroll, hasChromium, useE2eWithMail } from './fixture.js';
 import { openAsDemo } from './demo-login.js';
 
 const SLOW = 150_000;
 const NETWORK_DAY = 'Netwerkdag 1 Gezin 1 Plan: samen sterker rond onderwijs en jeugdhulp';
 
-/** Waits for a mail to `to` whose text has a link to `path`, and returns the link's path and fragment. */
-async function linkFor(mails: { to: string[]; raw: string }[], to: string, path: string): Promise<string> {
-  const deadline = Date.now() + 15_000;
-  const pattern = new RegExp(`https?://[^\\s/]+(${path.replace(/\//g, '\\/')}#[\\w-]+)`);
-  while (Date.now() < deadline) {
-    for (const mail of mails.filter((m) => m.to.includes(to))) {
-      const match = pattern.exec(mailText(mail.raw));
-      if (match?.[1]) return match[1];
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`No mail for ${to} with a link to ${path}`);
-}
-
 describe.skipIf(!hasChromium)('learning together: the public form and exchange learning in Chromium', () => {
-  let peer: Awaited<ReturnType<typeof startSmtpPeer>> | undefined;
-  const e2e = useE2e({
-    before: async () => {
-      peer = await startSmtpPeer();
-      return { SMTP_URL: peer.url };
-    },
-    after: async () => {
-      await peer?.close();
-    },
-  });
+  const e2e = useE2eWithMail();
 
   it('a parent registers on a phone without a login, confirms by the mail link, lands on the waiting list of a full session and cancels', async () => {
     // The organiser finds the public form's address with the event.
@@ -65,7 +42,7 @@ describe.skipIf(!hasChromium)('learning together: the public form and exchange l
     await page.getByText(`We stuurden een mail naar ${email}.`).waitFor();
     await expectNoSeriousA11yViolations(page);
 
-    const confirm = await linkFor(peer!.mails, email, '/samen-leren/inschrijving/bevestigen');
+    const confirm = await waitForMailLink(e2e.mails, email, '/samen-leren/inschrijving/bevestigen');
     await page.goto(e2e.baseUrl + confirm);
     await page.getByRole('heading', { level: 1, name: 'Je inschrijving bevestigen' }).waitFor();
     await page.getByText(/Dag Elise Decoster, je inschrijving voor Netwerkdag .* is bevestigd\./).waitFor();
@@ -87,7 +64,7 @@ describe.skipIf(!hasChromium)('learning together: the public form and exchange l
     await organiser.page.getByLabel('Zoek een deelnemer').fill('Elise Decoster');
     await organiser.page.getByText(/^Ouder · /).waitFor();
 
-    const cancel = await linkFor(peer!.mails, email, '/samen-leren/inschrijving/annuleren');
+    const cancel = await waitForMailLink(e2e.mails, email, '/samen-leren/inschrijving/annuleren');
     await page.goto(e2e.baseUrl + cancel);
     await page.getByRole('heading', { level: 1, name: 'Je inschrijving annuleren' }).waitFor();
     await page.getByRole('button', { name: 'Ja, annuleer mijn inschrijving' }).click();

@@ -1,38 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { DEMO_TOTP_SECRET } from '../../src/server/db/demo/people.js';
 import { totpCode } from '../../src/server/platform/auth/totp.js';
-import { mailText, startSmtpPeer } from '../helpers/smtp.js';
-import { expectNoSeriousA11yViolations, hasChromium, useE2e } from './fixture.js';
+import { waitForMailLink } from '../helpers/smtp.js';
+import { expectNoSeriousA11yViolations, hasChromium, useE2eWithMail } from './fixture.js';
 
 const EMAIL = 'hulpverlener@samenplan.demo';
 const NEW_PASSWORD = 'paarse olifant fietst traag naar Gent';
 
-/** Waits until the SMTP peer received a mail for `to`, and returns the reset link's path and fragment. */
-async function resetLinkFor(mails: { to: string[]; raw: string }[], to: string): Promise<string> {
-  const deadline = Date.now() + 15_000;
-  while (Date.now() < deadline) {
-    const mail = mails.find((m) => m.to.includes(to));
-    if (mail) {
-      const match = /https?:\/\/[^\s/]+(\/wachtwoord-herstellen#[\w-]+)/.exec(mailText(mail.raw));
-      if (!match?.[1]) throw new Error(`No reset link in the mail:\n${mailText(mail.raw)}`);
-      return match[1];
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`No mail for ${to} arrived`);
-}
-
 describe.skipIf(!hasChromium)('password reset by mail in Chromium', () => {
-  let peer: Awaited<ReturnType<typeof startSmtpPeer>> | undefined;
-  const e2e = useE2e({
-    before: async () => {
-      peer = await startSmtpPeer();
-      return { SMTP_URL: peer.url };
-    },
-    after: async () => {
-      await peer?.close();
-    },
-  });
+  const e2e = useE2eWithMail();
 
   it('asks a reset link from the login page, follows the link in the mail, sets a new password and logs in with the code', async () => {
     const context = await e2e.browser.newContext({ viewport: { width: 1280, height: 800 } });
@@ -59,7 +35,7 @@ describe.skipIf(!hasChromium)('password reset by mail in Chromium', () => {
     expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('H1');
     await expectNoSeriousA11yViolations(page);
 
-    const link = await resetLinkFor(peer!.mails, EMAIL);
+    const link = await waitForMailLink(e2e.mails, EMAIL, '/wachtwoord-herstellen');
     await page.goto(e2e.baseUrl + link);
     await page.getByRole('heading', { level: 1, name: 'Kies een nieuw wachtwoord' }).waitFor();
     // The token leaves the address bar (and so the history) at once.

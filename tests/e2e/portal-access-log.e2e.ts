@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { portalLoginMail, startSmtpPeer } from '../helpers/smtp.js';
-import { expectNoSeriousA11yViolations, expectNoSidewaysScroll, hasChromium, useE2e } from './fixture.js';
+import { portalLoginMail } from '../helpers/smtp.js';
+import { expectNoSeriousA11yViolations, expectNoSidewaysScroll, hasChromium, useE2eWithMail } from './fixture.js';
 import { openAsDemo } from './demo-login.js';
 
 const SLOW = 240_000;
@@ -11,16 +11,7 @@ const PAGE = 50;
 const VISITS = 60;
 
 describe.skipIf(!hasChromium)('who opened my file (360×740): "Meer laden" shows the older accesses', () => {
-  let peer: Awaited<ReturnType<typeof startSmtpPeer>> | undefined;
-  const e2e = useE2e({
-    before: async () => {
-      peer = await startSmtpPeer();
-      return { SMTP_URL: peer.url };
-    },
-    after: async () => {
-      await peer?.close();
-    },
-  });
+  const e2e = useE2eWithMail();
 
   it('after 60 visits by Ruben, Roos sees 50, loads more, and then sees every access once; axe clean, no sideways scroll', async () => {
     // Ruben, the contact person, opens the family's plan 60 times through the API (each one an access in the log).
@@ -38,7 +29,7 @@ describe.skipIf(!hasChromium)('who opened my file (360×740): "Meer laden" shows
     await page.goto(e2e.baseUrl + '/gezin/aanmelden');
     await page.getByLabel('Je e-mailadres').fill(YOUTH);
     await page.getByRole('button', { name: 'Stuur mij een code' }).click();
-    await page.getByLabel('Code van 6 cijfers').fill((await portalLoginMail(peer!.mails, YOUTH)).code);
+    await page.getByLabel('Code van 6 cijfers').fill((await portalLoginMail(e2e.mails, YOUTH)).code);
     await page.getByRole('button', { name: 'Aanmelden' }).click();
     await page.getByRole('heading', { level: 1, name: 'Mijn plan' }).waitFor();
     await page.getByRole('navigation', { name: 'Onderdelen' }).getByRole('link', { name: 'Wie keek' }).click();

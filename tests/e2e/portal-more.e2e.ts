@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { portalLoginMail, startSmtpPeer } from '../helpers/smtp.js';
-import { expectNoSeriousA11yViolations, expectNoSidewaysScroll, hasChromium, useE2e } from './fixture.js';
+import { portalLoginMail } from '../helpers/smtp.js';
+import { expectNoSeriousA11yViolations, expectNoSidewaysScroll, hasChromium, useE2eWithMail } from './fixture.js';
 import { openAsDemo } from './demo-login.js';
 
 const SLOW = 240_000;
@@ -16,24 +16,15 @@ async function checkPage(page: Page, name: string) {
 }
 
 describe.skipIf(!hasChromium)('the family portal, more (360×740): comments on actions, objections, a confidant, the PDF, a parent for a younger child; the team sees it', () => {
-  let peer: Awaited<ReturnType<typeof startSmtpPeer>> | undefined;
-  const e2e = useE2e({
-    before: async () => {
-      peer = await startSmtpPeer();
-      return { SMTP_URL: peer.url };
-    },
-    after: async () => {
-      await peer?.close();
-    },
-  });
+  const e2e = useE2eWithMail();
 
   async function portalLogin(page: Page, email: string) {
-    const seen = peer!.mails.filter((m) => m.to.includes(email)).length;
+    const seen = e2e.mails.filter((m) => m.to.includes(email)).length;
     await page.goto(e2e.baseUrl + '/gezin/aanmelden');
     await page.getByLabel('Je e-mailadres').fill(email);
     await page.getByRole('button', { name: 'Stuur mij een code' }).click();
     await page.getByRole('heading', { level: 1, name: 'We stuurden je een code' }).waitFor();
-    const code = (await portalLoginMail(peer!.mails, email, seen)).code;
+    const code = (await portalLoginMail(e2e.mails, email, seen)).code;
     await page.getByLabel('Code van 6 cijfers').fill(code);
     await page.getByRole('button', { name: 'Aanmelden' }).click();
     await page.getByRole('heading', { level: 1, name: 'Mijn plan' }).waitFor();
@@ -51,7 +42,7 @@ describe.skipIf(!hasChromium)('the family portal, more (360×740): comments on a
     await page.getByText('De code is 15 minuten geldig en werkt één keer. Niets ontvangen? Wacht een minuut').waitFor();
     await page.getByText('dat kan 5 keer per uur').waitFor();
     await checkPage(page, 'code-hint');
-    const code = (await portalLoginMail(peer!.mails, YOUTH, 0)).code;
+    const code = (await portalLoginMail(e2e.mails, YOUTH, 0)).code;
     await page.getByLabel('Code van 6 cijfers').fill(code);
     await page.getByRole('button', { name: 'Aanmelden' }).click();
     await page.getByRole('heading', { level: 1, name: 'Mijn plan' }).waitFor();

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { portalLoginMail, startSmtpPeer } from '../helpers/smtp.js';
-import { expectNoSeriousA11yViolations, expectNoSidewaysScroll, hasChromium, useE2e } from './fixture.js';
+import { portalLoginMail } from '../helpers/smtp.js';
+import { expectNoSeriousA11yViolations, expectNoSidewaysScroll, hasChromium, useE2eWithMail } from './fixture.js';
 import { openAsDemo } from './demo-login.js';
 
 const SLOW = 180_000;
@@ -15,16 +15,7 @@ async function checkPage(page: Page, name: string) {
 }
 
 describe.skipIf(!hasChromium)('the family portal on a phone (360×740) in Chromium', () => {
-  let peer: Awaited<ReturnType<typeof startSmtpPeer>> | undefined;
-  const e2e = useE2e({
-    before: async () => {
-      peer = await startSmtpPeer();
-      return { SMTP_URL: peer.url };
-    },
-    after: async () => {
-      await peer?.close();
-    },
-  });
+  const e2e = useE2eWithMail();
 
   it('a youth of 14 logs in with the code, reads the plan, adds a goal, withdraws a consent and sees who opened her file', async () => {
     // A professional of the team opens the family's file first: the youth will see it in the access log.
@@ -53,7 +44,7 @@ describe.skipIf(!hasChromium)('the family portal on a phone (360×740) in Chromi
     expect(await codeField.getAttribute('inputmode')).toBe('numeric');
     await checkPage(page, 'code');
 
-    const { code } = await portalLoginMail(peer!.mails, YOUTH, 0);
+    const { code } = await portalLoginMail(e2e.mails, YOUTH, 0);
     // A wrong code first: a plain Dutch message.
     await codeField.fill(code === '000000' ? '111111' : '000000');
     await page.getByRole('button', { name: 'Aanmelden' }).click();
@@ -139,12 +130,12 @@ describe.skipIf(!hasChromium)('the family portal on a phone (360×740) in Chromi
     const page = await e2e.page({ viewport: PHONE });
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
-    const seen = peer!.mails.filter((m) => m.to.includes(YOUTH)).length;
+    const seen = e2e.mails.filter((m) => m.to.includes(YOUTH)).length;
     await page.goto(e2e.baseUrl + '/gezin/aanmelden');
     await page.getByLabel('Je e-mailadres').fill(YOUTH);
     await page.getByRole('button', { name: 'Stuur mij een code' }).click();
     await page.getByRole('heading', { level: 1, name: 'We stuurden je een code' }).waitFor();
-    const { link } = await portalLoginMail(peer!.mails, YOUTH, seen);
+    const { link } = await portalLoginMail(e2e.mails, YOUTH, seen);
 
     await page.goto(e2e.baseUrl + link);
     await page.getByRole('heading', { level: 1, name: 'Mijn plan' }).waitFor();

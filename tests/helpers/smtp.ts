@@ -51,6 +51,21 @@ export async function waitForMailText(mails: ReceivedMail[], to: string, seen = 
   throw new Error(`No mail for ${to} arrived`);
 }
 
+/** Waits up to 15 s for a mail to `to` with a link to `path`, and returns that link's path and fragment. */
+export async function waitForMailLink(mails: ReceivedMail[], to: string, path: string): Promise<string> {
+  const deadline = Date.now() + 15_000;
+  const escaped = path.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+  const pattern = new RegExp(`https?://[^\\s/]+(${escaped}#[\\w-]+)`);
+  while (Date.now() < deadline) {
+    for (const mail of mails.filter((m) => m.to.includes(to))) {
+      const match = pattern.exec(mailText(mail.raw));
+      if (match?.[1]) return match[1];
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`No mail for ${to} with a link to ${path}`);
+}
+
 /** The code and link path of the portal's login mail number `seen` to `to` (the family portal sends both). */
 export async function portalLoginMail(mails: ReceivedMail[], to: string, seen = 0): Promise<{ code: string; link: string }> {
   const text = await waitForMailText(mails, to, seen);
