@@ -1,12 +1,13 @@
 import { Anchor, Badge, Group, Select, SimpleGrid, Paper, Stack, Text, Title } from '@mantine/core';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { OVERVIEW_FILTERS, type TEngagementOverviewItem, type TOverviewFilter } from '../../../shared/schemas/directory/engagement.js';
+import { OVERVIEW_FILTERS, type TEngagementOverviewItem } from '../../../shared/schemas/directory/engagement.js';
 import { useEngagementOverview } from '../../api/directory-engagements.js';
 import { useRegions } from '../../api/queries.js';
 import { ResponsiveList, type TListColumn } from '../../components/list/responsive-list.js';
 import { PageHeader } from '../../components/page-header.js';
 import { PageSkeleton } from '../../components/skeletons.js';
+import { useUrlFilters } from '../../components/url-filters.js';
 import { EmptyState, ErrorState } from '../../components/states.js';
 import { NoAccess } from '../admin/admin-layout.js';
 import { EngagementStatus } from './engagement-section.js';
@@ -16,7 +17,7 @@ import { useFullLogin } from '../auth/use-full-login.js';
 /** Coordinators (their regions) and platform admins: which organisations of a region declared their engagement. */
 export function EngagementOverviewPage() {
   const { t } = useTranslation();
-  const [params, setParams] = useSearchParams();
+  const { params, setParam } = useUrlFilters();
   const login = useFullLogin();
   const regions = useRegions();
   const allowed = login.me?.abilities['directory.engagements'] === true;
@@ -34,10 +35,6 @@ export function EngagementOverviewPage() {
   if (!allowed) return <NoAccess />;
   if (regions.isError) return <ErrorState error={regions.error} onRetry={() => void regions.refetch()} />;
 
-  const set = (next: { regio?: string | null; status?: string | null }) => {
-    const merged = { regio: regionId, status: filter, ...next };
-    setParams(Object.fromEntries(Object.entries(merged).filter((e): e is [string, string] => typeof e[1] === 'string' && e[1] !== '')), { replace: true });
-  };
   const first = query.data?.pages[0]?.data;
   const items = query.data?.pages.flatMap((p) => p.data.items);
   const statusOf = (i: TEngagementOverviewItem) =>
@@ -69,7 +66,7 @@ export function EngagementOverviewPage() {
               label={t('directoryManage.engagements.region')}
               data={mine.map((r) => ({ value: r.id, label: r.name }))}
               value={regionId}
-              onChange={(v) => set({ regio: v })}
+              onChange={(v) => setParam('regio', v)}
               allowDeselect={false}
               w={{ base: '100%', sm: '20rem' }}
             />
@@ -77,7 +74,7 @@ export function EngagementOverviewPage() {
               label={t('directoryManage.engagements.filter')}
               data={[{ value: '', label: t('directoryManage.engagements.filterAll') }, ...OVERVIEW_FILTERS.map((f) => ({ value: f, label: t(`directoryManage.engagements.filters.${f}`) }))]}
               value={filter ?? ''}
-              onChange={(v) => set({ status: (v as TOverviewFilter | '') || null })}
+              onChange={(v) => setParam('status', v)}
               allowDeselect={false}
               w={{ base: '100%', sm: '16rem' }}
             />
