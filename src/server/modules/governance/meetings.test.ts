@@ -1,74 +1,27 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { createTestApp, type TestContext } from '../../../../tests/helpers/app.js';
 import { expectAudited, expectNotAudited } from '../../../../tests/helpers/audit.js';
-import { makeOrganisation } from '../../../../tests/helpers/factories.js';
-import { testRegion } from '../../../../tests/helpers/families.js';
-import { loginAs, type LoggedIn, type TestUser } from '../../../../tests/helpers/login.js';
+import { send, shift, useGovernanceFixture } from '../../../../tests/helpers/governance.js';
+import type { LoggedIn } from '../../../../tests/helpers/login.js';
 import { governanceAgendaItem, governanceMeeting } from '../../db/schema/index.js';
-import { brusselsDate } from '../../platform/clock.js';
 import {
   ZActionItemResponse,
-  ZBodyResponse,
   ZMeetingListResponse,
   ZMeetingResponse,
   ZMyActionsResponse,
   type TMeetingDetail,
 } from '../../../shared/schemas/governance.js';
 
-let ctx: TestContext;
-let orgA: string;
-let coordinator: LoggedIn;
-let outsider: LoggedIn;
+const gov = useGovernanceFixture('gov-m');
+const { professional, today } = gov;
 
-type Pro = LoggedIn & { user: TestUser };
-const professional = async (): Promise<Pro> => (await loginAs(ctx, 'professional', { organisationId: orgA })) as Pro;
+/** A body with a chair and a plain member (professionals of organisation A). */
+const bodyWithMembers = () => gov.bodyWith({ name: 'Stuurgroep vergaderingen', kind: 'steering_group', roles: ['chair', 'member'], joinedOn: shift(today(), -60) });
 
-const today = () => brusselsDate(ctx.clock.now());
-const shift = (day: string, n: number) => {
-  const d = new Date(`${day}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + n);
-  return d.toISOString().slice(0, 10);
-};
-const send = (who: LoggedIn, method: 'PATCH' | 'PUT' | 'DELETE', url: string, payload?: unknown) =>
-  who.client.request({ method, url, ...(payload === undefined ? {} : { payload: payload as Record<string, unknown> }) });
+const createMeeting = (who: LoggedIn, bodyId: string, meetingDate: string, over: Record<string, unknown> = {}) =>
+  gov.createMeeting(who, bodyId, { meetingDate, startTime: '14:00', endTime: '16:00', place: 'Provinciehuis Brugge', ...over });
 
-let n = 0;
-/** A body with a chair, a secretary and a plain member (all professionals of organisation A). */
-async function bodyWithMembers() {
-  n++;
-  const res = await coordinator.client.post('/api/governance/bodies', { name: `Stuurgroep vergaderingen ${n} ${Date.now()}`, kind: 'steering_group', regionCode: 'gov-m' });
-  expect(res.statusCode, res.body).toBe(201);
-  const body = ZBodyResponse.parse(res.json()).data;
-  const chair = await professional();
-  const member = await professional();
-  for (const [who, role] of [[chair, 'chair'], [member, 'member']] as const) {
-    const r = await coordinator.client.post(`/api/governance/bodies/${body.id}/members`, { personId: who.user.person.id, role, joinedOn: shift(today(), -60), organisationId: orgA });
-    expect(r.statusCode, r.body).toBe(201);
-  }
-  return { body, chair, member };
-}
-
-async function createMeeting(who: LoggedIn, bodyId: string, meetingDate: string, over: Record<string, unknown> = {}) {
-  const res = await who.client.post(`/api/governance/bodies/${bodyId}/meetings`, { meetingDate, startTime: '14:00', endTime: '16:00', place: 'Provinciehuis Brugge', ...over });
-  expect(res.statusCode, res.body).toBe(201);
-  return ZMeetingResponse.parse(res.json());
-}
-
-async function addItem(who: LoggedIn, meetingId: string, title: string, kind = 'discussion'): Promise<TMeetingDetail> {
-  const res = await who.client.post(`/api/governance/meetings/${meetingId}/items`, { title, kind, presenterText: 'Voorzitter' });
-  expect(res.statusCode, res.body).toBe(201);
-  return ZMeetingResponse.parse(res.json()).data;
-}
-
-beforeAll(async () => {
-  ctx = await createTestApp();
-  await testRegion(ctx.database.db, 'gov-m');
-  orgA = (await makeOrganisation(ctx.database.db)).id;
-  coordinator = await loginAs(ctx, 'network-coordinator');
-  outsider = await loginAs(ctx, 'professional');
-});
-afterAll(() => ctx.close());
+const addItem = (who: LoggedIn, meetingId: string, title: string, kind = 'discussion'): Promise<TMeetingDetail> => gov.addItem(who, meetingId, { title, kind, presenterText: 'Voorzitter' });
 
 describe('meetings', () => {
   it('the chair plans a meeting; members read it; the list pages by date; changes need the current version; audited', async () => {
@@ -76,9 +29,9 @@ describe('meetings', () => {
     const m = await createMeeting(chair, body.id, shift(today(), 14), { onlineUrl: 'https://meet.example.org/stuurgroep' });
     expect(m.data).toMatchObject({ bodyId: body.id, status: 'planned', minutesStatus: 'draft', startTime: '14:00', onlineUrl: 'https://meet.example.org/stuurgroep', version: 1, agenda: [], followUp: [] });
     expect(m.abilities).toEqual({ view: true, update: true });
-    await expectAudited(ctx.database.db, 'governance.meeting.create', { resourceType: 'governance_meeting', resourceId: m.data.id, actorPersonId: chair.user.person.id });
-    const earlier = await createMeeting(coordinator, body.id, shift(today(), -7));
-    const later = await createMeeting(coordinator, body.id, shift(today(), 42));
+    await expectAudited(gov.ctx.database.db, 'governance.meeting.create', { resourceType: 'governance_meeting', resourceId: m.data.id, actorPersonId: chair.user.person.id });
+    const earlier = await createMeeting(gov.coordinator, body.id, shift(today(), -7));
+    const later = await createMeeting(gov.coordinator, body.id, shift(today(), 42));
 
     const seen = await member.client.get(`/api/governance/meetings/${m.data.id}`);
     expect(seen.statusCode).toBe(200);
@@ -95,11 +48,11 @@ describe('meetings', () => {
     const ok = await send(chair, 'PATCH', `/api/governance/meetings/${m.data.id}`, { version: 1, status: 'held', place: 'Online' });
     expect(ok.statusCode, ok.body).toBe(200);
     expect(ZMeetingResponse.parse(ok.json()).data).toMatchObject({ status: 'held', place: 'Online', version: 2 });
-    await expectAudited(ctx.database.db, 'governance.meeting.update', { resourceId: m.data.id, details: { fields: ['place', 'status'] } });
+    await expectAudited(gov.ctx.database.db, 'governance.meeting.update', { resourceId: m.data.id, details: { fields: ['place', 'status'] } });
     const stale = await send(chair, 'PATCH', `/api/governance/meetings/${m.data.id}`, { version: 1, status: 'cancelled' });
     expect(stale.statusCode).toBe(409);
     expect(stale.json().error.code).toBe('version_conflict');
-    const [row] = await ctx.database.db.select().from(governanceMeeting).where(eq(governanceMeeting.id, m.data.id));
+    const [row] = await gov.ctx.database.db.select().from(governanceMeeting).where(eq(governanceMeeting.id, m.data.id));
     expect(row).toMatchObject({ status: 'held', version: 2 });
   });
 
@@ -110,18 +63,18 @@ describe('meetings', () => {
       [`/api/governance/meetings/${m.data.id}`, 404],
       [`/api/governance/bodies/${body.id}/meetings`, 404],
     ] as const) {
-      expect((await outsider.client.get(url)).statusCode).toBe(status);
+      expect((await gov.outsider.client.get(url)).statusCode).toBe(status);
     }
-    expect((await outsider.client.post(`/api/governance/bodies/${body.id}/meetings`, { meetingDate: today() })).statusCode).toBe(404);
-    expect((await send(outsider, 'PATCH', `/api/governance/meetings/${m.data.id}`, { version: 1, place: 'Elders' })).statusCode).toBe(404);
-    expect((await outsider.client.post(`/api/governance/meetings/${m.data.id}/items`, { title: 'Gekaapt', kind: 'information' })).statusCode).toBe(404);
-    await expectAudited(ctx.database.db, 'request.denied', { resourceType: 'governance_meeting', resourceId: m.data.id, outcome: 'denied' });
+    expect((await gov.outsider.client.post(`/api/governance/bodies/${body.id}/meetings`, { meetingDate: today() })).statusCode).toBe(404);
+    expect((await send(gov.outsider, 'PATCH', `/api/governance/meetings/${m.data.id}`, { version: 1, place: 'Elders' })).statusCode).toBe(404);
+    expect((await gov.outsider.client.post(`/api/governance/meetings/${m.data.id}/items`, { title: 'Gekaapt', kind: 'information' })).statusCode).toBe(404);
+    await expectAudited(gov.ctx.database.db, 'request.denied', { resourceType: 'governance_meeting', resourceId: m.data.id, outcome: 'denied' });
 
     expect((await member.client.post(`/api/governance/bodies/${body.id}/meetings`, { meetingDate: today() })).statusCode).toBe(403);
     expect((await send(member, 'PATCH', `/api/governance/meetings/${m.data.id}`, { version: 1, place: 'Elders' })).statusCode).toBe(403);
     expect((await member.client.post(`/api/governance/meetings/${m.data.id}/items`, { title: 'Mijn punt', kind: 'information' })).statusCode).toBe(403);
     expect((await member.client.post(`/api/governance/meetings/${m.data.id}/agenda/order`, { version: 1, itemIds: [] })).statusCode).toBe(403);
-    expect((await ctx.app.inject({ method: 'GET', url: `/api/governance/meetings/${m.data.id}` })).statusCode).toBe(401);
+    expect((await gov.ctx.app.inject({ method: 'GET', url: `/api/governance/meetings/${m.data.id}` })).statusCode).toBe(401);
 
     const bad: [string, Record<string, unknown>, string][] = [
       [`/api/governance/bodies/${body.id}/meetings`, { meetingDate: '2026-02-30' }, 'body.meetingDate'],
@@ -137,9 +90,9 @@ describe('meetings', () => {
       expect(res.statusCode, JSON.stringify(payload)).toBe(400);
       expect(res.json().error.details.map((d: { path: string }) => d.path), JSON.stringify(payload)).toContain(path);
     }
-    const meetings = await ctx.database.db.select().from(governanceMeeting).where(eq(governanceMeeting.bodyId, body.id));
+    const meetings = await gov.ctx.database.db.select().from(governanceMeeting).where(eq(governanceMeeting.bodyId, body.id));
     expect(meetings).toHaveLength(1);
-    expect(await ctx.database.db.select().from(governanceAgendaItem).where(eq(governanceAgendaItem.meetingId, m.data.id))).toEqual([]);
+    expect(await gov.ctx.database.db.select().from(governanceAgendaItem).where(eq(governanceAgendaItem.meetingId, m.data.id))).toEqual([]);
   });
 });
 
@@ -153,7 +106,7 @@ describe('the agenda', () => {
     expect(d.agenda.map((i) => [i.title, i.position])).toEqual([['Opening', 1], ['Begroting 2027', 2], ['Varia', 3]]);
     expect(d.version).toBe(4);
     const [opening, budget, varia] = d.agenda.map((i) => i.id) as [string, string, string];
-    await expectAudited(ctx.database.db, 'governance.agenda.add', { resourceType: 'governance_agenda_item', resourceId: budget, details: { meetingId: m.data.id } });
+    await expectAudited(gov.ctx.database.db, 'governance.agenda.add', { resourceType: 'governance_agenda_item', resourceId: budget, details: { meetingId: m.data.id } });
 
     const changed = await send(chair, 'PATCH', `/api/governance/meetings/${m.data.id}/items/${budget}`, { version: 1, title: 'Begroting 2027 (tweede lezing)', presenterPersonId: chair.user.person.id });
     expect(changed.statusCode, changed.body).toBe(200);
@@ -166,7 +119,7 @@ describe('the agenda', () => {
     expect(reordered.statusCode, reordered.body).toBe(200);
     d = ZMeetingResponse.parse(reordered.json()).data;
     expect(d.agenda.map((i) => [i.id, i.position])).toEqual([[varia, 1], [opening, 2], [budget, 3]]);
-    await expectAudited(ctx.database.db, 'governance.agenda.reorder', { resourceId: m.data.id, details: { itemIds: [varia, opening, budget] } });
+    await expectAudited(gov.ctx.database.db, 'governance.agenda.reorder', { resourceId: m.data.id, details: { itemIds: [varia, opening, budget] } });
 
     // A list that misses or repeats an item is refused.
     for (const itemIds of [[varia, opening], [varia, opening, opening], [varia, opening, budget, '00000000-0000-4000-8000-000000000000']]) {
@@ -179,7 +132,7 @@ describe('the agenda', () => {
     expect(removed.statusCode, removed.body).toBe(200);
     d = ZMeetingResponse.parse(removed.json()).data;
     expect(d.agenda.map((i) => [i.id, i.position])).toEqual([[varia, 1], [budget, 2]]);
-    await expectAudited(ctx.database.db, 'governance.agenda.delete', { resourceId: opening });
+    await expectAudited(gov.ctx.database.db, 'governance.agenda.delete', { resourceId: opening });
   });
 
   it('two concurrent reorders with the same version: one 200, one 409, and the order is one of the two', async () => {
@@ -193,15 +146,15 @@ describe('the agenda', () => {
     const second = [b, a, c];
     const [r1, r2] = await Promise.all([
       chair.client.post(`/api/governance/meetings/${m.data.id}/agenda/order`, { version: d.version, itemIds: first }),
-      coordinator.client.post(`/api/governance/meetings/${m.data.id}/agenda/order`, { version: d.version, itemIds: second }),
+      gov.coordinator.client.post(`/api/governance/meetings/${m.data.id}/agenda/order`, { version: d.version, itemIds: second }),
     ]);
     expect([r1.statusCode, r2.statusCode].sort()).toEqual([200, 409]);
     const winner = r1.statusCode === 200 ? first : second;
-    const rows = await ctx.database.db.select().from(governanceAgendaItem).where(eq(governanceAgendaItem.meetingId, m.data.id));
+    const rows = await gov.ctx.database.db.select().from(governanceAgendaItem).where(eq(governanceAgendaItem.meetingId, m.data.id));
     expect(rows.sort((x, y) => x.position - y.position).map((r) => r.id)).toEqual(winner);
-    const [meeting] = await ctx.database.db.select().from(governanceMeeting).where(eq(governanceMeeting.id, m.data.id));
+    const [meeting] = await gov.ctx.database.db.select().from(governanceMeeting).where(eq(governanceMeeting.id, m.data.id));
     expect(meeting?.version).toBe(d.version + 1);
-    await expectAudited(ctx.database.db, 'governance.agenda.reorder', { resourceId: m.data.id }, { count: 1 });
+    await expectAudited(gov.ctx.database.db, 'governance.agenda.reorder', { resourceId: m.data.id }, { count: 1 });
   });
 });
 
@@ -221,7 +174,7 @@ describe('attendance', () => {
       { personId: member.user.person.id, personName: member.user.person.name, status: 'excused' },
     ]));
     expect(d.attendance.guests).toEqual([{ name: 'Jan Gast', organisation: 'CAW Noord' }]);
-    await expectAudited(ctx.database.db, 'governance.attendance.set', { resourceId: m.data.id, details: { members: 2, guests: 1 } });
+    await expectAudited(gov.ctx.database.db, 'governance.attendance.set', { resourceId: m.data.id, details: { members: 2, guests: 1 } });
 
     const other = await professional();
     const refused = await send(chair, 'PUT', `/api/governance/meetings/${m.data.id}/attendance`, { version: 2, members: [{ personId: other.user.person.id, status: 'present' }], guests: [] });
@@ -248,7 +201,7 @@ describe('minutes', () => {
     const saved = await send(chair, 'PUT', url, { version: 1, ...minutes });
     expect(saved.statusCode, saved.body).toBe(200);
     expect(ZMeetingResponse.parse(saved.json()).data.agenda[0]).toMatchObject({ minutes, version: 2 });
-    await expectAudited(ctx.database.db, 'governance.minutes.update', { resourceId: item.id });
+    await expectAudited(gov.ctx.database.db, 'governance.minutes.update', { resourceId: item.id });
     expect((await send(chair, 'PUT', url, { version: 1, ...minutes, decision: 'Verworpen.' })).statusCode).toBe(409);
     expect((await send(member, 'PUT', url, { version: 2, ...minutes })).statusCode).toBe(403);
     expect((await send(chair, 'PUT', url, { version: 2, ...minutes, decision: 'x\u0000' })).statusCode).toBe(400);
@@ -259,7 +212,7 @@ describe('minutes', () => {
     const version = ZMeetingResponse.parse((await chair.client.get(`/api/governance/meetings/${m.data.id}`)).json()).data.version;
     // Approval at the same or an earlier meeting, or another body's meeting, is refused.
     const other = await bodyWithMembers();
-    const foreign = await createMeeting(coordinator, other.body.id, shift(today(), 20));
+    const foreign = await createMeeting(gov.coordinator, other.body.id, shift(today(), 20));
     const cancelled = await createMeeting(chair, body.id, shift(today(), 7));
     expect((await send(chair, 'PATCH', `/api/governance/meetings/${cancelled.data.id}`, { version: 1, status: 'cancelled' })).statusCode).toBe(200);
     for (const at of [m.data.id, foreign.data.id, cancelled.data.id]) {
@@ -274,7 +227,7 @@ describe('minutes', () => {
     const approved = await chair.client.post(`/api/governance/meetings/${m.data.id}/minutes/approve`, { version, approvedAtMeetingId: next.data.id });
     expect(approved.statusCode, approved.body).toBe(200);
     expect(ZMeetingResponse.parse(approved.json()).data).toMatchObject({ minutesStatus: 'approved', minutesApprovedAtMeetingId: next.data.id });
-    await expectAudited(ctx.database.db, 'governance.minutes.approve', { resourceId: m.data.id, details: { approvedAtMeetingId: next.data.id } });
+    await expectAudited(gov.ctx.database.db, 'governance.minutes.approve', { resourceId: m.data.id, details: { approvedAtMeetingId: next.data.id } });
 
     // Frozen: minutes, agenda and attendance changes are 409 with a Dutch message.
     const frozen = await send(chair, 'PUT', url, { version: 2, ...minutes, decision: 'Toch anders.' });
@@ -282,7 +235,7 @@ describe('minutes', () => {
     expect(frozen.json().error.message).toBe('Het verslag van deze vergadering is goedgekeurd en kan niet meer gewijzigd worden. Voeg een rechtzetting toe.');
     expect((await chair.client.post(`/api/governance/meetings/${m.data.id}/items`, { title: 'Nog een punt', kind: 'information' })).statusCode).toBe(409);
     expect((await chair.client.post(`/api/governance/meetings/${m.data.id}/minutes/approve`, { version: version + 1, approvedAtMeetingId: next.data.id })).statusCode).toBe(409);
-    const [row] = await ctx.database.db.select().from(governanceAgendaItem).where(eq(governanceAgendaItem.id, item.id));
+    const [row] = await gov.ctx.database.db.select().from(governanceAgendaItem).where(eq(governanceAgendaItem.id, item.id));
     expect(row?.minutesDecision).toBe('Goedgekeurd.');
 
     const amended = await chair.client.post(`/api/governance/meetings/${m.data.id}/items/${item.id}/amendments`, { text: 'Lees: goedgekeurd met één onthouding.' });
@@ -293,7 +246,7 @@ describe('minutes', () => {
     expect(shown.agenda[0]?.amendments).toEqual([
       expect.objectContaining({ text: 'Lees: goedgekeurd met één onthouding.', authorPersonId: chair.user.person.id, authorName: chair.user.person.name }),
     ]);
-    await expectAudited(ctx.database.db, 'governance.minutes.amend', { resourceId: item.id, actorPersonId: chair.user.person.id });
+    await expectAudited(gov.ctx.database.db, 'governance.minutes.amend', { resourceId: item.id, actorPersonId: chair.user.person.id });
   });
 });
 
@@ -307,25 +260,25 @@ describe('action items', () => {
     if (!item) throw new Error('no item');
     const url = `/api/governance/meetings/${first.data.id}/items/${item.id}/actions`;
 
-    const made = await chair.client.post(url, { description: 'Cijfers wachtlijst opvragen', ownerPersonId: member.user.person.id, ownerOrganisationId: orgA, targetMeetingId: second.data.id });
+    const made = await chair.client.post(url, { description: 'Cijfers wachtlijst opvragen', ownerPersonId: member.user.person.id, ownerOrganisationId: gov.orgA, targetMeetingId: second.data.id });
     expect(made.statusCode, made.body).toBe(201);
     const action = ZActionItemResponse.parse(made.json()).data;
     expect(action).toMatchObject({ status: 'open', ownerPersonName: member.user.person.name, agendaItemTitle: 'Wachtlijsten', meetingDate: first.data.meetingDate });
-    await expectAudited(ctx.database.db, 'governance.action.create', { resourceType: 'governance_action', resourceId: action.id, organisationId: orgA });
-    const dropped = ZActionItemResponse.parse((await chair.client.post(url, { description: 'Brief aan de minister', ownerOrganisationId: orgA, dueOn: shift(today(), 30) })).json()).data;
+    await expectAudited(gov.ctx.database.db, 'governance.action.create', { resourceType: 'governance_action', resourceId: action.id, organisationId: gov.orgA });
+    const dropped = ZActionItemResponse.parse((await chair.client.post(url, { description: 'Brief aan de minister', ownerOrganisationId: gov.orgA, dueOn: shift(today(), 30) })).json()).data;
 
     // Bad input: no owner, no due date or target, a target meeting that is not later.
     for (const [payload, path] of [
       [{ description: 'Zonder eigenaar', dueOn: today() }, 'body.ownerPersonId'],
-      [{ description: 'Zonder termijn', ownerOrganisationId: orgA }, 'body.dueOn'],
-      [{ description: 'Te vroeg', ownerOrganisationId: orgA, targetMeetingId: first.data.id }, 'body.targetMeetingId'],
-      [{ description: 'Kapotte datum', ownerOrganisationId: orgA, dueOn: '2026-13-01' }, 'body.dueOn'],
+      [{ description: 'Zonder termijn', ownerOrganisationId: gov.orgA }, 'body.dueOn'],
+      [{ description: 'Te vroeg', ownerOrganisationId: gov.orgA, targetMeetingId: first.data.id }, 'body.targetMeetingId'],
+      [{ description: 'Kapotte datum', ownerOrganisationId: gov.orgA, dueOn: '2026-13-01' }, 'body.dueOn'],
     ] as const) {
       const res = await chair.client.post(url, payload);
       expect(res.statusCode, JSON.stringify(payload)).toBe(400);
       expect(res.json().error.details.map((d: { path: string }) => d.path)).toContain(path);
     }
-    expect((await member.client.post(url, { description: 'Zelf gemaakt', ownerOrganisationId: orgA, dueOn: today() })).statusCode).toBe(403);
+    expect((await member.client.post(url, { description: 'Zelf gemaakt', ownerOrganisationId: gov.orgA, dueOn: today() })).statusCode).toBe(403);
 
     const firstView = ZMeetingResponse.parse((await member.client.get(`/api/governance/meetings/${first.data.id}`)).json()).data;
     // (Both were made at the same test-clock moment: their order among themselves is not fixed.)
@@ -347,16 +300,16 @@ describe('action items', () => {
     const done = await send(member, 'PATCH', `/api/governance/actions/${action.id}`, { version: 1, status: 'done' });
     expect(done.statusCode, done.body).toBe(200);
     expect(ZActionItemResponse.parse(done.json()).data).toMatchObject({ status: 'done', version: 2 });
-    await expectAudited(ctx.database.db, 'governance.action.update', { resourceId: action.id, actorPersonId: member.user.person.id, details: { status: 'done' } });
+    await expectAudited(gov.ctx.database.db, 'governance.action.update', { resourceId: action.id, actorPersonId: member.user.person.id, details: { status: 'done' } });
     const thirdView = ZMeetingResponse.parse((await member.client.get(`/api/governance/meetings/${third.data.id}`)).json()).data;
     expect(thirdView.followUp).toEqual([]);
     expect(ZMyActionsResponse.parse((await member.client.get('/api/governance/my-actions?status=open')).json()).data.items).toEqual([]);
     expect((await member.client.get('/api/governance/my-actions?status=later')).statusCode).toBe(400);
 
     // Somebody outside the body who does not own the action does not know it.
-    expect((await send(outsider, 'PATCH', `/api/governance/actions/${action.id}`, { version: 2, status: 'open' })).statusCode).toBe(404);
-    expect(ZMyActionsResponse.parse((await outsider.client.get('/api/governance/my-actions')).json()).data.items).toEqual([]);
-    await expectNotAudited(ctx.database.db, 'governance.action.update', { resourceId: action.id, actorPersonId: outsider.user?.person.id });
+    expect((await send(gov.outsider, 'PATCH', `/api/governance/actions/${action.id}`, { version: 2, status: 'open' })).statusCode).toBe(404);
+    expect(ZMyActionsResponse.parse((await gov.outsider.client.get('/api/governance/my-actions')).json()).data.items).toEqual([]);
+    await expectNotAudited(gov.ctx.database.db, 'governance.action.update', { resourceId: action.id, actorPersonId: gov.outsider.user?.person.id });
   });
 
   it('my actions come a page at a time: open ones first by due date (none last), then the closed ones, each once', async () => {
