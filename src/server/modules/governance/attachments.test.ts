@@ -1,23 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { and, eq, inArray } from 'drizzle-orm';
 import JSZip from 'jszip';
-import { createTestApp, type TestContext } from '../../../../tests/helpers/app.js';
 import { expectAudited, expectNotAudited } from '../../../../tests/helpers/audit.js';
-import { makeOrganisation } from '../../../../tests/helpers/factories.js';
-import { testRegion } from '../../../../tests/helpers/families.js';
-import { loginAs, type LoggedIn, type TestUser } from '../../../../tests/helpers/login.js';
+import { useGovernanceFixture } from '../../../../tests/helpers/governance.js';
 import { attachment } from '../../db/schema/index.js';
-import { brusselsDate } from '../../platform/clock.js';
-import { MEETING_ATTACHMENT_MAX_BYTES, ZBodyResponse, ZMeetingAttachmentListResponse, ZMeetingAttachmentResponse, ZMeetingResponse } from '../../../shared/schemas/governance.js';
+import { MEETING_ATTACHMENT_MAX_BYTES, ZMeetingAttachmentListResponse, ZMeetingAttachmentResponse } from '../../../shared/schemas/governance.js';
 
-let ctx: TestContext;
-let orgA: string;
-let coordinator: LoggedIn;
-let outsider: LoggedIn;
-
-type Pro = LoggedIn & { user: TestUser };
-const professional = async (): Promise<Pro> => (await loginAs(ctx, 'professional', { organisationId: orgA })) as Pro;
-const today = () => brusselsDate(ctx.clock.now());
+const gov = useGovernanceFixture('gov-a');
 
 const PDF = Buffer.from('%PDF-1.7\n1 0 obj <<>> endobj\n%%EOF\n', 'latin1');
 const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from('IHDR-rest-of-image')]);
@@ -33,42 +22,19 @@ async function office(mainPart: string): Promise<Buffer> {
   return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
 }
 
-let n = 0;
 /** A body with a chair and a plain member, a meeting with one agenda item. */
 async function meetingWithItem() {
-  n++;
-  const res = await coordinator.client.post('/api/governance/bodies', { name: `Bureau bijlagen ${n} ${Date.now()}`, kind: 'bureau', regionCode: 'gov-a' });
-  expect(res.statusCode, res.body).toBe(201);
-  const body = ZBodyResponse.parse(res.json()).data;
-  const chair = await professional();
-  const member = await professional();
-  for (const [who, role] of [[chair, 'chair'], [member, 'member']] as const) {
-    const r = await coordinator.client.post(`/api/governance/bodies/${body.id}/members`, { personId: who.user.person.id, role, joinedOn: '2026-01-01', organisationId: orgA });
-    expect(r.statusCode, r.body).toBe(201);
-  }
-  const m = await chair.client.post(`/api/governance/bodies/${body.id}/meetings`, { meetingDate: today(), startTime: '14:00', endTime: '16:00' });
-  expect(m.statusCode, m.body).toBe(201);
-  const meetingId = ZMeetingResponse.parse(m.json()).data.id;
-  const i = await chair.client.post(`/api/governance/meetings/${meetingId}/items`, { title: 'Regioplan', kind: 'decision' });
-  expect(i.statusCode, i.body).toBe(201);
-  const itemId = ZMeetingResponse.parse(i.json()).data.agenda[0]?.id ?? '';
+  const { body, chair, member } = await gov.bodyWith({ name: 'Bureau bijlagen', kind: 'bureau', roles: ['chair', 'member'], joinedOn: '2026-01-01' });
+  const meetingId = (await gov.createMeeting(chair, body.id, { meetingDate: gov.today(), startTime: '14:00', endTime: '16:00' })).data.id;
+  const itemId = (await gov.addItem(chair, meetingId, { title: 'Regioplan', kind: 'decision' })).agenda[0]?.id ?? '';
   return { bodyId: body.id, meetingId, itemId, chair, member };
 }
 
 const stored = async (meetingId: string, itemId: string) =>
-  ctx.database.db
+  gov.ctx.database.db
     .select({ id: attachment.id })
     .from(attachment)
     .where(and(inArray(attachment.resourceType, ['governance_meeting', 'governance_agenda_item']), inArray(attachment.resourceId, [meetingId, itemId])));
-
-beforeAll(async () => {
-  ctx = await createTestApp();
-  await testRegion(ctx.database.db, 'gov-a');
-  orgA = (await makeOrganisation(ctx.database.db)).id;
-  coordinator = await loginAs(ctx, 'network-coordinator');
-  outsider = await loginAs(ctx, 'professional');
-});
-afterAll(() => ctx.close());
 
 describe('meeting attachments', () => {
   it('the chair attaches files to the meeting and an item; members list and download them; the chair deletes one; audited', async () => {
@@ -88,7 +54,7 @@ describe('meeting attachments', () => {
     expect((await up('foto.JPG', JPEG)).data.mediaType).toBe('image/jpeg');
     expect((await up('cijfers.xlsx', await office('xl/workbook.xml'))).data.mediaType).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
     expect((await up('slides.pptx', await office('ppt/presentation.xml'))).data.mediaType).toBe('application/vnd.openxmlformats-officedocument.presentationml.presentation');
-    await expectAudited(ctx.database.db, 'governance.attachment.upload', { resourceType: 'governance_meeting', resourceId: meetingId, actorPersonId: chair.user.person.id });
+    await expectAudited(gov.ctx.database.db, 'governance.attachment.upload', { resourceType: 'governance_meeting', resourceId: meetingId, actorPersonId: chair.user.person.id });
 
     // A member reads the list and downloads, with the right type and name.
     const list = ZMeetingAttachmentListResponse.parse((await member.client.get(`/api/governance/meetings/${meetingId}/attachments`)).json());
@@ -104,21 +70,21 @@ describe('meeting attachments', () => {
     const pdfDl = await member.client.get(`/api/governance/meeting-attachments/${pdf.data.id}`);
     expect(pdfDl.headers['content-type']).toBe('application/pdf');
     expect(pdfDl.rawPayload.equals(PDF)).toBe(true);
-    await expectAudited(ctx.database.db, 'governance.attachment.download', { resourceId: meetingId, actorPersonId: member.user.person.id, details: { attachmentId: word.data.id } });
+    await expectAudited(gov.ctx.database.db, 'governance.attachment.download', { resourceId: meetingId, actorPersonId: member.user.person.id, details: { attachmentId: word.data.id } });
 
     // A member neither uploads nor deletes; an outsider sees nothing of it.
     expect((await member.client.post(`/api/governance/meetings/${meetingId}/attachments`, { fileName: 'x.pdf', content: b64(PDF) })).statusCode).toBe(403);
     expect((await member.client.delete(`/api/governance/meeting-attachments/${pdf.data.id}`)).statusCode).toBe(403);
-    expect((await outsider.client.get(`/api/governance/meetings/${meetingId}/attachments`)).statusCode).toBe(404);
-    expect((await outsider.client.get(`/api/governance/meeting-attachments/${pdf.data.id}`)).statusCode).toBe(404);
-    expect((await outsider.client.delete(`/api/governance/meeting-attachments/${pdf.data.id}`)).statusCode).toBe(404);
-    expect((await outsider.client.post(`/api/governance/meetings/${meetingId}/attachments`, { fileName: 'x.pdf', content: b64(PDF) })).statusCode).toBe(404);
+    expect((await gov.outsider.client.get(`/api/governance/meetings/${meetingId}/attachments`)).statusCode).toBe(404);
+    expect((await gov.outsider.client.get(`/api/governance/meeting-attachments/${pdf.data.id}`)).statusCode).toBe(404);
+    expect((await gov.outsider.client.delete(`/api/governance/meeting-attachments/${pdf.data.id}`)).statusCode).toBe(404);
+    expect((await gov.outsider.client.post(`/api/governance/meetings/${meetingId}/attachments`, { fileName: 'x.pdf', content: b64(PDF) })).statusCode).toBe(404);
     expect(await stored(meetingId, itemId)).toHaveLength(6);
 
     // The chair deletes one: gone from the list, its download is 404.
     const del = await chair.client.delete(`/api/governance/meeting-attachments/${pdf.data.id}`);
     expect(del.statusCode, del.body).toBe(204);
-    await expectAudited(ctx.database.db, 'governance.attachment.delete', { resourceId: meetingId, details: { attachmentId: pdf.data.id } });
+    await expectAudited(gov.ctx.database.db, 'governance.attachment.delete', { resourceId: meetingId, details: { attachmentId: pdf.data.id } });
     expect((await member.client.get(`/api/governance/meeting-attachments/${pdf.data.id}`)).statusCode).toBe(404);
     expect((await chair.client.delete(`/api/governance/meeting-attachments/${pdf.data.id}`)).statusCode).toBe(404);
     expect(ZMeetingAttachmentListResponse.parse((await chair.client.get(`/api/governance/meetings/${meetingId}/attachments`)).json()).data.items).toHaveLength(5);
@@ -153,7 +119,7 @@ describe('meeting attachments', () => {
     expect((await post({ fileName: 'a.pdf', content: '' })).statusCode).toBe(400);
     expect((await post({ fileName: 'a.pdf', content: b64(PDF), mediaType: 'application/pdf' })).statusCode).toBe(400);
     expect(await stored(meetingId, itemId)).toHaveLength(0);
-    await expectNotAudited(ctx.database.db, 'governance.attachment.upload', { resourceId: meetingId });
+    await expectNotAudited(gov.ctx.database.db, 'governance.attachment.upload', { resourceId: meetingId });
   });
 
   it('refuses a file over 10 MiB with 413 and a clear message; exactly 10 MiB is accepted', async () => {
@@ -172,12 +138,12 @@ describe('meeting attachments', () => {
 
   it('an attachment of another kind of record is not reachable through these routes', async () => {
     const { chair } = await meetingWithItem();
-    const [row] = await ctx.database.db
+    const [row] = await gov.ctx.database.db
       .insert(attachment)
-      .values({ resourceType: 'engagement_declaration', resourceId: orgA, fileName: 'x.pdf', mediaType: 'application/pdf', sizeBytes: PDF.length, sha256: 'a'.repeat(64), content: PDF })
+      .values({ resourceType: 'engagement_declaration', resourceId: gov.orgA, fileName: 'x.pdf', mediaType: 'application/pdf', sizeBytes: PDF.length, sha256: 'a'.repeat(64), content: PDF })
       .returning({ id: attachment.id });
     expect((await chair.client.get(`/api/governance/meeting-attachments/${row?.id ?? ''}`)).statusCode).toBe(404);
     expect((await chair.client.delete(`/api/governance/meeting-attachments/${row?.id ?? ''}`)).statusCode).toBe(404);
-    expect(await ctx.database.db.select({ id: attachment.id }).from(attachment).where(eq(attachment.id, row?.id ?? ''))).toHaveLength(1);
+    expect(await gov.ctx.database.db.select({ id: attachment.id }).from(attachment).where(eq(attachment.id, row?.id ?? ''))).toHaveLength(1);
   });
 });

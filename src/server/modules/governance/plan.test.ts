@@ -1,15 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { createTestApp, type TestContext } from '../../../../tests/helpers/app.js';
 import { expectAudited } from '../../../../tests/helpers/audit.js';
-import { makeOrganisation } from '../../../../tests/helpers/factories.js';
-import { testRegion } from '../../../../tests/helpers/families.js';
-import { loginAs, type LoggedIn, type TestUser } from '../../../../tests/helpers/login.js';
+import { send, useGovernanceFixture } from '../../../../tests/helpers/governance.js';
+import type { LoggedIn } from '../../../../tests/helpers/login.js';
 import { governancePlanAction, governancePlanStatusChange } from '../../db/schema/index.js';
-import { brusselsDate } from '../../platform/clock.js';
 import {
   BUDGET_CENTS_MAX,
-  ZBodyResponse,
   ZMeetingResponse,
   ZPlanActionListResponse,
   ZPlanActionResponse,
@@ -18,32 +14,11 @@ import {
   ZPlanResponse,
 } from '../../../shared/schemas/governance.js';
 
-let ctx: TestContext;
-let orgA: string;
-let coordinator: LoggedIn;
-let outsider: LoggedIn;
+const gov = useGovernanceFixture('gov-p');
+const { today } = gov;
 
-type Pro = LoggedIn & { user: TestUser };
-const professional = async (): Promise<Pro> => (await loginAs(ctx, 'professional', { organisationId: orgA })) as Pro;
-const today = () => brusselsDate(ctx.clock.now());
-const send = (who: LoggedIn, method: 'PATCH' | 'PUT' | 'DELETE', url: string, payload?: unknown) =>
-  who.client.request({ method, url, ...(payload === undefined ? {} : { payload: payload as Record<string, unknown> }) });
-
-let n = 0;
 /** An IROJ with a secretary and a plain member (professionals of organisation A). */
-async function iroj() {
-  n++;
-  const res = await coordinator.client.post('/api/governance/bodies', { name: `IROJ plan ${n} ${Date.now()}`, kind: 'iroj', regionCode: 'gov-p' });
-  expect(res.statusCode, res.body).toBe(201);
-  const body = ZBodyResponse.parse(res.json()).data;
-  const secretary = await professional();
-  const member = await professional();
-  for (const [who, role] of [[secretary, 'secretary'], [member, 'member']] as const) {
-    const r = await coordinator.client.post(`/api/governance/bodies/${body.id}/members`, { personId: who.user.person.id, role, joinedOn: '2025-01-01', organisationId: orgA });
-    expect(r.statusCode, r.body).toBe(201);
-  }
-  return { body, secretary, member };
-}
+const iroj = () => gov.bodyWith({ name: 'IROJ plan', kind: 'iroj', roles: ['secretary', 'member'], joinedOn: '2025-01-01' });
 
 async function createPlan(who: LoggedIn, bodyId: string, year = 2026) {
   const res = await who.client.post(`/api/governance/bodies/${bodyId}/plans`, { year, title: `Regionaal plan ${year}` });
@@ -59,24 +34,11 @@ async function addAction(who: LoggedIn, planId: string, payload: Record<string, 
 
 /** A decision: an agenda item of a meeting of the body. */
 async function decision(who: LoggedIn, bodyId: string) {
-  const m = await who.client.post(`/api/governance/bodies/${bodyId}/meetings`, { meetingDate: today(), place: 'Provinciehuis Gent' });
-  expect(m.statusCode, m.body).toBe(201);
-  const meeting = ZMeetingResponse.parse(m.json()).data;
-  const i = await who.client.post(`/api/governance/meetings/${meeting.id}/items`, { title: 'Budget netwerkdag onderwijsambassadeurs', kind: 'decision' });
-  expect(i.statusCode, i.body).toBe(201);
-  const item = ZMeetingResponse.parse(i.json()).data.agenda[0];
+  const meeting = (await gov.createMeeting(who, bodyId, { meetingDate: today(), place: 'Provinciehuis Gent' })).data;
+  const item = (await gov.addItem(who, meeting.id, { title: 'Budget netwerkdag onderwijsambassadeurs', kind: 'decision' })).agenda[0];
   if (!item) throw new Error('no item');
   return { meeting, item };
 }
-
-beforeAll(async () => {
-  ctx = await createTestApp();
-  await testRegion(ctx.database.db, 'gov-p');
-  orgA = (await makeOrganisation(ctx.database.db)).id;
-  coordinator = await loginAs(ctx, 'network-coordinator');
-  outsider = await loginAs(ctx, 'professional');
-});
-afterAll(() => ctx.close());
 
 describe('the regional plan', () => {
   it('the secretary starts a plan per year, members read it, one plan per year, version 409; audited', async () => {
@@ -85,12 +47,12 @@ describe('the regional plan', () => {
     expect(plan.data).toMatchObject({ bodyId: body.id, year: 2026, title: 'Regionaal plan 2026', version: 1, total: { count: 0, budgetCents: 0, activeBudgetCents: 0 } });
     expect(plan.data.totals.map((t) => t.status)).toEqual(['agreed_in_principle', 'budget_request_due', 'approved', 'released', 'moved', 'dropped']);
     expect(plan.abilities).toEqual({ view: true, update: true });
-    await expectAudited(ctx.database.db, 'governance.plan.create', { resourceType: 'governance_plan', resourceId: plan.data.id, actorPersonId: secretary.user.person.id });
+    await expectAudited(gov.ctx.database.db, 'governance.plan.create', { resourceType: 'governance_plan', resourceId: plan.data.id, actorPersonId: secretary.user.person.id });
 
     const dup = await secretary.client.post(`/api/governance/bodies/${body.id}/plans`, { year: 2026, title: 'Nog eens' });
     expect(dup.statusCode).toBe(409);
     expect(dup.json().error.message).toContain('al een plan');
-    const p2027 = await createPlan(coordinator, body.id, 2027);
+    const p2027 = await createPlan(gov.coordinator, body.id, 2027);
 
     const seen = await member.client.get(`/api/governance/plans/${plan.data.id}`);
     expect(seen.statusCode).toBe(200);
@@ -115,11 +77,11 @@ describe('the regional plan', () => {
     const { meeting, item } = await decision(secretary, body.id);
     const day = await addAction(secretary, plan.id, {
       description: 'Netwerkdag onderwijsambassadeurs (200 deelnemers, 3 zalen)',
-      responsibleOrganisationId: orgA,
+      responsibleOrganisationId: gov.orgA,
       budgetCents: 450_000,
       decisionItemId: item.id,
     });
-    expect(day).toMatchObject({ number: 1, status: 'agreed_in_principle', budgetCents: 450_000, responsibleOrganisationId: orgA, version: 1 });
+    expect(day).toMatchObject({ number: 1, status: 'agreed_in_principle', budgetCents: 450_000, responsibleOrganisationId: gov.orgA, version: 1 });
     expect(day.history).toEqual([expect.objectContaining({ fromStatus: null, toStatus: 'agreed_in_principle', decisionItemId: item.id, decisionMeetingId: meeting.id })]);
     const training = await addAction(secretary, plan.id, {
       description: 'Vorming gedeelde beslissingname',
@@ -127,9 +89,9 @@ describe('the regional plan', () => {
       budgetCents: 120_000,
       conditions: '€10 deelnemersbijdrage per deelnemer',
     });
-    const fair = await addAction(coordinator, plan.id, { description: 'Inspiratiebeurs', budgetCents: 150_000 });
+    const fair = await addAction(gov.coordinator, plan.id, { description: 'Inspiratiebeurs', budgetCents: 150_000 });
     expect([training.number, fair.number]).toEqual([2, 3]);
-    await expectAudited(ctx.database.db, 'governance.plan_action.create', { resourceId: day.id, details: { planId: plan.id, budgetCents: 450_000, decisionItemId: item.id } });
+    await expectAudited(gov.ctx.database.db, 'governance.plan_action.create', { resourceId: day.id, details: { planId: plan.id, budgetCents: 450_000, decisionItemId: item.id } });
 
     const step = async (id: string, version: number, payload: Record<string, unknown>) => {
       const res = await secretary.client.post(`/api/governance/plan-actions/${id}/status`, { version, ...payload });
@@ -149,7 +111,7 @@ describe('the regional plan', () => {
     const moved = await step(fair.id, 1, { status: 'moved', movedToYear: 2027, decisionItemId: item.id });
     expect(moved).toMatchObject({ status: 'moved', movedToYear: 2027 });
     await step(training.id, 1, { status: 'approved' });
-    await expectAudited(ctx.database.db, 'governance.plan_action.status', { resourceId: fair.id, details: { from: 'agreed_in_principle', to: 'moved', movedToYear: 2027, decisionItemId: item.id } });
+    await expectAudited(gov.ctx.database.db, 'governance.plan_action.status', { resourceId: fair.id, details: { from: 'agreed_in_principle', to: 'moved', movedToYear: 2027, decisionItemId: item.id } });
 
     const totals = ZPlanResponse.parse((await member.client.get(`/api/governance/plans/${plan.id}`)).json()).data;
     expect(Object.fromEntries(totals.totals.map((t) => [t.status, [t.count, t.budgetCents]]))).toEqual({
@@ -177,7 +139,7 @@ describe('the regional plan', () => {
     const edit = await send(secretary, 'PATCH', `/api/governance/plan-actions/${training.id}`, { version: 2, budgetCents: 130_000 });
     expect(edit.statusCode, edit.body).toBe(200);
     expect(ZPlanActionResponse.parse(edit.json()).data).toMatchObject({ budgetCents: 130_000, version: 3 });
-    await expectAudited(ctx.database.db, 'governance.plan_action.update', { resourceId: training.id, details: { fields: ['budgetCents'] } });
+    await expectAudited(gov.ctx.database.db, 'governance.plan_action.update', { resourceId: training.id, details: { fields: ['budgetCents'] } });
     const frozen = await send(secretary, 'PATCH', `/api/governance/plan-actions/${day.id}`, { version: 4, budgetCents: 1 });
     expect(frozen.statusCode).toBe(409);
     expect(frozen.json().error.message).toContain('vrijgegeven');
@@ -187,7 +149,7 @@ describe('the regional plan', () => {
     const { body, secretary } = await iroj();
     const p2026 = (await createPlan(secretary, body.id, 2026)).data;
     const p2027 = (await createPlan(secretary, body.id, 2027)).data;
-    const fair = await addAction(secretary, p2026.id, { description: 'Inspiratiebeurs', budgetCents: 150_000, conditions: 'Met partners', responsibleOrganisationId: orgA });
+    const fair = await addAction(secretary, p2026.id, { description: 'Inspiratiebeurs', budgetCents: 150_000, conditions: 'Met partners', responsibleOrganisationId: gov.orgA });
     const forum = await addAction(secretary, p2026.id, { description: 'Netwerkforum', budgetCents: 80_000 });
     await addAction(secretary, p2027.id, { description: 'Al gepland in 2027' });
 
@@ -198,10 +160,10 @@ describe('the regional plan', () => {
       [1, 'Al gepland in 2027', 'agreed_in_principle', null],
       [2, 'Inspiratiebeurs', 'agreed_in_principle', fair.id],
     ]);
-    expect(list2027[1]).toMatchObject({ budgetCents: 150_000, conditions: 'Met partners', responsibleOrganisationId: orgA });
+    expect(list2027[1]).toMatchObject({ budgetCents: 150_000, conditions: 'Met partners', responsibleOrganisationId: gov.orgA });
     const copy = ZPlanActionResponse.parse((await secretary.client.get(`/api/governance/plan-actions/${list2027[1]!.id}`)).json()).data;
     expect(copy.history).toEqual([expect.objectContaining({ fromStatus: null, toStatus: 'agreed_in_principle', note: 'Verschoven uit het plan 2026 (actie 1).' })]);
-    await expectAudited(ctx.database.db, 'governance.plan_action.create', { resourceId: copy.id, details: { planId: p2027.id, movedFromActionId: fair.id } });
+    await expectAudited(gov.ctx.database.db, 'governance.plan_action.create', { resourceId: copy.id, details: { planId: p2027.id, movedFromActionId: fair.id } });
 
     // No plan for 2028 yet: the action waits, and continues when the plan is started.
     expect((await secretary.client.post(`/api/governance/plan-actions/${forum.id}/status`, { version: 1, status: 'moved', movedToYear: 2028 })).statusCode).toBe(200);
@@ -247,9 +209,9 @@ describe('the regional plan', () => {
     const final = await post({ version: 2, status: 'approved' });
     expect(final.statusCode).toBe(409);
     expect(final.json().error.message).toBe('Deze actie is geschrapt: haar status ligt vast.');
-    const [row] = await ctx.database.db.select().from(governancePlanAction).where(eq(governancePlanAction.id, a.id));
+    const [row] = await gov.ctx.database.db.select().from(governancePlanAction).where(eq(governancePlanAction.id, a.id));
     expect(row).toMatchObject({ status: 'dropped', version: 2, movedToYear: null });
-    expect(await ctx.database.db.select().from(governancePlanStatusChange).where(eq(governancePlanStatusChange.actionId, a.id))).toHaveLength(2);
+    expect(await gov.ctx.database.db.select().from(governancePlanStatusChange).where(eq(governancePlanStatusChange.actionId, a.id))).toHaveLength(2);
 
     // Bad input: 400 with field paths (Dutch by default), huge amounts, NUL bytes.
     const bad: [string, Record<string, unknown>, string][] = [
@@ -272,7 +234,7 @@ describe('the regional plan', () => {
     }
     const persons = await secretary.client.post(`/api/governance/plans/${plan.id}/actions`, { description: 'Persoon', responsiblePersonId: '00000000-0000-4000-8000-000000000000' });
     expect(persons.json().error.message).toBe('Deze persoon bestaat niet of is uitgeschakeld.');
-    expect(await ctx.database.db.select().from(governancePlanAction).where(eq(governancePlanAction.planId, plan.id))).toHaveLength(1);
+    expect(await gov.ctx.database.db.select().from(governancePlanAction).where(eq(governancePlanAction.planId, plan.id))).toHaveLength(1);
   });
 
   it('refuses: a non-member 404, a plain member 403 on writes, anonymous 401; another body\'s ids stay hidden', async () => {
@@ -280,19 +242,19 @@ describe('the regional plan', () => {
     const plan = (await createPlan(secretary, body.id, 2026)).data;
     const a = await addAction(secretary, plan.id, { description: 'Netwerkdag', budgetCents: 100 });
     for (const url of [`/api/governance/plans/${plan.id}`, `/api/governance/plans/${plan.id}/actions`, `/api/governance/plan-actions/${a.id}`, `/api/governance/bodies/${body.id}/plans`]) {
-      expect((await outsider.client.get(url)).statusCode, url).toBe(404);
-      expect((await ctx.app.inject({ method: 'GET', url })).statusCode, url).toBe(401);
+      expect((await gov.outsider.client.get(url)).statusCode, url).toBe(404);
+      expect((await gov.ctx.app.inject({ method: 'GET', url })).statusCode, url).toBe(401);
     }
-    expect((await outsider.client.post(`/api/governance/plans/${plan.id}/actions`, { description: 'Gekaapt' })).statusCode).toBe(404);
-    expect((await outsider.client.post(`/api/governance/plan-actions/${a.id}/status`, { version: 1, status: 'dropped' })).statusCode).toBe(404);
-    expect((await send(outsider, 'PATCH', `/api/governance/plans/${plan.id}`, { version: 1, title: 'Gekaapt' })).statusCode).toBe(404);
-    await expectAudited(ctx.database.db, 'request.denied', { resourceType: 'governance_plan', resourceId: plan.id, outcome: 'denied' });
+    expect((await gov.outsider.client.post(`/api/governance/plans/${plan.id}/actions`, { description: 'Gekaapt' })).statusCode).toBe(404);
+    expect((await gov.outsider.client.post(`/api/governance/plan-actions/${a.id}/status`, { version: 1, status: 'dropped' })).statusCode).toBe(404);
+    expect((await send(gov.outsider, 'PATCH', `/api/governance/plans/${plan.id}`, { version: 1, title: 'Gekaapt' })).statusCode).toBe(404);
+    await expectAudited(gov.ctx.database.db, 'request.denied', { resourceType: 'governance_plan', resourceId: plan.id, outcome: 'denied' });
 
     expect((await member.client.post(`/api/governance/bodies/${body.id}/plans`, { year: 2030, title: 'Mijn plan' })).statusCode).toBe(403);
     expect((await member.client.post(`/api/governance/plans/${plan.id}/actions`, { description: 'Mijn actie' })).statusCode).toBe(403);
     expect((await member.client.post(`/api/governance/plan-actions/${a.id}/status`, { version: 1, status: 'dropped' })).statusCode).toBe(403);
     expect((await send(member, 'PATCH', `/api/governance/plan-actions/${a.id}`, { version: 1, budgetCents: 1 })).statusCode).toBe(403);
-    const [row] = await ctx.database.db.select().from(governancePlanAction).where(eq(governancePlanAction.id, a.id));
+    const [row] = await gov.ctx.database.db.select().from(governancePlanAction).where(eq(governancePlanAction.id, a.id));
     expect(row).toMatchObject({ status: 'agreed_in_principle', budgetCents: 100, version: 1 });
   });
 
@@ -357,7 +319,7 @@ describe('the regional plan', () => {
     expect(ZPlanActionResponse.parse(t.json()).data.history.at(-1)).toMatchObject({ decisionItemId: chosen.id, decisionItemTitle: 'Regioplan: acties en budgetten', decisionMeetingId: earlier.id, decisionMeetingDate: '2026-03-13' });
 
     expect((await member.client.get(`/api/governance/plans/${plan.id}/decision-items`)).statusCode).toBe(403);
-    expect((await outsider.client.get(`/api/governance/plans/${plan.id}/decision-items`)).statusCode).toBe(404);
-    expect((await ctx.app.inject({ method: 'GET', url: `/api/governance/plans/${plan.id}/decision-items` })).statusCode).toBe(401);
+    expect((await gov.outsider.client.get(`/api/governance/plans/${plan.id}/decision-items`)).statusCode).toBe(404);
+    expect((await gov.ctx.app.inject({ method: 'GET', url: `/api/governance/plans/${plan.id}/decision-items` })).statusCode).toBe(401);
   });
 });
