@@ -4,72 +4,43 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ical from 'node-ical';
-import { createTestApp, type TestContext } from '../../../../tests/helpers/app.js';
 import { expectAudited } from '../../../../tests/helpers/audit.js';
-import { makeOrganisation } from '../../../../tests/helpers/factories.js';
-import { testRegion } from '../../../../tests/helpers/families.js';
-import { loginAs, type LoggedIn, type TestUser } from '../../../../tests/helpers/login.js';
-import { ZBodyResponse, ZCalendarFeedResponse, ZMeetingResponse, ZPlanActionResponse, ZPlanResponse, type TMeetingDetail } from '../../../shared/schemas/governance.js';
+import { send, useGovernanceFixture } from '../../../../tests/helpers/governance.js';
+import { ZCalendarFeedResponse, ZMeetingResponse, ZPlanActionResponse, ZPlanResponse } from '../../../shared/schemas/governance.js';
 import { brusselsInstant, euros } from './exports.service.js';
 
-let ctx: TestContext;
-let orgA: string;
-let coordinator: LoggedIn;
-let outsider: LoggedIn;
+const gov = useGovernanceFixture('gov-x');
 let dir: string;
 
-type Pro = LoggedIn & { user: TestUser };
-const professional = async (): Promise<Pro> => (await loginAs(ctx, 'professional', { organisationId: orgA })) as Pro;
-const put = (who: LoggedIn, url: string, payload: unknown) => who.client.request({ method: 'PUT', url, payload: payload as Record<string, unknown> });
-
-let n = 0;
 /** An IROJ with a secretary and a member, a meeting with an agenda item, minutes, attendance and an action. */
 async function heldMeeting() {
-  n++;
-  const res = await coordinator.client.post('/api/governance/bodies', { name: `IROJ export ${n} ${Date.now()}`, kind: 'iroj', regionCode: 'gov-x' });
-  expect(res.statusCode, res.body).toBe(201);
-  const body = ZBodyResponse.parse(res.json()).data;
-  const secretary = await professional();
-  const member = await professional();
-  for (const [who, role] of [[secretary, 'secretary'], [member, 'member']] as const) {
-    const r = await coordinator.client.post(`/api/governance/bodies/${body.id}/members`, { personId: who.user.person.id, role, joinedOn: '2025-01-01', organisationId: orgA });
-    expect(r.statusCode, r.body).toBe(201);
-  }
-  const m = await secretary.client.post(`/api/governance/bodies/${body.id}/meetings`, { meetingDate: '2026-06-18', startTime: '13:30', endTime: '16:00', place: 'Provinciehuis <Gent>', onlineUrl: 'https://meet.example.org/iroj' });
-  expect(m.statusCode, m.body).toBe(201);
-  let meeting: TMeetingDetail = ZMeetingResponse.parse(m.json()).data;
-  const i = await secretary.client.post(`/api/governance/meetings/${meeting.id}/items`, { title: 'Netwerkdag onderwijsambassadeurs', kind: 'decision', presenterText: 'Werkgroep onderwijs' });
-  meeting = ZMeetingResponse.parse(i.json()).data;
+  const { body, secretary, member } = await gov.bodyWith({ name: 'IROJ export', kind: 'iroj', roles: ['secretary', 'member'], joinedOn: '2025-01-01' });
+  let meeting = (await gov.createMeeting(secretary, body.id, { meetingDate: '2026-06-18', startTime: '13:30', endTime: '16:00', place: 'Provinciehuis <Gent>', onlineUrl: 'https://meet.example.org/iroj' })).data;
+  meeting = await gov.addItem(secretary, meeting.id, { title: 'Netwerkdag onderwijsambassadeurs', kind: 'decision', presenterText: 'Werkgroep onderwijs' });
   const item = meeting.agenda[0]!;
-  const min = await put(secretary, `/api/governance/meetings/${meeting.id}/items/${item.id}/minutes`, {
+  const min = await send(secretary, 'PUT', `/api/governance/meetings/${meeting.id}/items/${item.id}/minutes`, {
     version: item.version,
     explanation: 'Dag voor 200 deelnemers in 3 zalen.',
     discussion: 'Vraag naar <script>alert(1)</script> & catering.',
     decision: 'Principieel akkoord met het budget.',
   });
   expect(min.statusCode, min.body).toBe(200);
-  const att = await put(secretary, `/api/governance/meetings/${meeting.id}/attendance`, {
+  const att = await send(secretary, 'PUT', `/api/governance/meetings/${meeting.id}/attendance`, {
     version: ZMeetingResponse.parse(min.json()).data.version,
     members: [{ personId: member.user.person.id, status: 'excused' }, { personId: secretary.user.person.id, status: 'present' }],
     guests: [{ name: 'Gast Spreker', organisation: 'CLB' }],
   });
   expect(att.statusCode, att.body).toBe(200);
-  const act = await secretary.client.post(`/api/governance/meetings/${meeting.id}/items/${item.id}/actions`, { description: 'Zalen reserveren', ownerOrganisationId: orgA, dueOn: '2026-07-01' });
+  const act = await secretary.client.post(`/api/governance/meetings/${meeting.id}/items/${item.id}/actions`, { description: 'Zalen reserveren', ownerOrganisationId: gov.orgA, dueOn: '2026-07-01' });
   expect(act.statusCode, act.body).toBe(201);
   return { body, secretary, member, meetingId: meeting.id };
 }
 
-beforeAll(async () => {
-  ctx = await createTestApp();
-  await testRegion(ctx.database.db, 'gov-x');
-  orgA = (await makeOrganisation(ctx.database.db)).id;
-  coordinator = await loginAs(ctx, 'network-coordinator');
-  outsider = await loginAs(ctx, 'professional');
+beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'gov-exports-'));
 });
-afterAll(async () => {
+afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
-  await ctx.close();
 });
 
 describe('minutes exports', () => {
@@ -88,7 +59,7 @@ describe('minutes exports', () => {
     // Text is escaped in the XML, not markup.
     expect(xml).toContain('&lt;script&gt;');
     expect(xml).not.toContain('<script>');
-    await expectAudited(ctx.database.db, 'governance.minutes.export', { resourceType: 'governance_meeting', resourceId: meetingId, actorPersonId: member.user.person.id, details: { format: 'docx' } });
+    await expectAudited(gov.ctx.database.db, 'governance.minutes.export', { resourceType: 'governance_meeting', resourceId: meetingId, actorPersonId: member.user.person.id, details: { format: 'docx' } });
   });
 
   it('the print view is an escaped HTML page; English on request', async () => {
@@ -110,9 +81,9 @@ describe('minutes exports', () => {
   it('refuses: non-member 404, anonymous 401, an unknown meeting 404', async () => {
     const { meetingId } = await heldMeeting();
     for (const suffix of ['minutes.docx', 'print', 'meeting.ics']) {
-      expect((await outsider.client.get(`/api/governance/meetings/${meetingId}/${suffix}`)).statusCode, suffix).toBe(404);
-      expect((await ctx.app.inject({ method: 'GET', url: `/api/governance/meetings/${meetingId}/${suffix}` })).statusCode, suffix).toBe(401);
-      expect((await coordinator.client.get(`/api/governance/meetings/00000000-0000-4000-8000-000000000000/${suffix}`)).statusCode, suffix).toBe(404);
+      expect((await gov.outsider.client.get(`/api/governance/meetings/${meetingId}/${suffix}`)).statusCode, suffix).toBe(404);
+      expect((await gov.ctx.app.inject({ method: 'GET', url: `/api/governance/meetings/${meetingId}/${suffix}` })).statusCode, suffix).toBe(401);
+      expect((await gov.coordinator.client.get(`/api/governance/meetings/00000000-0000-4000-8000-000000000000/${suffix}`)).statusCode, suffix).toBe(404);
     }
   });
 });
@@ -141,15 +112,15 @@ describe('calendars', () => {
     expect((await secretary.client.request({ method: 'PATCH', url: `/api/governance/meetings/${cancelled.id}`, payload: { version: 1, status: 'cancelled' } })).statusCode).toBe(200);
 
     expect((await member.client.post(`/api/governance/bodies/${body.id}/calendar-feed`)).statusCode).toBe(403);
-    expect((await outsider.client.post(`/api/governance/bodies/${body.id}/calendar-feed`)).statusCode).toBe(404);
+    expect((await gov.outsider.client.post(`/api/governance/bodies/${body.id}/calendar-feed`)).statusCode).toBe(404);
     const made = await secretary.client.post(`/api/governance/bodies/${body.id}/calendar-feed`);
     expect(made.statusCode, made.body).toBe(201);
     const feed = ZCalendarFeedResponse.parse(made.json()).data;
     expect(feed.url).toMatch(/\/api\/governance\/calendar\/[A-Za-z0-9_-]{43}\.ics$/);
-    await expectAudited(ctx.database.db, 'governance.calendar.regenerate', { resourceType: 'governance_calendar_feed', resourceId: body.id, actorPersonId: secretary.user.person.id });
+    await expectAudited(gov.ctx.database.db, 'governance.calendar.regenerate', { resourceType: 'governance_calendar_feed', resourceId: body.id, actorPersonId: secretary.user.person.id });
     const path = new URL(feed.url).pathname;
 
-    const res = await ctx.app.inject({ method: 'GET', url: path });
+    const res = await gov.ctx.app.inject({ method: 'GET', url: path });
     expect(res.statusCode, res.body).toBe(200);
     const events = Object.values(ical.sync.parseICS(res.body)).filter((c) => c?.type === 'VEVENT') as ical.VEvent[];
     expect(events).toHaveLength(2);
@@ -157,19 +128,19 @@ describe('calendars', () => {
     // The feed leaves the agenda out: a leaked link shows dates and places, not the minutes.
     expect(res.body).not.toContain('Netwerkdag');
 
-    const again = ZCalendarFeedResponse.parse((await coordinator.client.post(`/api/governance/bodies/${body.id}/calendar-feed`)).json()).data;
+    const again = ZCalendarFeedResponse.parse((await gov.coordinator.client.post(`/api/governance/bodies/${body.id}/calendar-feed`)).json()).data;
     expect(again.token).not.toBe(feed.token);
-    expect((await ctx.app.inject({ method: 'GET', url: path })).statusCode).toBe(404);
+    expect((await gov.ctx.app.inject({ method: 'GET', url: path })).statusCode).toBe(404);
     const newPath = new URL(again.url).pathname;
-    expect((await ctx.app.inject({ method: 'GET', url: newPath })).statusCode).toBe(200);
+    expect((await gov.ctx.app.inject({ method: 'GET', url: newPath })).statusCode).toBe(200);
 
     expect((await member.client.delete(`/api/governance/bodies/${body.id}/calendar-feed`)).statusCode).toBe(403);
     expect((await secretary.client.delete(`/api/governance/bodies/${body.id}/calendar-feed`)).statusCode).toBe(204);
-    expect((await ctx.app.inject({ method: 'GET', url: newPath })).statusCode).toBe(404);
+    expect((await gov.ctx.app.inject({ method: 'GET', url: newPath })).statusCode).toBe(404);
     expect((await secretary.client.delete(`/api/governance/bodies/${body.id}/calendar-feed`)).statusCode).toBe(404);
-    await expectAudited(ctx.database.db, 'governance.calendar.revoke', { resourceId: body.id });
+    await expectAudited(gov.ctx.database.db, 'governance.calendar.revoke', { resourceId: body.id });
     // A malformed token is refused before any lookup.
-    expect((await ctx.app.inject({ method: 'GET', url: '/api/governance/calendar/abc%00.ics' })).statusCode).toBe(400);
+    expect((await gov.ctx.app.inject({ method: 'GET', url: '/api/governance/calendar/abc%00.ics' })).statusCode).toBe(400);
   });
 
   it('Brussels wall-clock times become the right instants in winter and summer', () => {
@@ -189,7 +160,7 @@ describe('the regional plan as CSV', () => {
       expect(r.statusCode, r.body).toBe(201);
       return ZPlanActionResponse.parse(r.json()).data;
     };
-    await add({ description: 'Netwerkdag onderwijsambassadeurs', budgetCents: 450_000, responsibleOrganisationId: orgA });
+    await add({ description: 'Netwerkdag onderwijsambassadeurs', budgetCents: 450_000, responsibleOrganisationId: gov.orgA });
     await add({ description: '=cmd|\' /C calc\'!A0', budgetCents: 123_456_789_01, conditions: '+€10 deelnemersbijdrage per deelnemer', responsibleText: '@werkgroep' });
     const fair = await add({ description: 'Inspiratiebeurs', budgetCents: 150_000 });
     expect((await secretary.client.post(`/api/governance/plan-actions/${fair.id}/status`, { version: 1, status: 'moved', movedToYear: 2027 })).statusCode).toBe(200);
@@ -203,7 +174,7 @@ describe('the regional plan as CSV', () => {
     expect(lines[1]).toContain('"4.500,00";"";"principieel akkoord";""');
     expect(lines[2]).toBe('"2";"\'=cmd|\' /C calc\'!A0";"\'@werkgroep";"";"123.456.789,01";"\'+€10 deelnemersbijdrage per deelnemer";"principieel akkoord";""');
     expect(lines[3]).toBe('"3";"Inspiratiebeurs";"";"";"1.500,00";"";"verschoven";"2027"');
-    await expectAudited(ctx.database.db, 'governance.plan.export', { resourceType: 'governance_plan', resourceId: plan.id, details: { format: 'csv', actions: 3 } });
+    await expectAudited(gov.ctx.database.db, 'governance.plan.export', { resourceType: 'governance_plan', resourceId: plan.id, details: { format: 'csv', actions: 3 } });
 
     // The print view: totals, actions and indicators, escaped.
     expect((await secretary.client.post(`/api/governance/plans/${plan.id}/indicators`, { name: 'Scholen <bereikt>', unit: 'scholen', target: 40 })).statusCode).toBe(201);
@@ -215,11 +186,11 @@ describe('the regional plan as CSV', () => {
     expect(print.body).toContain('<td>=cmd|&#39; /C calc&#39;!A0</td>');
     expect(print.body).toContain('<td>Scholen &lt;bereikt&gt;</td>');
     expect(print.body).toMatch(/<th scope="row">Totaal<\/th><td class="n">3<\/td><td class="n">123\.462\.789,01<\/td>/);
-    await expectAudited(ctx.database.db, 'governance.plan.export', { resourceId: plan.id, details: { format: 'html' } });
+    await expectAudited(gov.ctx.database.db, 'governance.plan.export', { resourceId: plan.id, details: { format: 'html' } });
 
-    expect((await outsider.client.get(`/api/governance/plans/${plan.id}/plan.csv`)).statusCode).toBe(404);
-    expect((await outsider.client.get(`/api/governance/plans/${plan.id}/print`)).statusCode).toBe(404);
-    expect((await ctx.app.inject({ method: 'GET', url: `/api/governance/plans/${plan.id}/plan.csv` })).statusCode).toBe(401);
+    expect((await gov.outsider.client.get(`/api/governance/plans/${plan.id}/plan.csv`)).statusCode).toBe(404);
+    expect((await gov.outsider.client.get(`/api/governance/plans/${plan.id}/print`)).statusCode).toBe(404);
+    expect((await gov.ctx.app.inject({ method: 'GET', url: `/api/governance/plans/${plan.id}/plan.csv` })).statusCode).toBe(401);
     expect(euros(5)).toBe('0,05');
   });
 });

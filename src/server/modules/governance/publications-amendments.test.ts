@@ -1,48 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestContext } from '../../../../tests/helpers/app.js';
-import { makeOrganisation } from '../../../../tests/helpers/factories.js';
-import { testRegion } from '../../../../tests/helpers/families.js';
-import { loginAs, type LoggedIn, type TestUser } from '../../../../tests/helpers/login.js';
-import { ZBodyResponse, ZMeetingResponse, ZPublishedMeetingResponse } from '../../../shared/schemas/governance.js';
+import { describe, expect, it } from 'vitest';
+import { useGovernanceFixture } from '../../../../tests/helpers/governance.js';
+import type { LoggedIn } from '../../../../tests/helpers/login.js';
+import { ZMeetingResponse, ZPublishedMeetingResponse } from '../../../shared/schemas/governance.js';
 
 /** The published decisions of a meeting show the amendments made to them after approval (approved minutes are frozen). */
 
-let ctx: TestContext;
-let orgA: string;
-let coordinator: LoggedIn;
-let outsider: LoggedIn;
-
-type Pro = LoggedIn & { user: TestUser };
-
-beforeAll(async () => {
-  ctx = await createTestApp();
-  await testRegion(ctx.database.db, 'gov-pa');
-  orgA = (await makeOrganisation(ctx.database.db)).id;
-  coordinator = await loginAs(ctx, 'network-coordinator');
-  outsider = await loginAs(ctx, 'professional');
-});
-afterAll(() => ctx.close());
+const gov = useGovernanceFixture('gov-pa');
 
 async function setting() {
-  const res = await coordinator.client.post('/api/governance/bodies', { name: `IROJ rechtzetting ${Date.now()}`, kind: 'iroj', regionCode: 'gov-pa' });
-  expect(res.statusCode, res.body).toBe(201);
-  const body = ZBodyResponse.parse(res.json()).data;
-  const secretary = (await loginAs(ctx, 'professional', { organisationId: orgA })) as Pro;
-  const member = (await loginAs(ctx, 'professional', { organisationId: orgA })) as Pro;
-  for (const [who, role] of [[secretary, 'secretary'], [member, 'member']] as const) {
-    const r = await coordinator.client.post(`/api/governance/bodies/${body.id}/members`, { personId: who.user.person.id, role, joinedOn: '2026-01-01', organisationId: orgA });
-    expect(r.statusCode, r.body).toBe(201);
-  }
-  const meeting = async (meetingDate: string) => {
-    const m = await secretary.client.post(`/api/governance/bodies/${body.id}/meetings`, { meetingDate });
-    expect(m.statusCode, m.body).toBe(201);
-    return ZMeetingResponse.parse(m.json()).data.id;
-  };
+  const { body, secretary, member } = await gov.bodyWith({ name: 'IROJ rechtzetting', kind: 'iroj', roles: ['secretary', 'member'], joinedOn: '2026-01-01' });
+  const meeting = async (meetingDate: string) => (await gov.createMeeting(secretary, body.id, { meetingDate })).data.id;
   const meetingId = await meeting('2026-03-10');
   const nextId = await meeting('2026-05-12');
-  for (const title of ['Verwelkoming', 'Netwerkdag onderwijsambassadeurs']) {
-    expect((await secretary.client.post(`/api/governance/meetings/${meetingId}/items`, { title, kind: 'decision' })).statusCode).toBe(201);
-  }
+  for (const title of ['Verwelkoming', 'Netwerkdag onderwijsambassadeurs']) await gov.addItem(secretary, meetingId, { title, kind: 'decision' });
   let detail = ZMeetingResponse.parse((await secretary.client.get(`/api/governance/meetings/${meetingId}`)).json()).data;
   const [welcome, networkDay] = detail.agenda;
   if (!welcome || !networkDay) throw new Error('no items');
@@ -70,7 +40,7 @@ describe('published decisions with their amendments', () => {
     expect((await s.secretary.client.post(`/api/governance/meetings/${s.meetingId}/publication`)).statusCode).toBe(201);
 
     const url = `/api/governance/published/meetings/${s.meetingId}`;
-    const first = ZPublishedMeetingResponse.parse((await outsider.client.get(url)).json()).data;
+    const first = ZPublishedMeetingResponse.parse((await gov.outsider.client.get(url)).json()).data;
     expect(first.decisions).toEqual([
       {
         itemId: s.networkDayId,
@@ -80,18 +50,18 @@ describe('published decisions with their amendments', () => {
         amendments: [{ text: 'Het bedrag is € 4.800 in plaats van € 4.500.', createdAt: expect.any(String) }],
       },
     ]);
-    const raw = (await outsider.client.get(url)).body;
+    const raw = (await gov.outsider.client.get(url)).body;
     expect(raw).not.toContain('parket');
     expect(raw).not.toContain('Vertrouwelijke bespreking');
 
     // An amendment made after publishing shows at once, after the first one.
-    ctx.clock.advance(60_000);
+    gov.ctx.clock.advance(60_000);
     expect((await amend(s.secretary, s.meetingId, s.networkDayId, 'De netwerkdag vindt plaats in Brugge.')).statusCode).toBe(201);
-    const second = ZPublishedMeetingResponse.parse((await outsider.client.get(url)).json()).data;
+    const second = ZPublishedMeetingResponse.parse((await gov.outsider.client.get(url)).json()).data;
     expect(second.decisions[0]?.amendments.map((a) => a.text)).toEqual(['Het bedrag is € 4.800 in plaats van € 4.500.', 'De netwerkdag vindt plaats in Brugge.']);
     // A plain member still cannot amend; nothing is added.
     expect((await amend(s.member, s.meetingId, s.networkDayId, 'Eigen correctie')).statusCode).toBe(403);
-    expect(ZPublishedMeetingResponse.parse((await outsider.client.get(url)).json()).data.decisions[0]?.amendments).toHaveLength(2);
+    expect(ZPublishedMeetingResponse.parse((await gov.outsider.client.get(url)).json()).data.decisions[0]?.amendments).toHaveLength(2);
   });
 
   it('a published decision of draft minutes has no amendments (the minutes themselves are changed)', async () => {
@@ -99,7 +69,7 @@ describe('published decisions with their amendments', () => {
     expect((await s.secretary.client.post(`/api/governance/meetings/${s.meetingId}/publication`)).statusCode).toBe(201);
     const refused = await amend(s.secretary, s.meetingId, s.networkDayId, 'Te vroeg');
     expect(refused.statusCode).toBe(409);
-    const data = ZPublishedMeetingResponse.parse((await outsider.client.get(`/api/governance/published/meetings/${s.meetingId}`)).json()).data;
+    const data = ZPublishedMeetingResponse.parse((await gov.outsider.client.get(`/api/governance/published/meetings/${s.meetingId}`)).json()).data;
     expect(data.decisions[0]?.amendments).toEqual([]);
   });
 });

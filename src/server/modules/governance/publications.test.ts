@@ -1,11 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestContext } from '../../../../tests/helpers/app.js';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { expectAudited } from '../../../../tests/helpers/audit.js';
-import { makeOrganisation } from '../../../../tests/helpers/factories.js';
-import { testRegion } from '../../../../tests/helpers/families.js';
-import { loginAs, type LoggedIn, type TestUser } from '../../../../tests/helpers/login.js';
+import { useGovernanceFixture } from '../../../../tests/helpers/governance.js';
+import { loginAs, type LoggedIn } from '../../../../tests/helpers/login.js';
 import {
-  ZBodyResponse,
   ZMeetingResponse,
   ZPlanActionResponse,
   ZPlanResponse,
@@ -16,34 +13,14 @@ import {
   ZPublishedPlanResponse,
 } from '../../../shared/schemas/governance.js';
 
-let ctx: TestContext;
-let orgA: string;
-let coordinator: LoggedIn;
-let outsider: LoggedIn;
+const gov = useGovernanceFixture('gov-p');
 let otherOrgPro: LoggedIn;
 
-type Pro = LoggedIn & { user: TestUser };
-const professional = async (): Promise<Pro> => (await loginAs(ctx, 'professional', { organisationId: orgA })) as Pro;
-
-let n = 0;
 /** A body with a secretary and a member; a held meeting with two items, one with a decision; a plan with an approved and a draft action. */
 async function setting() {
-  n++;
-  const res = await coordinator.client.post('/api/governance/bodies', { name: `IROJ publicatie ${n} ${Date.now()}`, kind: 'iroj', regionCode: 'gov-p' });
-  expect(res.statusCode, res.body).toBe(201);
-  const body = ZBodyResponse.parse(res.json()).data;
-  const secretary = await professional();
-  const member = await professional();
-  for (const [who, role] of [[secretary, 'secretary'], [member, 'member']] as const) {
-    const r = await coordinator.client.post(`/api/governance/bodies/${body.id}/members`, { personId: who.user.person.id, role, joinedOn: '2026-01-01', organisationId: orgA });
-    expect(r.statusCode, r.body).toBe(201);
-  }
-  const m = await secretary.client.post(`/api/governance/bodies/${body.id}/meetings`, { meetingDate: '2026-03-10', startTime: '14:00' });
-  expect(m.statusCode, m.body).toBe(201);
-  const meetingId = ZMeetingResponse.parse(m.json()).data.id;
-  for (const title of ['Verwelkoming', 'Netwerkdag onderwijsambassadeurs']) {
-    expect((await secretary.client.post(`/api/governance/meetings/${meetingId}/items`, { title, kind: 'decision' })).statusCode).toBe(201);
-  }
+  const { body, secretary, member } = await gov.bodyWith({ name: 'IROJ publicatie', kind: 'iroj', roles: ['secretary', 'member'], joinedOn: '2026-01-01' });
+  const meetingId = (await gov.createMeeting(secretary, body.id, { meetingDate: '2026-03-10', startTime: '14:00' })).data.id;
+  for (const title of ['Verwelkoming', 'Netwerkdag onderwijsambassadeurs']) await gov.addItem(secretary, meetingId, { title, kind: 'decision' });
   const detail = ZMeetingResponse.parse((await secretary.client.get(`/api/governance/meetings/${meetingId}`)).json()).data;
   const item = detail.agenda[1];
   if (!item) throw new Error('no item');
@@ -62,24 +39,18 @@ async function setting() {
 }
 
 beforeAll(async () => {
-  ctx = await createTestApp();
-  await testRegion(ctx.database.db, 'gov-p');
-  orgA = (await makeOrganisation(ctx.database.db)).id;
-  coordinator = await loginAs(ctx, 'network-coordinator');
-  outsider = await loginAs(ctx, 'professional');
-  otherOrgPro = await loginAs(ctx, 'org-admin');
+  otherOrgPro = await loginAs(gov.ctx, 'org-admin');
 });
-afterAll(() => ctx.close());
 
 describe('publishing to the network', () => {
   it("a meeting's decisions: invisible to non-members before, only the decisions after publishing, gone again after withdrawing", async () => {
     const s = await setting();
     const url = `/api/governance/published/meetings/${s.meetingId}`;
     // Before: a non-member sees nothing — not the meeting, not a publication, not in the list.
-    expect((await outsider.client.get(`/api/governance/meetings/${s.meetingId}`)).statusCode).toBe(404);
-    expect((await outsider.client.get(url)).statusCode).toBe(404);
-    expect((await outsider.client.get(`/api/governance/meetings/${s.meetingId}/publication`)).statusCode).toBe(404);
-    const before = ZPublicationListResponse.parse((await outsider.client.get('/api/governance/published')).json());
+    expect((await gov.outsider.client.get(`/api/governance/meetings/${s.meetingId}`)).statusCode).toBe(404);
+    expect((await gov.outsider.client.get(url)).statusCode).toBe(404);
+    expect((await gov.outsider.client.get(`/api/governance/meetings/${s.meetingId}/publication`)).statusCode).toBe(404);
+    const before = ZPublicationListResponse.parse((await gov.outsider.client.get('/api/governance/published')).json());
     expect(before.data.items.some((i) => i.meetingId === s.meetingId)).toBe(false);
 
     // Only a held meeting; only managers; a member reads the state without the right to change it.
@@ -89,18 +60,18 @@ describe('publishing to the network', () => {
     const held = await s.secretary.client.request({ method: 'PATCH', url: `/api/governance/meetings/${s.meetingId}`, payload: { version: s.meetingVersion, status: 'held' } });
     expect(held.statusCode, held.body).toBe(200);
     expect((await s.member.client.post(`/api/governance/meetings/${s.meetingId}/publication`)).statusCode).toBe(403);
-    expect((await outsider.client.post(`/api/governance/meetings/${s.meetingId}/publication`)).statusCode).toBe(404);
+    expect((await gov.outsider.client.post(`/api/governance/meetings/${s.meetingId}/publication`)).statusCode).toBe(404);
     const state = ZPublicationStateResponse.parse((await s.member.client.get(`/api/governance/meetings/${s.meetingId}/publication`)).json());
     expect(state).toEqual({ data: null, abilities: { view: true, update: false } });
 
     const pub = await s.secretary.client.post(`/api/governance/meetings/${s.meetingId}/publication`);
     expect(pub.statusCode, pub.body).toBe(201);
     expect(ZPublicationResponse.parse(pub.json()).data).toMatchObject({ kind: 'meeting_decisions', meetingId: s.meetingId, meetingDate: '2026-03-10', bodyName: s.body.name, planId: null });
-    await expectAudited(ctx.database.db, 'governance.publication.publish', { resourceType: 'governance_meeting', resourceId: s.meetingId, actorPersonId: s.secretary.user.person.id });
+    await expectAudited(gov.ctx.database.db, 'governance.publication.publish', { resourceType: 'governance_meeting', resourceId: s.meetingId, actorPersonId: s.secretary.user.person.id });
     expect((await s.secretary.client.post(`/api/governance/meetings/${s.meetingId}/publication`)).statusCode).toBe(409);
 
     // After: every professional (another organisation too) reads the decisions, and nothing else.
-    for (const who of [outsider, otherOrgPro]) {
+    for (const who of [gov.outsider, otherOrgPro]) {
       const res = await who.client.get(url);
       expect(res.statusCode, res.body).toBe(200);
       const data = ZPublishedMeetingResponse.parse(res.json()).data;
@@ -110,58 +81,58 @@ describe('publishing to the network', () => {
       // The meeting itself stays members-only.
       expect((await who.client.get(`/api/governance/meetings/${s.meetingId}`)).statusCode).toBe(404);
     }
-    const listed = ZPublicationListResponse.parse((await outsider.client.get('/api/governance/published')).json());
+    const listed = ZPublicationListResponse.parse((await gov.outsider.client.get('/api/governance/published')).json());
     expect(listed.data.items.filter((i) => i.meetingId === s.meetingId)).toHaveLength(1);
-    expect((await (await loginAs(ctx, 'anonymous')).client.get(url)).statusCode).toBe(401);
+    expect((await (await loginAs(gov.ctx, 'anonymous')).client.get(url)).statusCode).toBe(401);
 
     // Withdrawn: gone for non-members; withdrawing twice is 409; a member cannot withdraw.
     expect((await s.member.client.delete(`/api/governance/meetings/${s.meetingId}/publication`)).statusCode).toBe(403);
     const un = await s.secretary.client.delete(`/api/governance/meetings/${s.meetingId}/publication`);
     expect(un.statusCode, un.body).toBe(204);
-    await expectAudited(ctx.database.db, 'governance.publication.unpublish', { resourceId: s.meetingId });
-    expect((await outsider.client.get(url)).statusCode).toBe(404);
-    expect(ZPublicationListResponse.parse((await outsider.client.get('/api/governance/published')).json()).data.items.some((i) => i.meetingId === s.meetingId)).toBe(false);
+    await expectAudited(gov.ctx.database.db, 'governance.publication.unpublish', { resourceId: s.meetingId });
+    expect((await gov.outsider.client.get(url)).statusCode).toBe(404);
+    expect(ZPublicationListResponse.parse((await gov.outsider.client.get('/api/governance/published')).json()).data.items.some((i) => i.meetingId === s.meetingId)).toBe(false);
     expect((await s.secretary.client.delete(`/api/governance/meetings/${s.meetingId}/publication`)).statusCode).toBe(409);
   });
 
   it('a regional plan: only with approved actions, and then only those are shown to the network', async () => {
     const s = await setting();
     const url = `/api/governance/published/plans/${s.planId}`;
-    expect((await outsider.client.get(url)).statusCode).toBe(404);
-    expect((await outsider.client.get(`/api/governance/plans/${s.planId}`)).statusCode).toBe(404);
+    expect((await gov.outsider.client.get(url)).statusCode).toBe(404);
+    expect((await gov.outsider.client.get(`/api/governance/plans/${s.planId}`)).statusCode).toBe(404);
     const none = await s.secretary.client.post(`/api/governance/plans/${s.planId}/publication`);
     expect(none.statusCode).toBe(409);
     expect(none.json().error.message).toMatch(/geen goedgekeurde acties/);
     expect((await s.approveAction()).statusCode).toBe(200);
     expect((await s.member.client.post(`/api/governance/plans/${s.planId}/publication`)).statusCode).toBe(403);
-    expect((await outsider.client.post(`/api/governance/plans/${s.planId}/publication`)).statusCode).toBe(404);
+    expect((await gov.outsider.client.post(`/api/governance/plans/${s.planId}/publication`)).statusCode).toBe(404);
 
     const pub = await s.secretary.client.post(`/api/governance/plans/${s.planId}/publication`);
     expect(pub.statusCode, pub.body).toBe(201);
     expect(ZPublicationResponse.parse(pub.json()).data).toMatchObject({ kind: 'plan', planId: s.planId, planYear: 2026, planTitle: 'Regionaal plan 2026', meetingId: null });
-    await expectAudited(ctx.database.db, 'governance.publication.publish', { resourceType: 'governance_plan', resourceId: s.planId });
+    await expectAudited(gov.ctx.database.db, 'governance.publication.publish', { resourceType: 'governance_plan', resourceId: s.planId });
     const state = ZPublicationStateResponse.parse((await s.secretary.client.get(`/api/governance/plans/${s.planId}/publication`)).json());
     expect(state.data?.planId).toBe(s.planId);
     expect(state.abilities.update).toBe(true);
 
-    const res = await outsider.client.get(url);
+    const res = await gov.outsider.client.get(url);
     expect(res.statusCode, res.body).toBe(200);
     const data = ZPublishedPlanResponse.parse(res.json()).data;
     expect(data.actions).toEqual([{ number: 1, description: 'Netwerkdag', responsible: 'Bureau', budgetCents: 450_000, conditions: '', status: 'approved' }]);
     expect(data.totalBudgetCents).toBe(450_000);
     expect(res.body).not.toContain('Inspiratiebeurs');
     // Still members-only: the plan itself and its actions.
-    expect((await outsider.client.get(`/api/governance/plans/${s.planId}/actions`)).statusCode).toBe(404);
+    expect((await gov.outsider.client.get(`/api/governance/plans/${s.planId}/actions`)).statusCode).toBe(404);
 
     expect((await s.secretary.client.delete(`/api/governance/plans/${s.planId}/publication`)).statusCode).toBe(204);
-    expect((await outsider.client.get(url)).statusCode).toBe(404);
+    expect((await gov.outsider.client.get(url)).statusCode).toBe(404);
   });
 
   it('refuses unknown ids and malformed ids', async () => {
     const missing = '00000000-0000-4000-8000-000000000000';
-    expect((await outsider.client.get(`/api/governance/published/meetings/${missing}`)).statusCode).toBe(404);
-    expect((await outsider.client.get(`/api/governance/published/plans/${missing}`)).statusCode).toBe(404);
-    expect((await coordinator.client.post(`/api/governance/plans/${missing}/publication`)).statusCode).toBe(404);
-    expect((await outsider.client.get('/api/governance/published/plans/not-a-uuid')).statusCode).toBe(400);
+    expect((await gov.outsider.client.get(`/api/governance/published/meetings/${missing}`)).statusCode).toBe(404);
+    expect((await gov.outsider.client.get(`/api/governance/published/plans/${missing}`)).statusCode).toBe(404);
+    expect((await gov.coordinator.client.post(`/api/governance/plans/${missing}/publication`)).statusCode).toBe(404);
+    expect((await gov.outsider.client.get('/api/governance/published/plans/not-a-uuid')).statusCode).toBe(400);
   });
 });
