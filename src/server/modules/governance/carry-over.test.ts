@@ -1,59 +1,24 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { createTestApp, type TestContext } from '../../../../tests/helpers/app.js';
 import { expectAudited } from '../../../../tests/helpers/audit.js';
-import { makeOrganisation } from '../../../../tests/helpers/factories.js';
-import { testRegion } from '../../../../tests/helpers/families.js';
-import { loginAs, type LoggedIn, type TestUser } from '../../../../tests/helpers/login.js';
+import { shift, useGovernanceFixture } from '../../../../tests/helpers/governance.js';
 import { governanceAgendaItem, governanceMeeting } from '../../db/schema/index.js';
-import { brusselsDate } from '../../platform/clock.js';
-import { ZBodyResponse, ZMeetingResponse, type TMeetingDetail } from '../../../shared/schemas/governance.js';
+import { ZMeetingResponse, type TMeetingDetail } from '../../../shared/schemas/governance.js';
 
 /** Carrying an agenda item over to a later meeting keeps a link both ways (origin ↔ continuation). */
 
-let ctx: TestContext;
-let orgA: string;
-let coordinator: LoggedIn;
+const gov = useGovernanceFixture('gov-co');
+const { today } = gov;
 
-type Pro = LoggedIn & { user: TestUser };
-const today = () => brusselsDate(ctx.clock.now());
-const shift = (day: string, n: number) => {
-  const d = new Date(`${day}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + n);
-  return d.toISOString().slice(0, 10);
-};
+const body = () => gov.bodyWith({ name: 'Stuurgroep overdragen', kind: 'steering_group', roles: ['member'], joinedOn: shift(today(), -60) });
 
-let n = 0;
-async function body() {
-  n++;
-  const res = await coordinator.client.post('/api/governance/bodies', { name: `Stuurgroep overdragen ${n} ${Date.now()}`, kind: 'steering_group', regionCode: 'gov-co' });
-  expect(res.statusCode, res.body).toBe(201);
-  const b = ZBodyResponse.parse(res.json()).data;
-  const member = (await loginAs(ctx, 'professional', { organisationId: orgA })) as Pro;
-  const r = await coordinator.client.post(`/api/governance/bodies/${b.id}/members`, { personId: member.user.person.id, role: 'member', joinedOn: shift(today(), -60), organisationId: orgA });
-  expect(r.statusCode, r.body).toBe(201);
-  return { body: b, member };
-}
-
-async function meeting(bodyId: string, meetingDate: string) {
-  const res = await coordinator.client.post(`/api/governance/bodies/${bodyId}/meetings`, { meetingDate });
-  expect(res.statusCode, res.body).toBe(201);
-  return ZMeetingResponse.parse(res.json()).data;
-}
+const meeting = async (bodyId: string, meetingDate: string) => (await gov.createMeeting(gov.coordinator, bodyId, { meetingDate })).data;
 
 async function addItem(meetingId: string, payload: Record<string, unknown>) {
-  return coordinator.client.post(`/api/governance/meetings/${meetingId}/items`, { kind: 'discussion', ...payload });
+  return gov.coordinator.client.post(`/api/governance/meetings/${meetingId}/items`, { kind: 'discussion', ...payload });
 }
 
-const itemCount = async (meetingId: string) => (await ctx.database.db.select().from(governanceAgendaItem).where(eq(governanceAgendaItem.meetingId, meetingId))).length;
-
-beforeAll(async () => {
-  ctx = await createTestApp();
-  await testRegion(ctx.database.db, 'gov-co');
-  orgA = (await makeOrganisation(ctx.database.db)).id;
-  coordinator = await loginAs(ctx, 'network-coordinator');
-});
-afterAll(() => ctx.close());
+const itemCount = async (meetingId: string) => (await gov.ctx.database.db.select().from(governanceAgendaItem).where(eq(governanceAgendaItem.meetingId, meetingId))).length;
 
 describe('carrying an agenda item over', () => {
   it('the new item stores its origin; both meetings show the link (meeting id and date); a member reads it; audited', async () => {
@@ -70,7 +35,7 @@ describe('carrying an agenda item over', () => {
     const carried = ZMeetingResponse.parse(res.json()).data.agenda[0];
     expect(carried).toMatchObject({ title: 'Budget inspiratiebeurs', carriedFrom: { itemId: origin.id, meetingId: first.id, meetingDate: first.meetingDate }, carriedTo: [] });
     if (!carried) throw new Error('no item');
-    await expectAudited(ctx.database.db, 'governance.agenda.add', { resourceId: carried.id, details: { meetingId: second.id, carriedFromItemId: origin.id } });
+    await expectAudited(gov.ctx.database.db, 'governance.agenda.add', { resourceId: carried.id, details: { meetingId: second.id, carriedFromItemId: origin.id } });
 
     // Carried on once more: a chain, each end seen from its own meeting.
     const again = await addItem(third.id, { title: origin.title, carriedFromItemId: carried.id });
@@ -117,7 +82,7 @@ describe('carrying an agenda item over', () => {
     const denied = await member.client.post(`/api/governance/meetings/${target.id}/items`, { title: 'Overgedragen', kind: 'discussion', carriedFromItemId: earlierItem });
     expect(denied.statusCode).toBe(403);
     expect(await itemCount(target.id)).toBe(before);
-    const [row] = await ctx.database.db.select({ version: governanceMeeting.version }).from(governanceMeeting).where(eq(governanceMeeting.id, target.id));
+    const [row] = await gov.ctx.database.db.select({ version: governanceMeeting.version }).from(governanceMeeting).where(eq(governanceMeeting.id, target.id));
     expect(row?.version).toBe(target.version + 1);
   });
 
@@ -128,9 +93,9 @@ describe('carrying an agenda item over', () => {
     const d = ZMeetingResponse.parse((await addItem(first.id, { title: 'Tijdelijk punt' })).json()).data;
     const originId = d.agenda[0]?.id ?? '';
     expect((await addItem(second.id, { title: 'Tijdelijk punt', carriedFromItemId: originId })).statusCode).toBe(201);
-    const removed = await coordinator.client.request({ method: 'DELETE', url: `/api/governance/meetings/${first.id}/items/${originId}?version=${d.version}` });
+    const removed = await gov.coordinator.client.request({ method: 'DELETE', url: `/api/governance/meetings/${first.id}/items/${originId}?version=${d.version}` });
     expect(removed.statusCode, removed.body).toBe(200);
-    const after = ZMeetingResponse.parse((await coordinator.client.get(`/api/governance/meetings/${second.id}`)).json()).data;
+    const after = ZMeetingResponse.parse((await gov.coordinator.client.get(`/api/governance/meetings/${second.id}`)).json()).data;
     expect(after.agenda).toHaveLength(1);
     expect(after.agenda[0]).toMatchObject({ title: 'Tijdelijk punt', carriedFrom: null });
   });
