@@ -1,12 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { createTestApp, type TestContext } from '../../../../tests/helpers/app.js';
 import { expectAudited, expectNotAudited } from '../../../../tests/helpers/audit.js';
-import { makeOrganisation, makeUser } from '../../../../tests/helpers/factories.js';
 import { testRegion } from '../../../../tests/helpers/families.js';
-import { loginAs, type LoggedIn, type TestUser } from '../../../../tests/helpers/login.js';
-import { governanceBody, governanceMembership, platformRole } from '../../db/schema/index.js';
-import { brusselsDate } from '../../platform/clock.js';
+import { send, shift, useGovernanceFixture } from '../../../../tests/helpers/governance.js';
+import { loginAs, type LoggedIn } from '../../../../tests/helpers/login.js';
+import { governanceBody, governanceMembership } from '../../db/schema/index.js';
 import {
   ZBodyListResponse,
   ZBodyMemberLeftResponse,
@@ -16,37 +14,22 @@ import {
 } from '../../../shared/schemas/governance.js';
 import { nextDay } from './governance.service.js';
 
-let ctx: TestContext;
-let regionA: string;
+const gov = useGovernanceFixture('gov-a');
+const { professional, today } = gov;
 let regionB: string;
-let orgA: string;
 let admin: LoggedIn;
-let coordinatorAll: LoggedIn;
 let coordinatorB: LoggedIn;
-let outsider: LoggedIn;
 
-/** A coordinator of one region (platform_role with region_id). */
-async function regionalCoordinator(regionId: string): Promise<LoggedIn> {
-  const user = await makeUser(ctx.database.db);
-  await ctx.database.db.insert(platformRole).values({ personId: user.person.id, role: 'network_coordinator', regionId });
-  return loginAs(ctx, 'network-coordinator', { user });
-}
-
-const today = () => brusselsDate(ctx.clock.now());
 const addDays = (day: string, n: number) => {
   let d = day;
   for (let i = 0; i < n; i++) d = nextDay(d);
   return d;
 };
-const minusDays = (day: string, n: number) => {
-  const d = new Date(`${day}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() - n);
-  return d.toISOString().slice(0, 10);
-};
-const patch = (who: LoggedIn, url: string, payload: unknown) => who.client.request({ method: 'PATCH', url, payload: payload as Record<string, unknown> });
+const minusDays = (day: string, n: number) => shift(day, -n);
+const patch = (who: LoggedIn, url: string, payload: unknown) => send(who, 'PATCH', url, payload);
 
 let n = 0;
-async function createBody(who: LoggedIn = coordinatorAll, over: Record<string, unknown> = {}) {
+async function createBody(who: LoggedIn = gov.coordinator, over: Record<string, unknown> = {}) {
   n++;
   const res = await who.client.post('/api/governance/bodies', { name: `Stuurgroep ${n} ${Date.now()}`, kind: 'steering_group', regionCode: 'gov-a', ...over });
   expect(res.statusCode, res.body).toBe(201);
@@ -59,33 +42,21 @@ async function addMember(who: LoggedIn, bodyId: string, payload: Record<string, 
   return ZBodyMemberResponse.parse(res.json()).data;
 }
 
-/** A professional of organisation A who is logged in, with the test user behind the session. */
-async function professional(): Promise<LoggedIn & { user: TestUser }> {
-  const who = await loginAs(ctx, 'professional', { organisationId: orgA });
-  return who as LoggedIn & { user: TestUser };
-}
-
 beforeAll(async () => {
-  ctx = await createTestApp();
-  regionA = await testRegion(ctx.database.db, 'gov-a');
-  regionB = await testRegion(ctx.database.db, 'gov-b');
-  orgA = (await makeOrganisation(ctx.database.db)).id;
-  admin = await loginAs(ctx, 'platform-admin');
-  coordinatorAll = await loginAs(ctx, 'network-coordinator');
-  coordinatorB = await regionalCoordinator(regionB);
-  outsider = await loginAs(ctx, 'professional');
+  regionB = await testRegion(gov.ctx.database.db, 'gov-b');
+  admin = await loginAs(gov.ctx, 'platform-admin');
+  coordinatorB = await gov.regionalCoordinator(regionB);
 });
-afterAll(() => ctx.close());
 
 describe('bodies', () => {
   it('a coordinator creates a body of a region; it is audited; the platform admin reads it', async () => {
-    const res = await coordinatorAll.client.post('/api/governance/bodies', { name: '  IROJ Oost-Vlaanderen  ', kind: 'iroj', regionCode: 'oost-vlaanderen', description: 'Intersectoraal regionaal overleg jeugdhulp' });
+    const res = await gov.coordinator.client.post('/api/governance/bodies', { name: '  IROJ Oost-Vlaanderen  ', kind: 'iroj', regionCode: 'oost-vlaanderen', description: 'Intersectoraal regionaal overleg jeugdhulp' });
     expect(res.statusCode, res.body).toBe(201);
     const body = ZBodyResponse.parse(res.json());
     expect(body.data).toMatchObject({ name: 'IROJ Oost-Vlaanderen', kind: 'iroj', regionCode: 'oost-vlaanderen', regionKind: 'province', currentMemberCount: 0, version: 1 });
     expect(body.abilities).toEqual({ view: true, update: true, manageMembers: true });
-    await expectAudited(ctx.database.db, 'governance.body.create', {
-      resourceType: 'governance_body', resourceId: body.data.id, outcome: 'success', actorPersonId: coordinatorAll.user?.person.id,
+    await expectAudited(gov.ctx.database.db, 'governance.body.create', {
+      resourceType: 'governance_body', resourceId: body.data.id, outcome: 'success', actorPersonId: gov.coordinator.user?.person.id,
     });
     const got = await admin.client.get(`/api/governance/bodies/${body.data.id}`);
     expect(got.statusCode).toBe(200);
@@ -93,70 +64,70 @@ describe('bodies', () => {
   });
 
   it('refuses: a professional (403), a coordinator of another region (403), an unknown region and bad input (400), a taken name (409); nothing is created', async () => {
-    const before = await ctx.database.db.select().from(governanceBody);
-    const pro = await outsider.client.post('/api/governance/bodies', { name: 'Werkgroep X', kind: 'working_group', regionCode: 'gov-a' });
+    const before = await gov.ctx.database.db.select().from(governanceBody);
+    const pro = await gov.outsider.client.post('/api/governance/bodies', { name: 'Werkgroep X', kind: 'working_group', regionCode: 'gov-a' });
     expect(pro.statusCode).toBe(403);
     const otherRegion = await coordinatorB.client.post('/api/governance/bodies', { name: 'Werkgroep X', kind: 'working_group', regionCode: 'gov-a' });
     expect(otherRegion.statusCode).toBe(403);
-    const unknownRegion = await coordinatorAll.client.post('/api/governance/bodies', { name: 'Werkgroep X', kind: 'working_group', regionCode: 'bestaat-niet' });
+    const unknownRegion = await gov.coordinator.client.post('/api/governance/bodies', { name: 'Werkgroep X', kind: 'working_group', regionCode: 'bestaat-niet' });
     expect(unknownRegion.statusCode).toBe(400);
     expect(unknownRegion.json().error.details).toEqual([expect.objectContaining({ path: 'body.regionCode', message: 'Deze regio of provincie bestaat niet.' })]);
-    const badKind = await coordinatorAll.client.post('/api/governance/bodies', { name: 'Werkgroep X', kind: 'kliek', regionCode: 'gov-a' });
+    const badKind = await gov.coordinator.client.post('/api/governance/bodies', { name: 'Werkgroep X', kind: 'kliek', regionCode: 'gov-a' });
     expect(badKind.statusCode).toBe(400);
     expect(badKind.json().error.details).toEqual([expect.objectContaining({ path: 'body.kind' })]);
-    const control = await coordinatorAll.client.post('/api/governance/bodies', { name: 'Werk\u0000groep', kind: 'working_group', regionCode: 'gov-a' });
+    const control = await gov.coordinator.client.post('/api/governance/bodies', { name: 'Werk\u0000groep', kind: 'working_group', regionCode: 'gov-a' });
     expect(control.statusCode).toBe(400);
-    expect(await ctx.database.db.select().from(governanceBody)).toHaveLength(before.length);
+    expect(await gov.ctx.database.db.select().from(governanceBody)).toHaveLength(before.length);
 
-    const made = await createBody(coordinatorAll, { name: 'Casustafel Noord' });
-    const dup = await coordinatorAll.client.post('/api/governance/bodies', { name: 'casustafel noord', kind: 'case_table', regionCode: 'gov-a' });
+    const made = await createBody(gov.coordinator, { name: 'Casustafel Noord' });
+    const dup = await gov.coordinator.client.post('/api/governance/bodies', { name: 'casustafel noord', kind: 'case_table', regionCode: 'gov-a' });
     expect(dup.statusCode).toBe(409);
     expect(dup.json().error).toMatchObject({ code: 'duplicate', details: [expect.objectContaining({ path: 'body.name' })] });
     // The same name in another region is fine.
     await createBody(coordinatorB, { name: 'Casustafel Noord', regionCode: 'gov-b' });
-    expect(made.regionId).toBe(regionA);
+    expect(made.regionId).toBe(gov.regionId);
   });
 
   it('changes a body with the version it read; a stale version is 409 and changes nothing; audited', async () => {
     const b = await createBody();
-    const ok = await patch(coordinatorAll, `/api/governance/bodies/${b.id}`, { version: 1, name: 'Bureau Noord', kind: 'bureau' });
+    const ok = await patch(gov.coordinator, `/api/governance/bodies/${b.id}`, { version: 1, name: 'Bureau Noord', kind: 'bureau' });
     expect(ok.statusCode, ok.body).toBe(200);
     expect(ZBodyResponse.parse(ok.json()).data).toMatchObject({ name: 'Bureau Noord', kind: 'bureau', version: 2 });
-    await expectAudited(ctx.database.db, 'governance.body.update', { resourceId: b.id, details: { fields: ['name', 'kind'] } });
-    const stale = await patch(coordinatorAll, `/api/governance/bodies/${b.id}`, { version: 1, description: 'Overschreven' });
+    await expectAudited(gov.ctx.database.db, 'governance.body.update', { resourceId: b.id, details: { fields: ['name', 'kind'] } });
+    const stale = await patch(gov.coordinator, `/api/governance/bodies/${b.id}`, { version: 1, description: 'Overschreven' });
     expect(stale.statusCode).toBe(409);
     expect(stale.json().error.code).toBe('version_conflict');
-    const [row] = await ctx.database.db.select().from(governanceBody).where(eq(governanceBody.id, b.id));
+    const [row] = await gov.ctx.database.db.select().from(governanceBody).where(eq(governanceBody.id, b.id));
     expect(row).toMatchObject({ name: 'Bureau Noord', description: '', version: 2 });
-    const bad = await patch(coordinatorAll, `/api/governance/bodies/${b.id}`, { version: 2, kind: 'kliek' });
+    const bad = await patch(gov.coordinator, `/api/governance/bodies/${b.id}`, { version: 2, kind: 'kliek' });
     expect(bad.statusCode).toBe(400);
   });
 
   it('another region\'s coordinator and a non-member get 404 for a body, as for one that does not exist', async () => {
     const b = await createBody();
-    for (const who of [coordinatorB, outsider]) {
+    for (const who of [coordinatorB, gov.outsider]) {
       expect((await who.client.get(`/api/governance/bodies/${b.id}`)).statusCode).toBe(404);
       expect((await patch(who, `/api/governance/bodies/${b.id}`, { version: 1, name: 'Gekaapt' })).statusCode).toBe(404);
       expect((await who.client.get(`/api/governance/bodies/${b.id}/members`)).statusCode).toBe(404);
     }
     // The refusal is on the record, naming the body.
-    await expectAudited(ctx.database.db, 'request.denied', { resourceType: 'governance_body', resourceId: b.id, actorPersonId: coordinatorB.user?.person.id, outcome: 'denied' });
+    await expectAudited(gov.ctx.database.db, 'request.denied', { resourceType: 'governance_body', resourceId: b.id, actorPersonId: coordinatorB.user?.person.id, outcome: 'denied' });
     expect((await admin.client.get('/api/governance/bodies/00000000-0000-4000-8000-000000000000')).statusCode).toBe(404);
-    expect((await ctx.app.inject({ method: 'GET', url: `/api/governance/bodies/${b.id}` })).statusCode).toBe(401);
+    expect((await gov.ctx.app.inject({ method: 'GET', url: `/api/governance/bodies/${b.id}` })).statusCode).toBe(401);
   });
 });
 
 describe('the list of bodies', () => {
   it('a person sees the bodies they are a current member of; a regional coordinator those of their region; paged by name', async () => {
     const pro = await professional();
-    const mine = await createBody(coordinatorAll, { name: `Intervisie ${Date.now()}`, kind: 'intervision_group' });
+    const mine = await createBody(gov.coordinator, { name: `Intervisie ${Date.now()}`, kind: 'intervision_group' });
     const ended = await createBody();
     const future = await createBody();
     const notMine = await createBody();
-    await addMember(coordinatorAll, mine.id, { personId: pro.user.person.id, role: 'member', joinedOn: minusDays(today(), 30) });
-    const e = await addMember(coordinatorAll, ended.id, { personId: pro.user.person.id, role: 'member', joinedOn: minusDays(today(), 30) });
-    await coordinatorAll.client.post(`/api/governance/bodies/${ended.id}/members/${e.id}/leave`, { leftOn: minusDays(today(), 1) });
-    await addMember(coordinatorAll, future.id, { personId: pro.user.person.id, role: 'member', joinedOn: addDays(today(), 5) });
+    await addMember(gov.coordinator, mine.id, { personId: pro.user.person.id, role: 'member', joinedOn: minusDays(today(), 30) });
+    const e = await addMember(gov.coordinator, ended.id, { personId: pro.user.person.id, role: 'member', joinedOn: minusDays(today(), 30) });
+    await gov.coordinator.client.post(`/api/governance/bodies/${ended.id}/members/${e.id}/leave`, { leftOn: minusDays(today(), 1) });
+    await addMember(gov.coordinator, future.id, { personId: pro.user.person.id, role: 'member', joinedOn: addDays(today(), 5) });
 
     const list = ZBodyListResponse.parse((await pro.client.get('/api/governance/bodies')).json());
     expect(list.data.items.map((i) => i.id)).toEqual([mine.id]);
@@ -196,9 +167,9 @@ describe('members', () => {
     const chair = await professional();
     const member = await professional();
     const newcomer = await professional();
-    const c = await addMember(coordinatorAll, b.id, { personId: chair.user.person.id, role: 'chair', joinedOn: minusDays(today(), 10), organisationId: orgA, sectorCode: 'ggz' });
-    expect(c).toMatchObject({ role: 'chair', organisationId: orgA, sectorCode: 'ggz', leftOn: null, successorOf: null, current: true, personName: chair.user.person.name });
-    await expectAudited(ctx.database.db, 'governance.member.add', { resourceType: 'governance_membership', resourceId: c.id, organisationId: orgA, details: { bodyId: b.id, role: 'chair' } });
+    const c = await addMember(gov.coordinator, b.id, { personId: chair.user.person.id, role: 'chair', joinedOn: minusDays(today(), 10), organisationId: gov.orgA, sectorCode: 'ggz' });
+    expect(c).toMatchObject({ role: 'chair', organisationId: gov.orgA, sectorCode: 'ggz', leftOn: null, successorOf: null, current: true, personName: chair.user.person.name });
+    await expectAudited(gov.ctx.database.db, 'governance.member.add', { resourceType: 'governance_membership', resourceId: c.id, organisationId: gov.orgA, details: { bodyId: b.id, role: 'chair' } });
 
     // The chair sees the body, may change it and keep its members.
     const seen = ZBodyResponse.parse((await chair.client.get(`/api/governance/bodies/${b.id}`)).json());
@@ -215,15 +186,15 @@ describe('members', () => {
     expect(refusedLeave.statusCode).toBe(403);
     // Another region's coordinator does not know the body.
     expect((await coordinatorB.client.post(`/api/governance/bodies/${b.id}/members`, { personId: newcomer.user.person.id, role: 'member', joinedOn: today() })).statusCode).toBe(404);
-    expect(await ctx.database.db.select().from(governanceMembership).where(eq(governanceMembership.personId, newcomer.user.person.id))).toEqual([]);
+    expect(await gov.ctx.database.db.select().from(governanceMembership).where(eq(governanceMembership.personId, newcomer.user.person.id))).toEqual([]);
     expect(ZBodyResponse.parse((await admin.client.get(`/api/governance/bodies/${b.id}`)).json()).data.currentMemberCount).toBe(2);
   });
 
   it('refuses a person who is already a member (409), unknown people, organisations and sectors and bad dates (400); nothing added', async () => {
     const b = await createBody();
     const pro = await professional();
-    await addMember(coordinatorAll, b.id, { personId: pro.user.person.id, role: 'member', joinedOn: minusDays(today(), 3) });
-    const again = await coordinatorAll.client.post(`/api/governance/bodies/${b.id}/members`, { personId: pro.user.person.id, role: 'secretary', joinedOn: today() });
+    await addMember(gov.coordinator, b.id, { personId: pro.user.person.id, role: 'member', joinedOn: minusDays(today(), 3) });
+    const again = await gov.coordinator.client.post(`/api/governance/bodies/${b.id}/members`, { personId: pro.user.person.id, role: 'secretary', joinedOn: today() });
     expect(again.statusCode).toBe(409);
     expect(again.json().error).toMatchObject({ code: 'duplicate', message: 'Deze persoon is al lid van dit orgaan.' });
 
@@ -237,11 +208,11 @@ describe('members', () => {
       [{ personId: other.user.person.id, role: 'member', joinedOn: today(), extra: 1 }, 'body'],
     ];
     for (const [payload, path] of cases) {
-      const res = await coordinatorAll.client.post(`/api/governance/bodies/${b.id}/members`, payload);
+      const res = await gov.coordinator.client.post(`/api/governance/bodies/${b.id}/members`, payload);
       expect(res.statusCode, JSON.stringify(payload)).toBe(400);
       expect(res.json().error.details.map((d: { path: string }) => d.path), JSON.stringify(payload)).toContain(path);
     }
-    const rows = await ctx.database.db.select().from(governanceMembership).where(eq(governanceMembership.bodyId, b.id));
+    const rows = await gov.ctx.database.db.select().from(governanceMembership).where(eq(governanceMembership.bodyId, b.id));
     expect(rows).toHaveLength(1);
   });
 
@@ -249,17 +220,17 @@ describe('members', () => {
     const b = await createBody();
     const secretary = await professional();
     const successor = await professional();
-    const s = await addMember(coordinatorAll, b.id, { personId: secretary.user.person.id, role: 'secretary', joinedOn: minusDays(today(), 100), organisationId: orgA, sectorCode: 'caw' });
+    const s = await addMember(gov.coordinator, b.id, { personId: secretary.user.person.id, role: 'secretary', joinedOn: minusDays(today(), 100), organisationId: gov.orgA, sectorCode: 'caw' });
     const leftOn = minusDays(today(), 1);
-    const res = await coordinatorAll.client.post(`/api/governance/bodies/${b.id}/members/${s.id}/leave`, { leftOn, successorPersonId: successor.user.person.id });
+    const res = await gov.coordinator.client.post(`/api/governance/bodies/${b.id}/members/${s.id}/leave`, { leftOn, successorPersonId: successor.user.person.id });
     expect(res.statusCode, res.body).toBe(200);
     const left = ZBodyMemberLeftResponse.parse(res.json()).data;
     expect(left.ended).toMatchObject({ id: s.id, leftOn, current: false, version: 2 });
     expect(left.successor).toMatchObject({
-      personId: successor.user.person.id, role: 'secretary', organisationId: orgA, sectorCode: 'caw', joinedOn: today(), leftOn: null, successorOf: s.id, current: true,
+      personId: successor.user.person.id, role: 'secretary', organisationId: gov.orgA, sectorCode: 'caw', joinedOn: today(), leftOn: null, successorOf: s.id, current: true,
     });
-    await expectAudited(ctx.database.db, 'governance.member.leave', { resourceId: s.id, organisationId: orgA, details: { leftOn, successorMembershipId: left.successor?.id } });
-    await expectAudited(ctx.database.db, 'governance.member.add', { resourceId: left.successor?.id, details: { successorOf: s.id } });
+    await expectAudited(gov.ctx.database.db, 'governance.member.leave', { resourceId: s.id, organisationId: gov.orgA, details: { leftOn, successorMembershipId: left.successor?.id } });
+    await expectAudited(gov.ctx.database.db, 'governance.member.add', { resourceId: left.successor?.id, details: { successorOf: s.id } });
 
     // The history lists current members first and keeps the ended membership.
     const history = ZBodyMemberListResponse.parse((await successor.client.get(`/api/governance/bodies/${b.id}/members`)).json());
@@ -273,40 +244,40 @@ describe('members', () => {
     const b = await createBody();
     const a = await professional();
     const c = await professional();
-    const ma = await addMember(coordinatorAll, b.id, { personId: a.user.person.id, role: 'member', joinedOn: minusDays(today(), 10) });
-    const mc = await addMember(coordinatorAll, b.id, { personId: c.user.person.id, role: 'guest_advisor', joinedOn: minusDays(today(), 10) });
+    const ma = await addMember(gov.coordinator, b.id, { personId: a.user.person.id, role: 'member', joinedOn: minusDays(today(), 10) });
+    const mc = await addMember(gov.coordinator, b.id, { personId: c.user.person.id, role: 'guest_advisor', joinedOn: minusDays(today(), 10) });
     const url = (id: string) => `/api/governance/bodies/${b.id}/members/${id}/leave`;
 
-    const early = await coordinatorAll.client.post(url(ma.id), { leftOn: minusDays(today(), 11) });
+    const early = await gov.coordinator.client.post(url(ma.id), { leftOn: minusDays(today(), 11) });
     expect(early.statusCode).toBe(400);
     expect(early.json().error.details).toEqual([expect.objectContaining({ path: 'body.leftOn' })]);
-    const taken = await coordinatorAll.client.post(url(ma.id), { leftOn: today(), successorPersonId: c.user.person.id });
+    const taken = await gov.coordinator.client.post(url(ma.id), { leftOn: today(), successorPersonId: c.user.person.id });
     expect(taken.statusCode).toBe(409);
     expect(taken.json().error.details).toEqual([expect.objectContaining({ path: 'body.successorPersonId' })]);
-    const [unchanged] = await ctx.database.db.select().from(governanceMembership).where(eq(governanceMembership.id, ma.id));
+    const [unchanged] = await gov.ctx.database.db.select().from(governanceMembership).where(eq(governanceMembership.id, ma.id));
     expect(unchanged).toMatchObject({ leftOn: null, version: 1 });
-    await expectNotAudited(ctx.database.db, 'governance.member.leave', { resourceId: ma.id });
+    await expectNotAudited(gov.ctx.database.db, 'governance.member.leave', { resourceId: ma.id });
 
-    expect((await coordinatorAll.client.post(url(ma.id), { leftOn: today() })).statusCode).toBe(200);
-    const twice = await coordinatorAll.client.post(url(ma.id), { leftOn: today() });
+    expect((await gov.coordinator.client.post(url(ma.id), { leftOn: today() })).statusCode).toBe(200);
+    const twice = await gov.coordinator.client.post(url(ma.id), { leftOn: today() });
     expect(twice.statusCode).toBe(409);
     expect(twice.json().error).toMatchObject({ code: 'conflict', message: 'Dit lidmaatschap is al beëindigd.' });
-    await expectAudited(ctx.database.db, 'governance.member.leave', { resourceId: ma.id }, { count: 1 });
+    await expectAudited(gov.ctx.database.db, 'governance.member.leave', { resourceId: ma.id }, { count: 1 });
 
     // A membership of another body is not found under this one.
     const other = await createBody();
-    expect((await coordinatorAll.client.post(`/api/governance/bodies/${other.id}/members/${mc.id}/leave`, { leftOn: today() })).statusCode).toBe(404);
-    const badDate = await coordinatorAll.client.post(url(mc.id), { leftOn: 'gisteren' });
+    expect((await gov.coordinator.client.post(`/api/governance/bodies/${other.id}/members/${mc.id}/leave`, { leftOn: today() })).statusCode).toBe(404);
+    const badDate = await gov.coordinator.client.post(url(mc.id), { leftOn: 'gisteren' });
     expect(badDate.statusCode).toBe(400);
   });
 
   it('somebody who left may join again after their last day, not before', async () => {
     const b = await createBody();
     const a = await professional();
-    const m = await addMember(coordinatorAll, b.id, { personId: a.user.person.id, role: 'member', joinedOn: minusDays(today(), 20) });
-    await coordinatorAll.client.post(`/api/governance/bodies/${b.id}/members/${m.id}/leave`, { leftOn: minusDays(today(), 5) });
-    const overlap = await coordinatorAll.client.post(`/api/governance/bodies/${b.id}/members`, { personId: a.user.person.id, role: 'member', joinedOn: minusDays(today(), 6) });
+    const m = await addMember(gov.coordinator, b.id, { personId: a.user.person.id, role: 'member', joinedOn: minusDays(today(), 20) });
+    await gov.coordinator.client.post(`/api/governance/bodies/${b.id}/members/${m.id}/leave`, { leftOn: minusDays(today(), 5) });
+    const overlap = await gov.coordinator.client.post(`/api/governance/bodies/${b.id}/members`, { personId: a.user.person.id, role: 'member', joinedOn: minusDays(today(), 6) });
     expect(overlap.statusCode).toBe(409);
-    await addMember(coordinatorAll, b.id, { personId: a.user.person.id, role: 'chair', joinedOn: today() });
+    await addMember(gov.coordinator, b.id, { personId: a.user.person.id, role: 'chair', joinedOn: today() });
   });
 });

@@ -1,42 +1,20 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { createTestApp, type TestContext } from '../../../../tests/helpers/app.js';
 import { expectAudited } from '../../../../tests/helpers/audit.js';
 import { makeOrganisation } from '../../../../tests/helpers/factories.js';
-import { testRegion } from '../../../../tests/helpers/families.js';
-import { loginAs, type LoggedIn, type TestUser } from '../../../../tests/helpers/login.js';
+import { send, useGovernanceFixture } from '../../../../tests/helpers/governance.js';
+import type { LoggedIn } from '../../../../tests/helpers/login.js';
 import { contactPoint, governanceIndicatorMeasurement, organisation, organisationMunicipality } from '../../db/schema/index.js';
-import { brusselsDate } from '../../platform/clock.js';
-import { ZBodyResponse, ZIndicatorListResponse, ZIndicatorResponse, ZMeetingResponse, ZPlanResponse } from '../../../shared/schemas/governance.js';
+import { ZIndicatorListResponse, ZIndicatorResponse, ZMeetingResponse, ZPlanResponse } from '../../../shared/schemas/governance.js';
 
-let ctx: TestContext;
-let regionId: string;
-let orgA: string;
-let coordinator: LoggedIn;
-let outsider: LoggedIn;
+const gov = useGovernanceFixture('gov-i');
+const { today } = gov;
 
-type Pro = LoggedIn & { user: TestUser };
-const professional = async (): Promise<Pro> => (await loginAs(ctx, 'professional', { organisationId: orgA })) as Pro;
-const today = () => brusselsDate(ctx.clock.now());
-const send = (who: LoggedIn, method: 'PATCH', url: string, payload: unknown) => who.client.request({ method, url, payload: payload as Record<string, unknown> });
-
-let n = 0;
-async function body(kind = 'iroj') {
-  n++;
-  const res = await coordinator.client.post('/api/governance/bodies', { name: `Orgaan indicatoren ${n} ${Date.now()}`, kind, regionCode: 'gov-i' });
-  expect(res.statusCode, res.body).toBe(201);
-  return ZBodyResponse.parse(res.json()).data;
-}
+const body = async (kind = 'iroj') => (await gov.bodyWith({ name: 'Orgaan indicatoren', kind })).body;
 
 /** A plan of a new IROJ with a secretary and a plain member. */
 async function plan() {
-  const b = await body();
-  const secretary = await professional();
-  const member = await professional();
-  for (const [who, role] of [[secretary, 'secretary'], [member, 'member']] as const) {
-    const r = await coordinator.client.post(`/api/governance/bodies/${b.id}/members`, { personId: who.user.person.id, role, joinedOn: '2025-01-01' });
-    expect(r.statusCode, r.body).toBe(201);
-  }
+  const { body: b, secretary, member } = await gov.bodyWith({ name: 'Orgaan indicatoren', kind: 'iroj', roles: ['secretary', 'member'], joinedOn: '2025-01-01', withOrganisation: false });
   const res = await secretary.client.post(`/api/governance/bodies/${b.id}/plans`, { year: Number(today().slice(0, 4)), title: 'Regionaal plan' });
   expect(res.statusCode, res.body).toBe(201);
   return { plan: ZPlanResponse.parse(res.json()).data, secretary, member };
@@ -48,21 +26,12 @@ async function indicator(who: LoggedIn, planId: string, payload: Record<string, 
   return ZIndicatorResponse.parse(res.json()).data;
 }
 
-beforeAll(async () => {
-  ctx = await createTestApp();
-  regionId = await testRegion(ctx.database.db, 'gov-i');
-  orgA = (await makeOrganisation(ctx.database.db)).id;
-  coordinator = await loginAs(ctx, 'network-coordinator');
-  outsider = await loginAs(ctx, 'professional');
-});
-afterAll(() => ctx.close());
-
 describe('indicators', () => {
   it('a manual indicator: definition, unit, target, measurements over time; one per day; version 409; audited', async () => {
     const { plan: p, secretary, member } = await plan();
     const ind = await indicator(secretary, p.id, { name: 'Bereikte leerkrachten', definition: 'Leerkrachten op de netwerkdag', unit: 'personen', target: 200 });
     expect(ind).toMatchObject({ planId: p.id, source: 'manual', target: 200, latest: null, measurements: [], version: 1 });
-    await expectAudited(ctx.database.db, 'governance.indicator.create', { resourceType: 'governance_indicator', resourceId: ind.id, details: { planId: p.id, source: 'manual' } });
+    await expectAudited(gov.ctx.database.db, 'governance.indicator.create', { resourceType: 'governance_indicator', resourceId: ind.id, details: { planId: p.id, source: 'manual' } });
 
     const m = (measuredOn: string, value: number) => secretary.client.post(`/api/governance/indicators/${ind.id}/measurements`, { measuredOn, value, note: 'Telling aan de inkom' });
     expect((await m('2026-03-01', 120)).statusCode).toBe(201);
@@ -74,7 +43,7 @@ describe('indicators', () => {
       ['2026-03-01', 120, 'manual'],
     ]);
     expect(data.latest).toMatchObject({ measuredOn: '2026-03-01', value: 120 });
-    await expectAudited(ctx.database.db, 'governance.indicator.measure', { resourceId: ind.id, details: { measuredOn: '2026-01-15', value: 80.25, source: 'manual' } });
+    await expectAudited(gov.ctx.database.db, 'governance.indicator.measure', { resourceId: ind.id, details: { measuredOn: '2026-01-15', value: 80.25, source: 'manual' } });
     const dup = await m('2026-03-01', 5);
     expect(dup.statusCode).toBe(409);
     expect(dup.json().error.message).toBe('Er is al een meting op deze dag.');
@@ -97,10 +66,10 @@ describe('indicators', () => {
   });
 
   it('computed: organisations with an education ambassador in the directory, measured on request and stored with the day', async () => {
-    const db = ctx.database.db;
+    const db = gov.ctx.database.db;
     const ambassador = async (opts: { region?: boolean; municipality?: string; fn?: 'education_ambassador' | 'intake'; archived?: boolean; twice?: boolean }) => {
       const org = await makeOrganisation(db);
-      await db.update(organisation).set({ regionId: opts.region ? regionId : null, status: opts.archived ? 'archived' : 'active' }).where(eq(organisation.id, org.id));
+      await db.update(organisation).set({ regionId: opts.region ? gov.regionId : null, status: opts.archived ? 'archived' : 'active' }).where(eq(organisation.id, org.id));
       if (opts.municipality) await db.insert(organisationMunicipality).values({ organisationId: org.id, nisCode: opts.municipality });
       for (let i = 0; i < (opts.twice ? 2 : 1); i++) await db.insert(contactPoint).values({ organisationId: org.id, function: opts.fn ?? 'education_ambassador', title: 'Onderwijsambassadeur' });
     };
@@ -117,7 +86,7 @@ describe('indicators', () => {
     expect(res.statusCode, res.body).toBe(200);
     const data = ZIndicatorResponse.parse(res.json()).data;
     expect(data.measurements).toEqual([expect.objectContaining({ measuredOn: today(), value: 2, source: 'computed', recordedByName: expect.any(String) })]);
-    await expectAudited(ctx.database.db, 'governance.indicator.measure', { resourceId: ind.id, details: { value: 2, source: 'education_ambassador_organisations', measuredOn: today() } });
+    await expectAudited(gov.ctx.database.db, 'governance.indicator.measure', { resourceId: ind.id, details: { value: 2, source: 'education_ambassador_organisations', measuredOn: today() } });
 
     // Measuring again the same day replaces that day's value.
     await ambassador({ region: true });
@@ -134,10 +103,10 @@ describe('indicators', () => {
     const group = await body('intervision_group');
     const steering = await body('steering_group');
     const meeting = async (bodyId: string, meetingDate: string, status: 'held' | 'planned' | 'cancelled') => {
-      const res = await coordinator.client.post(`/api/governance/bodies/${bodyId}/meetings`, { meetingDate });
+      const res = await gov.coordinator.client.post(`/api/governance/bodies/${bodyId}/meetings`, { meetingDate });
       expect(res.statusCode, res.body).toBe(201);
       const m = ZMeetingResponse.parse(res.json()).data;
-      if (status !== 'planned') expect((await send(coordinator, 'PATCH', `/api/governance/meetings/${m.id}`, { version: 1, status })).statusCode).toBe(200);
+      if (status !== 'planned') expect((await send(gov.coordinator, 'PATCH', `/api/governance/meetings/${m.id}`, { version: 1, status })).statusCode).toBe(200);
     };
     await meeting(group.id, `${year}-01-01`, 'held');
     await meeting(group.id, today(), 'held');
@@ -157,11 +126,11 @@ describe('indicators', () => {
     const { plan: p, secretary, member } = await plan();
     const ind = await indicator(secretary, p.id, { name: 'Tevredenheid', unit: '%', target: 80 });
     for (const url of [`/api/governance/plans/${p.id}/indicators`, `/api/governance/indicators/${ind.id}`]) {
-      expect((await outsider.client.get(url)).statusCode, url).toBe(404);
-      expect((await ctx.app.inject({ method: 'GET', url })).statusCode, url).toBe(401);
+      expect((await gov.outsider.client.get(url)).statusCode, url).toBe(404);
+      expect((await gov.ctx.app.inject({ method: 'GET', url })).statusCode, url).toBe(401);
     }
-    expect((await outsider.client.post(`/api/governance/indicators/${ind.id}/measurements`, { measuredOn: '2026-01-01', value: 1 })).statusCode).toBe(404);
-    expect((await outsider.client.post(`/api/governance/plans/${p.id}/indicators`, { name: 'Gekaapt', unit: 'x' })).statusCode).toBe(404);
+    expect((await gov.outsider.client.post(`/api/governance/indicators/${ind.id}/measurements`, { measuredOn: '2026-01-01', value: 1 })).statusCode).toBe(404);
+    expect((await gov.outsider.client.post(`/api/governance/plans/${p.id}/indicators`, { name: 'Gekaapt', unit: 'x' })).statusCode).toBe(404);
     expect((await member.client.post(`/api/governance/plans/${p.id}/indicators`, { name: 'Mijn indicator', unit: 'x' })).statusCode).toBe(403);
     expect((await member.client.post(`/api/governance/indicators/${ind.id}/measurements`, { measuredOn: '2026-01-01', value: 1 })).statusCode).toBe(403);
     expect((await send(member, 'PATCH', `/api/governance/indicators/${ind.id}`, { version: 1, target: 1 })).statusCode).toBe(403);
@@ -179,6 +148,6 @@ describe('indicators', () => {
       expect(res.statusCode, JSON.stringify(payload)).toBe(400);
       expect(res.json().error.details.map((d: { path: string }) => d.path), JSON.stringify(payload)).toContain(path);
     }
-    expect(await ctx.database.db.select().from(governanceIndicatorMeasurement).where(eq(governanceIndicatorMeasurement.indicatorId, ind.id))).toEqual([]);
+    expect(await gov.ctx.database.db.select().from(governanceIndicatorMeasurement).where(eq(governanceIndicatorMeasurement.indicatorId, ind.id))).toEqual([]);
   });
 });
