@@ -1,35 +1,24 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { createTestApp, type TestContext } from '../../../../tests/helpers/app.js';
 import { makeOrganisation, makeUser } from '../../../../tests/helpers/factories.js';
 import { testRegion } from '../../../../tests/helpers/families.js';
+import { useGovernanceFixture } from '../../../../tests/helpers/governance.js';
 import { loginAs, type LoggedIn } from '../../../../tests/helpers/login.js';
-import { membership, organisation, organisationSector, person, platformRole, sector } from '../../db/schema/index.js';
-import { brusselsDate } from '../../platform/clock.js';
+import { membership, organisation, organisationSector, person, sector } from '../../db/schema/index.js';
 import { ZBodyOptionsResponse, ZBodyResponse, ZMemberCandidatesResponse } from '../../../shared/schemas/governance.js';
 
 /** The two reads behind the management screens: where one may start a body, and whom one may add to it. */
 
-let ctx: TestContext;
-let regionA: string;
+const gov = useGovernanceFixture('govman-a');
 let admin: LoggedIn;
-let coordinatorAll: LoggedIn;
 let coordinatorA: LoggedIn;
-let outsider: LoggedIn;
 const unique = `Zq${Date.now().toString(36)}`;
 
 beforeAll(async () => {
-  ctx = await createTestApp();
-  regionA = await testRegion(ctx.database.db, 'govman-a');
-  await testRegion(ctx.database.db, 'govman-b');
-  admin = await loginAs(ctx, 'platform-admin');
-  coordinatorAll = await loginAs(ctx, 'network-coordinator');
-  const user = await makeUser(ctx.database.db);
-  await ctx.database.db.insert(platformRole).values({ personId: user.person.id, role: 'network_coordinator', regionId: regionA });
-  coordinatorA = await loginAs(ctx, 'network-coordinator', { user });
-  outsider = await loginAs(ctx, 'professional');
+  await testRegion(gov.ctx.database.db, 'govman-b');
+  admin = await loginAs(gov.ctx, 'platform-admin');
+  coordinatorA = await gov.regionalCoordinator(gov.regionId);
 });
-afterAll(() => ctx.close());
 
 const options = async (who: LoggedIn) => {
   const res = await who.client.get('/api/governance/body-options');
@@ -39,7 +28,7 @@ const options = async (who: LoggedIn) => {
 
 describe('body options', () => {
   it('lists every region for platform admins and coordinators of every region', async () => {
-    for (const who of [admin, coordinatorAll]) {
+    for (const who of [admin, gov.coordinator]) {
       const o = await options(who);
       expect(o.abilities.createBody).toBe(true);
       const codes = o.data.regions.map((r) => r.code);
@@ -56,11 +45,11 @@ describe('body options', () => {
     // What the options say matches what the server accepts.
     const other = await coordinatorA.client.post('/api/governance/bodies', { name: `Werkgroep ${unique}`, kind: 'working_group', regionCode: 'govman-b' });
     expect(other.statusCode).toBe(403);
-    expect(await options(outsider)).toEqual({ data: { regions: [] }, abilities: { createBody: false } });
+    expect(await options(gov.outsider)).toEqual({ data: { regions: [] }, abilities: { createBody: false } });
   });
 
   it('needs a login', async () => {
-    const res = await ctx.app.inject({ method: 'GET', url: '/api/governance/body-options' });
+    const res = await gov.ctx.app.inject({ method: 'GET', url: '/api/governance/body-options' });
     expect(res.statusCode).toBe(401);
   });
 });
@@ -71,7 +60,7 @@ describe('member candidates', () => {
   let orgId: string;
 
   beforeAll(async () => {
-    const db = ctx.database.db;
+    const db = gov.ctx.database.db;
     const res = await coordinatorA.client.post('/api/governance/bodies', { name: `Stuurgroep ${unique}`, kind: 'steering_group', regionCode: 'govman-a' });
     expect(res.statusCode, res.body).toBe(201);
     bodyId = ZBodyResponse.parse(res.json()).data.id;
@@ -99,9 +88,9 @@ describe('member candidates', () => {
   });
 
   it('lets the secretary search, refuses a plain member (403) and hides the body from others (404)', async () => {
-    const secretary = await loginAs(ctx, 'professional');
-    const member = await loginAs(ctx, 'professional');
-    const today = brusselsDate(ctx.clock.now());
+    const secretary = await loginAs(gov.ctx, 'professional');
+    const member = await loginAs(gov.ctx, 'professional');
+    const today = gov.today();
     for (const [who, role] of [[secretary, 'secretary'], [member, 'member']] as const) {
       const me = await who.client.get('/api/auth/me');
       const add = await coordinatorA.client.post(`/api/governance/bodies/${bodyId}/members`, { personId: me.json().data.person.id, role, joinedOn: today });
@@ -109,8 +98,8 @@ describe('member candidates', () => {
     }
     expect((await secretary.client.get(`/api/governance/bodies/${bodyId}/candidates?q=${unique}`)).statusCode).toBe(200);
     expect((await member.client.get(`/api/governance/bodies/${bodyId}/candidates?q=${unique}`)).statusCode).toBe(403);
-    expect((await outsider.client.get(`/api/governance/bodies/${bodyId}/candidates?q=${unique}`)).statusCode).toBe(404);
-    expect((await coordinatorAll.client.get(`/api/governance/bodies/00000000-0000-4000-8000-000000000000/candidates?q=${unique}`)).statusCode).toBe(404);
+    expect((await gov.outsider.client.get(`/api/governance/bodies/${bodyId}/candidates?q=${unique}`)).statusCode).toBe(404);
+    expect((await gov.coordinator.client.get(`/api/governance/bodies/00000000-0000-4000-8000-000000000000/candidates?q=${unique}`)).statusCode).toBe(404);
   });
 
   it('refuses a search shorter than two characters or with control characters (400)', async () => {
