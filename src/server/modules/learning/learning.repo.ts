@@ -311,6 +311,15 @@ export const learningRepo = {
   },
 
   /** The registration's seats that still count (confirmed or waiting), locked. */
+  /** The sessions the registration holds a place in or waits for (not locked), in the order sessions are locked. */
+  async openSeatSessions(db: DbOrTx, registrationId: string): Promise<string[]> {
+    const rows = await db
+      .selectDistinct({ sessionId: learningSeat.sessionId })
+      .from(learningSeat)
+      .where(and(eq(learningSeat.registrationId, registrationId), inArray(learningSeat.status, ['confirmed', 'waiting'])));
+    return rows.map((r) => r.sessionId).sort();
+  },
+
   async lockOpenSeats(db: DbOrTx, registrationId: string) {
     return db
       .select({ id: learningSeat.id, sessionId: learningSeat.sessionId, status: learningSeat.status })

@@ -149,6 +149,11 @@ export function createLearningService(db: Db, mailer: Mailer, baseUrl: string) {
   /** Cancels the registration and its seats; each freed place goes to the first on that waiting list. */
   async function cancelAndPromote(tx: DbOrTx, facts: { id: string; title: string; date: string }, registrationId: string, now: Date) {
     await learningRepo.cancelRegistration(tx, registrationId, now);
+    // Sessions before seats, each in the same order as registering and promoting lock them: locking
+    // our own seats first deadlocked against a cancellation that held one of our sessions and waited
+    // for our waiting seat there (found by the interleaving property in learning.test.ts). Holding the
+    // sessions also keeps our seats' statuses still: only a holder of its session promotes a seat.
+    for (const sessionId of await learningRepo.openSeatSessions(tx, registrationId)) await learningRepo.lockSession(tx, facts.id, sessionId);
     const promoted = [];
     for (const seat of await learningRepo.lockOpenSeats(tx, registrationId)) {
       await learningRepo.setSeatStatus(tx, seat.id, 'cancelled', now);

@@ -1,11 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eq } from 'drizzle-orm';
+import { fc } from '@fast-check/vitest';
+import { eq, inArray } from 'drizzle-orm';
 import { PDFDocument } from 'pdf-lib';
 import { createTestApp, type TestContext } from '../../../../tests/helpers/app.js';
 import { expectAudited, expectNotAudited } from '../../../../tests/helpers/audit.js';
 import { makeOrganisation } from '../../../../tests/helpers/factories.js';
 import { loginAs, type LoggedIn } from '../../../../tests/helpers/login.js';
-import { learningEvent, learningRegistration, learningSession, mailOutbox, person } from '../../db/schema/index.js';
+import { learningEvent, learningRegistration, learningSeat, learningSession, mailOutbox, person } from '../../db/schema/index.js';
 import {
   ZEventListResponse,
   ZEventResponse,
@@ -318,6 +319,84 @@ describe('registration', () => {
     expect(await ctx.database.db.select().from(mailOutbox).where(eq(mailOutbox.recipient, third.user?.email ?? ''))).toHaveLength(1);
     await expectAudited(ctx.database.db, 'learning.registration.promote', { resourceId: r3.id, details: { sessionId: s.id } });
   });
+});
+
+describe('property: random interleavings of registering, cancelling and promoting', () => {
+  it('a session is never over its capacity, never has a free place while someone waits, and promotes and numbers its waiting list in order of arrival', async () => {
+    const people = await Promise.all(Array.from({ length: 5 }, () => loginAs(ctx, 'professional', { organisationId: orgA })));
+    const db = ctx.database.db;
+    await fc.assert(
+      fc.asyncProperty(
+        fc.record({
+          capacities: fc.tuple(fc.integer({ min: 1, max: 3 }), fc.integer({ min: 1, max: 2 })),
+          // Waves of requests sent together: each person at most once a wave (registering for one or
+          // both sessions, or cancelling when registered), and sometimes a room made larger meanwhile.
+          waves: fc.array(
+            fc.record({
+              moves: fc.uniqueArray(fc.record({ who: fc.integer({ min: 0, max: 4 }), sessions: fc.subarray([0, 1], { minLength: 1 }) }), { selector: (m) => m.who, minLength: 1, maxLength: 5 }),
+              grow: fc.option(fc.integer({ min: 0, max: 1 }), { nil: undefined }),
+            }),
+            { minLength: 1, maxLength: 5 },
+          ),
+        }),
+        async ({ capacities, waves }) => {
+          const e = await createEvent();
+          const sessions = await Promise.all(capacities.map((capacity, i) => createSession(e.id, { title: `Atelier ${i + 1}`, room: `Zaal ${i + 1}`, kind: 'parallel', startsAt: `1${3 + i}:00`, endsAt: `1${3 + i}:45`, capacity })));
+          const sessionIds = sessions.map((x) => x.id);
+          /** Each person's registration that is not cancelled, as this test made it. */
+          const active = new Map<number, string>();
+          for (const wave of waves) {
+            const [grown] = wave.grow === undefined ? [] : await db.select().from(learningSession).where(eq(learningSession.id, sessionIds[wave.grow]!));
+            const grow = grown
+              ? patch(coordinator, `/api/learning/events/${e.id}/sessions/${grown.id}`, { version: grown.version, capacity: grown.capacity + 1 })
+              : Promise.resolve(undefined);
+            const results = await Promise.all(
+              wave.moves.map(async ({ who, sessions: chosen }) => {
+                const me = people[who]!;
+                const mine = active.get(who);
+                if (mine) return { who, cancelled: mine, res: await me.client.delete(`/api/learning/events/${e.id}/registrations/${mine}`) };
+                return { who, res: await me.client.post(`/api/learning/events/${e.id}/registrations`, { sessionIds: chosen.map((i) => sessionIds[i]!) }) };
+              }),
+            );
+            const grew = await grow;
+            // A larger room is taken or, when the taken count moved meanwhile, refused as stale.
+            if (grew) expect([200, 409], grew.body).toContain(grew.statusCode);
+            for (const r of results) {
+              if (r.cancelled) {
+                expect(r.res.statusCode, r.res.body).toBe(200);
+                active.delete(r.who);
+              } else {
+                expect(r.res.statusCode, r.res.body).toBe(201);
+                const reg = ZRegistrationResponse.parse(r.res.json()).data;
+                expect(reg.seats.every((x) => x.status === 'confirmed' || x.status === 'waiting')).toBe(true);
+                active.set(r.who, reg.id);
+              }
+            }
+
+            // What the database holds after the wave, per session.
+            const rows = await db.select().from(learningSession).where(inArray(learningSession.id, sessionIds));
+            const seats = await db.select().from(learningSeat).where(inArray(learningSeat.sessionId, sessionIds));
+            const listed = ZRegistrationListResponse.parse((await coordinator.client.get(`/api/learning/events/${e.id}/registrations`)).json()).data.items;
+            expect(new Set(listed.filter((x) => x.status !== 'cancelled').map((x) => x.id))).toEqual(new Set(active.values()));
+            for (const row of rows) {
+              const own = seats.filter((x) => x.sessionId === row.id);
+              const confirmed = own.filter((x) => x.status === 'confirmed');
+              const waiting = own.filter((x) => x.status === 'waiting').sort((a, b) => a.seq - b.seq);
+              expect(confirmed.length).toBe(row.taken);
+              expect(row.taken).toBeLessThanOrEqual(row.capacity);
+              if (waiting.length > 0) expect(row.taken).toBe(row.capacity);
+              // Promotion by arrival: whoever waits came after everyone who holds a place.
+              if (waiting.length > 0 && confirmed.length > 0) expect(Math.min(...waiting.map((x) => x.seq))).toBeGreaterThan(Math.max(...confirmed.map((x) => x.seq)));
+              // The waiting list is numbered 1, 2, 3… in order of arrival.
+              const positions = waiting.map((x) => listed.find((l) => l.id === x.registrationId)?.seats.find((y) => y.sessionId === row.id)?.waitingPosition);
+              expect(positions).toEqual(waiting.map((_, i) => i + 1));
+            }
+          }
+        },
+      ),
+      { numRuns: 60 },
+    );
+  }, 180_000);
 });
 
 describe('participants and attendance', () => {
