@@ -86,6 +86,68 @@ describe.skipIf(!hasChromium)('learning together (samen leren) in Chromium', () 
     expect(errors).toEqual([]);
   }, SLOW);
 
+  it('a coordinator creates a network day with three rooms; two professionals register for the small room, the second waits and is promoted when the first cancels', async () => {
+    const title = 'Netwerkdag drie zalen';
+    const { page, errors } = await openAsDemo(e2e, 'coordinator@samenplan.demo', '/samen-leren');
+    await page.getByRole('button', { name: 'Nieuwe activiteit' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Nieuwe activiteit' });
+    await dialog.getByLabel('Titel').fill(title);
+    await dialog.getByRole('combobox', { name: 'Soort', exact: true }).click();
+    await page.getByRole('option', { name: 'Netwerkdag' }).click();
+    await dialog.getByRole('textbox', { name: 'Datum' }).fill('05/12/2099');
+    await dialog.getByRole('textbox', { name: 'Inschrijven kan vanaf' }).fill('01/12/2026');
+    await dialog.getByRole('textbox', { name: 'Inschrijven kan tot en met' }).fill('01/12/2099');
+    await dialog.getByLabel('Organisator (overlegorgaan of naam)').fill('IROJ Oost-Vlaanderen');
+    await dialog.getByRole('button', { name: 'Activiteit maken' }).click();
+    await page.getByRole('heading', { level: 1, name: title }).waitFor();
+    for (const [name, room, places, kind] of [
+      ['Plenaire opening', 'Zaal A', '200', 'Plenaire zaal'],
+      ['Atelier ouders aan het woord', 'Zaal B', '1', 'Parallelle sessie'],
+      ['Atelier school en jeugdhulp', 'Zaal C', '30', 'Parallelle sessie'],
+    ] as const) {
+      await page.getByRole('button', { name: 'Sessie toevoegen' }).click();
+      const session = page.getByRole('dialog', { name: 'Sessie toevoegen' });
+      await session.getByLabel('Titel van de sessie').fill(name);
+      await session.getByText(kind, { exact: true }).click();
+      expect(await session.getByRole('radio', { name: kind }).isChecked()).toBe(true);
+      await session.getByRole('textbox', { name: 'Zaal' }).fill(room);
+      await session.getByLabel('Aantal plaatsen').fill(places);
+      await session.getByRole('button', { name: 'Opslaan' }).click();
+      await session.waitFor({ state: 'detached' });
+      await page.getByText(`0 van ${places} plaatsen bezet`).waitFor();
+    }
+    await page.getByRole('button', { name: 'Publiceren' }).click();
+    await page.getByRole('group', { name: 'Kies je sessies' }).waitFor();
+    await page.getByText('Netwerkdag', { exact: true }).first().waitFor();
+    const eventPath = new URL(page.url()).pathname;
+
+    /** `email` registers for the small room only and sees `status` in their registration. */
+    const registerSmallRoom = async (email: string, status: RegExp) => {
+      const opened = await openAsDemo(e2e, email, eventPath);
+      const choose = opened.page.getByRole('group', { name: 'Kies je sessies' });
+      await choose.getByRole('checkbox', { name: /Atelier ouders aan het woord/ }).check();
+      await opened.page.getByRole('button', { name: 'Inschrijven', exact: true }).click();
+      const mine = opened.page.getByRole('region', { name: 'Mijn inschrijving' });
+      await mine.getByText('Je bent ingeschreven.').waitFor();
+      await mine.getByText(status).waitFor();
+      return { ...opened, mine };
+    };
+    const first = await registerSmallRoom('hulpverlener@samenplan.demo', /Bevestigd/);
+    const second = await registerSmallRoom('clb@samenplan.demo', /Wachtlijst: plaats 1/);
+    await second.page.getByText('1 op de wachtlijst').waitFor();
+
+    await first.mine.getByRole('button', { name: 'Inschrijving annuleren' }).click();
+    await first.page.getByRole('dialog', { name: 'Inschrijving annuleren?' }).getByRole('button', { name: 'Ja, annuleer mijn inschrijving' }).click();
+    await first.mine.getByRole('group', { name: 'Kies je sessies' }).waitFor();
+
+    await second.page.reload();
+    await second.mine.getByText('Bevestigd').waitFor();
+    expect(await second.mine.getByText(/Wachtlijst/).count()).toBe(0);
+    await expectNoSeriousA11yViolations(second.page);
+    await second.page.screenshot({ path: 'test-results/learning-promoted-1280.png', fullPage: true });
+    expect([...errors, ...first.errors, ...second.errors]).toEqual([]);
+  }, SLOW);
+
   it('check-in at the door on a phone: find a name, mark present, no sideways scrolling', async () => {
     const { page, errors } = await openAsDemo(e2e, 'orgbeheer@samenplan.demo', '/samen-leren', { width: 360, height: 740 });
     await page.getByRole('link', { name: TRAINING }).click();
